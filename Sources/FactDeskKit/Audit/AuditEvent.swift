@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+
+/// One entry of the desk's history: who did what, when, to which claim.
+///
+/// Events are only ever appended. The store's triggers abort any UPDATE or DELETE of
+/// an event and any INSERT that would reuse or go behind an existing sequence number,
+/// so `INSERT OR REPLACE` cannot overwrite one either.
+public struct AuditEvent: Codable, Sendable, Equatable {
+    /// The event's place in the history, from 1, with no gaps.
+    public var seq: Int64?
+    public var at: Date
+    public var actor: String
+    public var claimID: Int64?
+    public var sourceID: Int64?
+    /// A transition's name (`verify`), or a dotted action (`claim.note`, `reviewer.add`).
+    public var action: String
+    public var fromState: String?
+    public var toState: String?
+    public var details: EventDetails
+
+    enum CodingKeys: String, CodingKey {
+        case seq, at, actor
+        case claimID = "claim_id"
+        case sourceID = "source_id"
+        case action
+        case fromState = "from_state"
+        case toState = "to_state"
+        case details
+    }
+
+    public init(at: Date, actor: String, claimID: Int64? = nil, sourceID: Int64? = nil,
+                action: String, fromState: String? = nil, toState: String? = nil,
+                details: EventDetails = EventDetails()) {
+        self.at = at
+        self.actor = actor
+        self.claimID = claimID
+        self.sourceID = sourceID
+        self.action = action
+        self.fromState = fromState
+        self.toState = toState
+        self.details = details
+    }
+
+    /// Whether the event records a workflow transition rather than another change.
+    public var isTransition: Bool {
+        !action.contains(".")
+    }
+}
+
+extension AuditEvent: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "event"
+
+    public static func databaseJSONEncoder(for column: String) -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    public enum Columns {
+        static let seq = Column(CodingKeys.seq)
+        static let claimID = Column(CodingKeys.claimID)
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        seq = inserted.rowID
+    }
+}
+
+/// The actions that are not workflow transitions. Each holds a dot, which a transition
+/// name cannot, so the two never collide.
+public enum AuditAction {
+    public static let deskCreate = "desk.create"
+    public static let reviewerAdd = "reviewer.add"
+    public static let reviewerDeactivate = "reviewer.deactivate"
+    public static let reviewerActivate = "reviewer.activate"
+    public static let sourceAdd = "source.add"
+    public static let claimAdd = "claim.add"
+    public static let claimNote = "claim.note"
+    public static let claimEvidence = "claim.evidence"
+}
+
+/// What an event records beyond who, when and which states: stored as canonical JSON
+/// (sorted keys, absent fields left out) so that the same change always reads the same.
+public struct EventDetails: Codable, Sendable, Equatable {
+    public var assignee: String?
+    public var previousAssignee: String?
+    public var note: String?
+    public var evidence: [String]?
+    public var handle: String?
+    public var role: String?
+    public var title: String?
+    public var sha256: String?
+    public var text: String?
+    public var workflow: String?
+
+    enum CodingKeys: String, CodingKey {
+        case assignee
+        case previousAssignee = "previous_assignee"
+        case note, evidence, handle, role, title, sha256, text, workflow
+    }
+
+    public init(assignee: String? = nil, previousAssignee: String? = nil, note: String? = nil,
+                evidence: [String]? = nil, handle: String? = nil, role: String? = nil,
+                title: String? = nil, sha256: String? = nil, text: String? = nil, workflow: String? = nil) {
+        self.assignee = assignee
+        self.previousAssignee = previousAssignee
+        self.note = note
+        self.evidence = evidence
+        self.handle = handle
+        self.role = role
+        self.title = title
+        self.sha256 = sha256
+        self.text = text
+        self.workflow = workflow
+    }
+}

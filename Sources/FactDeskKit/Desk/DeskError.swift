@@ -1,0 +1,81 @@
+/// The errors of desk operations: missing records, refused transitions, bad values.
+///
+/// Each case reads as a sentence that tells the user what went wrong and what to do.
+public enum DeskError: FactDeskError, Equatable {
+    case claimNotFound(Int64)
+    case sourceNotFound(Int64)
+    case reviewerNotFound(String)
+    case reviewerExists(String)
+    case reviewerInactive(String)
+    case unknownTransition(String, available: [String])
+    case transitionNotAllowed(claim: Int64, transition: String, state: String, allowed: [String])
+    case notPermitted(actor: String, transition: String, claim: Int64, who: String)
+    case editorOnly(actor: String, action: String)
+    case noteRequired(transition: String)
+    case evidenceRequired(transition: String, needed: Int, given: Int)
+    case assigneeRequired(transition: String)
+    case assigneeNotExpected(transition: String)
+    case versionConflict(claim: Int64, expected: Int64, actual: Int64, lastChange: String?)
+    case textNotInSource(source: Int64)
+    case invalidValue(String)
+    case lastEditor(String)
+
+    public var kind: FailureKind {
+        switch self {
+        case .claimNotFound, .sourceNotFound, .reviewerNotFound, .unknownTransition:
+            .notFound
+        case .transitionNotAllowed:
+            .transitionNotAllowed
+        case .notPermitted, .editorOnly, .reviewerInactive, .lastEditor:
+            .permissionDenied
+        case .versionConflict:
+            .conflict
+        case .reviewerExists, .noteRequired, .evidenceRequired, .assigneeRequired,
+             .assigneeNotExpected, .textNotInSource, .invalidValue:
+            .invalidInput
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .claimNotFound(let id):
+            "no claim \(id) in this desk; `factdesk claim list` shows the claims"
+        case .sourceNotFound(let id):
+            "no source \(id) in this desk; `factdesk source list` shows the sources"
+        case .reviewerNotFound(let handle):
+            "no reviewer '\(handle)' in this desk; an editor adds one with `factdesk reviewer add \(handle)`"
+        case .reviewerExists(let handle):
+            "reviewer '\(handle)' already exists; `factdesk reviewer list` shows the desk's reviewers"
+        case .reviewerInactive(let handle):
+            "reviewer '\(handle)' is deactivated; an editor can run `factdesk reviewer activate \(handle)`"
+        case .unknownTransition(let name, let available):
+            "this desk's workflow has no transition '\(name)'; it has: \(available.joined(separator: ", "))"
+        case .transitionNotAllowed(let claim, let transition, let state, let allowed):
+            allowed.isEmpty
+                ? "claim \(claim) is '\(state)': '\(transition)' is not allowed, and no transition leaves '\(state)'"
+                : "claim \(claim) is '\(state)': '\(transition)' is not allowed; from '\(state)' you can: \(allowed.joined(separator: ", "))"
+        case .notPermitted(let actor, let transition, let claim, let who):
+            "\(actor) may not \(transition) claim \(claim): only \(who) may"
+        case .editorOnly(let actor, let action):
+            "\(actor) may not \(action): only an editor may"
+        case .noteRequired(let transition):
+            "'\(transition)' needs a note: add --note \"why\""
+        case .evidenceRequired(let transition, let needed, let given):
+            "'\(transition)' needs at least \(needed) evidence item\(needed == 1 ? "" : "s") (the claim has \(given)): add --evidence URL"
+        case .assigneeRequired(let transition):
+            "'\(transition)' assigns the claim: add --to HANDLE"
+        case .assigneeNotExpected(let transition):
+            "'\(transition)' does not assign the claim: drop --to"
+        case .versionConflict(let claim, let expected, let actual, let lastChange):
+            "claim \(claim) changed since you looked (version \(expected), now \(actual)"
+                + (lastChange.map { ": \($0)" } ?? "")
+                + "); run `factdesk claim show \(claim)` and try again"
+        case .textNotInSource(let source):
+            "that text does not appear word for word in source \(source); copy it exactly, or add --paraphrase"
+        case .invalidValue(let message):
+            message
+        case .lastEditor(let handle):
+            "\(handle) is the desk's last active editor; make another reviewer an editor first"
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import GRDB
+
+/// A check-worthy statement from a source, and where it stands in the review workflow.
+///
+/// `spanStart` and `spanEnd` locate the claim in its source's text as offsets in
+/// Unicode scalars (code points), so `body[start..<end]` is the claim's text; both are
+/// nil for a paraphrase that does not appear word for word.
+public struct Claim: Codable, Sendable, Equatable {
+    public var id: Int64?
+    public var sourceID: Int64
+    public var spanStart: Int?
+    public var spanEnd: Int?
+    public var text: String
+    public var speaker: String?
+    public var state: String
+    public var assignee: String?
+    /// Grows by one with every change to the claim, its notes or its evidence.
+    public var version: Int64
+    public var createdBy: String
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id
+        case sourceID = "source_id"
+        case spanStart = "span_start"
+        case spanEnd = "span_end"
+        case text, speaker, state, assignee, version
+        case createdBy = "created_by"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
+}
+
+extension Claim: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "claim"
+    static let source = belongsTo(Source.self)
+
+    public enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let sourceID = Column(CodingKeys.sourceID)
+        static let state = Column(CodingKeys.state)
+        static let assignee = Column(CodingKeys.assignee)
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+/// Which claims a listing shows.
+public struct ClaimFilter: Sendable, Equatable {
+    public enum Assignment: Sendable, Equatable {
+        case any
+        case assignedTo(String)
+        case unassigned
+    }
+
+    public var states: [String] = []
+    public var assignment: Assignment = .any
+    public var sourceID: Int64?
+    public var limit: Int?
+
+    public init(states: [String] = [], assignment: Assignment = .any, sourceID: Int64? = nil, limit: Int? = nil) {
+        self.states = states
+        self.assignment = assignment
+        self.sourceID = sourceID
+        self.limit = limit
+    }
+}
+
+extension DerivableRequest<Claim> {
+    /// The claims a filter selects, oldest first.
+    func filtered(by filter: ClaimFilter) -> Self {
+        var request = self
+        if !filter.states.isEmpty {
+            request = request.filter(filter.states.contains(Claim.Columns.state))
+        }
+        switch filter.assignment {
+        case .any: break
+        case .assignedTo(let handle): request = request.filter(Claim.Columns.assignee == handle)
+        case .unassigned: request = request.filter(Claim.Columns.assignee == nil)
+        }
+        if let sourceID = filter.sourceID {
+            request = request.filter(Claim.Columns.sourceID == sourceID)
+        }
+        return request.order(Claim.Columns.id)
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+
+/// An article to import, before it is stored.
+public struct NewSource: Sendable, Equatable {
+    public var body: String
+    public var title: String?
+    public var outlet: String?
+    public var url: String?
+    public var language: String?
+    public var publishedOn: String?
+
+    public init(body: String, title: String? = nil, outlet: String? = nil, url: String? = nil,
+                language: String? = nil, publishedOn: String? = nil) {
+        self.body = body
+        self.title = title
+        self.outlet = outlet
+        self.url = url
+        self.language = language
+        self.publishedOn = publishedOn
+    }
+
+    /// The title to store: the one given, else the article's first non-empty line.
+    var resolvedTitle: String {
+        if let title, !title.isEmpty { return title }
+        let line = body.split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { !$0.isEmpty } ?? ""
+        return line.count > 120 ? String(line.prefix(119)) + "…" : line
+    }
+
+    func validate() throws(DeskError) {
+        if body.allSatisfy({ $0.isWhitespace }) {
+            throw .invalidValue("the article is empty; nothing to import")
+        }
+        if let publishedOn, !Self.isCalendarDate(publishedOn) {
+            throw .invalidValue("--published '\(publishedOn)' is not a date; write it as YYYY-MM-DD")
+        }
+        if let language, !(2...3).contains(language.count) || !language.allSatisfy({ $0.isASCII && $0.isLowercase }) {
+            throw .invalidValue("--lang '\(language)' is not a language code; use a code such as ar or en")
+        }
+    }
+
+    /// Whether a string is a real YYYY-MM-DD date (no 2025-02-30).
+    static func isCalendarDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard text.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              (1...12).contains(month), day >= 1 else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= lengths[month - 1]
+    }
+}
+
+/// What importing an article did.
+public enum SourceImport: Sendable, Equatable {
+    /// The article was stored as a new source.
+    case added(Source)
+    /// The same text was already in the desk; nothing was written.
+    case existing(Source)
+}
+
+// MARK: - Sources
+
+extension ClaimStore {
+    /// Stores an article verbatim, unless the same text (by SHA-256) is already in the desk.
+    public func addSource(_ new: NewSource, by actor: String) throws -> SourceImport {
+        try new.validate()
+        let digest = sha256Hex(new.body)
+        return try write { db in
+            _ = try activeReviewer(actor, in: db)
+            if let existing = try Source.filter(Source.Columns.sha256 == digest).fetchOne(db) {
+                return .existing(existing)
+            }
+            let now = clock()
+            var source = Source(
+                title: new.resolvedTitle, outlet: new.outlet, url: new.url,
+                language: new.language ?? ScriptDetector.language(of: new.body),
+                publishedOn: new.publishedOn, body: new.body, sha256: digest,
+                importedBy: actor, importedAt: now)
+            try source.insert(db)
+            try record(AuditEvent(at: now, actor: actor, sourceID: source.id, action: AuditAction.sourceAdd,
+                                  details: EventDetails(title: source.title, sha256: digest)), in: db)
+            return .added(source)
+        }
+    }
+
+    /// Every source, oldest first, with its number of claims.
+    public func sources() throws -> [SourceSummary] {
+        try read { db in
+            let counts = try Row.fetchAll(db, sql: "SELECT source_id, count(*) AS n FROM claim GROUP BY source_id")
+            var claims: [Int64: Int] = [:]
+            for row in counts {
+                claims[row["source_id"]] = row["n"]
+            }
+            return try Source.order(Column("id")).fetchAll(db).map {
+                SourceSummary(source: $0, claimCount: claims[$0.id ?? 0] ?? 0)
+            }
+        }
+    }
+
+    /// The source with this id, with its number of claims.
+    public func source(_ id: Int64) throws -> SourceSummary {
+        try read { db in
+            guard let source = try Source.fetchOne(db, key: id) else { throw DeskError.sourceNotFound(id) }
+            let count = try Claim.filter(Claim.Columns.sourceID == id).fetchCount(db)
+            return SourceSummary(source: source, claimCount: count)
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import GRDB
+
+/// A workflow transition to run on one or more claims, with what the command carries.
+public struct TransitionCommand: Sendable, Equatable {
+    public var transition: String
+    public var claimIDs: [Int64]
+    public var actor: String
+    public var note: String?
+    public var evidence: [NewEvidence]
+    /// The reviewer to assign, for a transition that assigns (`assign ... --to`).
+    public var assignee: String?
+    /// The version each claim had when the user looked at it; a claim that has changed
+    /// since is refused with a conflict instead of being changed on stale information.
+    public var expectedVersions: [Int64: Int64]
+
+    public init(transition: String, claimIDs: [Int64], actor: String, note: String? = nil,
+                evidence: [NewEvidence] = [], assignee: String? = nil, expectedVersions: [Int64: Int64] = [:]) {
+        self.transition = transition
+        self.claimIDs = claimIDs
+        self.actor = actor
+        self.note = note
+        self.evidence = evidence
+        self.assignee = assignee
+        self.expectedVersions = expectedVersions
+    }
+}
+
+/// The longest note FactDesk stores, in characters; longer material belongs in evidence.
+public let maximumNoteLength = 100_000
+
+// MARK: - Transitions, notes and evidence
+
+extension ClaimStore {
+    /// Runs a transition on every claim named, all or nothing: if one claim may not
+    /// move, none does, and the error names it.
+    @discardableResult
+    public func apply(_ command: TransitionCommand) throws -> [Claim] {
+        let note = try Self.validNote(command.note)
+        for item in command.evidence { try Self.validate(item) }
+        let ids = command.claimIDs.reduce(into: [Int64]()) { if !$0.contains($1) { $0.append($1) } }
+        guard !ids.isEmpty else { throw DeskError.invalidValue("name at least one claim id") }
+        return try write { db in
+            let actor = try activeReviewer(command.actor, in: db)
+            let guardian = TransitionGuard(workflow: try installedWorkflow(db).workflow)
+            let transition = try guardian.transition(named: command.transition)
+            if let assignee = command.assignee {
+                _ = try activeReviewer(assignee, in: db)
+            }
+            return try ids.map { id in
+                var claim = try fetchClaim(id, db)
+                try checkVersion(claim, expected: command.expectedVersions[id], db)
+                let existing = try Evidence.filter(Evidence.Columns.claimID == id).fetchCount(db)
+                try guardian.check(transition, TransitionGuard.Request(
+                    claimID: id, state: claim.state, assignee: claim.assignee, actor: actor,
+                    hasNote: note != nil, evidenceCount: existing + command.evidence.count,
+                    newAssignee: command.assignee))
+                let now = clock()
+                try attach(note: note, evidence: command.evidence, to: id, by: actor.handle, at: now, db)
+                let from = claim.state
+                let previousAssignee = claim.assignee
+                claim.state = transition.to
+                if transition.setsAssignee { claim.assignee = command.assignee }
+                claim.version += 1
+                claim.updatedAt = now
+                try claim.update(db)
+                try record(AuditEvent(
+                    at: now, actor: actor.handle, claimID: id, action: transition.name, fromState: from,
+                    toState: transition.to,
+                    details: EventDetails(
+                        assignee: transition.setsAssignee ? command.assignee : nil,
+                        previousAssignee: transition.setsAssignee ? previousAssignee : nil,
+                        note: note, evidence: command.evidence.isEmpty ? nil : command.evidence.map(\.url))), in: db)
+                return claim
+            }
+        }
+    }
+
+    /// Adds a note to a claim. Any active reviewer may.
+    @discardableResult
+    public func addNote(to claimID: Int64, body: String, by actor: String) throws -> Note {
+        guard let body = try Self.validNote(body) else {
+            throw DeskError.invalidValue("the note is empty; write what you found")
+        }
+        return try write { db in
+            let reviewer = try activeReviewer(actor, in: db)
+            let now = clock()
+            let note = try attach(note: body, evidence: [], to: claimID, by: reviewer.handle, at: now, db).note
+            try touch(claimID, at: now, db)
+            try record(AuditEvent(at: now, actor: actor, claimID: claimID, action: AuditAction.claimNote,
+                                  details: EventDetails(note: body)), in: db)
+            return note ?? Note(claimID: claimID, author: actor, body: body, createdAt: now)
+        }
+    }
+
+    /// Adds a piece of evidence to a claim. Any active reviewer may.
+    @discardableResult
+    public func addEvidence(to claimID: Int64, _ item: NewEvidence, by actor: String) throws -> Evidence {
+        try Self.validate(item)
+        return try write { db in
+            let reviewer = try activeReviewer(actor, in: db)
+            let now = clock()
+            _ = try fetchClaim(claimID, db)
+            var evidence = Evidence(claimID: claimID, url: item.url, stance: item.stance, note: item.note,
+                                    addedBy: reviewer.handle, addedAt: now)
+            try evidence.insert(db)
+            try touch(claimID, at: now, db)
+            try record(AuditEvent(at: now, actor: actor, claimID: claimID, action: AuditAction.claimEvidence,
+                                  details: EventDetails(note: item.note, evidence: [item.url])), in: db)
+            return evidence
+        }
+    }
+
+    // MARK: - Helpers
+
+    private func checkVersion(_ claim: Claim, expected: Int64?, _ db: Database) throws {
+        guard let expected, let id = claim.id, expected != claim.version else { return }
+        let last = try AuditEvent.filter(AuditEvent.Columns.claimID == id).order(AuditEvent.Columns.seq.desc).fetchOne(db)
+        let change = last.map { "\($0.actor) ran \($0.action) at \(ISO8601.string(from: $0.at))" }
+        throw DeskError.versionConflict(claim: id, expected: expected, actual: claim.version, lastChange: change)
+    }
+
+    @discardableResult
+    private func attach(note: String?, evidence: [NewEvidence], to claimID: Int64, by actor: String,
+                        at now: Date, _ db: Database) throws -> (note: Note?, evidence: [Evidence]) {
+        _ = try fetchClaim(claimID, db)
+        var stored: Note?
+        if let note {
+            var row = Note(claimID: claimID, author: actor, body: note, createdAt: now)
+            try row.insert(db)
+            stored = row
+        }
+        let items = try evidence.map { item in
+            var row = Evidence(claimID: claimID, url: item.url, stance: item.stance, note: item.note,
+                               addedBy: actor, addedAt: now)
+            try row.insert(db)
+            return row
+        }
+        return (stored, items)
+    }
+
+    private func touch(_ claimID: Int64, at now: Date, _ db: Database) throws {
+        var claim = try fetchClaim(claimID, db)
+        claim.version += 1
+        claim.updatedAt = now
+        try claim.update(db)
+    }
+
+    static func validNote(_ note: String?) throws(DeskError) -> String? {
+        guard let note else { return nil }
+        let trimmed = note.trimmingWhitespace()
+        if trimmed.isEmpty { return nil }
+        if trimmed.count > maximumNoteLength {
+            throw .invalidValue(
+                "the note has \(trimmed.count) characters, over the limit of \(maximumNoteLength); attach long material as evidence")
+        }
+        return trimmed
+    }
+
+    static func validate(_ item: NewEvidence) throws(DeskError) {
+        let url = item.url.trimmingWhitespace()
+        if url.isEmpty { throw .invalidValue("the evidence is empty; give a URL or a citation") }
+        if url.count > 2_000 { throw .invalidValue("the evidence is over 2000 characters; give a URL or a short citation") }
+        if let note = item.note, note.count > maximumNoteLength {
+            throw .invalidValue("the evidence note is over \(maximumNoteLength) characters")
+        }
+    }
+}

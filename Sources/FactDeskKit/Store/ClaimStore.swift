@@ -1,0 +1,213 @@
+import Foundation
+import GRDB
+
+/// The desk's store: one SQLite file holding reviewers, sources, claims, notes,
+/// evidence and the append-only history.
+///
+/// Every write method is one IMMEDIATE transaction that re-reads what it changes,
+/// checks it, writes the change and its audit event, and commits; nothing half-done
+/// is ever visible. Several processes may share one desk file: the store uses a WAL
+/// `DatabasePool` and waits up to the busy timeout for another writer.
+///
+/// All of FactDesk's SQL lives in this folder. Commands and the workflow engine call
+/// these methods and never see a database.
+public struct ClaimStore: Sendable {
+    let writer: any DatabaseWriter
+    /// The path messages name, or `:memory:`.
+    public let path: String
+    let busyTimeout: Double
+    let clock: @Sendable () -> Date
+
+    init(writer: any DatabaseWriter, path: String, busyTimeout: Double, clock: @escaping @Sendable () -> Date) {
+        self.writer = writer
+        self.path = path
+        self.busyTimeout = busyTimeout
+        self.clock = clock
+    }
+
+    // MARK: - Opening
+
+    /// Opens an existing desk, bringing an older schema up to date.
+    ///
+    /// A missing file, a file that is not a desk and a desk written by a newer FactDesk
+    /// are refused before anything is written to them.
+    public static func open(
+        path: String, busyTimeout: Double = 5, clock: @escaping @Sendable () -> Date = Date.init
+    ) throws -> ClaimStore {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw StoreError.noDesk(path: path)
+        }
+        try checkHeader(path: path)
+        return try translating(path: path, busyTimeout: busyTimeout) {
+            let pool = try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout))
+            let migrator = Migrations.migrator
+            let (superseded, complete) = try pool.read { db in
+                guard try db.tableExists("desk") else { throw StoreError.notADesk(path: path) }
+                return (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+            }
+            if superseded { throw StoreError.newerDesk(path: path) }
+            if !complete { try migrator.migrate(pool) }
+            return ClaimStore(writer: pool, path: path, busyTimeout: busyTimeout, clock: clock)
+        }
+    }
+
+    /// Creates a desk at a path where no file exists, with its workflow and first editor.
+    ///
+    /// The desk is built in a temporary file beside the target and moved into place
+    /// only when complete, so a failed `init` leaves nothing behind.
+    public static func create(
+        path: String, workflow: WorkflowSource, editor: NewReviewer, deskName: String? = nil,
+        busyTimeout: Double = 5, clock: @escaping @Sendable () -> Date = Date.init
+    ) throws -> ClaimStore {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw StoreError.alreadyExists(path: path)
+        }
+        let temporary = path + ".init-\(ProcessInfo.processInfo.processIdentifier)"
+        defer { removeDatabaseFiles(temporary) }
+        try translating(path: path, busyTimeout: busyTimeout) {
+            let pool = try DatabasePool(path: temporary, configuration: configuration(busyTimeout: busyTimeout))
+            try Migrations.migrator.migrate(pool)
+            let store = ClaimStore(writer: pool, path: path, busyTimeout: busyTimeout, clock: clock)
+            try store.initialize(workflow: workflow, editor: editor, deskName: deskName)
+            try pool.close()
+        }
+        // link(2) fails if the target appeared meanwhile: never overwrite someone's file.
+        guard link(temporary, path) == 0 else {
+            if errno == EEXIST { throw StoreError.alreadyExists(path: path) }
+            throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
+        return try open(path: path, busyTimeout: busyTimeout, clock: clock)
+    }
+
+    /// A desk in memory, for tests and previews.
+    public static func inMemory(
+        workflow: WorkflowSource, editor: NewReviewer, clock: @escaping @Sendable () -> Date = Date.init
+    ) throws -> ClaimStore {
+        var config = Configuration()
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA recursive_triggers = ON") }
+        let queue = try DatabaseQueue(configuration: config)
+        try Migrations.migrator.migrate(queue)
+        let store = ClaimStore(writer: queue, path: ":memory:", busyTimeout: 0, clock: clock)
+        try store.initialize(workflow: workflow, editor: editor, deskName: nil)
+        return store
+    }
+
+    static func configuration(busyTimeout: Double) -> Configuration {
+        var config = Configuration()
+        config.busyMode = .timeout(busyTimeout)
+        config.foreignKeysEnabled = true
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA recursive_triggers = ON")
+        }
+        return config
+    }
+
+    /// Refuses a file that is not a SQLite database carrying the desk's application id,
+    /// reading only its 100-byte header, so that nothing is written to a stranger's file.
+    private static func checkHeader(path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StoreError.cannotOpen(path: path, reason: "the file cannot be read; check its permissions")
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 100)) ?? Data()
+        let magic = Data("SQLite format 3\u{0}".utf8)
+        guard header.count == 100, header.prefix(16) == magic else {
+            throw StoreError.notADesk(path: path)
+        }
+        let id = header[68..<72].reduce(Int32(0)) { $0 << 8 | Int32($1) }
+        guard id == Migrations.applicationID else {
+            throw StoreError.notADesk(path: path)
+        }
+    }
+
+    private static func removeDatabaseFiles(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] {
+            try? FileManager.default.removeItem(atPath: path + suffix)
+        }
+    }
+
+    // MARK: - Access
+
+    /// Runs a read, translating SQLite failures into ``StoreError``.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try Self.translating(path: path, busyTimeout: busyTimeout) {
+            try writer.read(body)
+        }
+    }
+
+    /// Runs one write transaction, translating SQLite failures into ``StoreError``.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try Self.translating(path: path, busyTimeout: busyTimeout) {
+            try writer.write(body)
+        }
+    }
+
+    private static func translating<T>(path: String, busyTimeout: Double, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path, busyTimeout: busyTimeout)
+        }
+    }
+
+    /// Appends an event to the history, numbered right after the last one.
+    @discardableResult
+    func record(_ event: AuditEvent, in db: Database) throws -> AuditEvent {
+        var event = event
+        let last = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM event") ?? 0
+        event.seq = last + 1
+        try event.insert(db)
+        return event
+    }
+
+    /// The reviewer acting, who must exist and be active.
+    func activeReviewer(_ handle: String, in db: Database) throws -> Reviewer {
+        guard let reviewer = try Reviewer.filter(Reviewer.Columns.handle == handle).fetchOne(db) else {
+            throw DeskError.reviewerNotFound(handle)
+        }
+        guard reviewer.active else { throw DeskError.reviewerInactive(handle) }
+        return reviewer
+    }
+
+    /// The acting reviewer, who must be an active editor.
+    func activeEditor(_ handle: String, doing action: String, in db: Database) throws -> Reviewer {
+        let reviewer = try activeReviewer(handle, in: db)
+        guard reviewer.role == .editor else {
+            throw DeskError.editorOnly(actor: handle, action: action)
+        }
+        return reviewer
+    }
+}
+
+/// Where a desk's workflow comes from: a built-in name or a YAML file.
+public struct WorkflowSource: Sendable, Equatable {
+    public var yaml: String
+    public var workflow: Workflow
+
+    /// A built-in workflow (`standard`) or the path of a YAML file.
+    public static func named(_ nameOrPath: String) throws -> WorkflowSource {
+        if let yaml = BuiltinWorkflows.yaml(named: nameOrPath) {
+            return WorkflowSource(yaml: yaml, workflow: try WorkflowLoader(file: "\(nameOrPath) (built in)").load(yaml: yaml))
+        }
+        guard FileManager.default.fileExists(atPath: nameOrPath) else {
+            throw DeskError.invalidValue(
+                "no workflow '\(nameOrPath)': give a built-in name (\(BuiltinWorkflows.names.joined(separator: ", "))) or the path of a YAML file")
+        }
+        let workflow = try WorkflowLoader.load(contentsOf: nameOrPath)
+        let yaml = try String(contentsOfFile: nameOrPath, encoding: .utf8)
+        return WorkflowSource(yaml: yaml, workflow: workflow)
+    }
+}
+
+/// A reviewer to be added to the desk.
+public struct NewReviewer: Sendable, Equatable {
+    public var handle: String
+    public var displayName: String?
+    public var role: Reviewer.Role
+
+    public init(handle: String, displayName: String? = nil, role: Reviewer.Role = .reviewer) {
+        self.handle = handle
+        self.displayName = displayName
+        self.role = role
+    }
+}

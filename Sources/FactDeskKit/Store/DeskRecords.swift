@@ -1,0 +1,47 @@
+import Foundation
+import GRDB
+
+/// The desk itself: one row, written by `factdesk init`.
+struct DeskRow: Codable, Sendable {
+    var id: Int64 = 1
+    var name: String
+    var createdBy: String
+    var createdAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id, name
+        case createdBy = "created_by"
+        case createdAt = "created_at"
+    }
+}
+
+extension DeskRow: FetchableRecord, PersistableRecord {
+    static let databaseTableName = "desk"
+}
+
+/// A workflow as installed in a desk: its YAML text verbatim and the SHA-256 of that text.
+///
+/// The desk runs on its own copy, so editing a file in `Workflows/` never changes a
+/// running desk.
+public struct InstalledWorkflow: Codable, Sendable, Equatable {
+    public var id: Int64?
+    public var name: String
+    public var yaml: String
+    public var sha256: String
+    public var installedBy: String
+    public var installedAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, yaml, sha256
+        case installedBy = "installed_by"
+        case installedAt = "installed_at"
+    }
+}
+
+extension InstalledWorkflow: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "workflow"
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}

@@ -1,0 +1,131 @@
+import GRDB
+
+/// The desk's schema, as a list of named migrations.
+///
+/// A migration that has shipped is never edited: a change to the schema is a new
+/// migration appended at the end. A desk whose file records a migration this list does
+/// not know was written by a newer FactDesk, and is refused rather than guessed at.
+enum Migrations {
+    /// The SQLite `application_id` that marks a file as a FactDesk desk ("FDsk").
+    static let applicationID: Int32 = 0x4644_736B
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: desk, reviewers, sources, claims, notes, evidence, events") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try createDesk(db)
+            try createContent(db)
+            try createEvents(db)
+        }
+        return migrator
+    }
+
+    private static func createDesk(_ db: Database) throws {
+        try db.create(table: "desk") { t in
+            t.primaryKey("id", .integer).check { $0 == 1 }
+            t.column("name", .text).notNull()
+            t.column("created_by", .text).notNull()
+            t.column("created_at", .datetime).notNull()
+        }
+        try db.create(table: "workflow") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("name", .text).notNull()
+            t.column("yaml", .text).notNull()
+            t.column("sha256", .text).notNull().check { length($0) == 64 }
+            t.column("installed_by", .text).notNull()
+            t.column("installed_at", .datetime).notNull()
+        }
+        try db.create(table: "reviewer") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("handle", .text).notNull().unique().check { length($0) > 0 }
+            t.column("display_name", .text).notNull()
+            t.column("role", .text).notNull().check { ["editor", "reviewer"].contains($0) }
+            t.column("active", .boolean).notNull().defaults(to: true)
+            t.column("created_at", .datetime).notNull()
+        }
+    }
+
+    private static func createContent(_ db: Database) throws {
+        try db.create(table: "source") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("title", .text).notNull()
+            t.column("outlet", .text)
+            t.column("url", .text)
+            t.column("language", .text).notNull()
+            t.column("published_on", .text).check { $0 == nil || length($0) == 10 }
+            t.column("body", .text).notNull().check { length($0) > 0 }
+            t.column("sha256", .text).notNull().unique().check { length($0) == 64 }
+            t.column("imported_by", .text).notNull().references("reviewer", column: "handle")
+            t.column("imported_at", .datetime).notNull()
+        }
+        try db.create(table: "claim") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("source_id", .integer).notNull().indexed().references("source", onDelete: .restrict)
+            t.column("span_start", .integer)
+            t.column("span_end", .integer)
+            t.column("text", .text).notNull().check { length($0) > 0 }
+            t.column("speaker", .text)
+            t.column("state", .text).notNull()
+            t.column("assignee", .text).references("reviewer", column: "handle")
+            t.column("version", .integer).notNull().defaults(to: 1).check { $0 >= 1 }
+            t.column("created_by", .text).notNull().references("reviewer", column: "handle")
+            t.column("created_at", .datetime).notNull()
+            t.column("updated_at", .datetime).notNull()
+            t.check(sql: "(span_start IS NULL AND span_end IS NULL) OR (span_start >= 0 AND span_end > span_start)")
+        }
+        try db.create(index: "claim_on_state_assignee", on: "claim", columns: ["state", "assignee"])
+        try db.create(index: "claim_on_assignee_state", on: "claim", columns: ["assignee", "state"])
+        try db.create(table: "note") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("claim_id", .integer).notNull().indexed().references("claim", onDelete: .restrict)
+            t.column("author", .text).notNull().references("reviewer", column: "handle")
+            t.column("body", .text).notNull().check { length($0) > 0 }
+            t.column("created_at", .datetime).notNull()
+        }
+        try db.create(table: "evidence") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("claim_id", .integer).notNull().indexed().references("claim", onDelete: .restrict)
+            t.column("url", .text).notNull().check { length($0) > 0 }
+            t.column("stance", .text).notNull().check { ["supports", "refutes", "context"].contains($0) }
+            t.column("note", .text)
+            t.column("added_by", .text).notNull().references("reviewer", column: "handle")
+            t.column("added_at", .datetime).notNull()
+        }
+        for table in ["note", "evidence"] {
+            try appendOnly(db, table: table, what: "\(table)s are kept as written; add a new \(table) instead")
+        }
+    }
+
+    private static func createEvents(_ db: Database) throws {
+        try db.create(table: "event") { t in
+            t.primaryKey("seq", .integer)
+            t.column("at", .datetime).notNull()
+            t.column("actor", .text).notNull()
+            t.column("claim_id", .integer).indexed().references("claim", onDelete: .restrict)
+            t.column("source_id", .integer).references("source", onDelete: .restrict)
+            t.column("action", .text).notNull().check { length($0) > 0 }
+            t.column("from_state", .text)
+            t.column("to_state", .text)
+            t.column("details", .text).notNull().check(sql: "json_valid(details)")
+        }
+        try appendOnly(db, table: "event", what: "the history is append-only")
+        // Each new event takes the next number, so the history has no gaps and
+        // REPLACE cannot overwrite an event, even in a connection with recursive
+        // triggers off (where REPLACE would not fire the DELETE trigger).
+        try db.execute(sql: """
+            CREATE TRIGGER event_next_seq_only BEFORE INSERT ON event
+            WHEN NEW.seq IS NOT (SELECT coalesce(max(seq), 0) + 1 FROM event)
+            BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END
+            """)
+    }
+
+    /// Triggers that abort any UPDATE or DELETE on a table.
+    private static func appendOnly(_ db: Database, table: String, what: String) throws {
+        try db.execute(sql: """
+            CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table)
+            BEGIN SELECT RAISE(ABORT, '\(what)'); END;
+            CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table)
+            BEGIN SELECT RAISE(ABORT, '\(what)'); END;
+            """)
+    }
+}

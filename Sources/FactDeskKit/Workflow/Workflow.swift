@@ -1,0 +1,104 @@
+/// A review workflow: the states a claim moves through and the transitions between them.
+///
+/// Workflows are data. They are loaded from YAML by ``WorkflowLoader``, which checks
+/// that the graph is sound, and a desk keeps its own copy so that editing a file later
+/// never changes a running desk.
+public struct Workflow: Sendable, Equatable {
+    /// The workflow's name, as written in its file.
+    public var name: String
+    /// A sentence about what the workflow is for.
+    public var summary: String?
+    /// The states, in the order the file lists them.
+    public var states: [WorkflowState]
+    /// The transitions, in the order the file lists them.
+    public var transitions: [Transition]
+
+    /// The state every new claim starts in.
+    public var initialState: String {
+        states.first(where: \.isInitial)?.name ?? ""
+    }
+
+    /// The state with this name, if the workflow has one.
+    public func state(named name: String) -> WorkflowState? {
+        states.first { $0.name == name }
+    }
+
+    /// The transition with this name, if the workflow has one.
+    public func transition(named name: String) -> Transition? {
+        transitions.first { $0.name == name }
+    }
+
+    /// The transitions that leave a state.
+    public func transitions(from state: String) -> [Transition] {
+        transitions.filter { $0.from.contains(state) }
+    }
+}
+
+/// One state of a workflow.
+public struct WorkflowState: Sendable, Equatable {
+    public var name: String
+    public var isInitial: Bool
+    /// A final state is a verdict: the claim's review is over until it is reopened.
+    public var isFinal: Bool
+    public var summary: String?
+
+    public init(name: String, isInitial: Bool = false, isFinal: Bool = false, summary: String? = nil) {
+        self.name = name
+        self.isInitial = isInitial
+        self.isFinal = isFinal
+        self.summary = summary
+    }
+}
+
+/// Who may run a transition.
+public enum TransitionActor: String, Sendable, CaseIterable, Comparable {
+    /// Any active reviewer whose role is editor.
+    case editor
+    /// The reviewer the claim is currently assigned to.
+    case assignee
+
+    public static func < (lhs: TransitionActor, rhs: TransitionActor) -> Bool {
+        lhs.rawValue < rhs.rawValue
+    }
+}
+
+/// A named move from one or more states to one state, with the guards that protect it.
+public struct Transition: Sendable, Equatable {
+    public var name: String
+    public var from: [String]
+    public var to: String
+    /// Who may run it; a reviewer who is any one of these may.
+    public var by: [TransitionActor]
+    /// Whether the command must carry a note saying why.
+    public var requiresNote: Bool
+    /// How many evidence items the claim must have, counting those given on the command.
+    public var minimumEvidence: Int
+    /// Whether the transition names the reviewer the claim is assigned to (`--to`).
+    public var setsAssignee: Bool
+    public var summary: String?
+
+    public init(
+        name: String,
+        from: [String],
+        to: String,
+        by: [TransitionActor],
+        requiresNote: Bool = false,
+        minimumEvidence: Int = 0,
+        setsAssignee: Bool = false,
+        summary: String? = nil
+    ) {
+        self.name = name
+        self.from = from
+        self.to = to
+        self.by = by
+        self.requiresNote = requiresNote
+        self.minimumEvidence = minimumEvidence
+        self.setsAssignee = setsAssignee
+        self.summary = summary
+    }
+
+    /// A phrase naming who may run the transition, for messages: "the assignee or an editor".
+    public var whoMayRun: String {
+        by.map { $0 == .editor ? "an editor" : "the assignee" }.joined(separator: " or ")
+    }
+}

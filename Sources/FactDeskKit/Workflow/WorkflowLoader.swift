@@ -1,0 +1,310 @@
+import Foundation
+import Yams
+
+/// Reads a workflow from YAML and checks it, reporting every problem with file and line.
+///
+/// The loader walks the YAML node tree itself rather than decoding into `Codable` types,
+/// so that an unknown key, a misspelt state or a wrong type is reported at the line where
+/// it stands, with a suggestion when the word is close to a known one.
+///
+/// ```yaml
+/// name: standard
+/// states:
+///   new: { initial: true }
+///   verified: { final: true }
+/// transitions:
+///   verify: { from: [new], to: verified, by: [editor], requires: { note: true } }
+/// ```
+public struct WorkflowLoader: Sendable {
+    /// The name used in messages for where the YAML came from.
+    public var file: String
+
+    public init(file: String) {
+        self.file = file
+    }
+
+    /// Loads and checks the workflow in a YAML file on disk.
+    public static func load(contentsOf path: String) throws(WorkflowError) -> Workflow {
+        let loader = WorkflowLoader(file: path)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw loader.error(nil, "cannot read the workflow file; check the path")
+        }
+        let yaml: String
+        switch UTF8Text.decode(data) {
+        case .success(let text):
+            yaml = text
+        case .failure(let failure):
+            throw loader.error(nil, "the workflow file is not valid UTF-8 text (\(failure))")
+        }
+        return try loader.load(yaml: yaml)
+    }
+
+    /// Loads and checks a workflow from YAML text.
+    public func load(yaml: String) throws(WorkflowError) -> Workflow {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else {
+                throw error(nil, "the workflow file is empty; it needs `name`, `states` and `transitions`")
+            }
+            root = node
+        } catch let failure as WorkflowError {
+            throw failure
+        } catch {
+            throw yamlError(error)
+        }
+        let top = try mapping(root, "the workflow")
+        try rejectUnknownKeys(top, allowed: ["name", "description", "states", "transitions"], in: "the workflow")
+        let name = try requiredString(top, "name", in: "the workflow")
+        let summary = try optionalString(top, "description")
+        let states = try loadStates(try required(top, "states", in: "the workflow"))
+        let stateNames = states.map(\.name)
+        let transitions = try loadTransitions(try required(top, "transitions", in: "the workflow"), states: stateNames)
+        let workflow = Workflow(name: name, summary: summary, states: states, transitions: transitions)
+        try checkGraph(workflow, statesNode: top["states"], transitionsNode: top["transitions"])
+        return workflow
+    }
+
+    // MARK: - States
+
+    private func loadStates(_ node: Node) throws(WorkflowError) -> [WorkflowState] {
+        let states = try mapping(node, "`states`")
+        guard !states.isEmpty else {
+            throw error(node, "`states` is empty; list at least an initial and a final state")
+        }
+        var result: [WorkflowState] = []
+        for (key, value) in states {
+            let name = try identifier(key, "a state name")
+            var state = WorkflowState(name: name)
+            if case .scalar(let scalar) = value, scalar.string.isEmpty || scalar.string == "~" {
+                result.append(state)
+                continue
+            }
+            let fields = try mapping(value, "state '\(name)'")
+            try rejectUnknownKeys(fields, allowed: ["initial", "final", "description"], in: "state '\(name)'")
+            state.isInitial = try optionalBool(fields, "initial") ?? false
+            state.isFinal = try optionalBool(fields, "final") ?? false
+            state.summary = try optionalString(fields, "description")
+            if state.isInitial && state.isFinal {
+                throw error(key, "state '\(name)' cannot be both initial and final")
+            }
+            result.append(state)
+        }
+        let initials = zip(states.keys, result).filter { $0.1.isInitial }
+        if initials.isEmpty {
+            throw error(node, "no state is marked `initial: true`; mark the one new claims start in")
+        }
+        if initials.count > 1 {
+            let names = initials.map { "'\($0.1.name)'" }.joined(separator: " and ")
+            throw error(initials[1].0, "two initial states, \(names); keep `initial: true` on one")
+        }
+        if !result.contains(where: \.isFinal) {
+            throw error(node, "no state is marked `final: true`; mark the verdict states")
+        }
+        return result
+    }
+
+    // MARK: - Transitions
+
+    private func loadTransitions(_ node: Node, states: [String]) throws(WorkflowError) -> [Transition] {
+        let transitions = try mapping(node, "`transitions`")
+        guard !transitions.isEmpty else {
+            throw error(node, "`transitions` is empty; a claim could never leave its initial state")
+        }
+        var result: [Transition] = []
+        for (key, value) in transitions {
+            let name = try identifier(key, "a transition name")
+            let fields = try mapping(value, "transition '\(name)'")
+            let context = "transition '\(name)'"
+            try rejectUnknownKeys(
+                fields, allowed: ["from", "to", "by", "requires", "assigns", "description"], in: context)
+            let fromNode = try required(fields, "from", in: context)
+            let from = try stringList(fromNode, "`from` of \(context)")
+            for (index, state) in from.enumerated() where !states.contains(state) {
+                throw error(fromNode.sequence?[index] ?? fromNode, unknownState(state, states, context))
+            }
+            let toNode = try required(fields, "to", in: context)
+            let to = try string(toNode, "`to` of \(context)")
+            guard states.contains(to) else {
+                throw error(toNode, unknownState(to, states, context))
+            }
+            let byNode = try required(fields, "by", in: context)
+            var by: [TransitionActor] = []
+            for (index, word) in try stringList(byNode, "`by` of \(context)").enumerated() {
+                guard let actor = TransitionActor(rawValue: word) else {
+                    throw error(byNode.sequence?[index] ?? byNode,
+                                "`by` of \(context) has '\(word)'; use editor, assignee, or both")
+                }
+                if !by.contains(actor) { by.append(actor) }
+            }
+            var transition = Transition(name: name, from: from, to: to, by: by)
+            transition.setsAssignee = try optionalBool(fields, "assigns") ?? false
+            transition.summary = try optionalString(fields, "description")
+            if let requires = fields["requires"] {
+                let guards = try mapping(requires, "`requires` of \(context)")
+                try rejectUnknownKeys(guards, allowed: ["note", "evidence"], in: "`requires` of \(context)")
+                transition.requiresNote = try optionalBool(guards, "note") ?? false
+                transition.minimumEvidence = try optionalCount(guards, "evidence") ?? 0
+            }
+            result.append(transition)
+        }
+        return result
+    }
+
+    private func unknownState(_ state: String, _ states: [String], _ context: String) -> String {
+        "\(context) names state '\(state)', which `states` does not define" + suggestion(state, states)
+    }
+
+    // MARK: - Graph
+
+    private func checkGraph(_ workflow: Workflow, statesNode: Node?, transitionsNode: Node?) throws(WorkflowError) {
+        let stateKeys = statesNode?.mapping.map { Array($0.keys) } ?? []
+        func line(of state: String) -> Node? {
+            stateKeys.first { $0.string == state } ?? statesNode
+        }
+        var reached: Set<String> = [workflow.initialState]
+        var frontier = [workflow.initialState]
+        while let state = frontier.popLast() {
+            for transition in workflow.transitions(from: state) where reached.insert(transition.to).inserted {
+                frontier.append(transition.to)
+            }
+        }
+        for state in workflow.states where !reached.contains(state.name) {
+            throw error(line(of: state.name),
+                        "no transition reaches state '\(state.name)' from '\(workflow.initialState)'; add one or remove the state")
+        }
+        for state in workflow.states where !state.isFinal && workflow.transitions(from: state.name).isEmpty {
+            throw error(line(of: state.name),
+                        "state '\(state.name)' is not final but no transition leaves it; add one or mark it `final: true`")
+        }
+    }
+
+    // MARK: - Node helpers
+
+    func error(_ node: Node?, _ message: String) -> WorkflowError {
+        WorkflowError(file: file, line: node?.mark?.line, message: message)
+    }
+
+    private func yamlError(_ failure: any Error) -> WorkflowError {
+        guard let yamlError = failure as? YamlError else {
+            return WorkflowError(file: file, line: nil, message: "cannot read the YAML: \(failure)")
+        }
+        switch yamlError {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            return WorkflowError(file: file, line: mark.line, message: "this is not valid YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return WorkflowError(file: file, line: context.mark.line,
+                                 message: "\(keys) is defined twice; each state and transition needs its own name")
+        default:
+            return WorkflowError(file: file, line: nil, message: "this is not valid YAML: \(yamlError)")
+        }
+    }
+
+    private func mapping(_ node: Node, _ what: String) throws(WorkflowError) -> Node.Mapping {
+        guard let mapping = node.mapping else {
+            throw error(node, "\(what) must be a mapping of `key: value` lines")
+        }
+        return mapping
+    }
+
+    private func rejectUnknownKeys(_ mapping: Node.Mapping, allowed: [String], in context: String) throws(WorkflowError) {
+        for key in mapping.keys {
+            let word = key.string ?? ""
+            if !allowed.contains(word) {
+                throw error(key, "\(context) has unknown key '\(word)'" + suggestion(word, allowed,
+                                                                                    fallback: "; allowed keys: \(allowed.joined(separator: ", "))"))
+            }
+        }
+    }
+
+    private func required(_ mapping: Node.Mapping, _ key: String, in context: String) throws(WorkflowError) -> Node {
+        guard let node = mapping[key] else {
+            throw WorkflowError(file: file, line: mapping.mark?.line, message: "\(context) needs `\(key)`")
+        }
+        return node
+    }
+
+    private func string(_ node: Node, _ what: String) throws(WorkflowError) -> String {
+        guard case .scalar(let scalar) = node, !scalar.string.isEmpty else {
+            throw error(node, "\(what) must be a single word")
+        }
+        return scalar.string
+    }
+
+    private func requiredString(_ mapping: Node.Mapping, _ key: String, in context: String) throws(WorkflowError) -> String {
+        try string(try required(mapping, key, in: context), "`\(key)`")
+    }
+
+    private func optionalString(_ mapping: Node.Mapping, _ key: String) throws(WorkflowError) -> String? {
+        guard let node = mapping[key] else { return nil }
+        guard case .scalar(let scalar) = node else {
+            throw error(node, "`\(key)` must be text")
+        }
+        return scalar.string
+    }
+
+    private func optionalBool(_ mapping: Node.Mapping, _ key: String) throws(WorkflowError) -> Bool? {
+        guard let node = mapping[key] else { return nil }
+        guard case .scalar = node, let value = node.bool else {
+            throw error(node, "`\(key)` must be true or false")
+        }
+        return value
+    }
+
+    private func optionalCount(_ mapping: Node.Mapping, _ key: String) throws(WorkflowError) -> Int? {
+        guard let node = mapping[key] else { return nil }
+        guard case .scalar = node, let value = node.int, value >= 0 else {
+            throw error(node, "`\(key)` must be a whole number, 0 or more")
+        }
+        return value
+    }
+
+    private func stringList(_ node: Node, _ what: String) throws(WorkflowError) -> [String] {
+        if case .scalar = node {
+            return [try string(node, what)]
+        }
+        guard let sequence = node.sequence, !sequence.isEmpty else {
+            throw error(node, "\(what) must be a word or a list like [a, b]")
+        }
+        var words: [String] = []
+        for item in sequence {
+            words.append(try string(item, what))
+        }
+        return words
+    }
+
+    private func identifier(_ node: Node, _ what: String) throws(WorkflowError) -> String {
+        let word = try string(node, what)
+        let valid = word.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+            && word.unicodeScalars.first.map { ("a"..."z").contains($0) } == true
+        guard valid else {
+            throw error(node, "'\(word)' is not a valid name for \(what); use lowercase letters, digits and _")
+        }
+        return word
+    }
+
+    private func suggestion(_ word: String, _ candidates: [String], fallback: String = "") -> String {
+        let close = candidates.min { editDistance(word, $0) < editDistance(word, $1) }
+        if let close, editDistance(word, close) <= max(2, word.count / 3) {
+            return "; did you mean '\(close)'?"
+        }
+        return fallback
+    }
+}
+
+/// The number of single-character edits that turn one word into another.
+func editDistance(_ lhs: String, _ rhs: String) -> Int {
+    let a = Array(lhs), b = Array(rhs)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,2 @@
+import ArgumentParser
+@main struct Factdesk: ParsableCommand { func run() {} }
