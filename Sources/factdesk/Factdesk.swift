@@ -1,2 +1,21 @@
 import ArgumentParser
-@main struct Factdesk: ParsableCommand { func run() {} }
+
+/// `factdesk`: a fact-checking desk on one SQLite file.
+@main
+struct Factdesk: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "factdesk",
+        abstract: "Pull claims out of articles, review them to a verdict, and keep a history nobody can rewrite.",
+        discussion: "Exit codes: \(ExitStatus.summary)",
+        version: "0.1.0",
+        subcommands: [
+            Init.self, ReviewerCommand.self, SourceCommand.self, ClaimCommand.self,
+            Assign.self, Start.self, Verify.self, Dispute.self, Reopen.self, Move.self,
+            NoteCommand.self, EvidenceCommand.self, History.self, WorkflowCommand.self,
+        ]
+    )
+
+    static func main() {
+        main(Array(CommandLine.arguments.dropFirst()))
+    }
+}

@@ -41,4 +41,9 @@ extension Source: FetchableRecord, MutablePersistableRecord {
 public struct SourceSummary: Sendable, Equatable {
     public var source: Source
     public var claimCount: Int
+
+    public init(source: Source, claimCount: Int) {
+        self.source = source
+        self.claimCount = claimCount
+    }
 }

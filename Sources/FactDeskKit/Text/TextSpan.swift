@@ -50,9 +50,12 @@ public enum TextSpan {
         func string(_ part: ArraySlice<Unicode.Scalar>) -> String {
             var view = String.UnicodeScalarView()
             view.append(contentsOf: part)
-            return String(view).trimmingWhitespace()
+            return String(view)
         }
-        return (string(scalars[start..<lower]), string(scalars[lower..<upper]), string(scalars[upper..<end]))
+        let before = string(scalars[start..<lower])
+        let after = string(scalars[upper..<end])
+        return (String(before.drop { $0.isWhitespace }), string(scalars[lower..<upper]),
+                String(after.reversed().drop { $0.isWhitespace }.reversed()))
     }
 
     /// Whether a sentence ends at this scalar: `.` `!` `?` `؟` `۔` or a line break, but not

@@ -1,0 +1,245 @@
+import Foundation
+
+/// The stable `--json` shapes of FactDesk's records.
+///
+/// Field names are snake_case and times are ISO-8601 UTC. Fields are only ever added,
+/// never renamed or removed, so scripts written against one version keep working.
+public enum JSONView {
+    public struct ClaimView: Encodable, Sendable {
+        public var id: Int64
+        public var sourceID: Int64
+        public var text: String
+        public var status: String
+        public var assignee: String?
+        public var speaker: String?
+        public var start: Int?
+        public var end: Int?
+        public var version: Int64
+        public var createdAt: String
+        public var updatedAt: String
+
+        enum CodingKeys: String, CodingKey {
+            case id, text, status, assignee, speaker, start, end, version
+            case sourceID = "source_id"
+            case createdAt = "created_at"
+            case updatedAt = "updated_at"
+        }
+
+        public init(_ claim: Claim) {
+            id = claim.id ?? 0
+            sourceID = claim.sourceID
+            text = claim.text
+            status = claim.state
+            assignee = claim.assignee
+            speaker = claim.speaker
+            start = claim.spanStart
+            end = claim.spanEnd
+            version = claim.version
+            createdAt = ISO8601.string(from: claim.createdAt)
+            updatedAt = ISO8601.string(from: claim.updatedAt)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(sourceID, forKey: .sourceID)
+            try container.encode(text, forKey: .text)
+            try container.encode(status, forKey: .status)
+            try container.encode(assignee, forKey: .assignee)
+            try container.encode(speaker, forKey: .speaker)
+            try container.encode(start, forKey: .start)
+            try container.encode(end, forKey: .end)
+            try container.encode(version, forKey: .version)
+            try container.encode(createdAt, forKey: .createdAt)
+            try container.encode(updatedAt, forKey: .updatedAt)
+        }
+    }
+
+    public struct NoteView: Encodable, Sendable {
+        public var author: String
+        public var body: String
+        public var at: String
+
+        public init(_ note: Note) {
+            author = note.author
+            body = note.body
+            at = ISO8601.string(from: note.createdAt)
+        }
+    }
+
+    public struct EvidenceView: Encodable, Sendable {
+        public var url: String
+        public var stance: String
+        public var note: String?
+        public var addedBy: String
+        public var at: String
+
+        enum CodingKeys: String, CodingKey {
+            case url, stance, note, at
+            case addedBy = "added_by"
+        }
+
+        public init(_ evidence: Evidence) {
+            url = evidence.url
+            stance = evidence.stance.rawValue
+            note = evidence.note
+            addedBy = evidence.addedBy
+            at = ISO8601.string(from: evidence.addedAt)
+        }
+    }
+
+    public struct EventView: Encodable, Sendable {
+        public var seq: Int64
+        public var at: String
+        public var actor: String
+        public var claimID: Int64?
+        public var sourceID: Int64?
+        public var action: String
+        public var from: String?
+        public var to: String?
+        public var details: EventDetails
+
+        enum CodingKeys: String, CodingKey {
+            case seq, at, actor, action, from, to, details
+            case claimID = "claim_id"
+            case sourceID = "source_id"
+        }
+
+        public init(_ event: AuditEvent) {
+            seq = event.seq ?? 0
+            at = ISO8601.string(from: event.at)
+            actor = event.actor
+            claimID = event.claimID
+            sourceID = event.sourceID
+            action = event.action
+            from = event.fromState
+            to = event.toState
+            details = event.details
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(seq, forKey: .seq)
+            try container.encode(at, forKey: .at)
+            try container.encode(actor, forKey: .actor)
+            try container.encode(claimID, forKey: .claimID)
+            try container.encode(sourceID, forKey: .sourceID)
+            try container.encode(action, forKey: .action)
+            try container.encode(from, forKey: .from)
+            try container.encode(to, forKey: .to)
+            try container.encode(details, forKey: .details)
+        }
+    }
+
+    /// `claim show --json`: the claim's fields, then its notes, evidence and history.
+    public struct ClaimDetailView: Encodable, Sendable {
+        public var claim: ClaimView
+        public var sourceTitle: String
+        public var notes: [NoteView]
+        public var evidence: [EvidenceView]
+        public var history: [EventView]
+        public var transitions: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case notes, evidence, history, transitions
+            case sourceTitle = "source_title"
+        }
+
+        public init(_ detail: ClaimDetail, transitions: [String]) {
+            claim = ClaimView(detail.claim)
+            sourceTitle = detail.source.title
+            notes = detail.notes.map(NoteView.init)
+            evidence = detail.evidence.map(EvidenceView.init)
+            history = detail.history.map(EventView.init)
+            self.transitions = transitions
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try claim.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(sourceTitle, forKey: .sourceTitle)
+            try container.encode(notes, forKey: .notes)
+            try container.encode(evidence, forKey: .evidence)
+            try container.encode(history, forKey: .history)
+            try container.encode(transitions, forKey: .transitions)
+        }
+    }
+
+    public struct SourceView: Encodable, Sendable {
+        public var id: Int64
+        public var title: String
+        public var outlet: String?
+        public var url: String?
+        public var language: String
+        public var published: String?
+        public var sha256: String
+        public var claims: Int
+        public var importedBy: String
+        public var importedAt: String
+        public var text: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, title, outlet, url, language, published, sha256, claims, text
+            case importedBy = "imported_by"
+            case importedAt = "imported_at"
+        }
+
+        public init(_ summary: SourceSummary, includeText: Bool = false) {
+            let source = summary.source
+            id = source.id ?? 0
+            title = source.title
+            outlet = source.outlet
+            url = source.url
+            language = source.language
+            published = source.publishedOn
+            sha256 = source.sha256
+            claims = summary.claimCount
+            importedBy = source.importedBy
+            importedAt = ISO8601.string(from: source.importedAt)
+            text = includeText ? source.body : nil
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(title, forKey: .title)
+            try container.encode(outlet, forKey: .outlet)
+            try container.encode(url, forKey: .url)
+            try container.encode(language, forKey: .language)
+            try container.encode(published, forKey: .published)
+            try container.encode(sha256, forKey: .sha256)
+            try container.encode(claims, forKey: .claims)
+            try container.encode(importedBy, forKey: .importedBy)
+            try container.encode(importedAt, forKey: .importedAt)
+            try container.encodeIfPresent(text, forKey: .text)
+        }
+    }
+
+    public struct ReviewerView: Encodable, Sendable {
+        public var handle: String
+        public var name: String
+        public var role: String
+        public var active: Bool
+        public var openClaims: Int
+
+        enum CodingKeys: String, CodingKey {
+            case handle, name, role, active
+            case openClaims = "open_claims"
+        }
+
+        public init(_ reviewer: Reviewer, openClaims: Int) {
+            handle = reviewer.handle
+            name = reviewer.displayName
+            role = reviewer.role.rawValue
+            active = reviewer.active
+            self.openClaims = openClaims
+        }
+    }
+
+    /// The encoder every `--json` output uses: sorted keys, pretty, Arabic left as is.
+    public static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

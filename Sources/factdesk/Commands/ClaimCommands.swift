@@ -1,0 +1,103 @@
+import ArgumentParser
+import FactDeskKit
+
+extension Factdesk {
+    struct ClaimCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "claim",
+            abstract: "Record, list and show claims.",
+            subcommands: [Add.self, List.self, Show.self],
+            defaultSubcommand: List.self)
+    }
+}
+
+extension Factdesk.ClaimCommand {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a claim: words that appear exactly in a source.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: ArgumentHelp("The source the claim is from.", valueName: "id"))
+        var source: Int64
+
+        @Option(help: ArgumentHelp("The claim, word for word as the source has it.", valueName: "text"))
+        var text: String
+
+        @Option(help: ArgumentHelp("Who made the claim.", valueName: "name"))
+        var speaker: String?
+
+        @Flag(help: "Store words that are not in the source, unanchored.")
+        var paraphrase = false
+
+        func run() throws {
+            let claim = try global.openStore().addClaim(
+                sourceID: source, text: text, speaker: speaker, paraphrase: paraphrase, by: global.handle)
+            if global.json {
+                try Terminal.json(JSONView.ClaimView(claim))
+            } else {
+                let anchor = claim.spanStart.map { "at \($0)..<\(claim.spanEnd ?? $0)" } ?? "unanchored"
+                Terminal.print("claim \(claim.id ?? 0) in source \(source), \(anchor), state \(claim.state)")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List claims, oldest first.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(name: .customLong("status"), help: ArgumentHelp("Only claims in this state (repeatable).", valueName: "state"))
+        var statuses: [String] = []
+
+        @Option(help: ArgumentHelp("Only claims assigned to this reviewer.", valueName: "handle"))
+        var assignee: String?
+
+        @Flag(help: "Only claims assigned to you.")
+        var mine = false
+
+        @Flag(help: "Only claims assigned to nobody.")
+        var unassigned = false
+
+        @Option(help: ArgumentHelp("Only claims from this source.", valueName: "id"))
+        var source: Int64?
+
+        @Option(help: ArgumentHelp("At most this many claims; 0 for all.", valueName: "n"))
+        var limit = 50
+
+        func validate() throws {
+            if [assignee != nil, mine, unassigned].filter({ $0 }).count > 1 {
+                throw ValidationError("use one of --assignee, --mine and --unassigned")
+            }
+            if limit < 0 { throw ValidationError("--limit must be 0 (all) or more") }
+        }
+
+        func run() throws {
+            let store = try global.openStore()
+            let workflow = try store.workflow()
+            for status in statuses where workflow.state(named: status) == nil {
+                throw DeskError.invalidValue(
+                    "no state '\(status)' in this desk's workflow; states: \(workflow.states.map(\.name).joined(separator: ", "))")
+            }
+            var filter = ClaimFilter(states: statuses, sourceID: source, limit: limit == 0 ? nil : limit)
+            if let assignee { filter.assignment = .assignedTo(assignee) }
+            if mine { filter.assignment = .assignedTo(global.handle) }
+            if unassigned { filter.assignment = .unassigned }
+            let claims = try store.claims(filter)
+            if global.json {
+                try Terminal.json(claims.map(JSONView.ClaimView.init))
+                return
+            }
+            let finals = Set(workflow.states.filter(\.isFinal).map(\.name))
+            Terminal.table(["ID", "STATE", "ASSIGNEE", "SOURCE", "SPEAKER", "CLAIM"], claims.map { claim in
+                [String(claim.id ?? 0), Terminal.state(claim.state, final: finals.contains(claim.state)),
+                 claim.assignee ?? "-", String(claim.sourceID),
+                 Terminal.truncated(Terminal.safe(claim.speaker ?? "-"), to: 24),
+                 Terminal.truncated(Terminal.safe(claim.text), to: 70)]
+            })
+            if claims.count == limit {
+                Terminal.message("showing the first \(limit); --limit N shows more, --limit 0 all")
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import FactDeskKit
+
+extension Factdesk.ClaimCommand {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a claim in its context, with notes, evidence, history and next steps.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The claim's id.")
+        var id: Int64
+
+        func run() throws {
+            let store = try global.openStore()
+            let detail = try store.claimDetail(id)
+            let workflow = try store.workflow()
+            let viewer = try store.reviewer(global.handle)
+            let claim = detail.claim
+            let available = TransitionGuard(workflow: workflow)
+                .available(state: claim.state, assignee: claim.assignee, for: viewer)
+            if global.json {
+                try Terminal.json(JSONView.ClaimDetailView(detail, transitions: available.map(\.0.name)))
+                return
+            }
+            let final = workflow.state(named: claim.state)?.isFinal ?? false
+            Terminal.print(Terminal.styled("claim \(id)", .bold) + "  " + Terminal.state(claim.state, final: final)
+                + "  assigned to \(claim.assignee ?? "nobody")  version \(claim.version)")
+            Terminal.print("source   \(claim.sourceID)  \(Terminal.safe(detail.source.title))")
+            Terminal.print("speaker  \(Terminal.safe(claim.speaker ?? "-"))")
+            Terminal.print("added    \(ISO8601.string(from: claim.createdAt)) by \(claim.createdBy)")
+            Terminal.print()
+            printContext(detail)
+            printNotes(detail)
+            printHistory(detail)
+            printNext(available)
+        }
+
+        private func printContext(_ detail: ClaimDetail) {
+            let claim = detail.claim
+            guard let start = claim.spanStart, let end = claim.spanEnd else {
+                Terminal.print("  " + Terminal.safe(claim.text))
+                Terminal.print(Terminal.styled("  (a paraphrase: these words are not in the source)", .dim))
+                Terminal.print()
+                return
+            }
+            let context = TextSpan.context(of: start..<end, in: detail.source.body)
+            let sentence = [Terminal.safe(context.before), Terminal.styled(Terminal.safe(context.span), .bold),
+                            Terminal.safe(context.after)].joined()
+            Terminal.print(Terminal.styled("in context", .bold) + "  (characters \(start)..<\(end))")
+            Terminal.print("  " + sentence)
+            Terminal.print()
+        }
+
+        private func printNotes(_ detail: ClaimDetail) {
+            Terminal.print(Terminal.styled("notes (\(detail.notes.count))", .bold))
+            for note in detail.notes {
+                Terminal.print("  \(ISO8601.string(from: note.createdAt))  \(note.author)  \(Terminal.safe(note.body))")
+            }
+            Terminal.print(Terminal.styled("evidence (\(detail.evidence.count))", .bold))
+            for item in detail.evidence {
+                let note = item.note.map { "  " + Terminal.safe($0) } ?? ""
+                Terminal.print("  \(item.stance.rawValue)  \(Terminal.safe(item.url))  \(item.addedBy)\(note)")
+            }
+        }
+
+        private func printHistory(_ detail: ClaimDetail) {
+            Terminal.print(Terminal.styled("history", .bold))
+            for event in detail.history {
+                Terminal.print("  " + HistoryLine.oneLine(event))
+            }
+        }
+
+        private func printNext(_ available: [(Transition, permitted: Bool)]) {
+            Terminal.print(Terminal.styled("next", .bold))
+            if available.isEmpty { Terminal.print("  none") }
+            for (transition, permitted) in available {
+                var needs: [String] = []
+                if transition.setsAssignee { needs.append("--to HANDLE") }
+                if transition.requiresNote { needs.append("a note") }
+                if transition.minimumEvidence > 0 { needs.append("\(transition.minimumEvidence) evidence") }
+                let requirement = needs.isEmpty ? "" : "; needs " + needs.joined(separator: ", ")
+                let line = "  \(transition.name) -> \(transition.to)  (\(transition.whoMayRun)\(requirement))"
+                Terminal.print(permitted ? line + "  " + Terminal.styled("you may", .green) : Terminal.styled(line, .dim))
+            }
+        }
+    }
+}
+
+/// How an event reads in one line: `#12 2026-11-22T10:00:00.000Z layla verify in_review -> verified`.
+enum HistoryLine {
+    static func oneLine(_ event: AuditEvent) -> String {
+        var parts = ["#\(event.seq ?? 0)", ISO8601.string(from: event.at), event.actor, event.action]
+        if let from = event.fromState, let to = event.toState {
+            parts.append("\(from) -> \(to)")
+        } else if let to = event.toState {
+            parts.append("-> \(to)")
+        }
+        if let assignee = event.details.assignee { parts.append("to \(assignee)") }
+        if let note = event.details.note { parts.append("“" + Terminal.truncated(Terminal.safe(note), to: 60) + "”") }
+        return parts.joined(separator: "  ")
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import FactDeskKit
+
+extension Factdesk {
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a desk: a new desk file with its workflow and first editor.",
+            discussion: """
+                The workflow is copied into the desk with its SHA-256, so editing the YAML \
+                file later never changes a running desk.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: ArgumentHelp("A built-in workflow (standard) or a YAML file.", valueName: "name|path"))
+        var workflow = "standard"
+
+        @Option(help: ArgumentHelp("The first editor's handle.", discussion: "Else the --as identity.", valueName: "handle"))
+        var editor: String?
+
+        @Option(help: ArgumentHelp("The first editor's display name.", valueName: "name"))
+        var name: String?
+
+        @Option(help: ArgumentHelp("The desk's name.", valueName: "name"))
+        var desk: String?
+
+        func run() throws {
+            let source = try WorkflowSource.named(workflow)
+            let handle = editor ?? global.handle
+            let store = try ClaimStore.create(
+                path: global.path, workflow: source,
+                editor: NewReviewer(handle: handle, displayName: name, role: .editor),
+                deskName: desk, busyTimeout: global.busyTimeout)
+            if global.json {
+                try Terminal.json(["path": store.path, "workflow": source.workflow.name, "editor": handle])
+            } else {
+                Terminal.print("created desk \(store.path) with workflow '\(source.workflow.name)'; \(handle) is its editor")
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import ArgumentParser
+import FactDeskKit
+
+extension Factdesk {
+    struct NoteCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "note", abstract: "Add a note to a claim.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The claim's id.") var id: Int64
+        @Argument(help: "The note.") var text: String
+
+        func run() throws {
+            let note = try global.openStore().addNote(to: id, body: text, by: global.handle)
+            if global.json {
+                try Terminal.json(JSONView.NoteView(note))
+            } else {
+                Terminal.print("note \(note.id ?? 0) added to claim \(id)")
+            }
+        }
+    }
+
+    struct EvidenceCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "evidence", abstract: "Attach evidence to claims.",
+            subcommands: [Add.self], defaultSubcommand: Add.self)
+
+        struct Add: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Attach a URL or citation to a claim.")
+
+            @OptionGroup var global: GlobalOptions
+            @Argument(help: "The claim's id.") var id: Int64
+            @Argument(help: "A URL, or a citation in quotes.") var url: String
+            @Option(help: ArgumentHelp("How it bears on the claim.", valueName: "stance")) var stance: Evidence.Stance = .context
+            @Option(help: ArgumentHelp("What it shows.", valueName: "text")) var note: String?
+
+            func run() throws {
+                let evidence = try global.openStore().addEvidence(
+                    to: id, NewEvidence(url: url, stance: stance, note: note), by: global.handle)
+                if global.json {
+                    try Terminal.json(JSONView.EvidenceView(evidence))
+                } else {
+                    Terminal.print("evidence \(evidence.id ?? 0) (\(stance.rawValue)) added to claim \(id)")
+                }
+            }
+        }
+    }
+
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show the history of a claim, or of the whole desk, newest first.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "A claim's id; else the whole desk.") var id: Int64?
+        @Option(help: ArgumentHelp("At most this many events.", valueName: "n")) var limit: Int?
+        @Flag(help: "One line per event.") var oneline = false
+
+        func validate() throws {
+            if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
+        }
+
+        func run() throws {
+            let store = try global.openStore()
+            var first = true
+            if global.json { Terminal.print("[") }
+            try store.history(claimID: id, limit: limit) { event in
+                if global.json {
+                    let json = try JSONView.encode(JSONView.EventView(event))
+                    Terminal.print((first ? "" : ",\n") + json, terminator: "")
+                } else if oneline {
+                    Terminal.print(HistoryLine.oneLine(event))
+                } else {
+                    if !first { Terminal.print() }
+                    printEvent(event)
+                }
+                first = false
+            }
+            if global.json { Terminal.print((first ? "" : "\n") + "]") }
+        }
+
+        private func printEvent(_ event: AuditEvent) {
+            Terminal.print(Terminal.styled("event \(event.seq ?? 0)", .yellow) + "  " + event.action)
+            Terminal.print("Actor: \(event.actor)")
+            Terminal.print("Date:  \(ISO8601.string(from: event.at))")
+            var subject: [String] = []
+            if let claim = event.claimID { subject.append("claim \(claim)") }
+            if let source = event.sourceID { subject.append("source \(source)") }
+            if let from = event.fromState, let to = event.toState {
+                subject.append("\(from) -> \(to)")
+            } else if let to = event.toState {
+                subject.append("-> \(to)")
+            }
+            if !subject.isEmpty { Terminal.print("On:    " + subject.joined(separator: "  ")) }
+            let details = event.details
+            var lines: [String] = []
+            if let assignee = details.assignee {
+                lines.append("assigned to \(assignee)" + (details.previousAssignee.map { " (was \($0))" } ?? ""))
+            }
+            if let handle = details.handle { lines.append("reviewer \(handle)" + (details.role.map { " as \($0)" } ?? "")) }
+            if let title = details.title { lines.append("title: " + Terminal.safe(title)) }
+            if let text = details.text { lines.append("text: " + Terminal.safe(text)) }
+            if let workflow = details.workflow { lines.append("workflow: \(workflow)") }
+            if let sha = details.sha256 { lines.append("sha256: \(sha)") }
+            if let note = details.note { lines.append("note: " + Terminal.safe(note)) }
+            for url in details.evidence ?? [] { lines.append("evidence: " + Terminal.safe(url)) }
+            if !lines.isEmpty {
+                Terminal.print()
+                for line in lines { Terminal.print("    " + line) }
+            }
+        }
+    }
+}

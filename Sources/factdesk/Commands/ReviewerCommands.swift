@@ -1,0 +1,88 @@
+import ArgumentParser
+import FactDeskKit
+
+extension Reviewer.Role: ExpressibleByArgument {}
+
+extension Factdesk {
+    struct ReviewerCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "reviewer",
+            abstract: "Add, list and deactivate the desk's reviewers.",
+            subcommands: [Add.self, List.self, Deactivate.self, Activate.self],
+            defaultSubcommand: List.self)
+    }
+}
+
+extension Factdesk.ReviewerCommand {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a reviewer or an editor (editors only).")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The new reviewer's handle: one word.")
+        var handle: String
+
+        @Option(help: ArgumentHelp("Their display name.", valueName: "name"))
+        var name: String?
+
+        @Option(help: ArgumentHelp("reviewer or editor.", valueName: "role"))
+        var role: Reviewer.Role = .reviewer
+
+        func run() throws {
+            let reviewer = try global.openStore().addReviewer(
+                NewReviewer(handle: handle, displayName: name, role: role), by: global.handle)
+            if global.json {
+                try Terminal.json(JSONView.ReviewerView(reviewer, openClaims: 0))
+            } else {
+                Terminal.print("added \(reviewer.role.rawValue) \(reviewer.handle) (\(Terminal.safe(reviewer.displayName)))")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the desk's reviewers.")
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let reviewers = try global.openStore().reviewers()
+            if global.json {
+                try Terminal.json(reviewers.map { JSONView.ReviewerView($0.reviewer, openClaims: $0.openClaims) })
+                return
+            }
+            Terminal.table(["HANDLE", "ROLE", "ACTIVE", "OPEN", "NAME"], reviewers.map { reviewer, open in
+                [reviewer.handle, reviewer.role.rawValue, reviewer.active ? "yes" : Terminal.styled("no", .dim),
+                 String(open), Terminal.safe(reviewer.displayName)]
+            })
+        }
+    }
+
+    struct Deactivate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Deactivate a reviewer (editors only); their history stays.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The reviewer's handle.")
+        var handle: String
+
+        func run() throws {
+            try global.openStore().setReviewer(handle, active: false, by: global.handle)
+            if !global.json { Terminal.print("deactivated \(handle)") }
+        }
+    }
+
+    struct Activate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Reactivate a reviewer (editors only).")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The reviewer's handle.")
+        var handle: String
+
+        func run() throws {
+            try global.openStore().setReviewer(handle, active: true, by: global.handle)
+            if !global.json { Terminal.print("activated \(handle)") }
+        }
+    }
+}

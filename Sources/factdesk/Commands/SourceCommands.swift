@@ -1,0 +1,140 @@
+import ArgumentParser
+import Foundation
+import FactDeskKit
+
+extension Factdesk {
+    struct SourceCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "source",
+            abstract: "Import articles and look at them.",
+            subcommands: [Add.self, List.self, Show.self],
+            defaultSubcommand: List.self)
+    }
+}
+
+extension Factdesk.SourceCommand {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import articles: files, folders of files, or - for standard input.",
+            discussion: """
+                Each article is stored verbatim with the SHA-256 of its text; importing the same \
+                text again changes nothing and names the existing source. Files that cannot be \
+                imported are listed and the command ends non-zero, keeping the good ones.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: ArgumentHelp("Article files, folders, or - for standard input.", valueName: "file"))
+        var files: [String]
+
+        @Option(help: ArgumentHelp("The article's title.", discussion: "Else its first line. One file only.", valueName: "title"))
+        var title: String?
+
+        @Option(help: ArgumentHelp("The outlet that published it.", valueName: "name"))
+        var outlet: String?
+
+        @Option(help: ArgumentHelp("Where it was published.", valueName: "url"))
+        var url: String?
+
+        @Option(help: ArgumentHelp("Its publication date.", valueName: "YYYY-MM-DD"))
+        var published: String?
+
+        @Option(help: ArgumentHelp("Its language code.", discussion: "Else detected from the script.", valueName: "code"))
+        var lang: String?
+
+        @Option(help: ArgumentHelp("The largest file accepted, in bytes.", valueName: "bytes"))
+        var maxSize = ArticleReader.defaultMaximumSize
+
+        func validate() throws {
+            if title != nil && files.count > 1 {
+                throw ValidationError("--title names one article; import files one at a time to title each")
+            }
+        }
+
+        func run() throws {
+            let store = try global.openStore()
+            let reader = ArticleReader(maximumSize: maxSize)
+            var refused: [(String, String)] = []
+            var imported: [JSONView.SourceView] = []
+            for path in try reader.expand(files) {
+                do {
+                    let body = try reader.read(path)
+                    let outcome = try store.addSource(
+                        NewSource(body: body, title: title, outlet: outlet, url: url, language: lang,
+                                  publishedOn: published), by: global.handle)
+                    report(outcome, path: path, into: &imported)
+                } catch let failure as DeskError {
+                    if files.count == 1 { throw failure }
+                    refused.append((path, failure.description))
+                    Terminal.error("\(path): \(failure)")
+                }
+            }
+            if global.json { try Terminal.json(imported) }
+            if !refused.isEmpty {
+                throw DeskError.invalidValue(
+                    "\(refused.count) of \(refused.count + imported.count) files refused: "
+                        + refused.map(\.0).joined(separator: ", "))
+            }
+        }
+
+        private func report(_ outcome: SourceImport, path: String, into imported: inout [JSONView.SourceView]) {
+            switch outcome {
+            case .added(let source):
+                imported.append(JSONView.SourceView(SourceSummary(source: source, claimCount: 0)))
+                if !global.json {
+                    Terminal.print("source \(source.id ?? 0)  \(path)  \(Terminal.safe(source.title))")
+                }
+            case .existing(let source):
+                imported.append(JSONView.SourceView(SourceSummary(source: source, claimCount: 0)))
+                Terminal.message("\(path): already imported as source \(source.id ?? 0); nothing changed")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the desk's sources.")
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let sources = try global.openStore().sources()
+            if global.json {
+                try Terminal.json(sources.map { JSONView.SourceView($0) })
+                return
+            }
+            Terminal.table(["ID", "LANG", "CLAIMS", "OUTLET", "PUBLISHED", "TITLE"], sources.map { summary in
+                let source = summary.source
+                return [String(source.id ?? 0), source.language, String(summary.claimCount),
+                        Terminal.safe(source.outlet ?? "-"), source.publishedOn ?? "-",
+                        Terminal.truncated(Terminal.safe(source.title), to: 70)]
+            })
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a source and its full text.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The source's id.")
+        var id: Int64
+
+        func run() throws {
+            let summary = try global.openStore().source(id)
+            if global.json {
+                try Terminal.json(JSONView.SourceView(summary, includeText: true))
+                return
+            }
+            let source = summary.source
+            Terminal.print(Terminal.styled("source \(id)", .bold) + "  " + Terminal.safe(source.title))
+            Terminal.print("outlet     \(Terminal.safe(source.outlet ?? "-"))")
+            Terminal.print("url        \(Terminal.safe(source.url ?? "-"))")
+            Terminal.print("published  \(source.publishedOn ?? "-")   language \(source.language)")
+            Terminal.print("imported   \(ISO8601.string(from: source.importedAt)) by \(source.importedBy)")
+            Terminal.print("sha256     \(source.sha256)")
+            Terminal.print("claims     \(summary.claimCount)")
+            Terminal.print()
+            Terminal.print(Terminal.safe(source.body, keepNewlines: true))
+        }
+    }
+}

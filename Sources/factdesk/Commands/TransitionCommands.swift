@@ -1,0 +1,137 @@
+import ArgumentParser
+import FactDeskKit
+
+extension Evidence.Stance: ExpressibleByArgument {}
+
+/// What a transition command may carry: a note, evidence, and the version the user saw.
+struct TransitionOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Why: stored as a note and in the history.", valueName: "text"))
+    var note: String?
+
+    @Option(name: .customLong("evidence"), help: ArgumentHelp("A URL or citation (repeatable).", valueName: "url"))
+    var evidence: [String] = []
+
+    @Option(help: ArgumentHelp("How the --evidence bears on the claim.", discussion: "Else supports for verify, refutes for dispute, context otherwise.", valueName: "stance"))
+    var stance: Evidence.Stance?
+
+    @Option(help: ArgumentHelp("Refuse if the claim is no longer at this version (from claim show).", valueName: "n"))
+    var ifVersion: Int64?
+
+    /// Runs the transition, all claims or none, and reports each claim's new state.
+    func run(_ transition: String, on ids: [Int64], assignee: String? = nil, global: GlobalOptions) throws {
+        let store = try global.openStore()
+        let defaultStance: Evidence.Stance = switch transition {
+        case "verify": .supports
+        case "dispute": .refutes
+        default: .context
+        }
+        var expected = try store.versions(of: ids)
+        if let ifVersion {
+            guard let id = ids.first, ids.count == 1 else {
+                throw UsageError(description: "--if-version names one claim's version; give one claim id")
+            }
+            expected[id] = ifVersion
+        }
+        let claims = try store.apply(TransitionCommand(
+            transition: transition, claimIDs: ids, actor: global.handle, note: note,
+            evidence: evidence.map { NewEvidence(url: $0, stance: stance ?? defaultStance) },
+            assignee: assignee, expectedVersions: expected))
+        if global.json {
+            try Terminal.json(claims.map(JSONView.ClaimView.init))
+            return
+        }
+        for claim in claims {
+            let to = claim.assignee.map { " (\($0))" } ?? ""
+            Terminal.print("claim \(claim.id ?? 0): \(transition) -> \(claim.state)\(to)")
+        }
+    }
+
+    func validate() throws {
+        if stance != nil && evidence.isEmpty {
+            throw ValidationError("--stance describes --evidence; give the evidence too")
+        }
+    }
+}
+
+extension Factdesk {
+    struct Assign: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Assign claims to a reviewer (editors).")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The claims' ids.") var ids: [Int64]
+        @Option(help: ArgumentHelp("The reviewer to assign.", valueName: "handle")) var to: String
+        @OptionGroup var options: TransitionOptions
+
+        func run() throws {
+            try options.run("assign", on: ids, assignee: to, global: global)
+        }
+    }
+
+    struct Start: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Start reviewing claims assigned to you.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The claims' ids.") var ids: [Int64]
+        @OptionGroup var options: TransitionOptions
+
+        func run() throws {
+            try options.run("start", on: ids, global: global)
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record that a claim is true, with a note and evidence.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The claim's id.") var id: Int64
+        @OptionGroup var options: TransitionOptions
+
+        func run() throws {
+            try options.run("verify", on: [id], global: global)
+        }
+    }
+
+    struct Dispute: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record that a claim is false or misleading, with a note and evidence.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The claim's id.") var id: Int64
+        @OptionGroup var options: TransitionOptions
+
+        func run() throws {
+            try options.run("dispute", on: [id], global: global)
+        }
+    }
+
+    struct Reopen: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Reopen a decided claim to correct its verdict (editors); the first verdict stays in the history.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The claim's id.") var id: Int64
+        @OptionGroup var options: TransitionOptions
+
+        func run() throws {
+            try options.run("reopen", on: [id], global: global)
+        }
+    }
+
+    struct Move: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run any transition of the desk's workflow on claims.",
+            discussion: "`factdesk workflow show` lists the transitions and their guards.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The claim's id.") var id: Int64
+        @Argument(help: "The transition's name.") var transition: String
+        @Option(help: ArgumentHelp("The reviewer to assign, for a transition that assigns.", valueName: "handle"))
+        var to: String?
+        @OptionGroup var options: TransitionOptions
+
+        func run() throws {
+            try options.run(transition, on: [id], assignee: to, global: global)
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import ArgumentParser
+import FactDeskKit
+
+extension Factdesk {
+    struct WorkflowCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "workflow",
+            abstract: "Show the desk's workflow, or check a workflow file.",
+            subcommands: [Show.self, Check.self],
+            defaultSubcommand: Show.self)
+    }
+}
+
+extension Factdesk.WorkflowCommand {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show a workflow's states and transitions: the desk's, or a named one.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: ArgumentHelp("A built-in name or a YAML file; else the desk's own.", valueName: "name|path"))
+        var workflow: String?
+
+        func run() throws {
+            let shown: FactDeskKit.Workflow
+            var origin: String
+            if let workflow {
+                shown = try WorkflowSource.named(workflow).workflow
+                origin = workflow
+            } else {
+                let installed = try global.openStore().installedWorkflow()
+                shown = try WorkflowLoader(file: "the desk's workflow").load(yaml: installed.yaml)
+                origin = "installed \(ISO8601.string(from: installed.installedAt)) by \(installed.installedBy), sha256 \(installed.sha256.prefix(12))"
+            }
+            if global.json {
+                try Terminal.json(WorkflowView(shown))
+                return
+            }
+            Terminal.print(Terminal.styled("workflow \(shown.name)", .bold) + "  (\(origin))")
+            if let summary = shown.summary { Terminal.print(Terminal.safe(summary)) }
+            Terminal.print()
+            Terminal.table(["STATE", "KIND", "MEANING"], shown.states.map { state in
+                [Terminal.state(state.name, final: state.isFinal),
+                 state.isInitial ? "initial" : state.isFinal ? "final" : "",
+                 Terminal.safe(state.summary ?? "")]
+            })
+            Terminal.print()
+            Terminal.table(["TRANSITION", "FROM", "TO", "BY", "REQUIRES"], shown.transitions.map { transition in
+                var needs: [String] = []
+                if transition.setsAssignee { needs.append("--to") }
+                if transition.requiresNote { needs.append("note") }
+                if transition.minimumEvidence > 0 { needs.append("\(transition.minimumEvidence) evidence") }
+                return [transition.name, transition.from.joined(separator: ", "), transition.to,
+                        transition.by.map(\.rawValue).joined(separator: ", "),
+                        needs.isEmpty ? "-" : needs.joined(separator: ", ")]
+            })
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a workflow file, reporting the first problem with its line.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The YAML file.")
+        var file: String
+
+        func run() throws {
+            let workflow = try WorkflowLoader.load(contentsOf: file)
+            if global.json {
+                try Terminal.json(WorkflowView(workflow))
+            } else {
+                Terminal.print("\(file): ok, workflow '\(workflow.name)' with \(workflow.states.count) states and \(workflow.transitions.count) transitions")
+            }
+        }
+    }
+}
+
+/// The `--json` shape of a workflow.
+struct WorkflowView: Encodable {
+    struct StateView: Encodable {
+        var name: String
+        var initial: Bool
+        var final: Bool
+    }
+
+    struct TransitionView: Encodable {
+        var name: String
+        var from: [String]
+        var to: String
+        var by: [String]
+        var note: Bool
+        var evidence: Int
+        var assigns: Bool
+    }
+
+    var name: String
+    var states: [StateView]
+    var transitions: [TransitionView]
+
+    init(_ workflow: FactDeskKit.Workflow) {
+        name = workflow.name
+        states = workflow.states.map { StateView(name: $0.name, initial: $0.isInitial, final: $0.isFinal) }
+        transitions = workflow.transitions.map {
+            TransitionView(name: $0.name, from: $0.from, to: $0.to, by: $0.by.map(\.rawValue),
+                           note: $0.requiresNote, evidence: $0.minimumEvidence, assigns: $0.setsAssignee)
+        }
+    }
+}
