@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+import Testing
+@testable import FactDeskKit
+
+@Suite struct StoreFileTests {
+    func newDesk(in folder: URL) throws -> String {
+        let path = folder.appendingPathComponent("desk.db").path
+        _ = try ClaimStore.create(path: path, workflow: try WorkflowSource.named("standard"),
+                                  editor: NewReviewer(handle: "sara", role: .editor))
+        return path
+    }
+
+    @Test func aCreatedDeskOpensWithItsWorkflowAndEditor() throws {
+        let path = try newDesk(in: try temporaryFolder())
+        let store = try ClaimStore.open(path: path)
+        #expect(try store.workflow().name == "standard")
+        #expect(try store.reviewer("sara")?.role == .editor)
+        #expect(try store.installedWorkflow().sha256 == sha256Hex(BuiltinWorkflows.yaml(named: "standard") ?? ""))
+        let journal = try store.writer.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        #expect(journal == "wal")
+    }
+
+    @Test func createRefusesToOverwriteAFile() throws {
+        let folder = try temporaryFolder()
+        let path = try newDesk(in: folder)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.alreadyExists(path: path)) {
+            _ = try ClaimStore.create(path: path, workflow: try WorkflowSource.named("standard"),
+                                      editor: NewReviewer(handle: "x", role: .editor))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test func aMissingDeskIsNotCreatedByOpening() throws {
+        let path = try temporaryFolder().appendingPathComponent("none.db").path
+        #expect(throws: StoreError.noDesk(path: path)) { _ = try ClaimStore.open(path: path) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test(arguments: ["text", "empty", "sqlite", "truncated"])
+    func aFileThatIsNotADeskIsRefusedAndLeftAsItWas(kind: String) throws {
+        let folder = try temporaryFolder()
+        let path = folder.appendingPathComponent("other.db").path
+        switch kind {
+        case "text": try Data("hello, not a database".utf8).write(to: URL(fileURLWithPath: path))
+        case "empty": try Data().write(to: URL(fileURLWithPath: path))
+        case "sqlite":
+            let queue = try DatabaseQueue(path: path)
+            try queue.write { try $0.execute(sql: "CREATE TABLE t (x); INSERT INTO t VALUES (1)") }
+            try queue.close()
+        default:
+            let desk = try Data(contentsOf: URL(fileURLWithPath: try newDesk(in: folder)))
+            try desk.prefix(60).write(to: URL(fileURLWithPath: path))
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.notADesk(path: path)) { _ = try ClaimStore.open(path: path) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+
+    @Test func aDeskFromANewerFactDeskIsRefused() throws {
+        let path = try newDesk(in: try temporaryFolder())
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99: from the future')") }
+        try queue.close()
+        #expect(throws: StoreError.newerDesk(path: path)) { _ = try ClaimStore.open(path: path) }
+    }
+
+    @Test func aWriterHoldingTheLockMakesOthersFailAsBusy() throws {
+        let path = try newDesk(in: try temporaryFolder())
+        let holder = try ClaimStore.open(path: path)
+        let other = try ClaimStore.open(path: path, busyTimeout: 0.1)
+        try holder.writer.write { _ in
+            #expect(throws: StoreError.busy(seconds: 0.1)) {
+                try other.addReviewer(NewReviewer(handle: "layla"), by: "sara")
+            }
+        }
+        try other.addReviewer(NewReviewer(handle: "layla"), by: "sara")
+        #expect(try other.reviewer("layla") != nil)
+    }
+}

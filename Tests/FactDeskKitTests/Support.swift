@@ -1,0 +1,52 @@
+import Foundation
+@testable import FactDeskKit
+
+/// The package's top folder, found from this file's path.
+let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// A fresh folder under the system's temporary folder.
+func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("factdesk-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// The first sample article, verbatim.
+func seedArticle(_ prefix: String = "000") throws -> String {
+    let folder = packageRoot.appendingPathComponent("seeds")
+    let name = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().first { $0.hasPrefix(prefix) }
+    return try String(contentsOf: folder.appendingPathComponent(name ?? ""), encoding: .utf8)
+}
+
+/// A desk in memory with editor `sara`, reviewers `layla` and `omar`, the first seed
+/// article as source 1, and one claim from it.
+struct Fixture {
+    let store: ClaimStore
+    let claimID: Int64
+
+    static let claimText = "على مدار 4 ساعات"
+
+    init() throws {
+        store = try ClaimStore.inMemory(
+            workflow: try WorkflowSource.named("standard"), editor: NewReviewer(handle: "sara", role: .editor))
+        try store.addReviewer(NewReviewer(handle: "layla"), by: "sara")
+        try store.addReviewer(NewReviewer(handle: "omar"), by: "sara")
+        guard case .added(let source) = try store.addSource(NewSource(body: try seedArticle()), by: "sara"),
+              let sourceID = source.id else { throw DeskError.invalidValue("fixture source not added") }
+        claimID = try store.addClaim(sourceID: sourceID, text: Self.claimText, by: "sara").id ?? 0
+    }
+
+    func move(_ transition: String, by actor: String, note: String? = nil, evidence: [String] = [],
+              to assignee: String? = nil, ids: [Int64]? = nil) throws {
+        try store.apply(TransitionCommand(
+            transition: transition, claimIDs: ids ?? [claimID], actor: actor, note: note,
+            evidence: evidence.map { NewEvidence(url: $0, stance: .supports) }, assignee: assignee))
+    }
+
+    func eventCount() throws -> Int {
+        var count = 0
+        try store.history { _ in count += 1 }
+        return count
+    }
+}

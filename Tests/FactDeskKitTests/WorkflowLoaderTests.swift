@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import FactDeskKit
+
+@Suite struct WorkflowLoaderTests {
+    static let workflowFiles: [String] = {
+        let folder = packageRoot.appendingPathComponent("Workflows")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") }.sorted().map { folder.appendingPathComponent($0).path }
+    }()
+
+    @Test func theWorkflowsFolderIsNotEmpty() {
+        #expect(Self.workflowFiles.contains { $0.hasSuffix("standard.yaml") })
+    }
+
+    @Test(arguments: workflowFiles)
+    func everyShippedWorkflowLoads(path: String) throws {
+        let workflow = try WorkflowLoader.load(contentsOf: path)
+        #expect(workflow.states.filter(\.isInitial).count == 1)
+        #expect(!workflow.transitions.isEmpty)
+    }
+
+    @Test(arguments: workflowFiles)
+    func everyShippedWorkflowIsBuiltIntoTheBinaryByteForByte(path: String) throws {
+        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        let file = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(BuiltinWorkflows.yaml(named: name) == file)
+    }
+
+    @Test func theStandardWorkflowHasTheAgreedStatesAndGuards() throws {
+        let workflow = try WorkflowSource.named("standard").workflow
+        #expect(workflow.states.map(\.name) == ["new", "assigned", "in_review", "verified", "disputed", "unverifiable", "skipped"])
+        #expect(workflow.initialState == "new")
+        #expect(workflow.states.filter(\.isFinal).map(\.name) == ["verified", "disputed", "unverifiable", "skipped"])
+        let verify = try #require(workflow.transition(named: "verify"))
+        #expect(verify.from == ["assigned", "in_review"])
+        #expect(Set(verify.by) == [.assignee, .editor])
+        #expect(verify.requiresNote && verify.minimumEvidence == 1)
+        let assign = try #require(workflow.transition(named: "assign"))
+        #expect(assign.setsAssignee && assign.by == [.editor])
+        let reopen = try #require(workflow.transition(named: "reopen"))
+        #expect(Set(reopen.from) == ["verified", "disputed", "unverifiable", "skipped"] && reopen.to == "in_review")
+    }
+
+    static let base = """
+        name: test
+        states:
+          new:
+            initial: true
+          done:
+            final: true
+        transitions:
+          finish:
+            from: [new]
+            to: done
+            by: [editor]
+        """
+
+    /// Broken files, the line the error must name, and a phrase it must contain.
+    static let broken: [(yaml: String, line: Int?, phrase: String)] = [
+        (base.replacingOccurrences(of: "    by: [editor]", with: "    by: [editor]\n    requries: { note: true }"),
+         12, "unknown key 'requries'; did you mean 'requires'?"),
+        (base.replacingOccurrences(of: "    to: done", with: "    to: dnoe"), 10, "state 'dnoe', which `states` does not define; did you mean 'done'?"),
+        (base.replacingOccurrences(of: "    from: [new]", with: "    from: [new, old]"), 9, "state 'old'"),
+        (base.replacingOccurrences(of: "    initial: true", with: "    description: x"), 3, "no state is marked `initial: true`"),
+        (base.replacingOccurrences(of: "    final: true", with: "    initial: true"), 5, "two initial states"),
+        (base.replacingOccurrences(of: "  done:\n", with: "  lost:\n    description: nobody comes here\n  done:\n"), 5,
+         "no transition reaches state 'lost'"),
+        (base + "\n  finish:\n    from: new\n    to: done\n    by: editor", 8, "'finish' is defined twice"),
+        (base.replacingOccurrences(of: "by: [editor]", with: "by: [edtor]"), 11, "use editor, assignee, or both"),
+        (base.replacingOccurrences(of: "    final: true", with: "    description: x"), 3, "no state is marked `final: true`"),
+        (base + "\n    requires: { evidence: -1 }", 12, "must be a whole number"),
+        ("name: test\nstates: [a, b\n", 3, "not valid YAML"),
+        ("", nil, "empty"),
+        ("- just\n- a list\n", 1, "must be a mapping"),
+        (base.replacingOccurrences(of: "name: test\n", with: ""), 1, "needs `name`"),
+        (base.replacingOccurrences(of: "  finish:", with: "  Finish-Now:"), 8, "not a valid name"),
+    ]
+
+    @Test(arguments: broken.indices)
+    func aBrokenWorkflowIsRefusedWithItsLine(index: Int) {
+        let (yaml, line, phrase) = Self.broken[index]
+        #expect {
+            _ = try WorkflowLoader(file: "broken.yaml").load(yaml: yaml)
+        } throws: { error in
+            guard let error = error as? WorkflowError else { return false }
+            return error.line == line && error.message.contains(phrase) && error.description.hasPrefix("broken.yaml:")
+        }
+    }
+
+    @Test func theBaseOfTheBrokenCasesIsItselfValid() throws {
+        let workflow = try WorkflowLoader(file: "base.yaml").load(yaml: Self.base)
+        #expect(workflow.transitions.map(\.name) == ["finish"])
+    }
+
+    @Test func aMissingFileIsRefusedWithItsPath() {
+        #expect(throws: WorkflowError.self) {
+            _ = try WorkflowLoader.load(contentsOf: "/nonexistent/workflow.yaml")
+        }
+    }
+
+    @Test func aFileThatIsNotUTF8IsRefused() throws {
+        let folder = try temporaryFolder()
+        let path = folder.appendingPathComponent("bad.yaml").path
+        try Data([0x6E, 0x61, 0x6D, 0x65, 0x3A, 0x20, 0xFF, 0xFE]).write(to: URL(fileURLWithPath: path))
+        #expect {
+            _ = try WorkflowLoader.load(contentsOf: path)
+        } throws: { error in
+            (error as? WorkflowError)?.message.contains("invalid UTF-8 at byte 6") == true
+        }
+    }
+}

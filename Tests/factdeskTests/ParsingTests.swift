@@ -1,0 +1,6 @@
+import Testing
+@testable import factdesk
+
+@Suite struct ParsingTests {
+    @Test func placeholder() {}
+}
