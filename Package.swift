@@ -38,7 +38,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FactDeskKitTests",
-            dependencies: ["FactDeskKit"],
+            dependencies: ["FactDeskKit", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: upcoming
         ),
         .testTarget(
@@ -47,6 +47,7 @@ let package = Package(
                 "factdesk",
                 "FactDeskKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: upcoming
         ),

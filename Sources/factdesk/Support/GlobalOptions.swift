@@ -47,28 +47,28 @@ struct GlobalOptions: ParsableArguments {
     private static let valued: Set<String> = ["--db", "--as", "--busy-timeout"]
     private static let flags: Set<String> = ["--json"]
 
-    /// Moves global options written before the subcommand to after it, so that the
-    /// subcommand, which declares them, receives them wherever the user put them.
+    /// Moves global options to the end of the command line (before any `--`), so that
+    /// the subcommand, which declares them, receives them wherever the user put them:
+    /// before the subcommand, between a group and its command, or after.
     static func hoisted(_ arguments: [String]) -> [String] {
-        var leading: [String] = []
+        let end = arguments.firstIndex(of: "--") ?? arguments.endIndex
+        var global: [String] = []
+        var rest: [String] = []
         var index = 0
-        while index < arguments.count {
+        while index < end {
             let word = arguments[index]
             let name = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
             if flags.contains(word) || (valued.contains(name) && word.contains("=")) {
-                leading.append(word)
+                global.append(word)
                 index += 1
-            } else if valued.contains(word), index + 1 < arguments.count {
-                leading.append(contentsOf: arguments[index...index + 1])
+            } else if valued.contains(word), index + 1 < end {
+                global.append(contentsOf: arguments[index...index + 1])
                 index += 2
             } else {
-                break
+                rest.append(word)
+                index += 1
             }
         }
-        guard !leading.isEmpty else { return arguments }
-        var rest = Array(arguments[index...])
-        let end = rest.firstIndex(of: "--") ?? rest.endIndex
-        rest.insert(contentsOf: leading, at: end)
-        return rest
+        return rest + global + arguments[end...]
     }
 }

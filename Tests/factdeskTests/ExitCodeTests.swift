@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+import Testing
+
+/// Each kind of bad input ends with its documented exit code and a one-line message,
+/// and leaves the desk exactly as it was.
+@Suite struct ExitCodeTests {
+    struct Case: CustomStringConvertible, Sendable {
+        var arguments: [String]
+        var actor = "sara"
+        var status: Int32
+        var phrase: String
+        var description: String { arguments.joined(separator: " ") }
+    }
+
+    static let cases: [Case] = [
+        Case(arguments: ["claim", "show", "99"], status: 66, phrase: "no claim 99"),
+        Case(arguments: ["assign", "1", "--to", "nobody"], status: 66, phrase: "no reviewer 'nobody'"),
+        Case(arguments: ["source", "show", "42"], status: 66, phrase: "no source 42"),
+        Case(arguments: ["start", "1"], actor: "layla", status: 67,
+             phrase: "claim 1 is 'new': 'start' is not allowed; from 'new' you can: assign, skip"),
+        Case(arguments: ["assign", "1", "--to", "layla"], actor: "layla", status: 77,
+             phrase: "layla may not assign claim 1: only an editor may"),
+        Case(arguments: ["reviewer", "add", "zaid"], actor: "omar", status: 77, phrase: "only an editor may"),
+        Case(arguments: ["note", "1", "hi"], actor: "stranger", status: 66, phrase: "no reviewer 'stranger'"),
+        Case(arguments: ["skip", "1"], status: 64, phrase: "unexpected arguments: 'skip', '1'"),
+        Case(arguments: ["claim", "list", "--bogus"], status: 64, phrase: "Unknown option '--bogus'"),
+        Case(arguments: ["claim", "list", "--status", "verifed"], status: 65, phrase: "no state 'verifed'"),
+        Case(arguments: ["move", "1", "skip"], status: 65, phrase: "'skip' needs a note"),
+        Case(arguments: ["claim", "add", "--source", "1", "--text", "كلام لم يقل"], status: 65,
+             phrase: "does not appear word for word"),
+        Case(arguments: ["source", "add", "missing.txt"], status: 65, phrase: "missing.txt: no such file"),
+        Case(arguments: ["reviewer", "add", "two words"], status: 65, phrase: "not a valid handle"),
+        Case(arguments: ["reviewer", "add", "layla"], status: 65, phrase: "already exists"),
+        Case(arguments: ["reviewer", "deactivate", "sara"], status: 77, phrase: "last active editor"),
+        Case(arguments: ["assign", "1", "--to", "layla", "--if-version", "7"], status: 68,
+             phrase: "claim 1 changed since you looked (version 7, now 1"),
+        Case(arguments: ["source", "add", "-", "--published", "2025-02-30"], status: 65, phrase: "is not a date"),
+    ]
+
+    @Test(arguments: cases)
+    func badInputGetsItsExitCodeAndChangesNothing(_ test: Case) throws {
+        let desk = try Binary.seededDesk()
+        let before = try desk.eventCount()
+        let result = try desk.run(test.arguments, as: test.actor, stdin: Data("نص".utf8))
+        #expect(result.status == test.status)
+        #expect(result.stderr.contains(test.phrase), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1 || test.status == 64)
+        #expect(result.stdout.isEmpty)
+        #expect(try desk.eventCount() == before)
+    }
+
+    @Test func aFileThatIsNotADeskIsRefusedWithTheStoreCode() throws {
+        let desk = try Binary()
+        try Data("just some notes".utf8).write(to: URL(fileURLWithPath: desk.deskPath))
+        let result = try desk.run(["claim", "list"])
+        #expect(result.status == 74)
+        #expect(result.stderr.contains("is not a FactDesk desk"))
+        #expect(try String(contentsOfFile: desk.deskPath, encoding: .utf8) == "just some notes")
+    }
+
+    @Test func aWriterHoldingTheDeskPastTheTimeoutMakesOthersFailAsBusy() throws {
+        let desk = try Binary.seededDesk()
+        let holder = try DatabaseQueue(path: desk.deskPath)
+        try holder.inDatabase { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            let started = Date()
+            let result = try desk.run(["note", "1", "waiting", "--busy-timeout", "0.3"])
+            #expect(result.status == 75)
+            #expect(result.stderr.contains("the desk is busy"))
+            #expect(Date().timeIntervalSince(started) < 5)
+            try db.execute(sql: "ROLLBACK")
+        }
+        try holder.close()
+        try desk.expectSuccess(["note", "1", "after the lock"])
+    }
+}
