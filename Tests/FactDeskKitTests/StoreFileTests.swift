@@ -71,7 +71,7 @@ import Testing
         let path = try newDesk(in: try temporaryFolder())
         let holder = try ClaimStore.open(path: path)
         let other = try ClaimStore.open(path: path, busyTimeout: 0.1)
-        try holder.writer.write { _ in
+        _ = try holder.writer.write { _ in
             #expect(throws: StoreError.busy(seconds: 0.1)) {
                 try other.addReviewer(NewReviewer(handle: "layla"), by: "sara")
             }

@@ -36,12 +36,12 @@ import Testing
         let desk = try Binary.seededDesk()
         try desk.expectSuccess(["assign", "1", "--to", "layla", "--note", "urgent: on air at six"])
         let log = try desk.run(["history", "1"]).stdout
-        #expect(log.hasPrefix("event 10  assign\nActor: sara\nDate:  "))
+        #expect(log.hasPrefix("event 11  assign\nActor: sara\nDate:  "))
         #expect(log.contains("On:    claim 1  new -> assigned"))
         #expect(log.contains("    assigned to layla"))
         #expect(log.contains("    note: urgent: on air at six"))
         let lines = try desk.run(["history", "--oneline"]).stdout.split(separator: "\n")
-        #expect(lines.count == 10)
+        #expect(lines.count == 11)
         #expect(lines.first?.contains("sara  assign  new -> assigned  to layla") == true)
         #expect(lines.last?.contains("desk.create") == true)
     }
