@@ -32,7 +32,7 @@ struct Fixture {
             workflow: try WorkflowSource.named("standard"), editor: NewReviewer(handle: "sara", role: .editor))
         try store.addReviewer(NewReviewer(handle: "layla"), by: "sara")
         try store.addReviewer(NewReviewer(handle: "omar"), by: "sara")
-        guard case .added(let source) = try store.addSource(NewSource(body: try seedArticle()), by: "sara"),
+        guard case .added(let source, _) = try store.addSource(NewSource(body: try seedArticle()), extract: false, by: "sara"),
               let sourceID = source.id else { throw DeskError.invalidValue("fixture source not added") }
         claimID = try store.addClaim(sourceID: sourceID, text: Self.claimText, by: "sara").id ?? 0
     }

@@ -82,15 +82,15 @@ struct Binary {
         return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
     }
 
-    /// A desk with editor sara, reviewers layla and omar, the five seed articles, and
-    /// one claim (id 1) from the first.
+    /// A desk with editor sara, reviewers layla and omar, the five seed articles stored
+    /// without extraction, and one claim (id 1) from the first.
     static func seededDesk() throws -> Binary {
         let binary = try Binary()
         try binary.expectSuccess(["init", "--name", "Sara Haddad"])
         try binary.expectSuccess(["reviewer", "add", "layla", "--name", "Layla Nasser"])
         try binary.expectSuccess(["reviewer", "add", "omar"])
         let seeds = packageRoot.appendingPathComponent("seeds").path
-        try binary.expectSuccess(["source", "add", seeds])
+        try binary.expectSuccess(["source", "add", seeds, "--no-extract"])
         try binary.expectSuccess(["claim", "add", "--source", "1", "--text", "على مدار 4 ساعات",
                                   "--speaker", "مسؤول كبير في الإدارة الأمريكية"])
         return binary

@@ -17,9 +17,11 @@ public enum JSONView {
         public var version: Int64
         public var createdAt: String
         public var updatedAt: String
+        public var worthiness: Int
+        public var reasons: [String]
 
         enum CodingKeys: String, CodingKey {
-            case id, text, status, assignee, speaker, start, end, version
+            case id, text, status, assignee, speaker, start, end, version, worthiness, reasons
             case sourceID = "source_id"
             case createdAt = "created_at"
             case updatedAt = "updated_at"
@@ -37,6 +39,8 @@ public enum JSONView {
             version = claim.version
             createdAt = ISO8601.string(from: claim.createdAt)
             updatedAt = ISO8601.string(from: claim.updatedAt)
+            worthiness = claim.worthiness
+            reasons = claim.reasons
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -52,6 +56,8 @@ public enum JSONView {
             try container.encode(version, forKey: .version)
             try container.encode(createdAt, forKey: .createdAt)
             try container.encode(updatedAt, forKey: .updatedAt)
+            try container.encode(worthiness, forKey: .worthiness)
+            try container.encode(reasons, forKey: .reasons)
         }
     }
 

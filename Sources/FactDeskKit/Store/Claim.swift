@@ -20,6 +20,10 @@ public struct Claim: Codable, Sendable, Equatable {
     public var createdBy: String
     public var createdAt: Date
     public var updatedAt: Date
+    /// How check-worthy the claim is; see ``Worthiness``.
+    public var worthiness: Int = 0
+    /// Why it scored so: "number: 4", "attribution: عراقجي", ...
+    public var reasons: [String] = []
 
     enum CodingKeys: String, CodingKey {
         case id
@@ -30,6 +34,7 @@ public struct Claim: Codable, Sendable, Equatable {
         case createdBy = "created_by"
         case createdAt = "created_at"
         case updatedAt = "updated_at"
+        case worthiness, reasons
     }
 }
 
@@ -42,6 +47,7 @@ extension Claim: FetchableRecord, MutablePersistableRecord {
         static let sourceID = Column(CodingKeys.sourceID)
         static let state = Column(CodingKeys.state)
         static let assignee = Column(CodingKeys.assignee)
+        static let worthiness = Column(CodingKeys.worthiness)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -61,17 +67,28 @@ public struct ClaimFilter: Sendable, Equatable {
     public var assignment: Assignment = .any
     public var sourceID: Int64?
     public var limit: Int?
+    public var order: Order = .oldest
 
-    public init(states: [String] = [], assignment: Assignment = .any, sourceID: Int64? = nil, limit: Int? = nil) {
+    /// The order of a listing.
+    public enum Order: String, Sendable, CaseIterable {
+        /// Oldest first, by id.
+        case oldest = "id"
+        /// Most check-worthy first, then oldest.
+        case worthiness
+    }
+
+    public init(states: [String] = [], assignment: Assignment = .any, sourceID: Int64? = nil, limit: Int? = nil,
+                order: Order = .oldest) {
         self.states = states
         self.assignment = assignment
         self.sourceID = sourceID
         self.limit = limit
+        self.order = order
     }
 }
 
 extension DerivableRequest<Claim> {
-    /// The claims a filter selects, oldest first.
+    /// The claims a filter selects, in its order.
     func filtered(by filter: ClaimFilter) -> Self {
         var request = self
         if !filter.states.isEmpty {
@@ -85,6 +102,9 @@ extension DerivableRequest<Claim> {
         if let sourceID = filter.sourceID {
             request = request.filter(Claim.Columns.sourceID == sourceID)
         }
-        return request.order(Claim.Columns.id)
+        switch filter.order {
+        case .oldest: return request.order(Claim.Columns.id)
+        case .worthiness: return request.order(Claim.Columns.worthiness.desc, Claim.Columns.id)
+        }
     }
 }

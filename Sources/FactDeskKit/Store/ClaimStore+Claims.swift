@@ -25,17 +25,48 @@ extension ClaimStore {
             guard let source = try Source.fetchOne(db, key: sourceID) else { throw DeskError.sourceNotFound(sourceID) }
             let span = TextSpan.locate(words, in: source.body)
             if span == nil && !paraphrase { throw DeskError.textNotInSource(source: sourceID) }
-            let workflow = try installedWorkflow(db).workflow
-            let now = clock()
+            let speaker = speaker.flatMap { $0.isEmpty ? nil : $0 } ?? Attribution.find(in: words).name
             var claim = Claim(
                 sourceID: sourceID, spanStart: span?.lowerBound, spanEnd: span?.upperBound, text: words,
-                speaker: speaker.flatMap { $0.isEmpty ? nil : $0 }, state: workflow.initialState, assignee: nil,
-                version: 1, createdBy: actor, createdAt: now, updatedAt: now)
-            try claim.insert(db)
-            try record(AuditEvent(at: now, actor: actor, claimID: claim.id, sourceID: sourceID,
-                                  action: AuditAction.claimAdd, toState: claim.state,
-                                  details: EventDetails(text: words)), in: db)
+                speaker: speaker, state: try installedWorkflow(db).workflow.initialState, assignee: nil,
+                version: 1, createdBy: actor, createdAt: clock(), updatedAt: clock(),
+                worthiness: 0, reasons: [])
+            try insert(&claim, worthiness: Worthiness.assess(words, speaker: speaker), db)
             return claim
+        }
+    }
+
+    /// Stores a new claim with its worthiness, its search terms and its event.
+    func insert(_ claim: inout Claim, worthiness: Worthiness, _ db: Database) throws {
+        claim.worthiness = worthiness.score
+        claim.reasons = worthiness.reasons
+        try claim.insert(db)
+        guard let id = claim.id else { return }
+        try SearchIndex.index(claimID: id, text: claim.text, in: db)
+        try record(AuditEvent(at: claim.createdAt, actor: claim.createdBy, claimID: id, sourceID: claim.sourceID,
+                              action: AuditAction.claimAdd, toState: claim.state,
+                              details: EventDetails(text: claim.text)), in: db)
+    }
+
+    /// The claims whose words match a query, best match first.
+    ///
+    /// The query goes through the same Arabic normalization and stemming as the index,
+    /// and is never read as FTS5 syntax: quotes, stars and parentheses are just text.
+    public func search(_ query: String, states: [String] = [], limit: Int = 20) throws -> [Claim] {
+        guard let pattern = SearchIndex.pattern(for: query) else { return [] }
+        return try read { db in
+            var sql = """
+                SELECT claim.* FROM claim_search JOIN claim ON claim.id = claim_search.rowid
+                WHERE claim_search MATCH ?
+                """
+            var arguments: StatementArguments = [pattern]
+            if !states.isEmpty {
+                sql += " AND claim.state IN (\(databaseQuestionMarks(count: states.count)))"
+                arguments += StatementArguments(states)
+            }
+            sql += " ORDER BY claim_search.rank, claim.id LIMIT ?"
+            arguments += [limit]
+            return try Claim.fetchAll(db, sql: sql, arguments: arguments)
         }
     }
 

@@ -55,8 +55,8 @@ public struct NewSource: Sendable, Equatable {
 
 /// What importing an article did.
 public enum SourceImport: Sendable, Equatable {
-    /// The article was stored as a new source.
-    case added(Source)
+    /// The article was stored as a new source, with the claims extracted from it.
+    case added(Source, claims: Int)
     /// The same text was already in the desk; nothing was written.
     case existing(Source)
 }
@@ -64,8 +64,9 @@ public enum SourceImport: Sendable, Equatable {
 // MARK: - Sources
 
 extension ClaimStore {
-    /// Stores an article verbatim, unless the same text (by SHA-256) is already in the desk.
-    public func addSource(_ new: NewSource, by actor: String) throws -> SourceImport {
+    /// Stores an article verbatim, unless the same text (by SHA-256) is already in the desk,
+    /// and in the same transaction records the claims ``ClaimExtractor`` finds in it.
+    public func addSource(_ new: NewSource, extract: Bool = true, by actor: String) throws -> SourceImport {
         try new.validate()
         let digest = sha256Hex(new.body)
         return try write { db in
@@ -82,7 +83,17 @@ extension ClaimStore {
             try source.insert(db)
             try record(AuditEvent(at: now, actor: actor, sourceID: source.id, action: AuditAction.sourceAdd,
                                   details: EventDetails(title: source.title, sha256: digest)), in: db)
-            return .added(source)
+            guard extract, let sourceID = source.id else { return .added(source, claims: 0) }
+            let initial = try installedWorkflow(db).workflow.initialState
+            let found = ClaimExtractor.claims(in: new.body)
+            for item in found {
+                var claim = Claim(
+                    sourceID: sourceID, spanStart: item.range.lowerBound, spanEnd: item.range.upperBound,
+                    text: item.text, speaker: item.speaker, state: initial, assignee: nil, version: 1,
+                    createdBy: actor, createdAt: now, updatedAt: now)
+                try insert(&claim, worthiness: item.worthiness, db)
+            }
+            return .added(source, claims: found.count)
         }
     }
 

@@ -17,6 +17,21 @@ enum Migrations {
             try createContent(db)
             try createEvents(db)
         }
+        migrator.registerMigration("v2: claim worthiness and the Arabic search index") { db in
+            try db.alter(table: "claim") { t in
+                t.add(column: "worthiness", .integer).notNull().defaults(to: 0)
+                t.add(column: "reasons", .jsonText).notNull().defaults(to: "[]")
+            }
+            try db.create(index: "claim_on_worthiness", on: "claim", columns: ["worthiness", "id"])
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE claim_search USING fts5(
+                    terms, content='', tokenize='unicode61 remove_diacritics 0')
+                """)
+            let claims = try Row.fetchCursor(db, sql: "SELECT id, text FROM claim")
+            while let row = try claims.next() {
+                try SearchIndex.index(claimID: row["id"], text: row["text"], in: db)
+            }
+        }
         return migrator
     }
 

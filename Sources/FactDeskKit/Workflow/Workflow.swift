@@ -28,6 +28,14 @@ public struct Workflow: Sendable, Equatable {
         transitions.first { $0.name == name }
     }
 
+    /// Checks that every name is a state of this workflow, for filters users type.
+    public func requireStates(_ names: [String]) throws(DeskError) {
+        for name in names where state(named: name) == nil {
+            throw .invalidValue(
+                "no state '\(name)' in this desk's workflow; states: \(states.map(\.name).joined(separator: ", "))")
+        }
+    }
+
     /// The transitions that leave a state.
     public func transitions(from state: String) -> [Transition] {
         transitions.filter { $0.from.contains(state) }

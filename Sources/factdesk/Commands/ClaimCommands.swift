@@ -6,10 +6,12 @@ extension Factdesk {
         static let configuration = CommandConfiguration(
             commandName: "claim",
             abstract: "Record, list and show claims.",
-            subcommands: [Add.self, List.self, Show.self],
+            subcommands: [Add.self, List.self, Show.self, Search.self],
             defaultSubcommand: List.self)
     }
 }
+
+extension ClaimFilter.Order: ExpressibleByArgument {}
 
 extension Factdesk.ClaimCommand {
     struct Add: ParsableCommand {
@@ -65,6 +67,9 @@ extension Factdesk.ClaimCommand {
         @Option(help: ArgumentHelp("At most this many claims; 0 for all.", valueName: "n"))
         var limit = 50
 
+        @Option(help: ArgumentHelp("id (oldest first) or worthiness (most check-worthy first).", valueName: "order"))
+        var sort: ClaimFilter.Order = .oldest
+
         func validate() throws {
             if [assignee != nil, mine, unassigned].filter({ $0 }).count > 1 {
                 throw ValidationError("use one of --assignee, --mine and --unassigned")
@@ -75,11 +80,8 @@ extension Factdesk.ClaimCommand {
         func run() throws {
             let store = try global.openStore()
             let workflow = try store.workflow()
-            for status in statuses where workflow.state(named: status) == nil {
-                throw DeskError.invalidValue(
-                    "no state '\(status)' in this desk's workflow; states: \(workflow.states.map(\.name).joined(separator: ", "))")
-            }
-            var filter = ClaimFilter(states: statuses, sourceID: source, limit: limit == 0 ? nil : limit)
+            try workflow.requireStates(statuses)
+            var filter = ClaimFilter(states: statuses, sourceID: source, limit: limit == 0 ? nil : limit, order: sort)
             if let assignee { filter.assignment = .assignedTo(assignee) }
             if mine { filter.assignment = .assignedTo(global.handle) }
             if unassigned { filter.assignment = .unassigned }
@@ -88,16 +90,23 @@ extension Factdesk.ClaimCommand {
                 try Terminal.json(claims.map(JSONView.ClaimView.init))
                 return
             }
-            let finals = Set(workflow.states.filter(\.isFinal).map(\.name))
-            Terminal.table(["ID", "STATE", "ASSIGNEE", "SOURCE", "SPEAKER", "CLAIM"], claims.map { claim in
-                [String(claim.id ?? 0), Terminal.state(claim.state, final: finals.contains(claim.state)),
-                 claim.assignee ?? "-", String(claim.sourceID),
-                 Terminal.truncated(Terminal.safe(claim.speaker ?? "-"), to: 24),
-                 Terminal.truncated(Terminal.safe(claim.text), to: 70)]
-            })
+            ClaimTable.print(claims, workflow: workflow)
             if claims.count == limit {
                 Terminal.message("showing the first \(limit); --limit N shows more, --limit 0 all")
             }
         }
+    }
+}
+
+/// Claims as an aligned table: id, state, worthiness, assignee, source, speaker, text.
+enum ClaimTable {
+    static func print(_ claims: [Claim], workflow: FactDeskKit.Workflow) {
+        let finals = Set(workflow.states.filter(\.isFinal).map(\.name))
+        Terminal.table(["ID", "STATE", "SCORE", "ASSIGNEE", "SOURCE", "SPEAKER", "CLAIM"], claims.map { claim in
+            [String(claim.id ?? 0), Terminal.state(claim.state, final: finals.contains(claim.state)),
+             String(claim.worthiness), claim.assignee ?? "-", String(claim.sourceID),
+             Terminal.truncated(Terminal.safe(claim.speaker ?? "-"), to: 24),
+             Terminal.truncated(Terminal.safe(claim.text), to: 70)]
+        })
     }
 }

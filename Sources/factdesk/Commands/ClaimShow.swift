@@ -29,6 +29,7 @@ extension Factdesk.ClaimCommand {
             Terminal.print("source   \(claim.sourceID)  \(Terminal.safe(detail.source.title))")
             Terminal.print("speaker  \(Terminal.safe(claim.speaker ?? "-"))")
             Terminal.print("added    \(ISO8601.string(from: claim.createdAt)) by \(claim.createdBy)")
+            Terminal.print("score    \(claim.worthiness)" + (claim.reasons.isEmpty ? "" : "  (" + Terminal.safe(claim.reasons.joined(separator: "; ")) + ")"))
             Terminal.print()
             printContext(detail)
             printNotes(detail)

@@ -45,6 +45,9 @@ extension Factdesk.SourceCommand {
         @Option(help: ArgumentHelp("The largest file accepted, in bytes.", valueName: "bytes"))
         var maxSize = ArticleReader.defaultMaximumSize
 
+        @Flag(help: "Store the articles without extracting claims.")
+        var noExtract = false
+
         func validate() throws {
             if title != nil && files.count > 1 {
                 throw ValidationError("--title names one article; import files one at a time to title each")
@@ -56,12 +59,16 @@ extension Factdesk.SourceCommand {
             let reader = ArticleReader(maximumSize: maxSize)
             var refused: [(String, String)] = []
             var imported: [JSONView.SourceView] = []
-            for path in try reader.expand(files) {
+            let paths = try reader.expand(files)
+            let progress = Progress(total: paths.count)
+            for (done, path) in paths.enumerated() {
+                progress.show(done)
+                defer { if done == paths.count - 1 { progress.finish() } }
                 do {
                     let body = try reader.read(path)
                     let outcome = try store.addSource(
                         NewSource(body: body, title: title, outlet: outlet, url: url, language: lang,
-                                  publishedOn: published), by: global.handle)
+                                  publishedOn: published), extract: !noExtract, by: global.handle)
                     report(outcome, path: path, into: &imported)
                 } catch let failure as DeskError {
                     if files.count == 1 { throw failure }
@@ -79,10 +86,10 @@ extension Factdesk.SourceCommand {
 
         private func report(_ outcome: SourceImport, path: String, into imported: inout [JSONView.SourceView]) {
             switch outcome {
-            case .added(let source):
-                imported.append(JSONView.SourceView(SourceSummary(source: source, claimCount: 0)))
+            case .added(let source, let claims):
+                imported.append(JSONView.SourceView(SourceSummary(source: source, claimCount: claims)))
                 if !global.json {
-                    Terminal.print("source \(source.id ?? 0)  \(path)  \(Terminal.safe(source.title))")
+                    Terminal.print("source \(source.id ?? 0)  \(claims) claims  \(path)  \(Terminal.truncated(Terminal.safe(source.title), to: 60))")
                 }
             case .existing(let source):
                 imported.append(JSONView.SourceView(SourceSummary(source: source, claimCount: 0)))
@@ -136,5 +143,26 @@ extension Factdesk.SourceCommand {
             Terminal.print()
             Terminal.print(Terminal.safe(source.body, keepNewlines: true))
         }
+    }
+}
+
+/// A one-line progress count on stderr, only when stderr is a terminal and the import is large.
+struct Progress {
+    let total: Int
+    let visible: Bool
+
+    init(total: Int) {
+        self.total = total
+        visible = total >= 20 && isatty(STDERR_FILENO) == 1
+    }
+
+    func show(_ done: Int) {
+        guard visible, done % 10 == 0 else { return }
+        FileHandle.standardError.write(Data("\rimporting \(done)/\(total)".utf8))
+    }
+
+    func finish() {
+        guard visible else { return }
+        FileHandle.standardError.write(Data("\rimported \(total)/\(total)\n".utf8))
     }
 }

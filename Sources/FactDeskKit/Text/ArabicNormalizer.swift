@@ -1,0 +1,116 @@
+/// Folds the many ways Arabic news spells the same word into one, for indexing and search.
+///
+/// The same normalizer runs on the text that is indexed and on every query, so a query
+/// matches however the reporter (or the keyboard) wrote the word:
+///
+/// - alef forms أ إ آ ٱ become ا; ى becomes ي; ة becomes ه;
+/// - tatweel (ـ) and harakat (fatha, damma, kasra, tanween, shadda, sukun, dagger alef) go;
+/// - Persian letters fold to Arabic (ی to ي, ک to ك);
+/// - Arabic-Indic (٠-٩) and Persian (۰-۹) digits become 0-9, and ٫ (the Arabic decimal
+///   separator) becomes `.`;
+/// - Latin letters are lowercased.
+///
+/// It never changes stored text: claims and articles keep the reporter's exact words.
+public enum ArabicNormalizer {
+    /// The text with every rule above applied.
+    public static func normalize(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if let folded = fold(scalar) {
+                out.append(folded)
+            }
+        }
+        return String(out)
+    }
+
+    /// One scalar folded, or nil when it is dropped.
+    static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar.value {
+        case 0x0623, 0x0625, 0x0622, 0x0671: return "\u{0627}"          // أ إ آ ٱ -> ا
+        case 0x0649: return "\u{064A}"                                   // ى -> ي
+        case 0x0629: return "\u{0647}"                                   // ة -> ه
+        case 0x06CC, 0x06D0: return "\u{064A}"                           // ی ې -> ي
+        case 0x06A9: return "\u{0643}"                                   // ک -> ك
+        case 0x0640: return nil                                          // tatweel
+        case 0x064B...0x065F, 0x0670, 0x06D6...0x06ED: return nil        // harakat, Quranic marks
+        case 0x0660...0x0669: return Unicode.Scalar(scalar.value - 0x0660 + 0x30)
+        case 0x06F0...0x06F9: return Unicode.Scalar(scalar.value - 0x06F0 + 0x30)
+        case 0x066B: return "."                                          // ٫ decimal separator
+        case 0x0041...0x005A: return Unicode.Scalar(scalar.value + 0x20)
+        default: return scalar
+        }
+    }
+
+    /// The words of a text, normalized: runs of letters and digits, everything else a break.
+    /// A decimal point between digits stays inside the number (2.5).
+    public static func words(_ text: String) -> [String] {
+        let scalars = Array(normalize(text).unicodeScalars)
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            let isPoint = scalar == "." && !current.isEmpty && current.last.map(isDigit) == true
+                && index + 1 < scalars.count && isDigit(scalars[index + 1])
+            if isWordScalar(scalar) || isPoint {
+                current.append(scalar)
+            } else if !current.isEmpty {
+                words.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { words.append(String(current)) }
+        return words
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        ("0"..."9").contains(scalar)
+    }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+}
+
+/// A light stemmer for Arabic: strips the conjunction, the article and its fused
+/// prepositions, and common suffixes, so that والمفاوضات, المفاوضات and مفاوضات meet.
+///
+/// It follows the published light-stemming rules (Larkey, Ballesteros and Connell's
+/// "light10"): remove a leading و when at least three letters remain; remove one of the
+/// prefixes ال وال بال كال فال لل when at least two remain; then remove, in order, each of
+/// the suffixes ها ان ات ون ين يه ه ي that the word still ends with, while at least two
+/// letters remain. Words are normalized first (so ة has become ه and ية is يه).
+public enum LightStemmer {
+    static let prefixes = ["وال", "بال", "كال", "فال", "لل", "ال"]
+    static let suffixes = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"]
+
+    /// The stem of one normalized word. Words with no Arabic letters are returned as they are.
+    public static func stem(_ word: String) -> String {
+        guard word.unicodeScalars.contains(where: { (0x0621...0x064A).contains($0.value) }) else { return word }
+        var letters = Array(word)
+        if letters.count > 3, letters.first == "و" {
+            letters.removeFirst()
+        }
+        for prefix in prefixes where letters.starts(with: prefix) && letters.count - prefix.count >= 2 {
+            letters.removeFirst(prefix.count)
+            break
+        }
+        for suffix in suffixes where letters.count - suffix.count >= 2 && letters.ends(with: Array(suffix)) {
+            letters.removeLast(suffix.count)
+        }
+        return String(letters)
+    }
+
+    /// The stems of a text's words, for the search index and for queries.
+    public static func terms(_ text: String) -> [String] {
+        ArabicNormalizer.words(text).map(stem)
+    }
+}
+
+extension Array where Element == Character {
+    func starts(with prefix: String) -> Bool {
+        starts(with: Array(prefix))
+    }
+
+    func ends(with suffix: [Character]) -> Bool {
+        count >= suffix.count && Array(self[(count - suffix.count)...]) == suffix
+    }
+}

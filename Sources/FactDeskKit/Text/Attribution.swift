@@ -1,0 +1,154 @@
+/// Finds who said or reported a sentence, from the attribution verbs and phrases of
+/// Arabic news: قال، صرح، أكد، أشار، أضاف، أوضح، أعلن، كشف، نفى، ذكر ... and
+/// وفقا لـ، بحسب، نقلا عن.
+///
+/// The speaker is the phrase that follows the verb, up to the word that opens what was
+/// said (إن، أن، بأن، :), a comma, or a preposition that starts a circumstance (لشبكة،
+/// للصحفيين، خلال، في منشور). `وقال:` with no subject says the quotation belongs to the
+/// speaker of the previous sentence.
+public enum Attribution {
+    /// What a sentence says about its source.
+    public enum Finding: Sendable, Equatable {
+        /// No attribution verb or phrase.
+        case none
+        /// A verb or phrase with its speaker, as the article words it.
+        case speaker(String)
+        /// A verb with no subject (`وقال:`): the previous sentence's speaker is speaking.
+        case previousSpeaker
+
+        /// The speaker named in the sentence itself, if any.
+        public var name: String? {
+            if case .speaker(let name) = self { return name }
+            return nil
+        }
+    }
+
+    /// Verbs of saying and reporting, normalized, in their masculine, feminine and plural forms.
+    static let verbs: Set<String> = {
+        let stems = ["قال", "صرح", "اكد", "اشار", "اضاف", "اوضح", "اعلن", "كشف", "ذكر", "تابع",
+                     "اعرب", "حذر", "زعم", "افاد", "اعتبر", "شدد", "لفت", "نقل", "المح"]
+        var forms = Set<String>()
+        for stem in stems {
+            forms.formUnion([stem, stem + "ت", stem + "وا"])
+        }
+        forms.formUnion(["نفي", "نفت", "نفوا", "قالت", "اضافت"])
+        return forms
+    }()
+
+    /// Phrases that put the source after them: وفقا لـ، بحسب، حسب، نقلا عن.
+    static let phrases: [[String]] = [["وفقا"], ["وفق"], ["بحسب"], ["حسب"], ["نقلا", "عن"]]
+
+    /// Words that end the speaker's phrase and begin what was said or the circumstances.
+    static let stops: Set<String> = [
+        "ان", "بان", "انه", "انها", "بانه", "بانها", "اننا", "انهم", "الي", "خلال", "يوم", "على", "عن",
+        "ايضا", "اليوم", "امس", "ردا", "قائلا", "مضيفا", "مشيرا", "موضحا", "حيث", "بعد", "قبل", "عقب",
+        "لقد", "ما", "لما", "هذا", "هذه", "الذي", "التي", "عبر", "امام", "مع", "من", "بعد",
+        "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "صباح", "مساء",
+    ]
+
+    /// Words that may open a sentence before its subject: لكن أراغتشي قال ...
+    static let particles: Set<String> = ["لكن", "ولكن", "كما", "ثم", "بينما", "فيما", "اما", "ومع", "مع", "ذلك"]
+
+    static let honorifics: Set<String> = ["السيد", "السيده"]
+
+    /// The source a sentence names, if any.
+    public static func find(in sentence: String) -> Finding {
+        let tokens = sentence.split(whereSeparator: \.isWhitespace).map(String.init)
+        let keys = tokens.map(key)
+        for (index, word) in keys.enumerated() where index < 12 {
+            if verbs.contains(word) || verbs.contains(String(word.dropFirst())) && (word.hasPrefix("و") || word.hasPrefix("ف")) {
+                if index > 0 && keys[index - 1] == "لما" { continue }
+                let after = speaker(after: index + 1, tokens, keys, colon: tokens[index].hasSuffix(":"))
+                if after == .previousSpeaker, let before = subject(before: index, tokens, keys) {
+                    return .speaker(before)
+                }
+                return after
+            }
+            for phrase in phrases where matches(phrase, keys, at: index) {
+                var next = index + phrase.count
+                if next < keys.count, keys[next] == "ما" || keys[next] == "لما" { next += 2 }
+                return speaker(after: next, tokens, keys, colon: false, strippingPreposition: true)
+            }
+        }
+        return .none
+    }
+
+    /// The subject written before the verb (لكن أراغتشي قال), one or two words after any particle.
+    private static func subject(before verb: Int, _ tokens: [String], _ keys: [String]) -> String? {
+        var start = 0
+        while start < verb, particles.contains(keys[start]) || honorifics.contains(keys[start]) || keys[start].isEmpty {
+            start += 1
+        }
+        guard start < verb, verb - start <= 2, !keys[start..<verb].contains(where: stops.contains) else { return nil }
+        let words = tokens[start..<verb].map { $0.trimming("،,:؛.") }.filter { !$0.isEmpty }
+        return words.isEmpty ? nil : words.joined(separator: " ")
+    }
+
+    private static func speaker(after start: Int, _ tokens: [String], _ keys: [String], colon: Bool,
+                                strippingPreposition: Bool = false) -> Finding {
+        if colon || start >= tokens.count || tokens[start - 1].hasSuffix(":") { return .previousSpeaker }
+        let first = keys[start]
+        let opensQuote = tokens[start].first.map { "\"“”«„".contains($0) } ?? false
+        if opensQuote || first == "في" || (!strippingPreposition && first.hasPrefix("ل") && !first.hasPrefix("لا")) {
+            return .previousSpeaker
+        }
+        var words: [String] = []
+        var index = start
+        while index < tokens.count, words.count < 8 {
+            var token = tokens[index]
+            let key = keys[index]
+            if words.isEmpty && honorifics.contains(key) { index += 1; continue }
+            if stops.contains(key) || key.isEmpty { break }
+            if !words.isEmpty && (key.hasPrefix("ل") && !key.hasPrefix("لا") || key == "في" && !nextIsDefinite(keys, index)) {
+                break
+            }
+            if words.isEmpty && strippingPreposition {
+                token = stripPreposition(token)
+            }
+            let ends = token.last.map { "،,:؛".contains($0) } ?? false
+            token = token.trimming("،,:؛.")
+            if !token.isEmpty { words.append(token) }
+            if ends { break }
+            index += 1
+        }
+        if words.isEmpty { return .previousSpeaker }
+        return .speaker(words.joined(separator: " "))
+    }
+
+    private static func nextIsDefinite(_ keys: [String], _ index: Int) -> Bool {
+        index + 1 < keys.count && keys[index + 1].hasPrefix("ال")
+    }
+
+    /// `للمتحدث` becomes `المتحدث`, `لوكالة` becomes `وكالة`, `لـ` is dropped.
+    private static func stripPreposition(_ token: String) -> String {
+        if token.hasPrefix("لل") { return "ال" + token.dropFirst(2) }
+        if token.hasPrefix("لـ") { return String(token.dropFirst(2)) }
+        if token.hasPrefix("ل"), token.count > 3 { return String(token.dropFirst()) }
+        return token
+    }
+
+    private static func matches(_ phrase: [String], _ keys: [String], at index: Int) -> Bool {
+        guard index + phrase.count <= keys.count else { return false }
+        for (offset, word) in phrase.enumerated() {
+            let key = keys[index + offset]
+            if key != word && !(key.hasPrefix("و") && String(key.dropFirst()) == word) { return false }
+        }
+        return true
+    }
+
+    /// A token reduced for matching: normalized, without punctuation around it.
+    static func key(_ token: String) -> String {
+        ArabicNormalizer.normalize(token).trimming("،,:؛.\"“”«»()!؟?'")
+    }
+}
+
+extension String {
+    /// The string without any of these characters at either end.
+    func trimming(_ set: String) -> String {
+        let characters = Set(set)
+        var slice = Substring(self)
+        while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+}
