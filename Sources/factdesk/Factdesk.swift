@@ -12,6 +12,7 @@ struct Factdesk: ParsableCommand {
             Init.self, ReviewerCommand.self, SourceCommand.self, ClaimCommand.self,
             Assign.self, Start.self, Verify.self, Dispute.self, Reopen.self, Move.self,
             NoteCommand.self, EvidenceCommand.self, History.self, WorkflowCommand.self,
+            Related.self, Link.self, Unlink.self, Clusters.self, AliasCommand.self,
         ]
     )
 

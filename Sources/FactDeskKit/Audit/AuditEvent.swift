@@ -78,6 +78,9 @@ public enum AuditAction {
     public static let claimAdd = "claim.add"
     public static let claimNote = "claim.note"
     public static let claimEvidence = "claim.evidence"
+    public static let claimLink = "claim.link"
+    public static let aliasAdd = "alias.add"
+    public static let aliasRemove = "alias.remove"
 }
 
 /// What an event records beyond who, when and which states: stored as canonical JSON
@@ -93,16 +96,25 @@ public struct EventDetails: Codable, Sendable, Equatable {
     public var sha256: String?
     public var text: String?
     public var workflow: String?
+    /// For a link: the other claim and the relation (same, contradicts, unrelated).
+    public var otherClaim: Int64?
+    public var relation: String?
+    /// For an alias: the entity and its spelling.
+    public var entity: String?
+    public var variants: [String]?
 
     enum CodingKeys: String, CodingKey {
         case assignee
         case previousAssignee = "previous_assignee"
         case note, evidence, handle, role, title, sha256, text, workflow
+        case otherClaim = "other_claim"
+        case relation, entity, variants
     }
 
     public init(assignee: String? = nil, previousAssignee: String? = nil, note: String? = nil,
                 evidence: [String]? = nil, handle: String? = nil, role: String? = nil,
-                title: String? = nil, sha256: String? = nil, text: String? = nil, workflow: String? = nil) {
+                title: String? = nil, sha256: String? = nil, text: String? = nil, workflow: String? = nil,
+                otherClaim: Int64? = nil, relation: String? = nil, entity: String? = nil, variants: [String]? = nil) {
         self.assignee = assignee
         self.previousAssignee = previousAssignee
         self.note = note
@@ -113,5 +125,9 @@ public struct EventDetails: Codable, Sendable, Equatable {
         self.sha256 = sha256
         self.text = text
         self.workflow = workflow
+        self.otherClaim = otherClaim
+        self.relation = relation
+        self.entity = entity
+        self.variants = variants
     }
 }

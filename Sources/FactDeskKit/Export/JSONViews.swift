@@ -137,6 +137,30 @@ public enum JSONView {
         }
     }
 
+    /// A strong match of another source, as `claim show --json` lists it.
+    public struct RelatedSummary: Encodable, Sendable {
+        public var claimID: Int64
+        public var sourceID: Int64
+        public var score: Double
+        public var status: String
+        public var decidedBy: String?
+
+        enum CodingKeys: String, CodingKey {
+            case score, status
+            case claimID = "claim_id"
+            case sourceID = "source_id"
+            case decidedBy = "decided_by"
+        }
+
+        public init(_ match: RelatedClaim) {
+            claimID = match.claim.id ?? 0
+            sourceID = match.claim.sourceID
+            score = match.score
+            status = match.claim.state
+            decidedBy = match.decidedBy
+        }
+    }
+
     /// `claim show --json`: the claim's fields, then its notes, evidence and history.
     public struct ClaimDetailView: Encodable, Sendable {
         public var claim: ClaimView
@@ -145,19 +169,24 @@ public enum JSONView {
         public var evidence: [EvidenceView]
         public var history: [EventView]
         public var transitions: [String]
+        public var related: [RelatedSummary]
+        public var otherSources: Int
 
         enum CodingKeys: String, CodingKey {
-            case notes, evidence, history, transitions
+            case notes, evidence, history, transitions, related
             case sourceTitle = "source_title"
+            case otherSources = "other_sources"
         }
 
-        public init(_ detail: ClaimDetail, transitions: [String]) {
+        public init(_ detail: ClaimDetail, transitions: [String], related: [RelatedClaim] = []) {
             claim = ClaimView(detail.claim)
             sourceTitle = detail.source.title
             notes = detail.notes.map(NoteView.init)
             evidence = detail.evidence.map(EvidenceView.init)
             history = detail.history.map(EventView.init)
             self.transitions = transitions
+            self.related = related.map(RelatedSummary.init)
+            otherSources = Set(related.map(\.claim.sourceID)).count
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -168,6 +197,8 @@ public enum JSONView {
             try container.encode(evidence, forKey: .evidence)
             try container.encode(history, forKey: .history)
             try container.encode(transitions, forKey: .transitions)
+            try container.encode(related, forKey: .related)
+            try container.encode(otherSources, forKey: .otherSources)
         }
     }
 

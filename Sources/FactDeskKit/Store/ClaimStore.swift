@@ -72,7 +72,7 @@ public struct ClaimStore: Sendable {
             try pool.close()
         }
         // link(2) fails if the target appeared meanwhile: never overwrite someone's file.
-        guard link(temporary, path) == 0 else {
+        guard hardLink(temporary, path) == 0 else {
             if errno == EEXIST { throw StoreError.alreadyExists(path: path) }
             throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
         }
@@ -210,4 +210,9 @@ public struct NewReviewer: Sendable, Equatable {
         self.displayName = displayName
         self.role = role
     }
+}
+
+/// link(2): makes `path` name the file at `existing`, failing if `path` exists.
+private func hardLink(_ existing: String, _ path: String) -> Int32 {
+    link(existing, path)
 }

@@ -32,6 +32,25 @@ enum Migrations {
                 try SearchIndex.index(claimID: row["id"], text: row["text"], in: db)
             }
         }
+        migrator.registerMigration("v3: aliases and links between claims of different sources") { db in
+            try db.create(table: "alias") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("entity", .text).notNull().check { length($0) > 0 }
+                t.column("variant", .text).notNull().unique().check { length($0) > 0 }
+                t.column("added_by", .text).notNull().references("reviewer", column: "handle")
+                t.column("added_at", .datetime).notNull()
+            }
+            try db.create(table: "claim_link") { t in
+                t.column("claim_a", .integer).notNull().references("claim", onDelete: .restrict)
+                t.column("claim_b", .integer).notNull().indexed().references("claim", onDelete: .restrict)
+                t.column("kind", .text).notNull().check { ["same", "contradicts", "unrelated"].contains($0) }
+                t.column("linked_by", .text).notNull().references("reviewer", column: "handle")
+                t.column("linked_at", .datetime).notNull()
+                t.primaryKey(["claim_a", "claim_b"])
+                t.check(sql: "claim_a < claim_b")
+            }
+            try db.execute(sql: "CREATE VIRTUAL TABLE claim_search_vocab USING fts5vocab(claim_search, 'row')")
+        }
         return migrator
     }
 

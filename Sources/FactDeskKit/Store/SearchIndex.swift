@@ -4,20 +4,39 @@ import GRDB
 ///
 /// The index holds terms, not text (`content=''`), so it costs little beside the claims
 /// themselves; the claims table keeps the exact words. Indexing and querying go through
-/// the same ``LightStemmer/terms(_:)``, which is what makes عراقـــجي find عراقجي and
-/// المفاوضات find والمفاوضات.
+/// the same ``terms(_:)``, which is what makes عراقـــجي find عراقجي, المفاوضات find
+/// والمفاوضات, and أربع find 4.
 enum SearchIndex {
     /// Adds a claim's terms to the index.
     static func index(claimID: Int64, text: String, in db: Database) throws {
         try db.execute(
             sql: "INSERT INTO claim_search (rowid, terms) VALUES (?, ?)",
-            arguments: [claimID, LightStemmer.terms(text).joined(separator: " ")])
+            arguments: [claimID, terms(text).joined(separator: " ")])
+    }
+
+    /// The index terms of a text: each word's stem, except that a number, in digits or in
+    /// words, is its digits (أربع and ٤ are both `4`) and a month, in either calendar's
+    /// spelling, is `month4`.
+    static func terms(_ text: String) -> [String] {
+        let words = ArabicNormalizer.words(text)
+        return words.indices.map { index in
+            let word = words[index]
+            let next = index + 1 < words.count ? words[index + 1] : nil
+            let afterNumber = index > 0 && FactFeatures.isNumber(words[index - 1])
+            if let month = Calendar.month(word, next: next, previousIsNumber: afterNumber) {
+                return "month\(month.value)"
+            }
+            if Calendar.weekday(word) == nil, let number = FactFeatures.number(word) {
+                return number
+            }
+            return LightStemmer.stem(word)
+        }
     }
 
     /// The FTS5 pattern for a user's query: every term must match, and nothing the user
     /// typed (quotes, stars, parentheses, NEAR, AND) is read as FTS5 syntax.
     static func pattern(for query: String) -> FTS5Pattern? {
-        let terms = LightStemmer.terms(query)
+        let terms = terms(query)
         guard !terms.isEmpty else { return nil }
         return FTS5Pattern(matchingAllTokensIn: terms.joined(separator: " "))
     }

@@ -16,13 +16,13 @@ public struct Worthiness: Sendable, Equatable {
     public static func assess(_ sentence: String, speaker: String?) -> Worthiness {
         var result = Worthiness()
         let words = ArabicNormalizer.words(sentence)
-        let bare = words.map(unprefixed)
-        if let number = words.first(where: { $0.first?.isNumber == true }) ?? bare.first(where: numberWords.contains) {
+        if let number = words.first(where: { $0.first?.isNumber == true })
+            ?? words.lazy.compactMap({ form(of: $0, in: numberWords) }).first {
             result.add(3, "number: \(number)")
         } else if sentence.contains("%") || sentence.contains("٪") {
             result.add(3, "number: a percentage")
         }
-        if let date = bare.first(where: { dateWords.contains($0) })
+        if let date = words.lazy.compactMap(Calendar.dateName).first
             ?? words.first(where: { $0.count == 4 && ($0.hasPrefix("19") || $0.hasPrefix("20")) && Int($0) != nil }) {
             result.add(2, "date: \(date)")
         }
@@ -32,7 +32,7 @@ public struct Worthiness: Sendable, Equatable {
         if let speaker {
             result.add(2, "attribution: \(speaker)")
         }
-        if let index = bare.firstIndex(where: { officialWords.contains($0) }) {
+        if let index = words.firstIndex(where: { form(of: $0, in: officialWords) != nil }) {
             let phrase = words[index..<min(words.count, index + 3)].joined(separator: " ")
             result.add(2, "official or body: \(phrase)")
         }
@@ -44,15 +44,23 @@ public struct Worthiness: Sendable, Equatable {
         reasons.append(reason)
     }
 
-    /// A normalized word without a leading conjunction, preposition or article.
-    static func unprefixed(_ word: String) -> String {
-        var word = Substring(word)
-        for prefix in ["و", "ف"] where word.count > 3 && word.hasPrefix(prefix) { word = word.dropFirst() }
-        for prefix in ["بال", "لل", "ال", "ب", "ل"] where word.count > prefix.count + 2 && word.hasPrefix(prefix) {
-            word = word.dropFirst(prefix.count)
-            break
+    /// A normalized word as written and without each leading conjunction (و ف), article
+    /// or fused preposition (ال بال لل ب ل) it may carry, longest first. A lookup tries each,
+    /// so فبراير stays فبراير while والمفاوضات also reads as مفاوضات.
+    static func forms(_ word: String) -> [String] {
+        var forms = [word]
+        if word.count > 3, word.hasPrefix("و") || word.hasPrefix("ف") { forms.append(String(word.dropFirst())) }
+        for base in forms {
+            for prefix in ["بال", "وال", "لل", "ال", "ب", "ل"] where base.count > prefix.count + 2 && base.hasPrefix(prefix) {
+                forms.append(String(base.dropFirst(prefix.count)))
+            }
         }
-        return String(word)
+        return forms
+    }
+
+    /// The first form of a word that a set holds.
+    static func form(of word: String, in set: Set<String>) -> String? {
+        forms(word).first(where: set.contains)
     }
 
     /// Number words, normalized and without the article: أربع، ثلاثة، مليون ...
@@ -61,13 +69,6 @@ public struct Worthiness: Sendable, Equatable {
         "ثماني", "ثمانيه", "تسع", "تسعه", "عشر", "عشره", "عشرون", "عشرين", "ثلاثين", "اربعين", "خمسين",
         "مئه", "مائه", "مئات", "الف", "الاف", "مليون", "ملايين", "مليار", "مليارات", "نصف", "ربع", "ثلث",
         "ضعف", "اضعاف",
-    ]
-
-    /// Weekdays and month names in both calendars' spellings, normalized and without the article.
-    static let dateWords: Set<String> = [
-        "سبت", "احد", "اثنين", "ثلاثاء", "اربعاء", "خميس", "جمعه",
-        "يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر", "اكتوبر", "نوفمبر", "ديسمبر",
-        "كانون", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب", "ايلول", "تشرين",
     ]
 
     /// Titles of officials and names of bodies, normalized and without the article.

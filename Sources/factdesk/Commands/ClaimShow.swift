@@ -19,8 +19,9 @@ extension Factdesk.ClaimCommand {
             let claim = detail.claim
             let available = TransitionGuard(workflow: workflow)
                 .available(state: claim.state, assignee: claim.assignee, for: viewer)
+            let related = try store.related(to: id, limit: 20, minimumScore: Relatedness.strong)
             if global.json {
-                try Terminal.json(JSONView.ClaimDetailView(detail, transitions: available.map(\.0.name)))
+                try Terminal.json(JSONView.ClaimDetailView(detail, transitions: available.map(\.0.name), related: related))
                 return
             }
             let final = workflow.state(named: claim.state)?.isFinal ?? false
@@ -30,6 +31,7 @@ extension Factdesk.ClaimCommand {
             Terminal.print("speaker  \(Terminal.safe(claim.speaker ?? "-"))")
             Terminal.print("added    \(ISO8601.string(from: claim.createdAt)) by \(claim.createdBy)")
             Terminal.print("score    \(claim.worthiness)" + (claim.reasons.isEmpty ? "" : "  (" + Terminal.safe(claim.reasons.joined(separator: "; ")) + ")"))
+            printRelated(related)
             Terminal.print()
             printContext(detail)
             printNotes(detail)
@@ -51,6 +53,17 @@ extension Factdesk.ClaimCommand {
             Terminal.print(Terminal.styled("in context", .bold) + "  (characters \(start)..<\(end))")
             Terminal.print("  " + sentence)
             Terminal.print()
+        }
+
+        private func printRelated(_ related: [RelatedClaim]) {
+            guard !related.isEmpty else { return }
+            let sources = Set(related.map(\.claim.sourceID)).count
+            let ids = related.map { String($0.claim.id ?? 0) }.joined(separator: ", ")
+            Terminal.print("reported also by \(sources) other source\(sources == 1 ? "" : "s") (claims \(ids); `factdesk related \(id)`)")
+            for match in related {
+                guard let decider = match.decidedBy else { continue }
+                Terminal.print("  related claim \(match.claim.id ?? 0) in source \(match.claim.sourceID) was \(match.claim.state) by \(decider)")
+            }
         }
 
         private func printNotes(_ detail: ClaimDetail) {

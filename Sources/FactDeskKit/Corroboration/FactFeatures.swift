@@ -1,0 +1,140 @@
+/// What a claim says that can be compared across outlets: its numbers (digits or words),
+/// the quantities they count, its dates, places and named people, and its content words.
+///
+/// Everything is normalized so that the same fact written differently compares equal:
+/// أربع, 4 and ٤ are the number 4; أبريل and نيسان are month 4; عراقجي and أراغتشي are one
+/// person once an alias says so.
+public struct FactFeatures: Sendable, Equatable {
+    /// Content word stems, without function words.
+    public var terms: Set<String> = []
+    /// Numbers, as canonical decimal strings ("4", "2.5", "2015").
+    public var numbers: Set<String> = []
+    /// A number with the word it counts: "4 ساع".
+    public var quantities: Set<String> = []
+    /// Months, 1 to 12.
+    public var months: Set<Int> = []
+    /// Weekdays, 0 (Sunday) to 6 (Saturday).
+    public var weekdays: Set<Int> = []
+    /// Cities, normalized.
+    public var places: Set<String> = []
+    /// Named people and bodies, as the desk's alias table names them.
+    public var entities: Set<String> = []
+
+    /// The features of a claim's text, with names resolved through the desk's aliases.
+    public init(text: String, aliases: AliasTable = AliasTable()) {
+        let words = ArabicNormalizer.words(text)
+        var skipNext = false
+        for (index, word) in words.enumerated() {
+            if skipNext { skipNext = false; continue }
+            let next = index + 1 < words.count ? words[index + 1] : nil
+            if let month = Calendar.month(word, next: next, previousIsNumber: index > 0 && Self.isNumber(words[index - 1])) {
+                months.insert(month.value)
+                skipNext = month.usedNext
+            } else if let weekday = Calendar.weekday(word) {
+                weekdays.insert(weekday)
+            } else if let number = Self.number(word) {
+                numbers.insert(number)
+                if let next, Self.number(next) == nil { quantities.insert(number + " " + LightStemmer.stem(next)) }
+            } else if let city = Worthiness.form(of: word, in: Gazetteer.cities) {
+                places.insert(city)
+            } else {
+                let stem = LightStemmer.stem(word)
+                if stem.count > 1, !Stopwords.stems.contains(stem) { terms.insert(stem) }
+            }
+        }
+        entities = aliases.entities(in: Set(words.map(LightStemmer.stem)))
+    }
+
+    /// A canonical number for digits or a number word, or nil.
+    static func number(_ word: String) -> String? {
+        if isNumber(word) {
+            var digits = Substring(word)
+            while digits.count > 1, digits.first == "0", digits.dropFirst().first != "." { digits = digits.dropFirst() }
+            return String(digits)
+        }
+        return Worthiness.forms(word).lazy.compactMap(NumberWords.value).first.map(String.init)
+    }
+
+    static func isNumber(_ word: String) -> Bool {
+        word.first.map { ("0"..."9").contains($0) } == true && word.allSatisfy { ("0"..."9").contains($0) || $0 == "." }
+    }
+}
+
+/// The values of Arabic number words, normalized and without the article.
+enum NumberWords {
+    static let values: [String: Int] = [
+        "واحد": 1, "واحده": 1, "اثنان": 2, "اثنتان": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4,
+        "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثمان": 8, "ثماني": 8, "ثمانيه": 8,
+        "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10, "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30,
+        "اربعون": 40, "اربعين": 40, "خمسون": 50, "خمسين": 50, "مئه": 100, "مائه": 100, "الف": 1000,
+        "مليون": 1_000_000, "مليار": 1_000_000_000,
+    ]
+
+    /// The value of a number word; "اثنين" counts as 2 only without the article (الاثنين is Monday).
+    static func value(of word: String) -> Int? {
+        word == "اثنين" ? 2 : values[word]
+    }
+}
+
+/// Month and weekday names in the spellings of both calendars.
+enum Calendar {
+    static let months: [String: Int] = [
+        "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يوليو": 7, "اغسطس": 8,
+        "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+        "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7, "ايلول": 9,
+    ]
+    /// Levantine months named with a second word: كانون الثاني is January.
+    static let paired: [String: [String: Int]] = [
+        "كانون": ["ثاني": 1, "اول": 12],
+        "تشرين": ["اول": 10, "ثاني": 11],
+    ]
+    static let weekdays: [String: Int] = [
+        "الاحد": 0, "الاثنين": 1, "الثلاثاء": 2, "الاربعاء": 3, "الخميس": 4, "الجمعه": 5, "السبت": 6,
+    ]
+
+    /// The month a normalized word names, in any of its forms; a Levantine month also
+    /// reads the next word (كانون الثاني), and آب counts only after a day number.
+    static func month(_ word: String, next: String?, previousIsNumber: Bool) -> (value: Int, usedNext: Bool)? {
+        for form in Worthiness.forms(word) {
+            if let month = months[form] { return (month, false) }
+            if form == "اب", previousIsNumber { return (8, false) }
+            if let pairs = paired[form], let next,
+               let month = Worthiness.forms(next).lazy.compactMap({ pairs[$0] }).first {
+                return (month, true)
+            }
+        }
+        return nil
+    }
+
+    /// The weekday a word names; only with the article (يوم السبت), since bare أحد is "one of".
+    static func weekday(_ word: String) -> Int? {
+        var word = Substring(word)
+        if word.count > 4, word.hasPrefix("و") || word.hasPrefix("ب") { word = word.dropFirst() }
+        return weekdays[String(word)]
+    }
+
+    /// A month or weekday name in a normalized word, for check-worthiness.
+    static func dateName(_ word: String) -> String? {
+        if weekday(word) != nil { return word }
+        return Worthiness.forms(word).first { months[$0] != nil || paired[$0] != nil }
+    }
+}
+
+/// Cities that tell one round of talks from another.
+enum Gazetteer {
+    static let cities: Set<String> = [
+        "روما", "مسقط", "طهران", "واشنطن", "باريس", "موسكو", "فيينا", "جنيف", "دوحه", "بغداد", "بيروت",
+        "قاهره", "رياض", "لندن", "برلين", "نيويورك", "بكين", "انقره", "اسطنبول", "دمشق", "عمان",
+    ]
+}
+
+/// Function words that say nothing about which fact a sentence reports.
+enum Stopwords {
+    static let stems: Set<String> = Set([
+        "في", "من", "علي", "الي", "عن", "ان", "انه", "انها", "بان", "التي", "الذي", "الذين", "هذا", "هذه", "ذلك",
+        "تلك", "مع", "بين", "كان", "كانت", "قد", "لقد", "لم", "لن", "لا", "ما", "او", "ثم", "حيث", "منذ", "خلال",
+        "بعد", "قبل", "عند", "كما", "ايضا", "حول", "يوم", "وقد", "فقد", "الا", "اذا", "لكن", "لكنها", "لكنه",
+        "هو", "هي", "هم", "نحن", "انا", "كل", "بعض", "غير", "عبر", "لدي", "لدى", "اي", "قال", "صرح", "اكد",
+        "اشار", "اضاف", "اعلن", "ذكر", "وفقا", "بحسب", "حسب", "و", "ب", "ل", "ف",
+    ].map { LightStemmer.stem(ArabicNormalizer.normalize($0)) })
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import FactDeskKit
+
+extension Factdesk {
+    struct AliasCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "alias",
+            abstract: "Confirm the spellings that name one person or body (عراقجي, أراغتشي, Araghchi).",
+            subcommands: [Add.self, List.self, Remove.self, Suggest.self],
+            defaultSubcommand: List.self)
+    }
+}
+
+extension Factdesk.AliasCommand {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record spellings of one name.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The name to file them under.") var name: String
+        @Argument(help: "Other spellings of it.") var variants: [String]
+
+        func run() throws {
+            try global.openStore().addAlias(entity: name, variants: variants, by: global.handle)
+            if !global.json { Terminal.print("\(Terminal.safe(name)): " + variants.map { Terminal.safe($0) }.joined(separator: ", ")) }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the confirmed spellings.")
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let aliases = try global.openStore().aliases()
+            if global.json {
+                try Terminal.json(aliases.map { AliasView(entity: $0.entity, variants: $0.variants) })
+                return
+            }
+            Terminal.table(["NAME", "SPELLINGS"], aliases.map { [Terminal.safe($0.entity), Terminal.safe($0.variants.joined(separator: ", "))] })
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove one spelling, so it no longer matches its name.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The spelling.") var variant: String
+
+        func run() throws {
+            try global.openStore().removeAlias(variant, by: global.handle)
+            if !global.json { Terminal.print("removed \(Terminal.safe(variant))") }
+        }
+    }
+
+    struct Suggest: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Propose spellings in the desk that may name one person; confirm with `alias add`.")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp("At most this many groups.", valueName: "n")) var limit = 20
+
+        func run() throws {
+            let suggestions = try global.openStore().suggestAliases(limit: limit)
+            if global.json {
+                try Terminal.json(suggestions.map { suggestion in
+                    SuggestionView(skeleton: suggestion.skeleton, spellings: suggestion.spellings.map(\.word),
+                                   claims: suggestion.spellings.map(\.claims))
+                })
+                return
+            }
+            Terminal.table(["SKELETON", "SPELLINGS (CLAIMS)"], suggestions.map { suggestion in
+                [suggestion.skeleton,
+                 Terminal.safe(suggestion.spellings.map { "\($0.word) (\($0.claims))" }.joined(separator: ", "))]
+            })
+        }
+    }
+}
+
+struct SuggestionView: Encodable {
+    var skeleton: String
+    var spellings: [String]
+    var claims: [Int]
+}
+
+struct AliasView: Encodable {
+    var entity: String
+    var variants: [String]
+}

@@ -1,0 +1,152 @@
+import ArgumentParser
+import FactDeskKit
+
+extension Factdesk {
+    struct Related: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Claims in other sources that report the same fact, best first, with why.",
+            discussion: """
+                Numbers match in digits or words (أربع = 4 = ٤), months in either calendar's spelling \
+                (أبريل = نيسان), and names through the desk's aliases. Different months, weekdays, \
+                cities or publication dates weeks apart lower the score. A score of \
+                \(Relatedness.strong.formatted) or more is a strong match.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The claim's id.") var id: Int64
+        @Option(help: ArgumentHelp("At most this many claims.", valueName: "n")) var limit = 10
+
+        func validate() throws {
+            if limit < 1 { throw ValidationError("--limit must be 1 or more") }
+        }
+
+        func run() throws {
+            let store = try global.openStore()
+            let related = try store.related(to: id, limit: limit)
+            if global.json {
+                try Terminal.json(related.map(RelatedView.init))
+                return
+            }
+            if related.isEmpty {
+                Terminal.message("no claim of another source reports the same fact as claim \(id)")
+                return
+            }
+            Terminal.table(["ID", "SOURCE", "SCORE", "STATE", "WHY", "CLAIM"], related.map { match in
+                [String(match.claim.id ?? 0), String(match.claim.sourceID), match.score.formatted,
+                 match.claim.state, Terminal.truncated(Terminal.safe(match.reasons.joined(separator: "; ")), to: 60),
+                 Terminal.truncated(Terminal.safe(match.claim.text), to: 60)]
+            })
+        }
+    }
+
+    struct Link: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Confirm that two claims of different sources report the same fact, or contradict each other.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The first claim's id.") var first: Int64
+        @Argument(help: "The second claim's id.") var second: Int64
+        @Flag(help: "They report the same fact.") var same = false
+        @Flag(help: "They report the fact in ways that contradict each other.") var contradicts = false
+
+        func validate() throws {
+            if same == contradicts { throw ValidationError("say --same or --contradicts") }
+        }
+
+        func run() throws {
+            let kind: ClaimLink.Kind = same ? .same : .contradicts
+            try global.openStore().link(first, second, as: kind, by: global.handle)
+            if !global.json { Terminal.print("claims \(first) and \(second): \(kind.rawValue)") }
+        }
+    }
+
+    struct Unlink: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Say that two claims do not report the same fact; `related` stops matching them.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The first claim's id.") var first: Int64
+        @Argument(help: "The second claim's id.") var second: Int64
+
+        func run() throws {
+            try global.openStore().link(first, second, as: .unrelated, by: global.handle)
+            if !global.json { Terminal.print("claims \(first) and \(second): unrelated") }
+        }
+    }
+
+    struct Clusters: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Facts reported by several sources: claims joined by strong matches and confirmed links.")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp("Only facts reported by at least this many sources.", valueName: "n"))
+        var minSources = 2
+
+        func validate() throws {
+            if minSources < 1 { throw ValidationError("--min-sources must be 1 or more") }
+        }
+
+        func run() throws {
+            let clusters = try global.openStore().clusters(minSources: minSources)
+            if global.json {
+                try Terminal.json(clusters.map { cluster in
+                    ClusterView(sources: cluster.sourceIDs, claims: cluster.claims.map(JSONView.ClaimView.init))
+                })
+                return
+            }
+            for (index, cluster) in clusters.enumerated() {
+                if index > 0 { Terminal.print() }
+                Terminal.print(Terminal.styled("fact \(index + 1)", .bold)
+                    + "  \(cluster.sourceIDs.count) sources, \(cluster.claims.count) claims")
+                for claim in cluster.claims {
+                    Terminal.print("  \(claim.id ?? 0)  source \(claim.sourceID)  \(claim.state)  "
+                        + Terminal.truncated(Terminal.safe(claim.text), to: 70))
+                }
+            }
+        }
+    }
+}
+
+/// `related --json`: one object per related claim.
+struct RelatedView: Encodable {
+    var claimID: Int64
+    var sourceID: Int64
+    var score: Double
+    var reasons: [String]
+    var text: String
+    var status: String
+    var link: String?
+    var decidedBy: String?
+
+    enum CodingKeys: String, CodingKey {
+        case score, reasons, text, status, link
+        case claimID = "claim_id"
+        case sourceID = "source_id"
+        case decidedBy = "decided_by"
+    }
+
+    init(_ match: RelatedClaim) {
+        claimID = match.claim.id ?? 0
+        sourceID = match.claim.sourceID
+        score = match.score
+        reasons = match.reasons
+        text = match.claim.text
+        status = match.claim.state
+        link = match.link?.rawValue
+        decidedBy = match.decidedBy
+    }
+}
+
+/// `clusters --json`: the sources and claims of each fact.
+struct ClusterView: Encodable {
+    var sources: [Int64]
+    var claims: [JSONView.ClaimView]
+}
+
+extension Double {
+    /// Two decimals: 0.85.
+    var formatted: String {
+        let hundredths = Int((self * 100).rounded())
+        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+    }
+}

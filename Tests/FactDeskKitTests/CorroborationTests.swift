@@ -1,0 +1,176 @@
+import Foundation
+import Testing
+@testable import FactDeskKit
+
+@Suite struct FactFeatureTests {
+    @Test(arguments: ["استمرت أربع ساعات", "استمرت 4 ساعات", "استمرت ٤ ساعات", "استمرت اربعة ساعات"])
+    func digitsAndNumberWordsAreOneNumber(text: String) {
+        let features = FactFeatures(text: text)
+        #expect(features.numbers == ["4"])
+        #expect(features.quantities == ["4 ساع"])
+    }
+
+    @Test(arguments: [("في أبريل", 4), ("في نيسان", 4), ("6 شباط/فبراير", 2), ("في كانون الثاني", 1), ("في تشرين الأول", 10), ("20 آب", 8)])
+    func monthsAreTheSameInBothCalendars(text: String, month: Int) {
+        #expect(FactFeatures(text: text).months == [month])
+    }
+
+    @Test func weekdaysNeedTheArticleSoAhadIsNotSunday() {
+        #expect(FactFeatures(text: "يوم السبت والجمعة").weekdays == [6, 5])
+        #expect(FactFeatures(text: "أحد المسؤولين").weekdays.isEmpty)
+        #expect(FactFeatures(text: "يوم الاثنين").numbers.isEmpty)
+    }
+
+    @Test func theThreeSpellingsOfAraghchiShareOneSkeleton() {
+        let skeletons = Set(["عراقجي", "أراغتشي", "عراقتشي"].map(ConsonantSkeleton.of))
+        #expect(skeletons == ["رقج"])
+        #expect(ConsonantSkeleton.of("روبيو") != ConsonantSkeleton.of("عراقجي"))
+    }
+
+    @Test func anAliasMakesTwoSpellingsOneEntity() {
+        let aliases = AliasTable([("Araghchi", "عراقجي"), ("Araghchi", "أراغتشي")])
+        #expect(FactFeatures(text: "قال عراقجي", aliases: aliases).entities == ["Araghchi"])
+        #expect(FactFeatures(text: "وأعلن أراغتشي", aliases: aliases).entities == ["Araghchi"])
+        #expect(FactFeatures(text: "قال عراقتشي", aliases: aliases).entities.isEmpty)
+    }
+}
+
+@Suite struct RelatedMatcherTests {
+    @Test func theSameQuantityInWordsAndDigitsMatchesStrongly() {
+        let a = FactFeatures(text: "وقال إن المحادثات استمرت حوالي 4 ساعات.")
+        let b = FactFeatures(text: "أفاد التلفزيون بأن المحادثات استمرت قرابة أربع ساعات.")
+        let match = RelatedMatcher.compare(a, b)
+        #expect(match.score >= Relatedness.strong)
+        #expect(match.reasons.contains("same quantity: 4 ساع"))
+    }
+
+    @Test func differentMonthsWeekdaysAndCitiesKeepEventsApart() {
+        let a = FactFeatures(text: "انعقدت الجولة الأولى من المحادثات يوم الجمعة في فبراير في مسقط")
+        let b = FactFeatures(text: "انعقدت الجولة الأولى من المحادثات يوم السبت في نيسان في روما")
+        let same = RelatedMatcher.compare(a, a)
+        let different = RelatedMatcher.compare(a, b)
+        #expect(different.score < Relatedness.strong)
+        #expect(different.score < same.score / 3)
+        #expect(different.reasons.contains("different months"))
+        #expect(different.reasons.contains("different weekdays"))
+        #expect(different.reasons.contains("different places"))
+    }
+
+    @Test func publicationDatesWeeksApartLowerTheScore() {
+        let a = FactFeatures(text: "استمرت المحادثات أربع ساعات في روما")
+        let near = RelatedMatcher.compare(a, a, publishedA: "2025-04-19", publishedB: "2025-04-20")
+        let far = RelatedMatcher.compare(a, a, publishedA: "2025-02-06", publishedB: "2025-04-19")
+        #expect(far.score < near.score)
+        #expect(far.reasons.contains("published 72 days apart"))
+    }
+}
+
+@Suite struct RelatedClaimsTests {
+    func seededStore() throws -> ClaimStore {
+        let store = try ClaimStore.inMemory(
+            workflow: try WorkflowSource.named("standard"), editor: NewReviewer(handle: "sara", role: .editor))
+        for index in 0..<5 {
+            _ = try store.addSource(NewSource(body: try seedArticle(String(format: "%03d", index))), by: "sara")
+        }
+        return store
+    }
+
+    func claimID(_ store: ClaimStore, containing words: String) throws -> Int64 {
+        try #require(try store.claims(ClaimFilter()).first { $0.text.contains(words) }?.id)
+    }
+
+    @Test func theThreeFourHourClaimsFindEachOther() throws {
+        let store = try seededStore()
+        let ids = try ["استمرت حوالي 4 ساعات", "استمرت حوالي أربع ساعات", "استمرت قرابة أربع ساعات"].map {
+            try claimID(store, containing: $0)
+        }
+        let sources = try ids.map { try store.claim($0).sourceID }
+        #expect(Set(sources).count == 3)
+        for id in ids {
+            let strong = try store.related(to: id, minimumScore: Relatedness.strong).compactMap(\.claim.id)
+            #expect(Set(ids).subtracting([id]).isSubset(of: Set(strong)), "claim \(id) found \(strong)")
+        }
+    }
+
+    @Test func theFebruaryFirstRoundDoesNotStronglyMatchTheAprilFirstRound() throws {
+        let store = try seededStore()
+        let february = try claimID(store, containing: "يوم الجمعة 6 شباط/فبراير في عمان")
+        let april = try claimID(store, containing: "جولة أولى في العاصمة العمانية مسقط")
+        for (from, to) in [(february, april), (april, february)] {
+            let match = try store.related(to: from, limit: 200, minimumScore: 0).first { $0.claim.id == to }
+            #expect((match?.score ?? 0) < Relatedness.strong)
+        }
+    }
+
+    @Test func anAliasMakesTwoSpellingsMatchAndRemovingItUndoesThat() throws {
+        let store = try ClaimStore.inMemory(
+            workflow: try WorkflowSource.named("standard"), editor: NewReviewer(handle: "sara", role: .editor))
+        _ = try store.addSource(NewSource(body: "وصف عراقجي اللقاء بأنه مثمر وبناء للغاية."), by: "sara")
+        _ = try store.addSource(NewSource(body: "وصف أراغتشي اللقاء بأنه مثمر وبناء للغاية."), by: "sara")
+        let before = try #require(try store.related(to: 1, minimumScore: 0).first { $0.claim.id == 2 })
+        try store.addAlias(entity: "Araghchi", variants: ["عراقجي", "أراغتشي", "عراقتشي"], by: "sara")
+        let aliased = try #require(try store.related(to: 1, minimumScore: 0).first { $0.claim.id == 2 })
+        #expect(aliased.reasons.contains("shared entities: Araghchi"))
+        #expect(aliased.score > before.score)
+        try store.removeAlias("أراغتشي", by: "sara")
+        let removed = try #require(try store.related(to: 1, minimumScore: 0).first { $0.claim.id == 2 })
+        #expect(removed.score == before.score)
+        #expect(!removed.reasons.contains { $0.hasPrefix("shared entities") })
+    }
+
+    @Test func anAliasFindsAClaimThatSharesNothingButTheName() throws {
+        let store = try ClaimStore.inMemory(
+            workflow: try WorkflowSource.named("standard"), editor: NewReviewer(handle: "sara", role: .editor))
+        _ = try store.addSource(NewSource(body: "التقى عراقجي نظيره العماني صباح اليوم."), by: "sara")
+        _ = try store.addSource(NewSource(body: "أراغتشي يصل إلى العاصمة وسط ترقب كبير."), by: "sara")
+        #expect(try store.related(to: 1, minimumScore: 0).isEmpty)
+        try store.addAlias(entity: "Araghchi", variants: ["عراقجي", "أراغتشي"], by: "sara")
+        #expect(try store.related(to: 1, minimumScore: 0).map(\.claim.id) == [2])
+    }
+
+    @Test func aReviewerConfirmsOrRejectsARelationAndItIsAudited() throws {
+        let store = try seededStore()
+        let a = try claimID(store, containing: "استمرت حوالي 4 ساعات")
+        let b = try claimID(store, containing: "استمرت قرابة أربع ساعات")
+        try store.link(a, b, as: .same, by: "sara")
+        #expect(try store.related(to: a).first?.claim.id == b)
+        #expect(try store.related(to: a).first?.score == 1)
+        try store.link(b, a, as: .unrelated, by: "sara")
+        #expect(try !store.related(to: a, limit: 100, minimumScore: 0).contains { $0.claim.id == b })
+        var links: [EventDetails] = []
+        try store.history(claimID: a) { if $0.action == AuditAction.claimLink { links.append($0.details) } }
+        #expect(links.map(\.relation) == ["unrelated", "same"])
+        #expect(links.allSatisfy { $0.otherClaim == b })
+        let sameSource = try claimID(store, containing: "استمرت حوالي 4 ساعات")
+        let sibling = try #require(try store.claims(ClaimFilter(sourceID: try store.claim(sameSource).sourceID)).last?.id)
+        #expect(throws: DeskError.self) { try store.link(sameSource, sibling, as: .same, by: "sara") }
+    }
+
+    @Test func aVerdictTravelsToTheRelatedClaim() throws {
+        let store = try seededStore()
+        let a = try claimID(store, containing: "استمرت حوالي 4 ساعات")
+        let b = try claimID(store, containing: "استمرت حوالي أربع ساعات")
+        try store.apply(TransitionCommand(transition: "assign", claimIDs: [b], actor: "sara", assignee: "sara"))
+        try store.apply(TransitionCommand(transition: "verify", claimIDs: [b], actor: "sara", note: "both sides",
+                                          evidence: [NewEvidence(url: "https://example.org", stance: .supports)]))
+        let match = try #require(try store.related(to: a).first { $0.claim.id == b })
+        #expect(match.claim.state == "verified" && match.decidedBy == "sara")
+    }
+
+    @Test func theFourHourFactIsAClusterOfThreeSources() throws {
+        let store = try seededStore()
+        let id = try claimID(store, containing: "استمرت قرابة أربع ساعات")
+        let cluster = try #require(try store.clusters().first { $0.claims.contains { $0.id == id } })
+        #expect(cluster.sourceIDs.count >= 3)
+        #expect(try store.clusters(minSources: 99).isEmpty)
+    }
+
+    @Test func suggestionsProposeTheSpellingsOfAraghchiUntilConfirmed() throws {
+        let store = try seededStore()
+        let group = try #require(try store.suggestAliases(limit: 50).first { $0.skeleton == "رقج" })
+        #expect(Set(group.spellings.map(\.word)).isSuperset(of: ["عراقجي", "أراغتشي", "عراقتشي"]))
+        #expect(try store.aliases().isEmpty)
+        try store.addAlias(entity: "عراقجي", variants: ["أراغتشي", "عراقتشي"], by: "sara")
+        #expect(try !store.suggestAliases(limit: 50).contains { $0.skeleton == "رقج" })
+    }
+}
