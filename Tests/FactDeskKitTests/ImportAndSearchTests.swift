@@ -78,19 +78,20 @@ import Testing
 
     @Test func aDeskFromBeforeTheSearchIndexIsIndexedWhenOpened() throws {
         let path = try temporaryFolder().appendingPathComponent("old.db").path
+        let definition = String(decoding: try JSONEncoder().encode(try WorkflowSource.named("standard").workflow), as: UTF8.self)
         let queue = try DatabaseQueue(path: path)
         try Migrations.migrator.migrate(queue, upTo: "v1: desk, reviewers, sources, claims, notes, evidence, events")
         try queue.write { db in
             try db.execute(sql: """
                 INSERT INTO desk (id, name, created_by, created_at) VALUES (1, 'old', 'sara', '2025-01-01');
-                INSERT INTO workflow (name, yaml, sha256, installed_by, installed_at)
-                  VALUES ('standard', ?, ?, 'sara', '2025-01-01');
+                INSERT INTO workflow (name, yaml, definition, sha256, installed_by, installed_at)
+                  VALUES ('standard', ?, ?, ?, 'sara', '2025-01-01');
                 INSERT INTO reviewer (handle, display_name, role, created_at) VALUES ('sara', 'Sara', 'editor', '2025-01-01');
                 INSERT INTO source (title, language, body, sha256, imported_by, imported_at)
                   VALUES ('t', 'ar', 'وقال عراقجي إن المحادثات بناءة.', ?, 'sara', '2025-01-01');
                 INSERT INTO claim (source_id, text, state, created_by, created_at, updated_at)
                   VALUES (1, 'وقال عراقجي إن المحادثات بناءة.', 'new', 'sara', '2025-01-01', '2025-01-01');
-                """, arguments: [BuiltinWorkflows.yaml(named: "standard"), String(repeating: "a", count: 64),
+                """, arguments: [BuiltinWorkflows.yaml(named: "standard"), definition, String(repeating: "a", count: 64),
                                  String(repeating: "b", count: 64)])
         }
         try queue.close()

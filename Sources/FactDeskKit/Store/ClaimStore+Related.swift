@@ -15,9 +15,6 @@ public struct RelatedClaim: Sendable, Equatable {
 // MARK: - Related claims
 
 extension ClaimStore {
-    /// The most claims scored for one `related` call; the index picks them.
-    static let candidateLimit = 200
-
     /// Claims in other sources that report the same fact as this one, best first.
     ///
     /// Candidates come from the search index (the claim's rarest terms, its numbers and the
@@ -77,47 +74,72 @@ extension ClaimStore {
         return Array(results.prefix(limit))
     }
 
-    /// Claims of other sources that share the claim's rarest terms, or are linked to it.
+    /// How many claims each candidate query takes on each side of the claim, in import order.
+    static let candidatesPerSide = 25
+
+    /// Claims of other sources that share something precise with the claim, or are linked to it.
+    ///
+    /// Each query is narrow, so the index answers it without ranking a large match set: the
+    /// same quantity as a phrase (`"4 ساع"`), the two and the three rarest terms together,
+    /// and each named person's spellings. Of each query's matches the
+    /// store reads only those imported nearest the claim, which are the likeliest reports
+    /// of the same event.
     private func candidates(for claim: Claim, features: FactFeatures, aliases: AliasTable,
                             _ db: Database) throws -> [(claim: Claim, published: String?)] {
+        guard let id = claim.id else { return [] }
         var terms = Set(SearchIndex.terms(claim.text)).subtracting(Stopwords.stems)
-        terms.formUnion(features.numbers)
-        terms.formUnion(aliases.stems(naming: features.entities))
-        terms = terms.filter { $0.count > 1 || Int($0) != nil }
-        let rarest = try rarestTerms(terms, count: 12, db)
-        var found: [(Claim, String?)] = []
-        if let pattern = FTS5Pattern(matchingAnyTokenIn: rarest.joined(separator: " ")) {
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT claim.*, source.published_on AS published FROM claim_search
-                JOIN claim ON claim.id = claim_search.rowid JOIN source ON source.id = claim.source_id
-                WHERE claim_search MATCH ? AND claim.source_id <> ?
-                ORDER BY claim_search.rank LIMIT ?
-                """, arguments: [pattern, claim.sourceID, Self.candidateLimit])
-            found = try rows.map { (try Claim(row: $0), $0["published"]) }
+        terms = terms.filter { $0.count > 2 && FactFeatures.number($0) == nil && !$0.hasPrefix("month") }
+        let rarest = try rarestTerms(terms, count: 3, db).map(SearchIndex.quoted)
+        var queries = features.quantities.sorted().map { SearchIndex.quoted($0) }
+        if rarest.count >= 2 { queries.append(rarest.prefix(2).joined(separator: " AND ")) }
+        if rarest.count >= 3 { queries.append(rarest.joined(separator: " AND ")) }
+        for entity in features.entities.sorted() {
+            let spellings = aliases.stems(naming: [entity]).sorted().map(SearchIndex.quoted).joined(separator: " OR ")
+            queries.append(spellings)
         }
-        let seen = Set(found.compactMap(\.0.id))
-        let linked = try Row.fetchAll(db, sql: """
+        var found: [(Claim, String?)] = []
+        var seen: Set<Int64> = [id]
+        func take(_ rows: [Row]) throws {
+            for row in rows {
+                let other = try Claim(row: row)
+                if let otherID = other.id, seen.insert(otherID).inserted { found.append((other, row["published"])) }
+            }
+        }
+        let select = """
+            SELECT claim.*, source.published_on AS published FROM claim_search
+            JOIN claim ON claim.id = claim_search.rowid JOIN source ON source.id = claim.source_id
+            WHERE claim_search MATCH ? AND claim.source_id <> ?
+            """
+        for query in queries {
+            try take(try Row.fetchAll(db, sql: select + " AND claim_search.rowid < ? ORDER BY claim_search.rowid DESC LIMIT ?",
+                                      arguments: [query, claim.sourceID, id, Self.candidatesPerSide]))
+            try take(try Row.fetchAll(db, sql: select + " AND claim_search.rowid > ? ORDER BY claim_search.rowid LIMIT ?",
+                                      arguments: [query, claim.sourceID, id, Self.candidatesPerSide]))
+        }
+        try take(try Row.fetchAll(db, sql: """
             SELECT claim.*, source.published_on AS published FROM claim JOIN source ON source.id = claim.source_id
             WHERE claim.id IN (SELECT claim_b FROM claim_link WHERE claim_a = ?1 UNION SELECT claim_a FROM claim_link WHERE claim_b = ?1)
-            """, arguments: [claim.id])
-        for row in linked {
-            let other = try Claim(row: row)
-            if let otherID = other.id, !seen.contains(otherID) { found.append((other, row["published"])) }
-        }
+            """, arguments: [id]))
         return found
     }
 
-    /// The terms that the fewest claims contain, so that the index returns few candidates.
+    /// Matches counted per term when choosing the rarest: terms more common than this are
+    /// all equally common, and counting stops there so the cost does not grow with the desk.
+    static let frequencyCap = 400
+
+    /// The terms that the fewest claims contain, so that the queries built on them are narrow.
     private func rarestTerms(_ terms: Set<String>, count: Int, _ db: Database) throws -> [String] {
-        guard !terms.isEmpty else { return [] }
-        let frequencies = try Row.fetchAll(
-            db, sql: "SELECT term, doc FROM claim_search_vocab WHERE term IN (\(databaseQuestionMarks(count: terms.count)))",
-            arguments: StatementArguments(Array(terms)))
-        return frequencies
-            .map { (term: String($0["term"] ?? ""), doc: Int($0["doc"] ?? 0)) }
-            .sorted { ($0.doc, $0.term) < ($1.doc, $1.term) }
-            .prefix(count)
-            .map(\.term)
+        let statement = try db.cachedStatement(sql: """
+            SELECT count(*) FROM (SELECT rowid FROM claim_search WHERE claim_search MATCH ? LIMIT \(Self.frequencyCap))
+            """)
+        var frequencies: [(term: String, doc: Int)] = []
+        for term in terms {
+            // A term only this claim has finds nothing else.
+            if let doc = try Int.fetchOne(statement, arguments: [SearchIndex.quoted(term)]), doc > 1 {
+                frequencies.append((term, doc))
+            }
+        }
+        return frequencies.sorted { ($0.doc, $0.term) < ($1.doc, $1.term) }.prefix(count).map(\.term)
     }
 
     /// Who ran the transition that put the claim in its current state.

@@ -11,7 +11,8 @@ extension ClaimStore {
             let now = clock()
             try DeskRow(name: deskName ?? "FactDesk", createdBy: editor.handle, createdAt: now).insert(db)
             var installed = InstalledWorkflow(
-                name: workflow.workflow.name, yaml: workflow.yaml, sha256: sha256Hex(workflow.yaml),
+                name: workflow.workflow.name, yaml: workflow.yaml, definition: workflow.workflow,
+                sha256: sha256Hex(workflow.yaml),
                 installedBy: editor.handle, installedAt: now)
             try installed.insert(db)
             var reviewer = Reviewer(
@@ -46,8 +47,7 @@ extension ClaimStore {
         guard let installed = try InstalledWorkflow.order(Column("id").desc).fetchOne(db) else {
             throw StoreError.notADesk(path: path)
         }
-        let workflow = try WorkflowLoader(file: "the desk's workflow '\(installed.name)'").load(yaml: installed.yaml)
-        return (installed, workflow)
+        return (installed, installed.definition)
     }
 
     /// Adds a reviewer or an editor. Only an active editor may.

@@ -97,7 +97,8 @@ extension ClaimStore {
         }
     }
 
-    /// Every source, oldest first, with its number of claims.
+    /// Every source, oldest first, with its number of claims. The articles' texts are
+    /// left out (`body` is empty): a listing never needs them.
     public func sources() throws -> [SourceSummary] {
         try read { db in
             let counts = try Row.fetchAll(db, sql: "SELECT source_id, count(*) AS n FROM claim GROUP BY source_id")
@@ -105,7 +106,10 @@ extension ClaimStore {
             for row in counts {
                 claims[row["source_id"]] = row["n"]
             }
-            return try Source.order(Column("id")).fetchAll(db).map {
+            return try Source.fetchAll(db, sql: """
+                SELECT id, title, outlet, url, language, published_on, '' AS body, sha256, imported_by, imported_at
+                FROM source ORDER BY id
+                """).map {
                 SourceSummary(source: $0, claimCount: claims[$0.id ?? 0] ?? 0)
             }
         }

@@ -65,6 +65,7 @@ enum Migrations {
             t.autoIncrementedPrimaryKey("id")
             t.column("name", .text).notNull()
             t.column("yaml", .text).notNull()
+            t.column("definition", .jsonText).notNull()
             t.column("sha256", .text).notNull().check { length($0) == 64 }
             t.column("installed_by", .text).notNull()
             t.column("installed_at", .datetime).notNull()

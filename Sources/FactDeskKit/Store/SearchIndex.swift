@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The full-text index of claims: an FTS5 table of each claim's normalized, stemmed words.
@@ -31,6 +32,13 @@ enum SearchIndex {
             }
             return LightStemmer.stem(word)
         }
+    }
+
+    /// An index term, or a phrase of index terms, as a quoted FTS5 string. Index terms hold
+    /// only letters, digits and points (see ``ArabicNormalizer/words(_:)``), so quoting is
+    /// all they need; user input goes through ``pattern(for:)`` instead.
+    static func quoted(_ terms: String) -> String {
+        "\"" + terms.replacingOccurrences(of: "\"", with: "") + "\""
     }
 
     /// The FTS5 pattern for a user's query: every term must match, and nothing the user

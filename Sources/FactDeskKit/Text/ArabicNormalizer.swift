@@ -79,38 +79,34 @@ public enum ArabicNormalizer {
 /// the suffixes ها ان ات ون ين يه ه ي that the word still ends with, while at least two
 /// letters remain. Words are normalized first (so ة has become ه and ية is يه).
 public enum LightStemmer {
-    static let prefixes = ["وال", "بال", "كال", "فال", "لل", "ال"]
-    static let suffixes = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"]
+    static let prefixes: [[Unicode.Scalar]] = ["وال", "بال", "كال", "فال", "لل", "ال"].map { Array($0.unicodeScalars) }
+    static let suffixes: [[Unicode.Scalar]] = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"].map { Array($0.unicodeScalars) }
 
     /// The stem of one normalized word. Words with no Arabic letters are returned as they are.
     public static func stem(_ word: String) -> String {
-        guard word.unicodeScalars.contains(where: { (0x0621...0x064A).contains($0.value) }) else { return word }
-        var letters = Array(word)
-        if letters.count > 3, letters.first == "و" {
-            letters.removeFirst()
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.contains(where: { (0x0621...0x064A).contains($0.value) }) else { return word }
+        var lower = 0, upper = scalars.count
+        if upper > 3, scalars[0] == "و" {
+            lower = 1
         }
-        for prefix in prefixes where letters.starts(with: prefix) && letters.count - prefix.count >= 2 {
-            letters.removeFirst(prefix.count)
+        for prefix in prefixes where upper - lower - prefix.count >= 2
+            && scalars[lower..<lower + prefix.count].elementsEqual(prefix) {
+            lower += prefix.count
             break
         }
-        for suffix in suffixes where letters.count - suffix.count >= 2 && letters.ends(with: Array(suffix)) {
-            letters.removeLast(suffix.count)
+        for suffix in suffixes where upper - lower - suffix.count >= 2
+            && scalars[upper - suffix.count..<upper].elementsEqual(suffix) {
+            upper -= suffix.count
         }
-        return String(letters)
+        if lower == 0 && upper == scalars.count { return word }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[lower..<upper])
+        return String(view)
     }
 
     /// The stems of a text's words, for the search index and for queries.
     public static func terms(_ text: String) -> [String] {
         ArabicNormalizer.words(text).map(stem)
-    }
-}
-
-extension Array where Element == Character {
-    func starts(with prefix: String) -> Bool {
-        starts(with: Array(prefix))
-    }
-
-    func ends(with suffix: [Character]) -> Bool {
-        count >= suffix.count && Array(self[(count - suffix.count)...]) == suffix
     }
 }

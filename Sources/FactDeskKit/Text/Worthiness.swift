@@ -48,14 +48,26 @@ public struct Worthiness: Sendable, Equatable {
     /// or fused preposition (ال بال لل ب ل) it may carry, longest first. A lookup tries each,
     /// so فبراير stays فبراير while والمفاوضات also reads as مفاوضات.
     static func forms(_ word: String) -> [String] {
+        let scalars = Array(word.unicodeScalars)
+        var starts = [0]
+        if scalars.count > 3, scalars[0] == "و" || scalars[0] == "ف" { starts.append(1) }
         var forms = [word]
-        if word.count > 3, word.hasPrefix("و") || word.hasPrefix("ف") { forms.append(String(word.dropFirst())) }
-        for base in forms {
-            for prefix in ["بال", "وال", "لل", "ال", "ب", "ل"] where base.count > prefix.count + 2 && base.hasPrefix(prefix) {
-                forms.append(String(base.dropFirst(prefix.count)))
+        for start in starts {
+            if start > 0 { forms.append(slice(scalars, from: start)) }
+            for prefix in articles where scalars.count - start > prefix.count + 2
+                && scalars[start..<start + prefix.count].elementsEqual(prefix) {
+                forms.append(slice(scalars, from: start + prefix.count))
             }
         }
         return forms
+    }
+
+    private static let articles: [[Unicode.Scalar]] = ["بال", "وال", "لل", "ال", "ب", "ل"].map { Array($0.unicodeScalars) }
+
+    private static func slice(_ scalars: [Unicode.Scalar], from start: Int) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[start...])
+        return String(view)
     }
 
     /// The first form of a word that a set holds.

@@ -3,7 +3,7 @@
 /// Workflows are data. They are loaded from YAML by ``WorkflowLoader``, which checks
 /// that the graph is sound, and a desk keeps its own copy so that editing a file later
 /// never changes a running desk.
-public struct Workflow: Sendable, Equatable {
+public struct Workflow: Codable, Sendable, Equatable {
     /// The workflow's name, as written in its file.
     public var name: String
     /// A sentence about what the workflow is for.
@@ -43,7 +43,7 @@ public struct Workflow: Sendable, Equatable {
 }
 
 /// One state of a workflow.
-public struct WorkflowState: Sendable, Equatable {
+public struct WorkflowState: Codable, Sendable, Equatable {
     public var name: String
     public var isInitial: Bool
     /// A final state is a verdict: the claim's review is over until it is reopened.
@@ -59,7 +59,7 @@ public struct WorkflowState: Sendable, Equatable {
 }
 
 /// Who may run a transition.
-public enum TransitionActor: String, Sendable, CaseIterable, Comparable {
+public enum TransitionActor: String, Codable, Sendable, CaseIterable, Comparable {
     /// Any active reviewer whose role is editor.
     case editor
     /// The reviewer the claim is currently assigned to.
@@ -71,7 +71,7 @@ public enum TransitionActor: String, Sendable, CaseIterable, Comparable {
 }
 
 /// A named move from one or more states to one state, with the guards that protect it.
-public struct Transition: Sendable, Equatable {
+public struct Transition: Codable, Sendable, Equatable {
     public var name: String
     public var from: [String]
     public var to: String

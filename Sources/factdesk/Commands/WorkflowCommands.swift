@@ -29,7 +29,7 @@ extension Factdesk.WorkflowCommand {
                 origin = workflow
             } else {
                 let installed = try global.openStore().installedWorkflow()
-                shown = try WorkflowLoader(file: "the desk's workflow").load(yaml: installed.yaml)
+                shown = installed.definition
                 origin = "installed \(ISO8601.string(from: installed.installedAt)) by \(installed.installedBy), sha256 \(installed.sha256.prefix(12))"
             }
             if global.json {
