@@ -18,8 +18,14 @@ public struct AuditEvent: Codable, Sendable, Equatable {
     public var fromState: String?
     public var toState: String?
     public var details: EventDetails
+    /// The hash of the event before this one (64 zeros for the first).
+    public var prevHash: String = ""
+    /// SHA-256 of `prevHash` and this event's canonical content: see ``HashChain``.
+    public var hash: String = ""
 
     enum CodingKeys: String, CodingKey {
+        case prevHash = "prev_hash"
+        case hash
         case seq, at, actor
         case claimID = "claim_id"
         case sourceID = "source_id"

@@ -20,6 +20,8 @@ public enum FailureKind: String, Sendable, CaseIterable {
     case storeBusy
     /// The desk file cannot be used: not a desk, written by a newer FactDesk, unreadable.
     case storeUnusable
+    /// The history was rewritten: `audit verify` found a break.
+    case tampered
 }
 
 /// An error that knows what kind of failure it is and explains itself in one sentence.

@@ -154,8 +154,15 @@ public struct ClaimStore: Sendable {
     @discardableResult
     func record(_ event: AuditEvent, in db: Database) throws -> AuditEvent {
         var event = event
-        let last = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM event") ?? 0
-        event.seq = last + 1
+        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1")
+        let seq = (last?["seq"] as Int64? ?? 0) + 1
+        event.seq = seq
+        event.prevHash = last?["hash"] ?? HashChain.genesis
+        let details = String(decoding: try AuditEvent.databaseJSONEncoder(for: "details").encode(event.details), as: UTF8.self)
+        event.hash = HashChain.hash(prev: event.prevHash, content: HashChain.Content(
+            seq: seq, at: String.fromDatabaseValue(event.at.databaseValue) ?? "", actor: event.actor,
+            claimID: event.claimID, sourceID: event.sourceID, action: event.action,
+            from: event.fromState, to: event.toState, details: details))
         try event.insert(db)
         return event
     }

@@ -142,6 +142,8 @@ enum Migrations {
             t.column("from_state", .text)
             t.column("to_state", .text)
             t.column("details", .text).notNull().check(sql: "json_valid(details)")
+            t.column("prev_hash", .text).notNull().check { length($0) == 64 }
+            t.column("hash", .text).notNull().unique().check { length($0) == 64 }
         }
         try appendOnly(db, table: "event", what: "the history is append-only")
         // Each new event takes the next number, so the history has no gaps and

@@ -13,6 +13,7 @@ enum ExitStatus {
         case .notFound: 66
         case .transitionNotAllowed: 67
         case .conflict: 68
+        case .tampered: 70
         case .storeUnusable: 74
         case .storeBusy: 75
         case .permissionDenied: 77

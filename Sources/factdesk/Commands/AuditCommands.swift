@@ -1,0 +1,121 @@
+import ArgumentParser
+import FactDeskKit
+
+extension Factdesk {
+    struct Audit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Prove the history untampered, and publish its head.",
+            subcommands: [Verify.self, Head.self],
+            defaultSubcommand: Verify.self)
+    }
+
+    struct Backup: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Copy the desk consistently to a new file while others go on working.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The new file.") var path: String
+
+        func run() throws {
+            try global.openStore().backup(to: path)
+            if !global.json { Terminal.print("backed up \(global.path) to \(path)") }
+        }
+    }
+}
+
+/// The history's head as `SEQ:HASH`.
+struct Anchor: ExpressibleByArgument {
+    var seq: Int64
+    var hash: String
+
+    init?(argument: String) {
+        let parts = argument.split(separator: ":")
+        guard parts.count == 2, let seq = Int64(parts[0]), seq > 0, parts[1].count == 64,
+              parts[1].allSatisfy(\.isHexDigit) else { return nil }
+        self.seq = seq
+        hash = parts[1].lowercased()
+    }
+}
+
+/// `audit verify` found the history broken.
+struct TamperingDetected: FactDeskError {
+    var count: Int
+    var kind: FailureKind { .tampered }
+    var description: String {
+        "tampering detected: \(count) problem\(count == 1 ? "" : "s") in the history (listed above)"
+    }
+}
+
+extension Factdesk.Audit {
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the hash chain, an anchor, and that the history reproduces every claim.",
+            discussion: "Ends with 70 when it finds tampering, and names the first event or claim of each break.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: ArgumentHelp("A head published earlier, as printed by `audit head`.", valueName: "seq:hash"))
+        var anchor: Anchor?
+
+        func run() throws {
+            let report = try global.openStore().verifyAudit(anchor: anchor.map { ($0.seq, $0.hash) })
+            if global.json {
+                try Terminal.json(AuditReportView(report))
+            } else {
+                Terminal.print("\(report.events) events, \(report.claimsReplayed) claims replayed; head \(report.head)")
+                for problem in report.problems { Terminal.print("  " + Terminal.safe(problem.description)) }
+                if report.intact {
+                    Terminal.print("the history is intact" + (anchor.map { " and extends \($0.seq):\($0.hash.prefix(12))…" } ?? ""))
+                }
+            }
+            if !report.intact { throw TamperingDetected(count: report.problems.count) }
+        }
+    }
+
+    struct Head: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the history's head (SEQ:HASH) to publish outside the desk.")
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let head = try global.openStore().auditHead()
+            if global.json {
+                try Terminal.json(["seq": String(head.seq), "hash": head.hash])
+            } else {
+                Terminal.print("\(head.seq):\(head.hash)")
+            }
+        }
+    }
+}
+
+/// `audit verify --json`.
+struct AuditReportView: Encodable {
+    struct ProblemView: Encodable {
+        var kind: String
+        var seq: Int64?
+        var claimID: Int64?
+        var detail: String
+
+        enum CodingKeys: String, CodingKey {
+            case kind, seq, detail
+            case claimID = "claim_id"
+        }
+    }
+
+    var intact: Bool
+    var events: Int
+    var claims: Int
+    var head: String
+    var problems: [ProblemView]
+
+    init(_ report: AuditReport) {
+        intact = report.intact
+        events = report.events
+        claims = report.claimsReplayed
+        head = report.head
+        problems = report.problems.map {
+            ProblemView(kind: $0.kind.rawValue, seq: $0.seq, claimID: $0.claimID, detail: $0.detail)
+        }
+    }
+}
