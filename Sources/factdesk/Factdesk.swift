@@ -10,7 +10,7 @@ struct Factdesk: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, ReviewerCommand.self, SourceCommand.self, ClaimCommand.self,
-            Assign.self, Start.self, Verify.self, Dispute.self, Reopen.self, Move.self,
+            Assign.self, Start.self, Verify.self, Dispute.self, Approve.self, Reject.self, Reopen.self, Move.self,
             NoteCommand.self, EvidenceCommand.self, History.self, WorkflowCommand.self,
             Related.self, Link.self, Unlink.self, Clusters.self, AliasCommand.self,
             Audit.self, Backup.self,

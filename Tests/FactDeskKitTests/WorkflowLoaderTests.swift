@@ -75,6 +75,11 @@ import Testing
         ("- just\n- a list\n", 1, "must be a mapping"),
         (base.replacingOccurrences(of: "name: test\n", with: ""), 1, "needs `name`"),
         (base.replacingOccurrences(of: "  finish:", with: "  Finish-Now:"), 8, "not a valid name"),
+        (base + "\n    not_by: [finsh]", 12, "names 'finsh', which is not a transition; did you mean 'finish'?"),
+        (base.replacingOccurrences(of: "    to: done", with: "    to: proposal"), 10, "no transition `proposes` a verdict"),
+        (base.replacingOccurrences(of: "  done:", with: "  proposal:").replacingOccurrences(of: "to: done", with: "to: proposal"),
+         5, "'proposal' is reserved"),
+        (base + "\n    proposes: dne", 12, "names state 'dne'"),
     ]
 
     @Test(arguments: broken.indices)
@@ -86,6 +91,17 @@ import Testing
             guard let error = error as? WorkflowError else { return false }
             return error.line == line && error.message.contains(phrase) && error.description.hasPrefix("broken.yaml:")
         }
+    }
+
+    @Test func theTwoPersonWorkflowProposesVerdictsForASecondPerson() throws {
+        let workflow = try WorkflowSource.named("two-person").workflow
+        let verify = try #require(workflow.transition(named: "verify"))
+        #expect(verify.to == "awaiting_approval" && verify.proposes == "verified")
+        #expect(workflow.transition(named: "dispute")?.proposes == "disputed")
+        let approve = try #require(workflow.transition(named: "approve"))
+        #expect(approve.acceptsProposal && approve.by == [.editor] && approve.notBy == ["verify", "dispute"])
+        let reject = try #require(workflow.transition(named: "reject"))
+        #expect(reject.to == "in_review" && reject.requiresNote && reject.notBy == ["verify", "dispute"])
     }
 
     @Test func theBaseOfTheBrokenCasesIsItselfValid() throws {

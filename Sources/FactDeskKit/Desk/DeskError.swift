@@ -19,6 +19,8 @@ public enum DeskError: FactDeskError, Equatable {
     case textNotInSource(source: Int64)
     case invalidValue(String)
     case lastEditor(String)
+    case sameReviewer(actor: String, transition: String, claim: Int64, earlier: String)
+    case nothingProposed(claim: Int64, transition: String)
 
     public var kind: FailureKind {
         switch self {
@@ -26,8 +28,10 @@ public enum DeskError: FactDeskError, Equatable {
             .notFound
         case .transitionNotAllowed:
             .transitionNotAllowed
-        case .notPermitted, .editorOnly, .reviewerInactive, .lastEditor:
+        case .notPermitted, .editorOnly, .reviewerInactive, .lastEditor, .sameReviewer:
             .permissionDenied
+        case .nothingProposed:
+            .transitionNotAllowed
         case .versionConflict:
             .conflict
         case .reviewerExists, .noteRequired, .evidenceRequired, .assigneeRequired,
@@ -74,6 +78,10 @@ public enum DeskError: FactDeskError, Equatable {
             "that text does not appear word for word in source \(source); copy it exactly, or add --paraphrase"
         case .invalidValue(let message):
             message
+        case .sameReviewer(let actor, let transition, let claim, let earlier):
+            "\(actor) may not \(transition) claim \(claim): \(actor) ran '\(earlier)' on it, and a second person must decide"
+        case .nothingProposed(let claim, let transition):
+            "claim \(claim) has no proposed verdict to \(transition)"
         case .lastEditor(let handle):
             "\(handle) is the desk's last active editor; make another reviewer an editor first"
         }

@@ -51,22 +51,24 @@ extension ClaimStore {
                 var claim = try fetchClaim(id, db)
                 try checkVersion(claim, expected: command.expectedVersions[id], db)
                 let existing = try Evidence.filter(Evidence.Columns.claimID == id).fetchCount(db)
+                let runs = transition.notBy.isEmpty && !transition.acceptsProposal ? [] : try self.runs(of: id, db)
                 try guardian.check(transition, TransitionGuard.Request(
                     claimID: id, state: claim.state, assignee: claim.assignee, actor: actor,
                     hasNote: note != nil, evidenceCount: existing + command.evidence.count,
-                    newAssignee: command.assignee))
+                    newAssignee: command.assignee, runs: runs))
+                let target = guardian.target(of: transition, runs: runs) ?? transition.to
                 let now = clock()
                 try attach(note: note, evidence: command.evidence, to: id, by: actor.handle, at: now, db)
                 let from = claim.state
                 let previousAssignee = claim.assignee
-                claim.state = transition.to
+                claim.state = target
                 if transition.setsAssignee { claim.assignee = command.assignee }
                 claim.version += 1
                 claim.updatedAt = now
                 try claim.update(db)
                 try record(AuditEvent(
                     at: now, actor: actor.handle, claimID: id, action: transition.name, fromState: from,
-                    toState: transition.to,
+                    toState: target,
                     details: EventDetails(
                         assignee: transition.setsAssignee ? command.assignee : nil,
                         previousAssignee: transition.setsAssignee ? previousAssignee : nil,
@@ -112,6 +114,13 @@ extension ClaimStore {
     }
 
     // MARK: - Helpers
+
+    /// The transitions run on a claim, newest first, with who ran each.
+    private func runs(of claimID: Int64, _ db: Database) throws -> [(transition: String, actor: String)] {
+        try Row.fetchAll(db, sql: """
+            SELECT action, actor FROM event WHERE claim_id = ? AND action NOT LIKE '%.%' ORDER BY seq DESC
+            """, arguments: [claimID]).map { ($0["action"], $0["actor"]) }
+    }
 
     private func checkVersion(_ claim: Claim, expected: Int64?, _ db: Database) throws {
         guard let expected, let id = claim.id, expected != claim.version else { return }

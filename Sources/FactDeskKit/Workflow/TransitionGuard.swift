@@ -19,9 +19,12 @@ public struct TransitionGuard: Sendable {
         /// Evidence already on the claim plus the items given on this command.
         public var evidenceCount: Int
         public var newAssignee: String?
+        /// The transitions run on the claim so far, newest first, with who ran each.
+        public var runs: [(transition: String, actor: String)]
 
         public init(claimID: Int64, state: String, assignee: String?, actor: Reviewer,
-                    hasNote: Bool = false, evidenceCount: Int = 0, newAssignee: String? = nil) {
+                    hasNote: Bool = false, evidenceCount: Int = 0, newAssignee: String? = nil,
+                    runs: [(transition: String, actor: String)] = []) {
             self.claimID = claimID
             self.state = state
             self.assignee = assignee
@@ -29,6 +32,7 @@ public struct TransitionGuard: Sendable {
             self.hasNote = hasNote
             self.evidenceCount = evidenceCount
             self.newAssignee = newAssignee
+            self.runs = runs
         }
     }
 
@@ -55,6 +59,14 @@ public struct TransitionGuard: Sendable {
             throw .notPermitted(actor: request.actor.handle, transition: transition.name,
                                 claim: request.claimID, who: transition.whoMayRun)
         }
+        if let earlier = request.runs.first(where: { transition.notBy.contains($0.transition) }),
+           earlier.actor == request.actor.handle {
+            throw .sameReviewer(actor: request.actor.handle, transition: transition.name, claim: request.claimID,
+                                earlier: earlier.transition)
+        }
+        if transition.acceptsProposal && proposal(request.runs) == nil {
+            throw .nothingProposed(claim: request.claimID, transition: transition.name)
+        }
         if transition.setsAssignee && request.newAssignee == nil {
             throw .assigneeRequired(transition: transition.name)
         }
@@ -68,6 +80,17 @@ public struct TransitionGuard: Sendable {
             throw .evidenceRequired(transition: transition.name, needed: transition.minimumEvidence,
                                     given: request.evidenceCount)
         }
+    }
+
+    /// The state a transition leads to: its `to`, or for `to: proposal` the verdict the
+    /// claim's latest proposing transition named.
+    public func target(of transition: Transition, runs: [(transition: String, actor: String)]) -> String? {
+        transition.acceptsProposal ? proposal(runs) : transition.to
+    }
+
+    /// The verdict proposed by the latest proposing transition among the runs.
+    func proposal(_ runs: [(transition: String, actor: String)]) -> String? {
+        runs.lazy.compactMap { self.workflow.transition(named: $0.transition)?.proposes }.first
     }
 
     /// Whether the reviewer is one of those the transition names.

@@ -83,7 +83,18 @@ public struct Transition: Codable, Sendable, Equatable {
     public var minimumEvidence: Int
     /// Whether the transition names the reviewer the claim is assigned to (`--to`).
     public var setsAssignee: Bool
+    /// The verdict this transition proposes for a second person to approve (`proposes:`).
+    public var proposes: String?
+    /// Transitions whose last runner may not run this one on the same claim (`not_by:`):
+    /// the four-eyes rule.
+    public var notBy: [String]
     public var summary: String?
+
+    /// The `to` that means "the verdict the pending proposal names".
+    public static let proposal = "proposal"
+
+    /// Whether the transition goes to the proposed verdict rather than a fixed state.
+    public var acceptsProposal: Bool { to == Self.proposal }
 
     public init(
         name: String,
@@ -93,6 +104,8 @@ public struct Transition: Codable, Sendable, Equatable {
         requiresNote: Bool = false,
         minimumEvidence: Int = 0,
         setsAssignee: Bool = false,
+        proposes: String? = nil,
+        notBy: [String] = [],
         summary: String? = nil
     ) {
         self.name = name
@@ -102,11 +115,14 @@ public struct Transition: Codable, Sendable, Equatable {
         self.requiresNote = requiresNote
         self.minimumEvidence = minimumEvidence
         self.setsAssignee = setsAssignee
+        self.proposes = proposes
+        self.notBy = notBy
         self.summary = summary
     }
 
     /// A phrase naming who may run the transition, for messages: "the assignee or an editor".
     public var whoMayRun: String {
         by.map { $0 == .editor ? "an editor" : "the assignee" }.joined(separator: " or ")
+            + (notBy.isEmpty ? "" : " who did not \(notBy.joined(separator: " or ")) it")
     }
 }

@@ -74,6 +74,9 @@ public struct WorkflowLoader: Sendable {
         var result: [WorkflowState] = []
         for (key, value) in states {
             let name = try identifier(key, "a state name")
+            if name == Transition.proposal {
+                throw error(key, "'\(Transition.proposal)' is reserved for `to: proposal`; give the state another name")
+            }
             var state = WorkflowState(name: name)
             if case .scalar(let scalar) = value, scalar.string.isEmpty || scalar.string == "~" {
                 result.append(state)
@@ -116,7 +119,7 @@ public struct WorkflowLoader: Sendable {
             let fields = try mapping(value, "transition '\(name)'")
             let context = "transition '\(name)'"
             try rejectUnknownKeys(
-                fields, allowed: ["from", "to", "by", "requires", "assigns", "description"], in: context)
+                fields, allowed: ["from", "to", "by", "requires", "assigns", "proposes", "not_by", "description"], in: context)
             let fromNode = try required(fields, "from", in: context)
             let from = try stringList(fromNode, "`from` of \(context)")
             for (index, state) in from.enumerated() where !states.contains(state) {
@@ -124,7 +127,7 @@ public struct WorkflowLoader: Sendable {
             }
             let toNode = try required(fields, "to", in: context)
             let to = try string(toNode, "`to` of \(context)")
-            guard states.contains(to) else {
+            guard states.contains(to) || to == Transition.proposal else {
                 throw error(toNode, unknownState(to, states, context))
             }
             let byNode = try required(fields, "by", in: context)
@@ -138,6 +141,14 @@ public struct WorkflowLoader: Sendable {
             }
             var transition = Transition(name: name, from: from, to: to, by: by)
             transition.setsAssignee = try optionalBool(fields, "assigns") ?? false
+            if let proposesNode = fields["proposes"] {
+                let proposed = try string(proposesNode, "`proposes` of \(context)")
+                guard states.contains(proposed) else { throw error(proposesNode, unknownState(proposed, states, context)) }
+                transition.proposes = proposed
+            }
+            if let notByNode = fields["not_by"] {
+                transition.notBy = try stringList(notByNode, "`not_by` of \(context)")
+            }
             transition.summary = try optionalString(fields, "description")
             if let requires = fields["requires"] {
                 let guards = try mapping(requires, "`requires` of \(context)")
@@ -147,7 +158,23 @@ public struct WorkflowLoader: Sendable {
             }
             result.append(transition)
         }
+        try checkReferences(result, node: transitions)
         return result
+    }
+
+    /// `not_by` must name transitions, and `to: proposal` needs a transition that proposes.
+    private func checkReferences(_ transitions: [Transition], node: Node.Mapping) throws(WorkflowError) {
+        let names = transitions.map(\.name)
+        for transition in transitions {
+            let fields = node[transition.name]?.mapping
+            for name in transition.notBy where !names.contains(name) {
+                throw error(fields?["not_by"], "`not_by` of transition '\(transition.name)' names '\(name)', which is not a transition"
+                            + suggestion(name, names))
+            }
+            if transition.acceptsProposal && !transitions.contains(where: { $0.proposes != nil }) {
+                throw error(fields?["to"], "transition '\(transition.name)' goes to the proposal, but no transition `proposes` a verdict")
+            }
+        }
     }
 
     private func unknownState(_ state: String, _ states: [String], _ context: String) -> String {
@@ -164,8 +191,11 @@ public struct WorkflowLoader: Sendable {
         var reached: Set<String> = [workflow.initialState]
         var frontier = [workflow.initialState]
         while let state = frontier.popLast() {
-            for transition in workflow.transitions(from: state) where reached.insert(transition.to).inserted {
-                frontier.append(transition.to)
+            for transition in workflow.transitions(from: state) {
+                let targets = transition.acceptsProposal ? workflow.transitions.compactMap(\.proposes) : [transition.to]
+                for target in targets where reached.insert(target).inserted {
+                    frontier.append(target)
+                }
             }
         }
         for state in workflow.states where !reached.contains(state.name) {

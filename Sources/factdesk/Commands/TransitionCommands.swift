@@ -118,6 +118,32 @@ extension Factdesk {
         }
     }
 
+    struct Approve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Approve a proposed verdict (an editor who did not propose it; two-person workflow).")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The claim's id.") var id: Int64
+        @OptionGroup var options: TransitionOptions
+
+        func run() throws {
+            try options.run("approve", on: [id], global: global)
+        }
+    }
+
+    struct Reject: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Send a proposed verdict back for more work, with a note (two-person workflow).")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The claim's id.") var id: Int64
+        @OptionGroup var options: TransitionOptions
+
+        func run() throws {
+            try options.run("reject", on: [id], global: global)
+        }
+    }
+
     struct Move: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run any transition of the desk's workflow on claims.",

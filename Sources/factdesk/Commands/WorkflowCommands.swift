@@ -50,6 +50,8 @@ extension Factdesk.WorkflowCommand {
                 if transition.setsAssignee { needs.append("--to") }
                 if transition.requiresNote { needs.append("note") }
                 if transition.minimumEvidence > 0 { needs.append("\(transition.minimumEvidence) evidence") }
+                if let proposes = transition.proposes { needs.append("proposes \(proposes)") }
+                if !transition.notBy.isEmpty { needs.append("not who ran " + transition.notBy.joined(separator: "/")) }
                 return [transition.name, transition.from.joined(separator: ", "), transition.to,
                         transition.by.map(\.rawValue).joined(separator: ", "),
                         needs.isEmpty ? "-" : needs.joined(separator: ", ")]
@@ -93,6 +95,13 @@ struct WorkflowView: Encodable {
         var note: Bool
         var evidence: Int
         var assigns: Bool
+        var proposes: String?
+        var notBy: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case name, from, to, by, note, evidence, assigns, proposes
+            case notBy = "not_by"
+        }
     }
 
     var name: String
@@ -104,7 +113,8 @@ struct WorkflowView: Encodable {
         states = workflow.states.map { StateView(name: $0.name, initial: $0.isInitial, final: $0.isFinal) }
         transitions = workflow.transitions.map {
             TransitionView(name: $0.name, from: $0.from, to: $0.to, by: $0.by.map(\.rawValue),
-                           note: $0.requiresNote, evidence: $0.minimumEvidence, assigns: $0.setsAssignee)
+                           note: $0.requiresNote, evidence: $0.minimumEvidence, assigns: $0.setsAssignee,
+                           proposes: $0.proposes, notBy: $0.notBy)
         }
     }
 }
