@@ -38,6 +38,8 @@ public struct ClaimStore: Sendable {
             throw StoreError.noDesk(path: path)
         }
         try checkHeader(path: path)
+        let mode = (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue
+        if let mode, mode & 0o222 == 0 { throw StoreError.readOnly(path: path) }
         return try translating(path: path, busyTimeout: busyTimeout) {
             let pool = try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout))
             let migrator = Migrations.migrator

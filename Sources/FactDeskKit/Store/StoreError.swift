@@ -33,7 +33,7 @@ public enum StoreError: FactDeskError, Equatable {
         case .busy(let seconds):
             "the desk is busy: another factdesk held it for more than \(seconds.formatted()) s; try again, or raise --busy-timeout"
         case .readOnly(let path):
-            "\(path) cannot be written (read-only file or folder); check its permissions"
+            "\(path) is read-only; make it writable (chmod u+w \(path)) to use it, or work on a copy"
         case .cannotOpen(let path, let reason):
             "cannot open \(path): \(reason)"
         case .database(let message):

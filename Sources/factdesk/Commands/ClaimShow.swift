@@ -32,6 +32,11 @@ extension Factdesk.ClaimCommand {
             Terminal.print("added    \(ISO8601.string(from: claim.createdAt)) by \(claim.createdBy)")
             Terminal.print("score    \(claim.worthiness)" + (claim.reasons.isEmpty ? "" : "  (" + Terminal.safe(claim.reasons.joined(separator: "; ")) + ")"))
             printRelated(related)
+            let hidden = InvisibleCharacters.report(claim.text + (claim.speaker ?? ""))
+            if !hidden.isEmpty {
+                Terminal.print(Terminal.styled("warning", .red) + "  the claim holds invisible characters that can change how it reads: "
+                    + hidden.joined(separator: ", "))
+            }
             Terminal.print()
             printContext(detail)
             printNotes(detail)

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import FactDeskKit
 
@@ -8,10 +9,18 @@ extension Factdesk {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The claim's id.") var id: Int64
-        @Argument(help: "The note.") var text: String
+        @Argument(help: "The note, or - to read it from standard input.") var text: String
 
         func run() throws {
-            let note = try global.openStore().addNote(to: id, body: text, by: global.handle)
+            let store = try global.openStore()
+            var body = text
+            if text == "-" {
+                switch UTF8Text.decode(FileHandle.standardInput.readDataToEndOfFile()) {
+                case .success(let read): body = read
+                case .failure(let failure): throw DeskError.invalidValue("the note on standard input is not UTF-8 text: \(failure)")
+                }
+            }
+            let note = try store.addNote(to: id, body: body, by: global.handle)
             if global.json {
                 try Terminal.json(JSONView.NoteView(note))
             } else {

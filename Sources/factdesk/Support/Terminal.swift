@@ -48,10 +48,15 @@ enum Terminal {
     }
 
     /// Text from outside (articles, notes, evidence) made safe for a terminal: control
-    /// characters, escape sequences included, are shown as `\u{1B}` rather than obeyed.
+    /// characters, escape sequences included, are shown as `\u{1B}` rather than obeyed, and
+    /// bidirectional overrides and zero-width characters as `⟨U+202E⟩`.
     static func safe(_ text: String, keepNewlines: Bool = false) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
+            if InvisibleCharacters.isInvisible(scalar) {
+                out += InvisibleCharacters.visible(scalar)
+                continue
+            }
             let isControl = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
             if isControl && !(keepNewlines && scalar == "\n") {
                 out += scalar == "\n" ? " " : "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"

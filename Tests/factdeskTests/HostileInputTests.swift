@@ -1,0 +1,88 @@
+import Foundation
+import GRDB
+import Testing
+
+/// Inputs from outside that try to break, confuse or rewrite the desk: each gets a clear
+/// error and a non-zero exit, and leaves the desk file as it was.
+@Suite struct HostileInputTests {
+    func fileBytes(_ path: String) throws -> Data {
+        try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+
+    /// Everything the desk holds: its schema and every row of every table, in order.
+    /// (Opening a WAL desk may touch SQLite's own header counters; what it stores must not change.)
+    func contents(_ path: String) throws -> String {
+        let queue = try DatabaseQueue(path: path, configuration: { var c = Configuration(); c.readonly = true; return c }())
+        defer { try? queue.close() }
+        return try queue.read { db in
+            var dump = ""
+            for (name, sql) in try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master ORDER BY name").map({ ($0["name"] as String, $0["sql"] as String?) }) {
+                dump += "\(name): \(sql ?? "")\n"
+                if try db.tableExists(name), !name.hasPrefix("claim_search") {
+                    for row in try Row.fetchAll(db, sql: "SELECT * FROM \(name.quotedDatabaseIdentifier)") { dump += "\(row)\n" }
+                }
+            }
+            return dump
+        }
+    }
+
+    @Test func aTwentyMegabyteNoteIsRefused() throws {
+        let desk = try Binary.seededDesk()
+        let before = try desk.eventCount()
+        let huge = Data(String(repeating: "ملاحظة طويلة ", count: 20 * 1024 * 1024 / 24).utf8)
+        let result = try desk.run(["note", "1", "-"], stdin: huge)
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("over the limit of 100000"))
+        #expect(try desk.eventCount() == before)
+        let small = try desk.run(["note", "1", "-"], stdin: Data("ملاحظة من الإدخال\n".utf8))
+        #expect(small.status == 0)
+    }
+
+    @Test func sqlInNotesAndClaimsIsStoredAsText() throws {
+        let desk = try Binary.seededDesk()
+        let sql = "'); DROP TABLE claim; -- \" OR 1=1 *"
+        try desk.expectSuccess(["note", "1", sql])
+        let claim = try #require(try desk.json(["claim", "show", "1"]) as? [String: Any])
+        #expect((claim["notes"] as? [[String: Any]])?.first?["body"] as? String == sql)
+        #expect(try desk.run(["claim", "search", sql]).status == 0)
+        #expect(try desk.run(["audit", "verify"]).status == 0)
+    }
+
+    @Test func invisibleCharactersAreShownAndFlagged() throws {
+        let desk = try Binary()
+        try desk.expectSuccess(["init"])
+        try Data("قال المتحدث إن الوفد \u{202E}لم يوافق\u{202C} على الشروط.\n".utf8).write(to: desk.folder.appendingPathComponent("a.txt"))
+        try desk.expectSuccess(["source", "add", "a.txt"])
+        let shown = try desk.run(["claim", "show", "1"]).stdout
+        #expect(!shown.contains("\u{202E}"))
+        #expect(shown.contains("⟨U+202E⟩لم يوافق⟨U+202C⟩"))
+        #expect(shown.contains("warning  the claim holds invisible characters that can change how it reads: "
+            + "U+202C pop directional formatting ×1, U+202E right-to-left override ×1"))
+        let json = try #require(try desk.json(["claim", "show", "1"]) as? [String: Any])
+        #expect((json["text"] as? String)?.contains("\u{202E}") == true)
+    }
+
+    @Test(arguments: ["truncated", "newer", "readonly"])
+    func aDamagedForeignOrReadOnlyDeskIsRefusedUntouched(kind: String) throws {
+        let desk = try Binary.seededDesk()
+        switch kind {
+        case "truncated":
+            let bytes = try fileBytes(desk.deskPath)
+            try bytes.prefix(4096).write(to: URL(fileURLWithPath: desk.deskPath))
+        case "newer":
+            let queue = try DatabaseQueue(path: desk.deskPath)
+            try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99: from a later FactDesk')") }
+            try queue.close()
+        default:
+            try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: desk.deskPath)
+        }
+        let before = kind == "newer" ? try contents(desk.deskPath) : String(decoding: try fileBytes(desk.deskPath), as: UTF8.self)
+        let result = try desk.run(["note", "1", "hello"])
+        #expect(result.status == 74, "\(kind): \(result.stderr)")
+        let phrase = ["truncated": "is not a FactDesk desk", "newer": "written by a newer FactDesk", "readonly": "is read-only"][kind] ?? ""
+        #expect(result.stderr.contains(phrase))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        let after = kind == "newer" ? try contents(desk.deskPath) : String(decoding: try fileBytes(desk.deskPath), as: UTF8.self)
+        #expect(after == before)
+    }
+}
