@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+/// Small runs of the crowd and crash scripts in `.ci/`, so that they never rot; the full
+/// runs and their figures are in the README.
+@Suite(.serialized) struct CrowdAndCrashTests {
+    func script(_ name: String, _ arguments: [String]) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", packageRoot.appendingPathComponent(".ci/\(name)").path]
+            + arguments + ["--bin", Binary.url.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
+    }
+
+    @Test func processesRacingOnOneDeskLoseNothingAndFailCleanly() throws {
+        let (status, output) = try script("stress.py", ["--procs", "4", "--commands", "25"])
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("integrity_check: ok; audit verify: ok; busy writer: exit 75"))
+        #expect(output.contains("stress: ok"))
+    }
+
+    @Test func killedCommandsLeaveADeskThatOpensVerifiesAndResumes() throws {
+        let (status, output) = try script("crash.py", ["--rounds", "3", "--articles", "20"])
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("processes killed with SIGKILL"))
+        #expect(output.contains("crash: ok"))
+    }
+}
