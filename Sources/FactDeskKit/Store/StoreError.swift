@@ -25,7 +25,7 @@ public enum StoreError: FactDeskError, Equatable {
         case .noDesk(let path):
             "no desk at \(path); create one with `factdesk init --db \(path)`, or point --db or FACTDESK_DB at yours"
         case .alreadyExists(let path):
-            "\(path) already exists; choose another --db path, or use the desk that is there"
+            "\(path) already exists; choose another path, or use the desk that is there"
         case .notADesk(let path):
             "\(path) is not a FactDesk desk (not a desk file, or damaged); check the --db path"
         case .newerDesk(let path):
@@ -37,7 +37,7 @@ public enum StoreError: FactDeskError, Equatable {
         case .cannotOpen(let path, let reason):
             "cannot open \(path): \(reason)"
         case .database(let message):
-            "the desk refused the change: \(message)"
+            "the desk could not do that: \(message)"
         }
     }
 
