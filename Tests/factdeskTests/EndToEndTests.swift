@@ -63,8 +63,8 @@ import Testing
     @Test func humanOutputIsATableWithoutColourWhenPiped() throws {
         let desk = try Binary.seededDesk()
         let list = try desk.run(["claim", "list"])
-        #expect(list.stdout.hasPrefix("ID  STATE  SCORE  ASSIGNEE  SOURCE  SPEAKER"))
-        #expect(list.stdout.contains("1   new    5      -         1       "))
+        #expect(list.stdout.hasPrefix("ID  STATE  SCORE  ASSIGNEE  DUE  SOURCE  SPEAKER"))
+        #expect(list.stdout.contains("1   new    5      -         -    1       "))
         #expect(!list.stdout.contains("\u{1B}["))
         let history = try desk.run(["history", "1"])
         #expect(history.stdout.contains("Actor: sara"))

@@ -108,19 +108,22 @@ public struct EventDetails: Codable, Sendable, Equatable {
     /// For an alias: the entity and its spelling.
     public var entity: String?
     public var variants: [String]?
+    /// For an assignment with a deadline: when it is due, ISO-8601.
+    public var due: String?
 
     enum CodingKeys: String, CodingKey {
         case assignee
         case previousAssignee = "previous_assignee"
         case note, evidence, handle, role, title, sha256, text, workflow
         case otherClaim = "other_claim"
-        case relation, entity, variants
+        case relation, entity, variants, due
     }
 
     public init(assignee: String? = nil, previousAssignee: String? = nil, note: String? = nil,
                 evidence: [String]? = nil, handle: String? = nil, role: String? = nil,
                 title: String? = nil, sha256: String? = nil, text: String? = nil, workflow: String? = nil,
-                otherClaim: Int64? = nil, relation: String? = nil, entity: String? = nil, variants: [String]? = nil) {
+                otherClaim: Int64? = nil, relation: String? = nil, entity: String? = nil, variants: [String]? = nil,
+                due: String? = nil) {
         self.assignee = assignee
         self.previousAssignee = previousAssignee
         self.note = note
@@ -135,5 +138,6 @@ public struct EventDetails: Codable, Sendable, Equatable {
         self.relation = relation
         self.entity = entity
         self.variants = variants
+        self.due = due
     }
 }

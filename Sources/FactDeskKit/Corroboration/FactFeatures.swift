@@ -27,10 +27,10 @@ public struct FactFeatures: Sendable, Equatable {
         for (index, word) in words.enumerated() {
             if skipNext { skipNext = false; continue }
             let next = index + 1 < words.count ? words[index + 1] : nil
-            if let month = Calendar.month(word, next: next, previousIsNumber: index > 0 && Self.isNumber(words[index - 1])) {
+            if let month = DateNames.month(word, next: next, previousIsNumber: index > 0 && Self.isNumber(words[index - 1])) {
                 months.insert(month.value)
                 skipNext = month.usedNext
-            } else if let weekday = Calendar.weekday(word) {
+            } else if let weekday = DateNames.weekday(word) {
                 weekdays.insert(weekday)
             } else if let number = Self.number(word) {
                 numbers.insert(number)
@@ -77,7 +77,7 @@ enum NumberWords {
 }
 
 /// Month and weekday names in the spellings of both calendars.
-enum Calendar {
+enum DateNames {
     static let months: [String: Int] = [
         "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يوليو": 7, "اغسطس": 8,
         "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,

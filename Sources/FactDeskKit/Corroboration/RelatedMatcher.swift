@@ -74,17 +74,7 @@ public enum RelatedMatcher {
 
     /// Days between two YYYY-MM-DD dates, or nil when either is unknown.
     static func daysBetween(_ a: String?, _ b: String?) -> Int? {
-        guard let a = dayNumber(a), let b = dayNumber(b) else { return nil }
+        guard let a = a.flatMap(CivilDate.dayNumber), let b = b.flatMap(CivilDate.dayNumber) else { return nil }
         return abs(a - b)
-    }
-
-    /// Days since 0000-03-01 in the proleptic Gregorian calendar.
-    private static func dayNumber(_ date: String?) -> Int? {
-        guard let date, NewSource.isCalendarDate(date) else { return nil }
-        let parts = date.split(separator: "-").compactMap { Int($0) }
-        let month = parts[1], day = parts[2]
-        let year = parts[0] - (month <= 2 ? 1 : 0)
-        let shifted = (month + 9) % 12
-        return 365 * year + year / 4 - year / 100 + year / 400 + (153 * shifted + 2) / 5 + day - 1
     }
 }

@@ -19,9 +19,11 @@ public enum JSONView {
         public var updatedAt: String
         public var worthiness: Int
         public var reasons: [String]
+        public var dueAt: String?
 
         enum CodingKeys: String, CodingKey {
             case id, text, status, assignee, speaker, start, end, version, worthiness, reasons
+            case dueAt = "due_at"
             case sourceID = "source_id"
             case createdAt = "created_at"
             case updatedAt = "updated_at"
@@ -41,6 +43,7 @@ public enum JSONView {
             updatedAt = ISO8601.string(from: claim.updatedAt)
             worthiness = claim.worthiness
             reasons = claim.reasons
+            dueAt = claim.dueAt.map(ISO8601.string)
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -58,6 +61,7 @@ public enum JSONView {
             try container.encode(updatedAt, forKey: .updatedAt)
             try container.encode(worthiness, forKey: .worthiness)
             try container.encode(reasons, forKey: .reasons)
+            try container.encode(dueAt, forKey: .dueAt)
         }
     }
 

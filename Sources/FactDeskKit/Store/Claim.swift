@@ -24,6 +24,8 @@ public struct Claim: Codable, Sendable, Equatable {
     public var worthiness: Int = 0
     /// Why it scored so: "number: 4", "attribution: عراقجي", ...
     public var reasons: [String] = []
+    /// When the claim's review is due, set by a transition that assigns it (`assign --due`).
+    public var dueAt: Date?
 
     enum CodingKeys: String, CodingKey {
         case id
@@ -35,6 +37,7 @@ public struct Claim: Codable, Sendable, Equatable {
         case createdAt = "created_at"
         case updatedAt = "updated_at"
         case worthiness, reasons
+        case dueAt = "due_at"
     }
 }
 
@@ -48,6 +51,7 @@ extension Claim: FetchableRecord, MutablePersistableRecord {
         static let state = Column(CodingKeys.state)
         static let assignee = Column(CodingKeys.assignee)
         static let worthiness = Column(CodingKeys.worthiness)
+        static let dueAt = Column(CodingKeys.dueAt)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -68,6 +72,10 @@ public struct ClaimFilter: Sendable, Equatable {
     public var sourceID: Int64?
     public var limit: Int?
     public var order: Order = .oldest
+    /// Only claims past their deadline and not yet decided, as of this moment.
+    public var overdueAt: Date?
+    /// The workflow's final states, which are never overdue.
+    public var finalStates: [String] = []
 
     /// The order of a listing.
     public enum Order: String, Sendable, CaseIterable {
@@ -75,15 +83,19 @@ public struct ClaimFilter: Sendable, Equatable {
         case oldest = "id"
         /// Most check-worthy first, then oldest.
         case worthiness
+        /// Soonest deadline first; claims without one last.
+        case due
     }
 
     public init(states: [String] = [], assignment: Assignment = .any, sourceID: Int64? = nil, limit: Int? = nil,
-                order: Order = .oldest) {
+                order: Order = .oldest, overdueAt: Date? = nil, finalStates: [String] = []) {
         self.states = states
         self.assignment = assignment
         self.sourceID = sourceID
         self.limit = limit
         self.order = order
+        self.overdueAt = overdueAt
+        self.finalStates = finalStates
     }
 }
 
@@ -102,9 +114,13 @@ extension DerivableRequest<Claim> {
         if let sourceID = filter.sourceID {
             request = request.filter(Claim.Columns.sourceID == sourceID)
         }
+        if let now = filter.overdueAt {
+            request = request.filter(Claim.Columns.dueAt < now && !filter.finalStates.contains(Claim.Columns.state))
+        }
         switch filter.order {
         case .oldest: return request.order(Claim.Columns.id)
         case .worthiness: return request.order(Claim.Columns.worthiness.desc, Claim.Columns.id)
+        case .due: return request.order(Claim.Columns.dueAt.ascNullsLast, Claim.Columns.id)
         }
     }
 }

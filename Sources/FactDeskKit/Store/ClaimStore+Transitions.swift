@@ -13,9 +13,12 @@ public struct TransitionCommand: Sendable, Equatable {
     /// The version each claim had when the user looked at it; a claim that has changed
     /// since is refused with a conflict instead of being changed on stale information.
     public var expectedVersions: [Int64: Int64]
+    /// The deadline to set, for a transition that assigns (`assign --due`).
+    public var due: Date?
 
     public init(transition: String, claimIDs: [Int64], actor: String, note: String? = nil,
-                evidence: [NewEvidence] = [], assignee: String? = nil, expectedVersions: [Int64: Int64] = [:]) {
+                evidence: [NewEvidence] = [], assignee: String? = nil, expectedVersions: [Int64: Int64] = [:],
+                due: Date? = nil) {
         self.transition = transition
         self.claimIDs = claimIDs
         self.actor = actor
@@ -23,6 +26,7 @@ public struct TransitionCommand: Sendable, Equatable {
         self.evidence = evidence
         self.assignee = assignee
         self.expectedVersions = expectedVersions
+        self.due = due
     }
 }
 
@@ -47,6 +51,9 @@ extension ClaimStore {
             if let assignee = command.assignee {
                 _ = try activeReviewer(assignee, in: db)
             }
+            if command.due != nil && !transition.setsAssignee {
+                throw DeskError.invalidValue("--due goes with a transition that assigns, such as assign")
+            }
             return try ids.map { id in
                 var claim = try fetchClaim(id, db)
                 try checkVersion(claim, expected: command.expectedVersions[id], db)
@@ -62,7 +69,10 @@ extension ClaimStore {
                 let from = claim.state
                 let previousAssignee = claim.assignee
                 claim.state = target
-                if transition.setsAssignee { claim.assignee = command.assignee }
+                if transition.setsAssignee {
+                    claim.assignee = command.assignee
+                    claim.dueAt = command.due
+                }
                 claim.version += 1
                 claim.updatedAt = now
                 try claim.update(db)
@@ -72,7 +82,8 @@ extension ClaimStore {
                     details: EventDetails(
                         assignee: transition.setsAssignee ? command.assignee : nil,
                         previousAssignee: transition.setsAssignee ? previousAssignee : nil,
-                        note: note, evidence: command.evidence.isEmpty ? nil : command.evidence.map(\.url))), in: db)
+                        note: note, evidence: command.evidence.isEmpty ? nil : command.evidence.map(\.url),
+                        due: command.due.map(ISO8601.string))), in: db)
                 return claim
             }
         }

@@ -51,6 +51,12 @@ enum Migrations {
             }
             try db.execute(sql: "CREATE VIRTUAL TABLE claim_search_vocab USING fts5vocab(claim_search, 'row')")
         }
+        migrator.registerMigration("v4: deadlines") { db in
+            try db.alter(table: "claim") { t in
+                t.add(column: "due_at", .datetime)
+            }
+            try db.create(index: "claim_on_due_at", on: "claim", columns: ["due_at"])
+        }
         return migrator
     }
 

@@ -24,10 +24,10 @@ enum SearchIndex {
             let word = words[index]
             let next = index + 1 < words.count ? words[index + 1] : nil
             let afterNumber = index > 0 && FactFeatures.isNumber(words[index - 1])
-            if let month = Calendar.month(word, next: next, previousIsNumber: afterNumber) {
+            if let month = DateNames.month(word, next: next, previousIsNumber: afterNumber) {
                 return "month\(month.value)"
             }
-            if Calendar.weekday(word) == nil, let number = FactFeatures.number(word) {
+            if DateNames.weekday(word) == nil, let number = FactFeatures.number(word) {
                 return number
             }
             return LightStemmer.stem(word)

@@ -22,7 +22,7 @@ public struct Worthiness: Sendable, Equatable {
         } else if sentence.contains("%") || sentence.contains("٪") {
             result.add(3, "number: a percentage")
         }
-        if let date = words.lazy.compactMap(Calendar.dateName).first
+        if let date = words.lazy.compactMap(DateNames.dateName).first
             ?? words.first(where: { $0.count == 4 && ($0.hasPrefix("19") || $0.hasPrefix("20")) && Int($0) != nil }) {
             result.add(2, "date: \(date)")
         }

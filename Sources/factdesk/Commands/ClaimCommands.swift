@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import FactDeskKit
 
@@ -67,8 +68,12 @@ extension Factdesk.ClaimCommand {
         @Option(help: ArgumentHelp("At most this many claims; 0 for all.", valueName: "n"))
         var limit = 50
 
-        @Option(help: ArgumentHelp("id (oldest first) or worthiness (most check-worthy first).", valueName: "order"))
+        @Option(help: ArgumentHelp("id (oldest first), worthiness (most check-worthy first) or due (soonest deadline first).",
+                                   valueName: "order"))
         var sort: ClaimFilter.Order = .oldest
+
+        @Flag(help: "Only claims past their deadline and not yet decided.")
+        var overdue = false
 
         func validate() throws {
             if [assignee != nil, mine, unassigned].filter({ $0 }).count > 1 {
@@ -85,6 +90,10 @@ extension Factdesk.ClaimCommand {
             if let assignee { filter.assignment = .assignedTo(assignee) }
             if mine { filter.assignment = .assignedTo(global.handle) }
             if unassigned { filter.assignment = .unassigned }
+            if overdue {
+                filter.overdueAt = Date()
+                filter.finalStates = workflow.states.filter(\.isFinal).map(\.name)
+            }
             let claims = try store.claims(filter)
             if global.json {
                 try Terminal.json(claims.map(JSONView.ClaimView.init))
@@ -102,9 +111,15 @@ extension Factdesk.ClaimCommand {
 enum ClaimTable {
     static func print(_ claims: [Claim], workflow: FactDeskKit.Workflow) {
         let finals = Set(workflow.states.filter(\.isFinal).map(\.name))
-        Terminal.table(["ID", "STATE", "SCORE", "ASSIGNEE", "SOURCE", "SPEAKER", "CLAIM"], claims.map { claim in
+        let now = Date()
+        Terminal.table(["ID", "STATE", "SCORE", "ASSIGNEE", "DUE", "SOURCE", "SPEAKER", "CLAIM"], claims.map { claim in
             [String(claim.id ?? 0), Terminal.state(claim.state, final: finals.contains(claim.state)),
-             String(claim.worthiness), claim.assignee ?? "-", String(claim.sourceID),
+             String(claim.worthiness), claim.assignee ?? "-",
+             claim.dueAt.map { due in
+                 let text = String(ISO8601.string(from: due).prefix(16))
+                 return due < now && !finals.contains(claim.state) ? Terminal.styled(text + "!", .red) : text
+             } ?? "-",
+             String(claim.sourceID),
              Terminal.truncated(Terminal.safe(claim.speaker ?? "-"), to: 24),
              Terminal.truncated(Terminal.safe(claim.text), to: 70)]
         })

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import FactDeskKit
 
@@ -29,6 +30,10 @@ extension Factdesk.ClaimCommand {
                 + "  assigned to \(claim.assignee ?? "nobody")  version \(claim.version)")
             Terminal.print("source   \(claim.sourceID)  \(Terminal.safe(detail.source.title))")
             Terminal.print("speaker  \(Terminal.safe(claim.speaker ?? "-"))")
+            if let due = claim.dueAt {
+                let late = due < Date() && !final
+                Terminal.print("due      \(ISO8601.string(from: due))" + (late ? "  " + Terminal.styled("overdue", .red) : ""))
+            }
             Terminal.print("added    \(ISO8601.string(from: claim.createdAt)) by \(claim.createdBy)")
             Terminal.print("score    \(claim.worthiness)" + (claim.reasons.isEmpty ? "" : "  (" + Terminal.safe(claim.reasons.joined(separator: "; ")) + ")"))
             printRelated(related)

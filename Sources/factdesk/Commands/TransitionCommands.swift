@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import FactDeskKit
 
@@ -18,7 +19,8 @@ struct TransitionOptions: ParsableArguments {
     var ifVersion: Int64?
 
     /// Runs the transition, all claims or none, and reports each claim's new state.
-    func run(_ transition: String, on ids: [Int64], assignee: String? = nil, global: GlobalOptions) throws {
+    func run(_ transition: String, on ids: [Int64], assignee: String? = nil, due: String? = nil,
+             global: GlobalOptions) throws {
         let store = try global.openStore()
         let defaultStance: Evidence.Stance = switch transition {
         case "verify": .supports
@@ -35,13 +37,14 @@ struct TransitionOptions: ParsableArguments {
         let claims = try store.apply(TransitionCommand(
             transition: transition, claimIDs: ids, actor: global.handle, note: note,
             evidence: evidence.map { NewEvidence(url: $0, stance: stance ?? defaultStance) },
-            assignee: assignee, expectedVersions: expected))
+            assignee: assignee, expectedVersions: expected, due: try due.map { try Deadline.parse($0, now: Date()) }))
         if global.json {
             try Terminal.json(claims.map(JSONView.ClaimView.init))
             return
         }
         for claim in claims {
-            let to = claim.assignee.map { " (\($0))" } ?? ""
+            let dueText = due == nil ? "" : claim.dueAt.map { ", due \(ISO8601.string(from: $0))" } ?? ""
+            let to = claim.assignee.map { " (\($0)\(dueText))" } ?? ""
             Terminal.print("claim \(claim.id ?? 0): \(transition) -> \(claim.state)\(to)")
         }
     }
@@ -60,10 +63,13 @@ extension Factdesk {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The claims' ids.") var ids: [Int64]
         @Option(help: ArgumentHelp("The reviewer to assign.", valueName: "handle")) var to: String
+        @Option(help: ArgumentHelp("When the review is due: 2h, 3d, 1w, YYYY-MM-DD or YYYY-MM-DDTHH:MM (UTC).",
+                                   valueName: "deadline"))
+        var due: String?
         @OptionGroup var options: TransitionOptions
 
         func run() throws {
-            try options.run("assign", on: ids, assignee: to, global: global)
+            try options.run("assign", on: ids, assignee: to, due: due, global: global)
         }
     }
 

@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+
+/// The desk's figures: where claims stand, who has what, how fast verdicts come.
+public struct DeskStats: Sendable, Equatable {
+    public struct ReviewerLoad: Sendable, Equatable {
+        public var handle: String
+        /// Assigned and not decided.
+        public var open: Int
+        /// Assigned and decided.
+        public var done: Int
+        /// Open and past their deadline.
+        public var overdue: Int
+    }
+
+    /// Claims per state, in the workflow's order.
+    public var byState: [(state: String, claims: Int)]
+    public var reviewers: [ReviewerLoad]
+    /// The median time from a claim's first assignment to its first verdict, in seconds.
+    public var medianSecondsToVerdict: Double?
+    /// Verdicts reached in the last seven UTC days, today included.
+    public var verdictsThisWeek: Int
+    /// Verdicts per day over those seven days, oldest first, as (YYYY-MM-DD, count).
+    public var verdictsPerDay: [(day: String, verdicts: Int)]
+
+    public static func == (lhs: DeskStats, rhs: DeskStats) -> Bool {
+        lhs.byState.elementsEqual(rhs.byState) { $0 == $1 } && lhs.reviewers == rhs.reviewers
+            && lhs.medianSecondsToVerdict == rhs.medianSecondsToVerdict && lhs.verdictsThisWeek == rhs.verdictsThisWeek
+            && lhs.verdictsPerDay.elementsEqual(rhs.verdictsPerDay) { $0 == $1 }
+    }
+}
+
+// MARK: - Statistics
+
+extension ClaimStore {
+    /// Claims per state and per reviewer, the median time from assignment to verdict, and
+    /// the last seven days' verdicts.
+    public func stats(now: Date = Date()) throws -> DeskStats {
+        try read { db in
+            let workflow = try installedWorkflow(db).workflow
+            let finals = workflow.states.filter(\.isFinal).map(\.name)
+            let assigning = workflow.transitions.filter(\.setsAssignee).map(\.name)
+            let counts = Dictionary(uniqueKeysWithValues: try Row.fetchAll(
+                db, sql: "SELECT state, count(*) AS n FROM claim GROUP BY state").map { ($0["state"] as String, $0["n"] as Int) })
+            let finalList = databaseQuestionMarks(count: max(1, finals.count))
+            let loads = try Row.fetchAll(db, sql: """
+                SELECT assignee,
+                       sum(state NOT IN (\(finalList))) AS open,
+                       sum(state IN (\(finalList))) AS done,
+                       sum(state NOT IN (\(finalList)) AND due_at < ?) AS overdue
+                FROM claim WHERE assignee IS NOT NULL GROUP BY assignee ORDER BY assignee
+                """, arguments: StatementArguments(finals + finals + finals + [now]))
+            return DeskStats(
+                byState: workflow.states.map { ($0.name, counts[$0.name] ?? 0) },
+                reviewers: loads.map { DeskStats.ReviewerLoad(handle: $0["assignee"], open: $0["open"], done: $0["done"], overdue: $0["overdue"]) },
+                medianSecondsToVerdict: try medianTimeToVerdict(assigning: assigning, finals: finals, db),
+                verdictsThisWeek: 0, verdictsPerDay: [])
+                .withThroughput(try verdictTimes(finals: finals, since: DeskStats.weekStart(now), db), now: now)
+        }
+    }
+
+    private func medianTimeToVerdict(assigning: [String], finals: [String], _ db: Database) throws -> Double? {
+        guard !assigning.isEmpty, !finals.isEmpty else { return nil }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT min(CASE WHEN action IN (\(databaseQuestionMarks(count: assigning.count))) THEN at END) AS assigned,
+                   min(CASE WHEN action NOT LIKE '%.%' AND to_state IN (\(databaseQuestionMarks(count: finals.count))) THEN at END) AS decided
+            FROM event WHERE claim_id IS NOT NULL GROUP BY claim_id
+            """, arguments: StatementArguments(assigning + finals))
+        let durations = rows.compactMap { row -> Double? in
+            guard let assigned = row["assigned"] as Date?, let decided = row["decided"] as Date?, decided >= assigned else { return nil }
+            return decided.timeIntervalSince(assigned)
+        }.sorted()
+        guard !durations.isEmpty else { return nil }
+        let middle = durations.count / 2
+        return durations.count.isMultiple(of: 2) ? (durations[middle - 1] + durations[middle]) / 2 : durations[middle]
+    }
+
+    private func verdictTimes(finals: [String], since: Date, _ db: Database) throws -> [Date] {
+        guard !finals.isEmpty else { return [] }
+        return try Date.fetchAll(db, sql: """
+            SELECT at FROM event WHERE action NOT LIKE '%.%' AND at >= ?
+              AND to_state IN (\(databaseQuestionMarks(count: finals.count)))
+            """, arguments: StatementArguments([since] + finals))
+    }
+}
+
+extension DeskStats {
+    /// Midnight UTC six days before today: the start of the week's throughput.
+    static func weekStart(_ now: Date) -> Date {
+        Date(timeIntervalSince1970: Double(Int(now.timeIntervalSince1970 / 86_400) - 6) * 86_400)
+    }
+
+    /// The stats with the week's verdicts counted per UTC day.
+    func withThroughput(_ times: [Date], now: Date) -> DeskStats {
+        var stats = self
+        let today = Int(now.timeIntervalSince1970 / 86_400)
+        let days = (today - 6...today).map { day in
+            (day, String(ISO8601.string(from: Date(timeIntervalSince1970: Double(day) * 86_400)).prefix(10)))
+        }
+        let perDay = Dictionary(grouping: times) { Int($0.timeIntervalSince1970 / 86_400) }.mapValues(\.count)
+        stats.verdictsPerDay = days.map { ($0.1, perDay[$0.0] ?? 0) }
+        stats.verdictsThisWeek = times.count
+        return stats
+    }
+}
