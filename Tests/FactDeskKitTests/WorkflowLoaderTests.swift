@@ -80,6 +80,10 @@ import Testing
         (base.replacingOccurrences(of: "  done:", with: "  proposal:").replacingOccurrences(of: "to: done", with: "to: proposal"),
          5, "'proposal' is reserved"),
         (base + "\n    proposes: dne", 12, "names state 'dne'"),
+        (base + "\nrating: { worst: 1, best: 5, verdicts: { done: { value: 9, ar: x, en: y } } }", 12, "needs a `value` from 1 to 5"),
+        (base + "\nrating: { worst: 1, best: 5, verdicts: { new: { value: 3, ar: x, en: y } } }", 12, "'new', which is not a final state"),
+        (base + "\nrating: { worst: 5, best: 1, verdicts: {} }", 12, "`best` must be greater than `worst`"),
+        (base + "\nrating: { worst: 1, best: 5, verdicts: { done: { value: 3, ar: x } } }", 12, "needs `en`"),
     ]
 
     @Test(arguments: broken.indices)
@@ -102,6 +106,15 @@ import Testing
         #expect(approve.acceptsProposal && approve.by == [.editor] && approve.notBy == ["verify", "dispute"])
         let reject = try #require(workflow.transition(named: "reject"))
         #expect(reject.to == "in_review" && reject.requiresNote && reject.notBy == ["verify", "dispute"])
+    }
+
+    @Test(arguments: ["standard", "two-person"])
+    func theShippedWorkflowsRateTheirVerdictsInArabicAndEnglish(name: String) throws {
+        let scale = try #require(try WorkflowSource.named(name).workflow.rating)
+        #expect(scale.worst == 1 && scale.best == 5)
+        #expect(scale.verdict(for: "verified") == RatingScale.Verdict(state: "verified", value: 5, arabic: "صحيح", english: "True"))
+        #expect(scale.verdict(for: "disputed")?.label("ar") == "زائف")
+        #expect(scale.verdict(for: "skipped") == nil)
     }
 
     @Test func theBaseOfTheBrokenCasesIsItselfValid() throws {

@@ -84,6 +84,15 @@ transitions:
     requires: { note: true }
     description: Correct a verdict; the earlier one stays in the history.
 
+# How verdicts are published (schema.org ClaimReview): a value from worst to best, and a label.
+rating:
+  worst: 1
+  best: 5
+  verdicts:
+    verified: { value: 5, ar: صحيح, en: "True" }
+    unverifiable: { value: 3, ar: لا يمكن التحقق منه, en: Unverifiable }
+    disputed: { value: 1, ar: زائف, en: "False" }
+
 """#
 
     static let twoPerson = #"""
@@ -172,6 +181,15 @@ transitions:
     by: [editor]
     requires: { note: true }
     description: Correct a verdict; the earlier one stays in the history.
+
+# How verdicts are published (schema.org ClaimReview): a value from worst to best, and a label.
+rating:
+  worst: 1
+  best: 5
+  verdicts:
+    verified: { value: 5, ar: صحيح, en: "True" }
+    unverifiable: { value: 3, ar: لا يمكن التحقق منه, en: Unverifiable }
+    disputed: { value: 1, ar: زائف, en: "False" }
 
 """#
 }

@@ -12,6 +12,8 @@ public struct Workflow: Codable, Sendable, Equatable {
     public var states: [WorkflowState]
     /// The transitions, in the order the file lists them.
     public var transitions: [Transition]
+    /// How verdicts map to a published rating, for ClaimReview exports.
+    public var rating: RatingScale?
 
     /// The state every new claim starts in.
     public var initialState: String {
@@ -39,6 +41,44 @@ public struct Workflow: Codable, Sendable, Equatable {
     /// The transitions that leave a state.
     public func transitions(from state: String) -> [Transition] {
         transitions.filter { $0.from.contains(state) }
+    }
+}
+
+/// A rating scale for published fact-checks: each verdict state's value between the
+/// worst and best rating, with its label in Arabic and English.
+public struct RatingScale: Codable, Sendable, Equatable {
+    public struct Verdict: Codable, Sendable, Equatable {
+        public var state: String
+        public var value: Int
+        public var arabic: String
+        public var english: String
+
+        public init(state: String, value: Int, arabic: String, english: String) {
+            self.state = state
+            self.value = value
+            self.arabic = arabic
+            self.english = english
+        }
+
+        /// The label in a language: `ar` or `en`.
+        public func label(_ language: String) -> String {
+            language == "ar" ? arabic : english
+        }
+    }
+
+    public var worst: Int
+    public var best: Int
+    public var verdicts: [Verdict]
+
+    public init(worst: Int, best: Int, verdicts: [Verdict]) {
+        self.worst = worst
+        self.best = best
+        self.verdicts = verdicts
+    }
+
+    /// The rating of a state, if the scale rates it.
+    public func verdict(for state: String) -> Verdict? {
+        verdicts.first { $0.state == state }
     }
 }
 

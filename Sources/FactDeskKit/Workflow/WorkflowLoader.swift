@@ -53,13 +53,16 @@ public struct WorkflowLoader: Sendable {
             throw yamlError(error)
         }
         let top = try mapping(root, "the workflow")
-        try rejectUnknownKeys(top, allowed: ["name", "description", "states", "transitions"], in: "the workflow")
+        try rejectUnknownKeys(top, allowed: ["name", "description", "states", "transitions", "rating"], in: "the workflow")
         let name = try requiredString(top, "name", in: "the workflow")
         let summary = try optionalString(top, "description")
         let states = try loadStates(try required(top, "states", in: "the workflow"))
         let stateNames = states.map(\.name)
         let transitions = try loadTransitions(try required(top, "transitions", in: "the workflow"), states: stateNames)
-        let workflow = Workflow(name: name, summary: summary, states: states, transitions: transitions)
+        var workflow = Workflow(name: name, summary: summary, states: states, transitions: transitions)
+        if let ratingNode = top["rating"] {
+            workflow.rating = try loadRating(ratingNode, states: states)
+        }
         try checkGraph(workflow, statesNode: top["states"], transitionsNode: top["transitions"])
         return workflow
     }
@@ -179,6 +182,44 @@ public struct WorkflowLoader: Sendable {
 
     private func unknownState(_ state: String, _ states: [String], _ context: String) -> String {
         "\(context) names state '\(state)', which `states` does not define" + suggestion(state, states)
+    }
+
+    // MARK: - Rating
+
+    /// `rating: { worst: 1, best: 5, verdicts: { verified: { value: 5, ar: صحيح, en: True } } }`
+    private func loadRating(_ node: Node, states: [WorkflowState]) throws(WorkflowError) -> RatingScale {
+        let fields = try mapping(node, "`rating`")
+        try rejectUnknownKeys(fields, allowed: ["worst", "best", "verdicts"], in: "`rating`")
+        guard let worst = try optionalInteger(fields, "worst"), let best = try optionalInteger(fields, "best") else {
+            throw error(node, "`rating` needs `worst` and `best`, the ends of the scale")
+        }
+        guard worst < best else { throw error(fields["best"], "`best` must be greater than `worst`") }
+        let verdictsNode = try required(fields, "verdicts", in: "`rating`")
+        var verdicts: [RatingScale.Verdict] = []
+        for (key, value) in try mapping(verdictsNode, "`verdicts` of `rating`") {
+            let state = try string(key, "a verdict state")
+            guard let known = states.first(where: { $0.name == state }) else {
+                throw error(key, "`rating` rates state '\(state)', which `states` does not define"
+                            + suggestion(state, states.map(\.name)))
+            }
+            guard known.isFinal else { throw error(key, "`rating` rates '\(state)', which is not a final state") }
+            let entry = try mapping(value, "the rating of '\(state)'")
+            try rejectUnknownKeys(entry, allowed: ["value", "ar", "en"], in: "the rating of '\(state)'")
+            guard let rated = try optionalInteger(entry, "value"), (worst...best).contains(rated) else {
+                throw error(value, "the rating of '\(state)' needs a `value` from \(worst) to \(best)")
+            }
+            verdicts.append(RatingScale.Verdict(
+                state: state, value: rated,
+                arabic: try requiredString(entry, "ar", in: "the rating of '\(state)'"),
+                english: try requiredString(entry, "en", in: "the rating of '\(state)'")))
+        }
+        return RatingScale(worst: worst, best: best, verdicts: verdicts)
+    }
+
+    private func optionalInteger(_ mapping: Node.Mapping, _ key: String) throws(WorkflowError) -> Int? {
+        guard let node = mapping[key] else { return nil }
+        guard case .scalar = node, let value = node.int else { throw error(node, "`\(key)` must be a whole number") }
+        return value
     }
 
     // MARK: - Graph
