@@ -6,7 +6,124 @@ extension Factdesk {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Publish the desk's work.",
-            subcommands: [ClaimReview.self])
+            subcommands: [ClaimReview.self, CSVFile.self, JSONFile.self])
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Bring a planning spreadsheet back into the desk.",
+            subcommands: [CSVFile.self])
+    }
+}
+
+/// Which claims an export takes, and where it writes.
+struct ExportOptions: ParsableArguments {
+    @Option(name: .customLong("status"), help: ArgumentHelp("Only claims in this state (repeatable).", valueName: "state"))
+    var statuses: [String] = []
+
+    @Option(help: ArgumentHelp("Only claims assigned to this reviewer.", valueName: "handle"))
+    var assignee: String?
+
+    @Flag(help: "Only claims assigned to nobody.")
+    var unassigned = false
+
+    @Option(help: ArgumentHelp("Only claims from this source.", valueName: "id"))
+    var source: Int64?
+
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var out: String?
+
+    func validate() throws {
+        if assignee != nil && unassigned { throw ValidationError("use one of --assignee and --unassigned") }
+    }
+
+    /// Every claim the filters select, in id order.
+    func claims(_ store: ClaimStore) throws -> [Claim] {
+        try store.workflow().requireStates(statuses)
+        var filter = ClaimFilter(states: statuses, sourceID: source)
+        if let assignee { filter.assignment = .assignedTo(assignee) }
+        if unassigned { filter.assignment = .unassigned }
+        return try store.claims(filter)
+    }
+
+    /// Writes the data to `--out`, or to standard output.
+    func write(_ data: Data) throws {
+        if let out {
+            guard FileManager.default.createFile(atPath: out, contents: data) else {
+                throw DeskError.invalidValue("cannot write \(out); check the folder exists and is writable")
+            }
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
+    }
+}
+
+extension Factdesk.Export {
+    struct CSVFile: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "csv",
+            abstract: "Write claims as CSV for a spreadsheet; `factdesk import csv` brings the assignments back.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: ExportOptions
+        @Flag(help: "Start with a byte order mark, which some spreadsheets need to read Arabic.") var bom = false
+
+        func run() throws {
+            try options.write(try ClaimCSV.write(try options.claims(try global.openStore()), byteOrderMark: bom))
+        }
+    }
+
+    struct JSONFile: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "json", abstract: "Write claims as a JSON array, in the shape of `claim list --json`.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: ExportOptions
+
+        func run() throws {
+            let claims = try options.claims(try global.openStore())
+            try options.write(Data((try JSONView.encode(claims.map(JSONView.ClaimView.init)) + "\n").utf8))
+        }
+    }
+}
+
+extension Factdesk.Import {
+    struct CSVFile: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "csv",
+            abstract: "Apply the assignee and due_at columns of a CSV file, row by row, through the workflow.",
+            discussion: """
+                Rows are matched by id. Each changed row runs the workflow's assigning transition, with \
+                the same guards and history as `factdesk assign`; a row that may not be applied is refused \
+                and listed, and the others are kept. Other columns are for reading and are ignored.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The CSV file.") var file: String
+
+        func run() throws {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw DeskError.invalidValue("\(file): no such file; check the path")
+            }
+            let store = try global.openStore()
+            let outcomes = try store.importPlan(try ClaimCSV.read(data), by: global.handle)
+            var refused = 0
+            for outcome in outcomes {
+                let claim = outcome.claimID.map { "claim \($0)" } ?? "no claim"
+                switch outcome.result {
+                case .applied(let what): Terminal.print("line \(outcome.line), \(claim): \(what)")
+                case .unchanged: break
+                case .refused(let why):
+                    refused += 1
+                    Terminal.error("\(file):\(outcome.line): \(claim): \(why)")
+                }
+            }
+            let applied = outcomes.filter { if case .applied = $0.result { true } else { false } }.count
+            Terminal.message("\(applied) rows applied, \(outcomes.count - applied - refused) unchanged, \(refused) refused")
+            if refused > 0 {
+                throw DeskError.invalidValue("\(refused) of \(outcomes.count) rows refused (listed above); fix them and import again")
+            }
+        }
     }
 }
 
