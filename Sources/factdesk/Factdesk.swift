@@ -13,7 +13,7 @@ struct Factdesk: ParsableCommand {
             Assign.self, Start.self, Verify.self, Dispute.self, Approve.self, Reject.self, Reopen.self, Move.self,
             NoteCommand.self, EvidenceCommand.self, History.self, WorkflowCommand.self,
             Related.self, Link.self, Unlink.self, Clusters.self, AliasCommand.self,
-            Audit.self, Backup.self, Stats.self, Export.self, Import.self,
+            Audit.self, Backup.self, Stats.self, Export.self, Import.self, Report.self,
         ]
     )
 

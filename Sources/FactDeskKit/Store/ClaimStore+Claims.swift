@@ -99,6 +99,16 @@ extension ClaimStore {
         }
     }
 
+    /// A source with every claim from it in full, for its report.
+    public func report(source id: Int64) throws -> ArticleReport {
+        let claimIDs = try read { db in
+            guard try Source.fetchOne(db, key: id) != nil else { throw DeskError.sourceNotFound(id) }
+            return try Int64.fetchAll(db, sql: "SELECT id FROM claim WHERE source_id = ? ORDER BY id", arguments: [id])
+        }
+        let details = try claimIDs.map(claimDetail)
+        return ArticleReport(source: try source(id).source, claims: details, workflow: try workflow())
+    }
+
     /// The current version of each claim, to be checked again when the change is written.
     public func versions(of ids: [Int64]) throws -> [Int64: Int64] {
         try read { db in

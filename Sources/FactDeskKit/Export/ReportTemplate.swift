@@ -1,0 +1,60 @@
+extension ArticleReport {
+    /// The page's Mustache template. `{{…}}` escapes HTML; the page needs no other file.
+    static let template = #"""
+<!DOCTYPE html>
+<html lang="{{lang}}" dir="{{dir}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{title}}</title>
+<style>
+  body { margin: 0; font: 17px/1.8 "Noto Naskh Arabic", "Noto Sans Arabic", "Noto Sans", system-ui, sans-serif; color: #1d1d1f; background: #f6f5f1; }
+  header { padding: 20px 32px; background: #fff; border-bottom: 1px solid #ddd; }
+  header h1 { font-size: 22px; margin: 0 0 6px; }
+  .meta { color: #666; font-size: 14px; }
+  .summary span { display: inline-block; margin: 8px 0 0 8px; padding: 2px 10px; border-radius: 12px; font-size: 14px; }
+  main { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 24px; padding: 24px 32px; }
+  article { background: #fff; padding: 24px 28px; border-radius: 8px; white-space: pre-wrap; box-shadow: 0 1px 3px rgba(0,0,0,.08); }
+  mark { padding: 2px 0; border-radius: 3px; color: inherit; }
+  mark a { color: inherit; text-decoration: none; }
+  aside { font-size: 15px; }
+  .claim { background: #fff; border-radius: 8px; padding: 12px 16px; margin-bottom: 12px; border-inline-start: 6px solid #ccc; box-shadow: 0 1px 3px rgba(0,0,0,.08); }
+  .claim:target { outline: 3px solid #333; }
+  .claim h3 { margin: 0 0 4px; font-size: 15px; }
+  .claim ul { margin: 4px 0; padding-inline-start: 20px; }
+  .label { font-size: 13px; color: #666; }
+  .new { background: #e8eefc; border-color: #7d9be8; } mark.new { background: #dbe5fb; }
+  .assigned, .in_review { background: #eef0ff; border-color: #8c8ff0; } mark.assigned, mark.in_review { background: #e1e2fd; }
+  .awaiting_approval { background: #f3e8fd; border-color: #a66de0; } mark.awaiting_approval { background: #ead6fb; }
+  .verified { background: #e3f5e6; border-color: #2e9d4a; } mark.verified { background: #bfe8c8; }
+  .disputed { background: #fde6e4; border-color: #d2392b; } mark.disputed { background: #f8c3bd; }
+  .unverifiable { background: #fdf3dc; border-color: #d99a16; } mark.unverifiable { background: #f8e2a8; }
+  .skipped { background: #eee; border-color: #999; } mark.skipped { background: #e0e0e0; }
+  footer { padding: 0 32px 24px; color: #888; font-size: 13px; }
+</style>
+</head>
+<body>
+<header>
+  <h1>{{title}}</h1>
+  <div class="meta">{{#outlet}}{{outlet}} · {{/outlet}}{{#published}}{{published}} · {{/published}}{{#url}}<a href="{{url}}">{{url}}</a> · {{/url}}source {{sourceID}}</div>
+  <div class="summary">{{#summary}}<span class="{{state}}">{{state}}: {{count}}</span>{{/summary}}</div>
+</header>
+<main>
+<article>{{#segments}}{{#claim}}<mark class="{{state}}" id="m{{id}}" title="claim {{id}} · {{tip}}"><a href="#c{{id}}">{{/claim}}{{text}}{{#claim}}</a></mark>{{/claim}}{{/segments}}</article>
+<aside>
+{{#claims}}
+<section class="claim {{state}}" id="c{{id}}">
+  <h3><a href="#m{{id}}">claim {{id}}</a> · {{state}}</h3>
+  <div>{{text}}</div>
+  <div class="label">speaker: {{speaker}} · assignee: {{assignee}} · score: {{score}}{{#due}} · due: {{due}}{{/due}}</div>
+  {{#hasNotes}}<div class="label">notes</div><ul>{{#notes}}<li>{{body}} <span class="label">— {{author}}, {{at}}</span></li>{{/notes}}</ul>{{/hasNotes}}
+  {{#hasEvidence}}<div class="label">evidence</div><ul>{{#evidence}}<li>{{stance}}: {{url}} <span class="label">— {{by}}</span></li>{{/evidence}}</ul>{{/hasEvidence}}
+</section>
+{{/claims}}
+</aside>
+</main>
+<footer>FactDesk report, {{generated}}</footer>
+</body>
+</html>
+"""#
+}

@@ -1,0 +1,28 @@
+import Foundation
+import Testing
+
+@Suite struct ReportTests {
+    @Test func theReportIsRightToLeftHighlightsClaimsAndEscapesEverything() throws {
+        let desk = try Binary()
+        try desk.expectSuccess(["init"])
+        try desk.expectSuccess(["source", "add", packageRoot.appendingPathComponent("seeds/000_9a4494d048ed1904.txt").path,
+                                "--outlet", "CNN <b>bold</b>"])
+        try desk.expectSuccess(["assign", "6", "--to", "sara"])
+        try desk.expectSuccess(["dispute", "6", "--note", "<script>alert('x')</script>", "--evidence", "javascript:\"><img src=x>"])
+        let result = try desk.run(["report", "1", "--out", "report.html"])
+        #expect(result.status == 0)
+        let html = try String(contentsOf: desk.folder.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("<html lang=\"ar\" dir=\"rtl\">"))
+        #expect(!html.contains("<script>") && html.contains("&lt;script&gt;alert("))
+        #expect(!html.contains("<img") && !html.contains("<b>bold"))
+        #expect(html.contains("<mark class=\"disputed\" id=\"m6\" title=\"claim 6 · disputed · sara\">"))
+        #expect(html.components(separatedBy: "<mark class=").count - 1 >= 30)
+        #expect(html.contains("<span class=\"disputed\">disputed: 1</span>"))
+        #expect(html.contains("<section class=\"claim disputed\" id=\"c6\">"))
+        // The article is all there, in order, around the highlights.
+        let article = try String(contentsOf: packageRoot.appendingPathComponent("seeds/000_9a4494d048ed1904.txt"), encoding: .utf8)
+        #expect(html.contains("ترامب &quot;ليس في عجلة من أمره&quot; لضرب إيران"))
+        #expect(html.count > article.count)
+        #expect(try desk.run(["report", "9"]).status == 66)
+    }
+}
