@@ -70,6 +70,7 @@ extension Factdesk {
 
         func run() throws {
             let store = try global.openStore()
+            if let id { _ = try store.claim(id) }
             var first = true
             if global.json { Terminal.print("[") }
             try store.history(claimID: id, limit: limit) { event in

@@ -60,6 +60,9 @@ extension Factdesk.SourceCommand {
             var refused: [(String, String)] = []
             var imported: [JSONView.SourceView] = []
             let paths = try reader.expand(files)
+            if title != nil && paths.count > 1 {
+                throw UsageError(description: "--title names one article, and \(files.joined(separator: " ")) holds \(paths.count); import them one at a time to title each")
+            }
             let progress = Progress(total: paths.count)
             for (done, path) in paths.enumerated() {
                 progress.show(done)
