@@ -48,13 +48,7 @@ struct ExportOptions: ParsableArguments {
 
     /// Writes the data to `--out`, or to standard output.
     func write(_ data: Data) throws {
-        if let out {
-            guard FileManager.default.createFile(atPath: out, contents: data) else {
-                throw DeskError.invalidValue("cannot write \(out); check the folder exists and is writable")
-            }
-        } else {
-            FileHandle.standardOutput.write(data)
-        }
+        try Terminal.write(data, to: out)
     }
 }
 
@@ -174,13 +168,7 @@ extension Factdesk.Export {
                 organization: organization, organizationURL: orgURL, baseURL: baseURL,
                 language: lang, scale: scale)
             let json = try JSONView.encode(export.document(try store.reviewedClaims(states: states)))
-            if let out {
-                guard FileManager.default.createFile(atPath: out, contents: Data((json + "\n").utf8)) else {
-                    throw DeskError.invalidValue("cannot write \(out); check the folder exists and is writable")
-                }
-            } else {
-                Terminal.print(json)
-            }
+            try Terminal.write(Data((json + "\n").utf8), to: out)
             if baseURL == nil {
                 Terminal.message("no --base-url: the reviews have no url, which search engines need")
             }

@@ -14,14 +14,8 @@ extension Factdesk {
 
         func run() throws {
             let html = try global.openStore().report(source: id).render()
-            if let out {
-                guard FileManager.default.createFile(atPath: out, contents: Data(html.utf8)) else {
-                    throw DeskError.invalidValue("cannot write \(out); check the folder exists and is writable")
-                }
-                Terminal.message("wrote \(out)")
-            } else {
-                Terminal.print(html)
-            }
+            try Terminal.write(Data((html + "\n").utf8), to: out)
+            if let out { Terminal.message("wrote \(out)") }
         }
     }
 }

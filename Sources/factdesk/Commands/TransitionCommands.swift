@@ -56,6 +56,20 @@ struct TransitionOptions: ParsableArguments {
     }
 }
 
+/// A command that runs one named transition on one claim.
+protocol SingleTransition: ParsableCommand {
+    static var transition: String { get }
+    var global: GlobalOptions { get }
+    var id: Int64 { get }
+    var options: TransitionOptions { get }
+}
+
+extension SingleTransition {
+    func run() throws {
+        try options.run(Self.transition, on: [id], global: global)
+    }
+}
+
 extension Factdesk {
     struct Assign: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Assign claims to a reviewer (editors).")
@@ -85,69 +99,54 @@ extension Factdesk {
         }
     }
 
-    struct Verify: ParsableCommand {
+    struct Verify: SingleTransition {
+        static let transition = "verify"
         static let configuration = CommandConfiguration(
             abstract: "Record that a claim is true, with a note and evidence.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The claim's id.") var id: Int64
         @OptionGroup var options: TransitionOptions
-
-        func run() throws {
-            try options.run("verify", on: [id], global: global)
-        }
     }
 
-    struct Dispute: ParsableCommand {
+    struct Dispute: SingleTransition {
+        static let transition = "dispute"
         static let configuration = CommandConfiguration(
             abstract: "Record that a claim is false or misleading, with a note and evidence.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The claim's id.") var id: Int64
         @OptionGroup var options: TransitionOptions
-
-        func run() throws {
-            try options.run("dispute", on: [id], global: global)
-        }
     }
 
-    struct Reopen: ParsableCommand {
+    struct Reopen: SingleTransition {
+        static let transition = "reopen"
         static let configuration = CommandConfiguration(
             abstract: "Reopen a decided claim to correct its verdict (editors); the first verdict stays in the history.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The claim's id.") var id: Int64
         @OptionGroup var options: TransitionOptions
-
-        func run() throws {
-            try options.run("reopen", on: [id], global: global)
-        }
     }
 
-    struct Approve: ParsableCommand {
+    struct Approve: SingleTransition {
+        static let transition = "approve"
         static let configuration = CommandConfiguration(
             abstract: "Approve a proposed verdict (an editor who did not propose it; two-person workflow).")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The claim's id.") var id: Int64
         @OptionGroup var options: TransitionOptions
-
-        func run() throws {
-            try options.run("approve", on: [id], global: global)
-        }
     }
 
-    struct Reject: ParsableCommand {
+    struct Reject: SingleTransition {
+        static let transition = "reject"
         static let configuration = CommandConfiguration(
             abstract: "Send a proposed verdict back for more work, with a note (two-person workflow).")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The claim's id.") var id: Int64
         @OptionGroup var options: TransitionOptions
-
-        func run() throws {
-            try options.run("reject", on: [id], global: global)
-        }
     }
 
     struct Move: ParsableCommand {

@@ -22,6 +22,17 @@ enum Terminal {
         FileHandle.standardError.write(Data(("factdesk: error: " + safe(line) + "\n").utf8))
     }
 
+    /// Writes a whole document to a file, or to stdout when no file is named.
+    static func write(_ document: Data, to file: String?) throws {
+        guard let file else {
+            FileHandle.standardOutput.write(document)
+            return
+        }
+        guard FileManager.default.createFile(atPath: file, contents: document) else {
+            throw DeskError.invalidValue("cannot write \(file); check the folder exists and is writable")
+        }
+    }
+
     /// Prints a value as JSON to stdout.
     static func json<T: Encodable>(_ value: T) throws {
         print(try JSONView.encode(value))
