@@ -80,7 +80,7 @@ public enum Attribution {
             start += 1
         }
         guard start < verb, verb - start <= 2, !keys[start..<verb].contains(where: stops.contains) else { return nil }
-        let words = tokens[start..<verb].map { $0.trimming("،,:؛.") }.filter { !$0.isEmpty }
+        let words = tokens[start..<verb].map { $0.trimming(clauseMarks) }.filter { !$0.isEmpty }
         return words.isEmpty ? nil : words.joined(separator: " ")
     }
 
@@ -106,7 +106,7 @@ public enum Attribution {
                 token = stripPreposition(token)
             }
             let ends = token.last.map { "،,:؛".contains($0) } ?? false
-            token = token.trimming("،,:؛.")
+            token = token.trimming(clauseMarks)
             if !token.isEmpty { words.append(token) }
             if ends { break }
             index += 1
@@ -136,16 +136,20 @@ public enum Attribution {
         return true
     }
 
+    /// Punctuation that ends a clause, trimmed from the words of a speaker's name.
+    static let clauseMarks: Set<Character> = Set("،,:؛.")
+    /// Punctuation and quotation marks trimmed from a token before it is matched.
+    static let tokenMarks: Set<Character> = Set("،,:؛.\"“”«»()!؟?'")
+
     /// A token reduced for matching: normalized, without punctuation around it.
     static func key(_ token: String) -> String {
-        ArabicNormalizer.normalize(token).trimming("،,:؛.\"“”«»()!؟?'")
+        ArabicNormalizer.normalize(token).trimming(tokenMarks)
     }
 }
 
 extension String {
     /// The string without any of these characters at either end.
-    func trimming(_ set: String) -> String {
-        let characters = Set(set)
+    func trimming(_ characters: Set<Character>) -> String {
         var slice = Substring(self)
         while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
         while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
