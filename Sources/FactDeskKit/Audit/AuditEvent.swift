@@ -50,7 +50,7 @@ public struct AuditEvent: Codable, Sendable, Equatable {
 
     /// Whether the event records a workflow transition rather than another change.
     public var isTransition: Bool {
-        !action.contains(".")
+        AuditAction.isTransition(action)
     }
 }
 
@@ -87,6 +87,11 @@ public enum AuditAction {
     public static let claimLink = "claim.link"
     public static let aliasAdd = "alias.add"
     public static let aliasRemove = "alias.remove"
+
+    /// Whether an action is a workflow transition: transition names hold no dot.
+    public static func isTransition(_ action: String) -> Bool {
+        !action.contains(".")
+    }
 }
 
 /// What an event records beyond who, when and which states: stored as canonical JSON

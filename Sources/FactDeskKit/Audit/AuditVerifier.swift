@@ -97,7 +97,7 @@ public struct AuditVerifier {
         let action = event.content.action
         if action == AuditAction.claimAdd {
             replayed[claim] = (event.content.to, nil)
-        } else if !action.contains("."), let to = event.content.to {
+        } else if AuditAction.isTransition(action), let to = event.content.to {
             let assignee = event.assignee ?? replayed[claim]?.assignee
             replayed[claim] = (to, assignee)
         }

@@ -43,7 +43,6 @@ public struct Claim: Codable, Sendable, Equatable {
 
 extension Claim: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "claim"
-    static let source = belongsTo(Source.self)
 
     public enum Columns {
         static let id = Column(CodingKeys.id)

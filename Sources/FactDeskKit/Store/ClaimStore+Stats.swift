@@ -50,12 +50,13 @@ extension ClaimStore {
                        sum(state NOT IN (\(finalList)) AND due_at < ?) AS overdue
                 FROM claim WHERE assignee IS NOT NULL GROUP BY assignee ORDER BY assignee
                 """, arguments: StatementArguments(finals + finals + finals + [now]))
+            let verdicts = try verdictTimes(finals: finals, since: DeskStats.weekStart(now), db)
             return DeskStats(
                 byState: workflow.states.map { ($0.name, counts[$0.name] ?? 0) },
                 reviewers: loads.map { DeskStats.ReviewerLoad(handle: $0["assignee"], open: $0["open"], done: $0["done"], overdue: $0["overdue"]) },
                 medianSecondsToVerdict: try medianTimeToVerdict(assigning: assigning, finals: finals, db),
-                verdictsThisWeek: 0, verdictsPerDay: [])
-                .withThroughput(try verdictTimes(finals: finals, since: DeskStats.weekStart(now), db), now: now)
+                verdictsThisWeek: verdicts.count,
+                verdictsPerDay: DeskStats.perDay(verdicts, now: now))
         }
     }
 
@@ -90,16 +91,12 @@ extension DeskStats {
         Date(timeIntervalSince1970: Double(Int(now.timeIntervalSince1970 / 86_400) - 6) * 86_400)
     }
 
-    /// The stats with the week's verdicts counted per UTC day.
-    func withThroughput(_ times: [Date], now: Date) -> DeskStats {
-        var stats = self
+    /// The verdicts counted per UTC day over the seven days ending today, oldest first.
+    static func perDay(_ times: [Date], now: Date) -> [(day: String, verdicts: Int)] {
         let today = Int(now.timeIntervalSince1970 / 86_400)
-        let days = (today - 6...today).map { day in
-            (day, String(ISO8601.string(from: Date(timeIntervalSince1970: Double(day) * 86_400)).prefix(10)))
-        }
         let perDay = Dictionary(grouping: times) { Int($0.timeIntervalSince1970 / 86_400) }.mapValues(\.count)
-        stats.verdictsPerDay = days.map { ($0.1, perDay[$0.0] ?? 0) }
-        stats.verdictsThisWeek = times.count
-        return stats
+        return (today - 6...today).map { day in
+            (String(ISO8601.string(from: Date(timeIntervalSince1970: Double(day) * 86_400)).prefix(10)), perDay[day] ?? 0)
+        }
     }
 }

@@ -26,7 +26,6 @@ public struct Source: Codable, Sendable, Equatable {
 
 extension Source: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "source"
-    static let claims = hasMany(Claim.self)
 
     public enum Columns {
         static let sha256 = Column(CodingKeys.sha256)

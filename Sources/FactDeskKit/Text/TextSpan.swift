@@ -58,20 +58,11 @@ public enum TextSpan {
                 String(after.reversed().drop { $0.isWhitespace }.reversed()))
     }
 
-    /// Whether a sentence ends at this scalar: `.` `!` `?` `؟` `۔` or a line break, but not
-    /// a point between two digits (2.5).
+    /// Whether a sentence ends at this scalar, by the rules of ``SentenceSegmenter``: a line
+    /// break, or `.` `!` `?` `؟` `۔` where they end a sentence (not the point in 2.5 or U.S.).
     static func isBoundary(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
-        let scalar = scalars[index]
-        switch scalar {
-        case "\n", "!", "?", "\u{061F}", "\u{06D4}":
-            return true
-        case ".":
-            let digitBefore = index > 0 && scalars[index - 1].properties.numericType != nil
-            let digitAfter = index + 1 < scalars.count && scalars[index + 1].properties.numericType != nil
-            return !(digitBefore && digitAfter)
-        default:
-            return false
-        }
+        scalars[index] == "\n"
+            || SentenceSegmenter.terminators.contains(scalars[index]) && SentenceSegmenter.endsSentence(scalars, at: index)
     }
 }
 

@@ -75,13 +75,11 @@ public struct Worthiness: Sendable, Equatable {
         forms(word).first(where: set.contains)
     }
 
-    /// Number words, normalized and without the article: أربع، ثلاثة، مليون ...
-    static let numberWords: Set<String> = [
-        "واحد", "اثنان", "اثنين", "ثلاث", "ثلاثه", "اربع", "اربعه", "خمس", "خمسه", "ست", "سته", "سبع", "سبعه",
-        "ثماني", "ثمانيه", "تسع", "تسعه", "عشر", "عشره", "عشرون", "عشرين", "ثلاثين", "اربعين", "خمسين",
-        "مئه", "مائه", "مئات", "الف", "الاف", "مليون", "ملايين", "مليار", "مليارات", "نصف", "ربع", "ثلث",
-        "ضعف", "اضعاف",
-    ]
+    /// Number words, normalized and without the article: those with a value (أربع, مليون),
+    /// plus plurals and fractions that also make a sentence quantitative.
+    static let numberWords: Set<String> = Set(NumberWords.values.keys).union([
+        "اثنين", "مئات", "الاف", "ملايين", "مليارات", "نصف", "ربع", "ثلث", "ضعف", "اضعاف",
+    ])
 
     /// Titles of officials and names of bodies, normalized and without the article.
     static let officialWords: Set<String> = [

@@ -4,8 +4,6 @@ import FactDeskKit
 
 /// The exit codes `factdesk` ends with, one per kind of failure.
 enum ExitStatus {
-    static let usage: Int32 = 64
-
     static func code(for kind: FailureKind) -> Int32 {
         switch kind {
         case .usage: 64
