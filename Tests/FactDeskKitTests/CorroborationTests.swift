@@ -66,15 +66,6 @@ import Testing
 }
 
 @Suite struct RelatedClaimsTests {
-    func seededStore() throws -> ClaimStore {
-        let store = try ClaimStore.inMemory(
-            workflow: try WorkflowSource.named("standard"), editor: NewReviewer(handle: "sara", role: .editor))
-        for index in 0..<5 {
-            _ = try store.addSource(NewSource(body: try seedArticle(String(format: "%03d", index))), by: "sara")
-        }
-        return store
-    }
-
     func claimID(_ store: ClaimStore, containing words: String) throws -> Int64 {
         try #require(try store.claims(ClaimFilter()).first { $0.text.contains(words) }?.id)
     }

@@ -4,15 +4,6 @@ import Testing
 @testable import FactDeskKit
 
 @Suite struct ImportAndSearchTests {
-    func seededStore() throws -> ClaimStore {
-        let store = try ClaimStore.inMemory(
-            workflow: try WorkflowSource.named("standard"), editor: NewReviewer(handle: "sara", role: .editor))
-        for index in 0..<5 {
-            _ = try store.addSource(NewSource(body: try seedArticle(String(format: "%03d", index))), by: "sara")
-        }
-        return store
-    }
-
     @Test func importingAnArticleExtractsItsClaimsInTheSameTransaction() throws {
         let store = try seededStore()
         let sources = try store.sources()

@@ -50,3 +50,13 @@ struct Fixture {
         return count
     }
 }
+
+/// A desk in memory with editor `sara` and the five seed articles imported, claims extracted.
+func seededStore() throws -> ClaimStore {
+    let store = try ClaimStore.inMemory(
+        workflow: try WorkflowSource.named("standard"), editor: NewReviewer(handle: "sara", role: .editor))
+    for index in 0..<5 {
+        _ = try store.addSource(NewSource(body: try seedArticle(String(format: "%03d", index))), by: "sara")
+    }
+    return store
+}

@@ -50,20 +50,10 @@ extension Factdesk.ClaimCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(name: .customLong("status"), help: ArgumentHelp("Only claims in this state (repeatable).", valueName: "state"))
-        var statuses: [String] = []
-
-        @Option(help: ArgumentHelp("Only claims assigned to this reviewer.", valueName: "handle"))
-        var assignee: String?
+        @OptionGroup var filters: ClaimFilterOptions
 
         @Flag(help: "Only claims assigned to you.")
         var mine = false
-
-        @Flag(help: "Only claims assigned to nobody.")
-        var unassigned = false
-
-        @Option(help: ArgumentHelp("Only claims from this source.", valueName: "id"))
-        var source: Int64?
 
         @Option(help: ArgumentHelp("At most this many claims; 0 for all.", valueName: "n"))
         var limit = 50
@@ -76,7 +66,7 @@ extension Factdesk.ClaimCommand {
         var overdue = false
 
         func validate() throws {
-            if [assignee != nil, mine, unassigned].filter({ $0 }).count > 1 {
+            if [filters.assignee != nil, mine, filters.unassigned].filter({ $0 }).count > 1 {
                 throw ValidationError("use one of --assignee, --mine and --unassigned")
             }
             if limit < 0 { throw ValidationError("--limit must be 0 (all) or more") }
@@ -85,11 +75,10 @@ extension Factdesk.ClaimCommand {
         func run() throws {
             let store = try global.openStore()
             let workflow = try store.workflow()
-            try workflow.requireStates(statuses)
-            var filter = ClaimFilter(states: statuses, sourceID: source, limit: limit == 0 ? nil : limit, order: sort)
-            if let assignee { filter.assignment = .assignedTo(assignee) }
+            var filter = try filters.filter(for: workflow)
+            filter.limit = limit == 0 ? nil : limit
+            filter.order = sort
             if mine { filter.assignment = .assignedTo(global.handle) }
-            if unassigned { filter.assignment = .unassigned }
             if overdue {
                 filter.overdueAt = Date()
                 filter.finalStates = workflow.states.filter(\.isFinal).map(\.name)

@@ -18,32 +18,14 @@ extension Factdesk {
 
 /// Which claims an export takes, and where it writes.
 struct ExportOptions: ParsableArguments {
-    @Option(name: .customLong("status"), help: ArgumentHelp("Only claims in this state (repeatable).", valueName: "state"))
-    var statuses: [String] = []
-
-    @Option(help: ArgumentHelp("Only claims assigned to this reviewer.", valueName: "handle"))
-    var assignee: String?
-
-    @Flag(help: "Only claims assigned to nobody.")
-    var unassigned = false
-
-    @Option(help: ArgumentHelp("Only claims from this source.", valueName: "id"))
-    var source: Int64?
+    @OptionGroup var filters: ClaimFilterOptions
 
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var out: String?
 
-    func validate() throws {
-        if assignee != nil && unassigned { throw ValidationError("use one of --assignee and --unassigned") }
-    }
-
     /// Every claim the filters select, in id order.
     func claims(_ store: ClaimStore) throws -> [Claim] {
-        try store.workflow().requireStates(statuses)
-        var filter = ClaimFilter(states: statuses, sourceID: source)
-        if let assignee { filter.assignment = .assignedTo(assignee) }
-        if unassigned { filter.assignment = .unassigned }
-        return try store.claims(filter)
+        try store.claims(try filters.filter(for: try store.workflow()))
     }
 
     /// Writes the data to `--out`, or to standard output.

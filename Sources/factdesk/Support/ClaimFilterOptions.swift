@@ -1,0 +1,30 @@
+import ArgumentParser
+import FactDeskKit
+
+/// The filters that listing and exporting claims share.
+struct ClaimFilterOptions: ParsableArguments {
+    @Option(name: .customLong("status"), help: ArgumentHelp("Only claims in this state (repeatable).", valueName: "state"))
+    var statuses: [String] = []
+
+    @Option(help: ArgumentHelp("Only claims assigned to this reviewer.", valueName: "handle"))
+    var assignee: String?
+
+    @Flag(help: "Only claims assigned to nobody.")
+    var unassigned = false
+
+    @Option(help: ArgumentHelp("Only claims from this source.", valueName: "id"))
+    var source: Int64?
+
+    func validate() throws {
+        if assignee != nil && unassigned { throw ValidationError("use one of --assignee and --unassigned") }
+    }
+
+    /// The filter these options describe, once the states are checked against the workflow.
+    func filter(for workflow: FactDeskKit.Workflow) throws -> ClaimFilter {
+        try workflow.requireStates(statuses)
+        var filter = ClaimFilter(states: statuses, sourceID: source)
+        if let assignee { filter.assignment = .assignedTo(assignee) }
+        if unassigned { filter.assignment = .unassigned }
+        return filter
+    }
+}
