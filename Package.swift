@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .library(name: "FactDeskKit", targets: ["FactDeskKit"]),
         .executable(name: "factdesk", targets: ["factdesk"]),
+        .executable(name: "factdesk-bench", targets: ["factdesk-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -38,6 +39,21 @@ let package = Package(
                 "FactDeskKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "DeskGenerator",
+            dependencies: ["FactDeskKit"],
+            path: "Benchmarks/Sources/DeskGenerator",
+            swiftSettings: upcoming
+        ),
+        .executableTarget(
+            name: "factdesk-bench",
+            dependencies: [
+                "DeskGenerator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/Sources/factdesk-bench",
             swiftSettings: upcoming
         ),
         .testTarget(

@@ -77,4 +77,11 @@ final class TestClock: Sendable {
         #expect(stats.verdictsPerDay.count == 7 && stats.verdictsPerDay.last?.verdicts == 2)
         #expect(try store.stats(now: clock.date.addingTimeInterval(8 * 86_400)).verdictsThisWeek == 0)
     }
+
+    @Test func aReviewerWithOnlyOpenClaimsAndNoDeadlinesHasNoneOverdue() throws {
+        let clock = TestClock()
+        let store = try desk(clock)
+        try store.apply(TransitionCommand(transition: "assign", claimIDs: [1, 2], actor: "sara", assignee: "layla"))
+        #expect(try store.stats(now: clock.date).reviewers == [DeskStats.ReviewerLoad(handle: "layla", open: 2, done: 0, overdue: 0)])
+    }
 }

@@ -71,30 +71,53 @@ extension ClaimStore {
         let digest = sha256Hex(new.body)
         return try write { db in
             _ = try activeReviewer(actor, in: db)
-            if let existing = try Source.filter(Source.Columns.sha256 == digest).fetchOne(db) {
-                return .existing(existing)
-            }
-            let now = clock()
-            var source = Source(
-                title: new.resolvedTitle, outlet: new.outlet, url: new.url,
-                language: new.language ?? ScriptDetector.language(of: new.body),
-                publishedOn: new.publishedOn, body: new.body, sha256: digest,
-                importedBy: actor, importedAt: now)
-            try source.insert(db)
-            try record(AuditEvent(at: now, actor: actor, sourceID: source.id, action: AuditAction.sourceAdd,
-                                  details: EventDetails(title: source.title, sha256: digest)), in: db)
-            guard extract, let sourceID = source.id else { return .added(source, claims: 0) }
-            let initial = try installedWorkflow(db).workflow.initialState
-            let found = ClaimExtractor.claims(in: new.body)
-            for item in found {
-                var claim = Claim(
-                    sourceID: sourceID, spanStart: item.range.lowerBound, spanEnd: item.range.upperBound,
-                    text: item.text, speaker: item.speaker, state: initial, assignee: nil, version: 1,
-                    createdBy: actor, createdAt: now, updatedAt: now)
-                try insert(&claim, worthiness: item.worthiness, db)
-            }
-            return .added(source, claims: found.count)
+            let initial = extract ? try installedWorkflow(db).workflow.initialState : ""
+            return try insert(new, digest: digest, extract: extract, initialState: initial, by: actor, db)
         }
+    }
+
+    /// Stores several articles in one transaction, all or none, each exactly as
+    /// ``addSource(_:extract:by:)`` would; a text already in the desk, or given twice, is
+    /// stored once. The articles are checked before anything is written.
+    ///
+    /// This is the bulk path (an archive, a crawl): one commit for the batch instead of
+    /// one per article.
+    public func addSources(_ batch: [NewSource], extract: Bool = true, by actor: String) throws -> [SourceImport] {
+        for new in batch { try new.validate() }
+        let digests = batch.map { sha256Hex($0.body) }
+        return try write { db in
+            _ = try activeReviewer(actor, in: db)
+            let initial = extract ? try installedWorkflow(db).workflow.initialState : ""
+            return try zip(batch, digests).map { new, digest in
+                try insert(new, digest: digest, extract: extract, initialState: initial, by: actor, db)
+            }
+        }
+    }
+
+    private func insert(_ new: NewSource, digest: String, extract: Bool, initialState: String, by actor: String,
+                        _ db: Database) throws -> SourceImport {
+        if let existing = try Source.filter(Source.Columns.sha256 == digest).fetchOne(db) {
+            return .existing(existing)
+        }
+        let now = clock()
+        var source = Source(
+            title: new.resolvedTitle, outlet: new.outlet, url: new.url,
+            language: new.language ?? ScriptDetector.language(of: new.body),
+            publishedOn: new.publishedOn, body: new.body, sha256: digest,
+            importedBy: actor, importedAt: now)
+        try source.insert(db)
+        try record(AuditEvent(at: now, actor: actor, sourceID: source.id, action: AuditAction.sourceAdd,
+                              details: EventDetails(title: source.title, sha256: digest)), in: db)
+        guard extract, let sourceID = source.id else { return .added(source, claims: 0) }
+        let found = ClaimExtractor.claims(in: new.body)
+        for item in found {
+            var claim = Claim(
+                sourceID: sourceID, spanStart: item.range.lowerBound, spanEnd: item.range.upperBound,
+                text: item.text, speaker: item.speaker, state: initialState, assignee: nil, version: 1,
+                createdBy: actor, createdAt: now, updatedAt: now)
+            try insert(&claim, worthiness: item.worthiness, db)
+        }
+        return .added(source, claims: found.count)
     }
 
     /// Every source, oldest first, with its number of claims. The articles' texts are

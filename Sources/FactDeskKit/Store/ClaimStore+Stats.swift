@@ -47,7 +47,7 @@ extension ClaimStore {
                 SELECT assignee,
                        sum(state NOT IN (\(finalList))) AS open,
                        sum(state IN (\(finalList))) AS done,
-                       sum(state NOT IN (\(finalList)) AND due_at < ?) AS overdue
+                       sum(state NOT IN (\(finalList)) AND coalesce(due_at < ?, 0)) AS overdue
                 FROM claim WHERE assignee IS NOT NULL GROUP BY assignee ORDER BY assignee
                 """, arguments: StatementArguments(finals + finals + finals + [now]))
             let verdicts = try verdictTimes(finals: finals, since: DeskStats.weekStart(now), db)

@@ -19,8 +19,8 @@ public struct Sentence: Sendable, Equatable {
 /// none is open and closes the open one otherwise, and » also closes one opened by “. A line break always ends the sentence and any quotation,
 /// so one unbalanced mark cannot swallow the rest of the article.
 public enum SentenceSegmenter {
-    static let terminators: Set<Unicode.Scalar> = [".", "!", "?", "\u{061F}", "\u{06D4}"]
-    static let closers: Set<Unicode.Scalar> = ["\"", "\u{201D}", "\u{00BB}", "\u{2019}", ")", "]"]
+    public static let terminators: Set<Unicode.Scalar> = [".", "!", "?", "\u{061F}", "\u{06D4}"]
+    public static let closers: Set<Unicode.Scalar> = ["\"", "\u{201D}", "\u{00BB}", "\u{2019}", ")", "]"]
 
     /// The sentences of a text, in order.
     public static func sentences(in text: String) -> [Sentence] {

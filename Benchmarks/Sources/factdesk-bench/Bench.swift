@@ -1,0 +1,55 @@
+import ArgumentParser
+import DeskGenerator
+import Foundation
+
+/// Builds the large desks that `Benchmarks/run.py` measures.
+@main
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "factdesk-bench",
+        abstract: "Generate a large, realistic FactDesk desk for benchmarks.",
+        subcommands: [Generate.self])
+}
+
+extension Bench {
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a desk of about N claims from the sample articles' vocabulary; print what was made as JSON.")
+
+        @Option(help: "The desk file to create; it must not exist.")
+        var db: String
+
+        @Option(help: "How many claims to import.")
+        var claims: Int
+
+        @Option(help: "The seed: the same seed gives the same desk.")
+        var seed: UInt64 = 1
+
+        @Option(help: "The folder of sample articles whose words the articles use.")
+        var seeds = "seeds"
+
+        @Option(help: "Articles stored per transaction.")
+        var batch = 200
+
+        func validate() throws {
+            guard claims > 0 else { throw ValidationError("--claims must be at least 1") }
+            guard batch > 0 else { throw ValidationError("--batch must be at least 1") }
+        }
+
+        func run() throws {
+            let names = try FileManager.default.contentsOfDirectory(atPath: seeds).sorted()
+            let samples = try names.map { try String(contentsOfFile: seeds + "/" + $0, encoding: .utf8) }
+            var options = DeskGenerator.Options(claims: claims)
+            options.seed = seed
+            options.articlesPerBatch = batch
+            var generator = DeskGenerator(options: options, samples: samples)
+            let report = try generator.generate(at: db) { message in
+                FileHandle.standardError.write(Data("\r\(message)   ".utf8))
+            }
+            FileHandle.standardError.write(Data("\n".utf8))
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        }
+    }
+}
