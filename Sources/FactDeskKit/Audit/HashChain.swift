@@ -25,16 +25,20 @@ public enum HashChain {
 
         /// One JSON array of the fields in a fixed order, nulls written as null.
         var canonical: String {
-            let fields: [String?] = [String(seq), at, actor, claimID.map(String.init), sourceID.map(String.init),
-                                     action, from, to, details]
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes]
-            return (try? encoder.encode(fields)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            String(decoding: canonicalBytes, as: UTF8.self)
+        }
+
+        var canonicalBytes: [UInt8] {
+            CanonicalJSON.array([String(seq), at, actor, claimID.map(String.init), sourceID.map(String.init),
+                                 action, from, to, details])
         }
     }
 
     /// The hash of an event: SHA-256 of the previous hash, a line break, and the canonical content.
     public static func hash(prev: String, content: Content) -> String {
-        sha256Hex(prev + "\n" + content.canonical)
+        var bytes = Array(prev.utf8)
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: content.canonicalBytes)
+        return sha256Hex(bytes: &bytes)
     }
 }

@@ -56,6 +56,29 @@ extension Claim: FetchableRecord, MutablePersistableRecord {
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
+
+    /// Reads a claim column by column. Every listing, search and transition reads claims,
+    /// so this skips the general `Decodable` path and its JSON decoder for `reasons`.
+    public init(row: Row) throws {
+        id = row[CodingKeys.id.rawValue]
+        sourceID = row[CodingKeys.sourceID.rawValue]
+        spanStart = row[CodingKeys.spanStart.rawValue]
+        spanEnd = row[CodingKeys.spanEnd.rawValue]
+        text = row[CodingKeys.text.rawValue]
+        speaker = row[CodingKeys.speaker.rawValue]
+        state = row[CodingKeys.state.rawValue]
+        assignee = row[CodingKeys.assignee.rawValue]
+        version = row[CodingKeys.version.rawValue]
+        createdBy = row[CodingKeys.createdBy.rawValue]
+        createdAt = row[CodingKeys.createdAt.rawValue]
+        updatedAt = row[CodingKeys.updatedAt.rawValue]
+        worthiness = row[CodingKeys.worthiness.rawValue] ?? 0
+        let reasonsJSON: String? = row[CodingKeys.reasons.rawValue]
+        reasons = reasonsJSON.flatMap { text in
+            (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String]
+        } ?? []
+        dueAt = row[CodingKeys.dueAt.rawValue]
+    }
 }
 
 /// Which claims a listing shows.

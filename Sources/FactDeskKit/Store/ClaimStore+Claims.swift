@@ -37,12 +37,20 @@ extension ClaimStore {
     }
 
     /// Stores a new claim with its worthiness, its search terms and its event.
-    func insert(_ claim: inout Claim, worthiness: Worthiness, _ db: Database) throws {
+    func insert(_ claim: inout Claim, worthiness: Worthiness, terms: String? = nil, _ db: Database) throws {
         claim.worthiness = worthiness.score
         claim.reasons = worthiness.reasons
-        try claim.insert(db)
-        guard let id = claim.id else { return }
-        try SearchIndex.index(claimID: id, text: claim.text, in: db)
+        try db.cachedStatement(sql: """
+            INSERT INTO claim (source_id, span_start, span_end, text, speaker, state, assignee, version,
+                               created_by, created_at, updated_at, worthiness, reasons, due_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                claim.sourceID, claim.spanStart, claim.spanEnd, claim.text, claim.speaker, claim.state, claim.assignee,
+                claim.version, claim.createdBy, claim.createdAt, claim.updatedAt, claim.worthiness,
+                String(decoding: CanonicalJSON.array(claim.reasons), as: UTF8.self), claim.dueAt])
+        let id = db.lastInsertedRowID
+        claim.id = id
+        try SearchIndex.index(claimID: id, terms: terms ?? SearchIndex.indexText(claim.text), in: db)
         try record(AuditEvent(at: claim.createdAt, actor: claim.createdBy, claimID: id, sourceID: claim.sourceID,
                               action: AuditAction.claimAdd, toState: claim.state,
                               details: EventDetails(text: claim.text)), in: db)
@@ -121,7 +129,8 @@ extension ClaimStore {
     }
 
     func fetchClaim(_ id: Int64, _ db: Database) throws -> Claim {
-        guard let claim = try Claim.fetchOne(db, key: id) else { throw DeskError.claimNotFound(id) }
+        let statement = try db.cachedStatement(sql: "SELECT * FROM claim WHERE id = ?")
+        guard let claim = try Claim.fetchOne(statement, arguments: [id]) else { throw DeskError.claimNotFound(id) }
         return claim
     }
 }

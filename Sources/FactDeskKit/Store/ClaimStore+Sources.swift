@@ -53,6 +53,20 @@ public struct NewSource: Sendable, Equatable {
     }
 }
 
+/// An article with the work that needs no database done: its digest, and its claims
+/// with their search terms when it is to be extracted.
+struct PreparedSource: Sendable {
+    var new: NewSource
+    var digest: String
+    var claims: [(claim: ExtractedClaim, terms: String)]?
+
+    init(new: NewSource, extract: Bool) {
+        self.new = new
+        digest = sha256Hex(new.body)
+        claims = extract ? ClaimExtractor.claims(in: new.body).map { ($0, SearchIndex.indexText($0.text)) } : nil
+    }
+}
+
 /// What importing an article did.
 public enum SourceImport: Sendable, Equatable {
     /// The article was stored as a new source, with the claims extracted from it.
@@ -67,55 +81,48 @@ extension ClaimStore {
     /// Stores an article verbatim, unless the same text (by SHA-256) is already in the desk,
     /// and in the same transaction records the claims ``ClaimExtractor`` finds in it.
     public func addSource(_ new: NewSource, extract: Bool = true, by actor: String) throws -> SourceImport {
-        try new.validate()
-        let digest = sha256Hex(new.body)
-        return try write { db in
-            _ = try activeReviewer(actor, in: db)
-            let initial = extract ? try installedWorkflow(db).workflow.initialState : ""
-            return try insert(new, digest: digest, extract: extract, initialState: initial, by: actor, db)
-        }
+        try addSources([new], extract: extract, by: actor)[0]
     }
 
     /// Stores several articles in one transaction, all or none, each exactly as
     /// ``addSource(_:extract:by:)`` would; a text already in the desk, or given twice, is
     /// stored once. The articles are checked before anything is written.
     ///
-    /// This is the bulk path (an archive, a crawl): one commit for the batch instead of
-    /// one per article.
+    /// Claims are extracted and their search terms computed before the transaction opens,
+    /// on every core, so the desk is locked only while rows are written: the bulk path
+    /// (an archive, a crawl) takes one commit per batch instead of one per article.
     public func addSources(_ batch: [NewSource], extract: Bool = true, by actor: String) throws -> [SourceImport] {
         for new in batch { try new.validate() }
-        let digests = batch.map { sha256Hex($0.body) }
+        let prepared = parallelMap(batch) { PreparedSource(new: $0, extract: extract) }
         return try write { db in
             _ = try activeReviewer(actor, in: db)
             let initial = extract ? try installedWorkflow(db).workflow.initialState : ""
-            return try zip(batch, digests).map { new, digest in
-                try insert(new, digest: digest, extract: extract, initialState: initial, by: actor, db)
-            }
+            return try prepared.map { try insert($0, initialState: initial, by: actor, db) }
         }
     }
 
-    private func insert(_ new: NewSource, digest: String, extract: Bool, initialState: String, by actor: String,
+    private func insert(_ prepared: PreparedSource, initialState: String, by actor: String,
                         _ db: Database) throws -> SourceImport {
-        if let existing = try Source.filter(Source.Columns.sha256 == digest).fetchOne(db) {
+        let new = prepared.new
+        if let existing = try Source.filter(Source.Columns.sha256 == prepared.digest).fetchOne(db) {
             return .existing(existing)
         }
         let now = clock()
         var source = Source(
             title: new.resolvedTitle, outlet: new.outlet, url: new.url,
             language: new.language ?? ScriptDetector.language(of: new.body),
-            publishedOn: new.publishedOn, body: new.body, sha256: digest,
+            publishedOn: new.publishedOn, body: new.body, sha256: prepared.digest,
             importedBy: actor, importedAt: now)
         try source.insert(db)
         try record(AuditEvent(at: now, actor: actor, sourceID: source.id, action: AuditAction.sourceAdd,
-                              details: EventDetails(title: source.title, sha256: digest)), in: db)
-        guard extract, let sourceID = source.id else { return .added(source, claims: 0) }
-        let found = ClaimExtractor.claims(in: new.body)
-        for item in found {
+                              details: EventDetails(title: source.title, sha256: prepared.digest)), in: db)
+        guard let found = prepared.claims, let sourceID = source.id else { return .added(source, claims: 0) }
+        for (item, terms) in found {
             var claim = Claim(
                 sourceID: sourceID, spanStart: item.range.lowerBound, spanEnd: item.range.upperBound,
                 text: item.text, speaker: item.speaker, state: initialState, assignee: nil, version: 1,
                 createdBy: actor, createdAt: now, updatedAt: now)
-            try insert(&claim, worthiness: item.worthiness, db)
+            try insert(&claim, worthiness: item.worthiness, terms: terms, db)
         }
         return .added(source, claims: found.count)
     }

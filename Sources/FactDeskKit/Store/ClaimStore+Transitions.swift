@@ -57,7 +57,8 @@ extension ClaimStore {
             return try ids.map { id in
                 var claim = try fetchClaim(id, db)
                 try checkVersion(claim, expected: command.expectedVersions[id], db)
-                let existing = try Evidence.filter(Evidence.Columns.claimID == id).fetchCount(db)
+                let existing = try Int.fetchOne(
+                    db.cachedStatement(sql: "SELECT count(*) FROM evidence WHERE claim_id = ?"), arguments: [id]) ?? 0
                 let runs = transition.notBy.isEmpty && !transition.acceptsProposal ? [] : try self.runs(of: id, db)
                 try guardian.check(transition, TransitionGuard.Request(
                     claimID: id, state: claim.state, assignee: claim.assignee, actor: actor,
@@ -75,7 +76,7 @@ extension ClaimStore {
                 }
                 claim.version += 1
                 claim.updatedAt = now
-                try claim.update(db)
+                try saveProgress(claim, db)
                 try record(AuditEvent(
                     at: now, actor: actor.handle, claimID: id, action: transition.name, fromState: from,
                     toState: target,
@@ -98,8 +99,8 @@ extension ClaimStore {
         return try write { db in
             let reviewer = try activeReviewer(actor, in: db)
             let now = clock()
-            let note = try attach(note: body, evidence: [], to: claimID, by: reviewer.handle, at: now, db).note
             try touch(claimID, at: now, db)
+            let note = try attach(note: body, evidence: [], to: claimID, by: reviewer.handle, at: now, db).note
             try record(AuditEvent(at: now, actor: actor, claimID: claimID, action: AuditAction.claimNote,
                                   details: EventDetails(note: body)), in: db)
             return note ?? Note(claimID: claimID, author: actor, body: body, createdAt: now)
@@ -143,7 +144,7 @@ extension ClaimStore {
     @discardableResult
     private func attach(note: String?, evidence: [NewEvidence], to claimID: Int64, by actor: String,
                         at now: Date, _ db: Database) throws -> (note: Note?, evidence: [Evidence]) {
-        _ = try fetchClaim(claimID, db)
+        // The caller has read the claim, so it exists.
         var stored: Note?
         if let note {
             var row = Note(claimID: claimID, author: actor, body: note, createdAt: now)
@@ -163,7 +164,14 @@ extension ClaimStore {
         var claim = try fetchClaim(claimID, db)
         claim.version += 1
         claim.updatedAt = now
-        try claim.update(db)
+        try saveProgress(claim, db)
+    }
+
+    /// Writes what a transition, note or evidence changes on a claim, and nothing else.
+    private func saveProgress(_ claim: Claim, _ db: Database) throws {
+        try db.cachedStatement(sql: """
+            UPDATE claim SET state = ?, assignee = ?, due_at = ?, version = ?, updated_at = ? WHERE id = ?
+            """).execute(arguments: [claim.state, claim.assignee, claim.dueAt, claim.version, claim.updatedAt, claim.id])
     }
 
     static func validNote(_ note: String?) throws(DeskError) -> String? {

@@ -153,19 +153,28 @@ public struct ClaimStore: Sendable {
     }
 
     /// Appends an event to the history, numbered right after the last one.
+    ///
+    /// Writes through a cached statement with the canonical details text, the same bytes
+    /// that are hashed: this runs once per claim on import, so it avoids a general encoder.
     @discardableResult
     func record(_ event: AuditEvent, in db: Database) throws -> AuditEvent {
         var event = event
-        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1")
+        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1"))
         let seq = (last?["seq"] as Int64? ?? 0) + 1
         event.seq = seq
         event.prevHash = last?["hash"] ?? HashChain.genesis
-        let details = String(decoding: try AuditEvent.databaseJSONEncoder(for: "details").encode(event.details), as: UTF8.self)
+        let details = event.details.canonicalJSON
+        let at = String.fromDatabaseValue(event.at.databaseValue) ?? ""
         event.hash = HashChain.hash(prev: event.prevHash, content: HashChain.Content(
-            seq: seq, at: String.fromDatabaseValue(event.at.databaseValue) ?? "", actor: event.actor,
+            seq: seq, at: at, actor: event.actor,
             claimID: event.claimID, sourceID: event.sourceID, action: event.action,
             from: event.fromState, to: event.toState, details: details))
-        try event.insert(db)
+        try db.cachedStatement(sql: """
+            INSERT INTO event (seq, at, actor, claim_id, source_id, action, from_state, to_state, details, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                seq, at, event.actor, event.claimID, event.sourceID, event.action, event.fromState, event.toState,
+                details, event.prevHash, event.hash])
         return event
     }
 

@@ -10,9 +10,18 @@ import GRDB
 enum SearchIndex {
     /// Adds a claim's terms to the index.
     static func index(claimID: Int64, text: String, in db: Database) throws {
-        try db.execute(
-            sql: "INSERT INTO claim_search (rowid, terms) VALUES (?, ?)",
-            arguments: [claimID, terms(text).joined(separator: " ")])
+        try index(claimID: claimID, terms: indexText(text), in: db)
+    }
+
+    /// Adds a claim's terms, computed earlier by ``indexText(_:)``, to the index.
+    static func index(claimID: Int64, terms: String, in db: Database) throws {
+        try db.cachedStatement(sql: "INSERT INTO claim_search (rowid, terms) VALUES (?, ?)")
+            .execute(arguments: [claimID, terms])
+    }
+
+    /// What the index stores for a text: its terms, separated by spaces.
+    static func indexText(_ text: String) -> String {
+        terms(text).joined(separator: " ")
     }
 
     /// The index terms of a text: each word's stem, except that a number, in digits or in

@@ -13,7 +13,8 @@ extension Factdesk {
 
 extension Factdesk.AliasCommand {
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record spellings of one name.")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Record spellings of one name.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The name to file them under.") var name: String
@@ -26,7 +27,8 @@ extension Factdesk.AliasCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the confirmed spellings.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the confirmed spellings.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -41,7 +43,8 @@ extension Factdesk.AliasCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove one spelling, so it no longer matches its name.")
+        static let configuration = CommandConfiguration(
+            commandName: "remove", abstract: "Remove one spelling, so it no longer matches its name.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The spelling.") var variant: String
@@ -54,6 +57,7 @@ extension Factdesk.AliasCommand {
 
     struct Suggest: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "suggest",
             abstract: "Propose spellings in the desk that may name one person; confirm with `alias add`.")
 
         @OptionGroup var global: GlobalOptions

@@ -4,6 +4,7 @@ import FactDeskKit
 extension Factdesk {
     struct Audit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "audit",
             abstract: "Prove the history untampered, and publish its head.",
             subcommands: [Verify.self, Head.self],
             defaultSubcommand: Verify.self)
@@ -11,6 +12,7 @@ extension Factdesk {
 
     struct Backup: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "backup",
             abstract: "Copy the desk consistently to a new file while others go on working.")
 
         @OptionGroup var global: GlobalOptions
@@ -49,6 +51,7 @@ struct TamperingDetected: FactDeskError {
 extension Factdesk.Audit {
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Check the hash chain, an anchor, and that the history reproduces every claim.",
             discussion: "Ends with 70 when it finds tampering, and names the first event or claim of each break.")
 
@@ -74,6 +77,7 @@ extension Factdesk.Audit {
 
     struct Head: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "head",
             abstract: "Print the history's head (SEQ:HASH) to publish outside the desk.")
 
         @OptionGroup var global: GlobalOptions

@@ -17,6 +17,7 @@ extension ClaimFilter.Order: ExpressibleByArgument {}
 extension Factdesk.ClaimCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Record a claim: words that appear exactly in a source.")
 
         @OptionGroup var global: GlobalOptions
@@ -46,7 +47,8 @@ extension Factdesk.ClaimCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List claims, oldest first.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List claims, oldest first.")
 
         @OptionGroup var global: GlobalOptions
 

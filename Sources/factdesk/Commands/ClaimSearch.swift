@@ -4,6 +4,7 @@ import FactDeskKit
 extension Factdesk.ClaimCommand {
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "search",
             abstract: "Find claims by their words, however the reporter spelled them.",
             discussion: """
                 The query is normalized and stemmed like the index (alef forms, ى and ة, harakat, \

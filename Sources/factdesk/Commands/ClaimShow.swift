@@ -5,6 +5,7 @@ import FactDeskKit
 extension Factdesk.ClaimCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a claim in its context, with notes, evidence, history and next steps.")
 
         @OptionGroup var global: GlobalOptions

@@ -5,12 +5,14 @@ import FactDeskKit
 extension Factdesk {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Publish the desk's work.",
             subcommands: [ClaimReview.self, CSVFile.self, JSONFile.self])
     }
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Bring a planning spreadsheet back into the desk.",
             subcommands: [CSVFile.self])
     }

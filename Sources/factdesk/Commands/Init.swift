@@ -4,6 +4,7 @@ import FactDeskKit
 extension Factdesk {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Create a desk: a new desk file with its workflow and first editor.",
             discussion: """
                 The workflow is copied into the desk with its SHA-256, so editing the YAML \

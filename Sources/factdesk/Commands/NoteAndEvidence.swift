@@ -35,7 +35,8 @@ extension Factdesk {
             subcommands: [Add.self], defaultSubcommand: Add.self)
 
         struct Add: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Attach a URL or citation to a claim.")
+            static let configuration = CommandConfiguration(
+                commandName: "add", abstract: "Attach a URL or citation to a claim.")
 
             @OptionGroup var global: GlobalOptions
             @Argument(help: "The claim's id.") var id: Int64
@@ -57,6 +58,7 @@ extension Factdesk {
 
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "history",
             abstract: "Show the history of a claim, or of the whole desk, newest first.")
 
         @OptionGroup var global: GlobalOptions

@@ -4,6 +4,7 @@ import FactDeskKit
 extension Factdesk {
     struct Related: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "related",
             abstract: "Claims in other sources that report the same fact, best first, with why.",
             discussion: """
                 Numbers match in digits or words (أربع = 4 = ٤), months in either calendar's spelling \
@@ -41,6 +42,7 @@ extension Factdesk {
 
     struct Link: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "link",
             abstract: "Confirm that two claims of different sources report the same fact, or contradict each other.")
 
         @OptionGroup var global: GlobalOptions
@@ -62,6 +64,7 @@ extension Factdesk {
 
     struct Unlink: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "unlink",
             abstract: "Say that two claims do not report the same fact; `related` stops matching them.")
 
         @OptionGroup var global: GlobalOptions
@@ -76,6 +79,7 @@ extension Factdesk {
 
     struct Clusters: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "clusters",
             abstract: "Facts reported by several sources: claims joined by strong matches and confirmed links.")
 
         @OptionGroup var global: GlobalOptions

@@ -5,6 +5,7 @@ import FactDeskKit
 extension Factdesk {
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Write one self-contained HTML page: the article with every claim coloured by its verdict.",
             discussion: "Right-to-left for Arabic; each claim's state, assignee, speaker, notes and evidence on hover and in a side panel.")
 

@@ -15,7 +15,8 @@ extension Factdesk {
 
 extension Factdesk.ReviewerCommand {
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a reviewer or an editor (editors only).")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Add a reviewer or an editor (editors only).")
 
         @OptionGroup var global: GlobalOptions
 
@@ -40,7 +41,8 @@ extension Factdesk.ReviewerCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the desk's reviewers.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the desk's reviewers.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -59,6 +61,7 @@ extension Factdesk.ReviewerCommand {
 
     struct Deactivate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "deactivate",
             abstract: "Deactivate a reviewer (editors only); their history stays.")
 
         @OptionGroup var global: GlobalOptions
@@ -73,7 +76,8 @@ extension Factdesk.ReviewerCommand {
     }
 
     struct Activate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Reactivate a reviewer (editors only).")
+        static let configuration = CommandConfiguration(
+            commandName: "activate", abstract: "Reactivate a reviewer (editors only).")
 
         @OptionGroup var global: GlobalOptions
 

@@ -15,6 +15,7 @@ extension Factdesk {
 extension Factdesk.SourceCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Import articles: files, folders of files, or - for standard input.",
             discussion: """
                 Each article is stored verbatim with the SHA-256 of its text; importing the same \
@@ -102,7 +103,8 @@ extension Factdesk.SourceCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the desk's sources.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the desk's sources.")
 
         @OptionGroup var global: GlobalOptions
 
@@ -122,7 +124,8 @@ extension Factdesk.SourceCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a source and its full text.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show a source and its full text.")
 
         @OptionGroup var global: GlobalOptions
 

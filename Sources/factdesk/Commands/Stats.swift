@@ -5,6 +5,7 @@ import FactDeskKit
 extension Factdesk {
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "stats",
             abstract: "The desk's figures: claims per state and per reviewer, time to verdict, the week's throughput.")
 
         @OptionGroup var global: GlobalOptions

@@ -72,7 +72,8 @@ extension SingleTransition {
 
 extension Factdesk {
     struct Assign: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Assign claims to a reviewer (editors).")
+        static let configuration = CommandConfiguration(
+            commandName: "assign", abstract: "Assign claims to a reviewer (editors).")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The claims' ids.") var ids: [Int64]
@@ -88,7 +89,8 @@ extension Factdesk {
     }
 
     struct Start: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Start reviewing claims assigned to you.")
+        static let configuration = CommandConfiguration(
+            commandName: "start", abstract: "Start reviewing claims assigned to you.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The claims' ids.") var ids: [Int64]
@@ -102,6 +104,7 @@ extension Factdesk {
     struct Verify: SingleTransition {
         static let transition = "verify"
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Record that a claim is true, with a note and evidence.")
 
         @OptionGroup var global: GlobalOptions
@@ -112,6 +115,7 @@ extension Factdesk {
     struct Dispute: SingleTransition {
         static let transition = "dispute"
         static let configuration = CommandConfiguration(
+            commandName: "dispute",
             abstract: "Record that a claim is false or misleading, with a note and evidence.")
 
         @OptionGroup var global: GlobalOptions
@@ -122,6 +126,7 @@ extension Factdesk {
     struct Reopen: SingleTransition {
         static let transition = "reopen"
         static let configuration = CommandConfiguration(
+            commandName: "reopen",
             abstract: "Reopen a decided claim to correct its verdict (editors); the first verdict stays in the history.")
 
         @OptionGroup var global: GlobalOptions
@@ -132,6 +137,7 @@ extension Factdesk {
     struct Approve: SingleTransition {
         static let transition = "approve"
         static let configuration = CommandConfiguration(
+            commandName: "approve",
             abstract: "Approve a proposed verdict (an editor who did not propose it; two-person workflow).")
 
         @OptionGroup var global: GlobalOptions
@@ -142,6 +148,7 @@ extension Factdesk {
     struct Reject: SingleTransition {
         static let transition = "reject"
         static let configuration = CommandConfiguration(
+            commandName: "reject",
             abstract: "Send a proposed verdict back for more work, with a note (two-person workflow).")
 
         @OptionGroup var global: GlobalOptions
@@ -151,6 +158,7 @@ extension Factdesk {
 
     struct Move: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "move",
             abstract: "Run any transition of the desk's workflow on claims.",
             discussion: "`factdesk workflow show` lists the transitions and their guards.")
 

@@ -14,6 +14,7 @@ extension Factdesk {
 extension Factdesk.WorkflowCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a workflow's states and transitions: the desk's, or a named one.")
 
         @OptionGroup var global: GlobalOptions
@@ -61,6 +62,7 @@ extension Factdesk.WorkflowCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check a workflow file, reporting the first problem with its line.")
 
         @OptionGroup var global: GlobalOptions
