@@ -26,6 +26,7 @@ let package = Package(
             name: "FactDeskKit",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),
@@ -65,6 +66,7 @@ let package = Package(
             name: "factdeskTests",
             dependencies: [
                 "factdesk",
+                "factdesk-bench",
                 "FactDeskKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),

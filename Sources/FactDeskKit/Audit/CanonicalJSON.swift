@@ -14,26 +14,51 @@ enum CanonicalJSON {
     /// Appends a JSON string literal of these UTF-8 bytes.
     static func appendString<Bytes: Sequence<UInt8>>(_ bytes: Bytes, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(byte)
-            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(byte)
-            case 0x08: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "b"))
-            case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
-            case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
-            case 0x0C: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "f"))
-            case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
-            case 0..<0x20:
-                out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                        hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            default: out.append(byte)
-            }
+        for byte in bytes { appendEscaped(byte, to: &out) }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends one byte of a string's UTF-8, escaped as the encoder escapes it.
+    private static func appendEscaped(_ byte: UInt8, to out: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(byte)
+        case 0x08: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "b"))
+        case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+        case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+        case 0x0C: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "f"))
+        case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+        case 0..<0x20:
+            out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                    hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+        default: out.append(byte)
         }
+    }
+
+    /// Appends a JSON string literal of these UTF-8 bytes, copying runs that need no
+    /// escape in one go: the history's texts are long and rarely hold one.
+    static func appendString(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+        var start = 0
+        var index = 0
+        let count = bytes.count
+        out.append(UInt8(ascii: "\""))
+        while index < count {
+            let byte = bytes[index]
+            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
+                index += 1
+                continue
+            }
+            if start < index { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<index])) }
+            appendEscaped(byte, to: &out)
+            index += 1
+            start = index
+        }
+        if start < count { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<count])) }
         out.append(UInt8(ascii: "\""))
     }
 
     static func appendString(_ text: String, to out: inout [UInt8]) {
-        appendString(text.utf8, to: &out)
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { appendString(UnsafeRawBufferPointer($0), to: &out) }
+        if done == nil { appendString(text.utf8, to: &out) }
     }
 
     /// An array of optional strings: `["a",null,"b"]`.

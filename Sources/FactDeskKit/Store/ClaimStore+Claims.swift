@@ -56,25 +56,35 @@ extension ClaimStore {
                               details: EventDetails(text: claim.text)), in: db)
     }
 
+    /// How many of the most recent matching claims a search ranks.
+    public static let searchWindow = 2_000
+
     /// The claims whose words match a query, best match first.
     ///
     /// The query goes through the same Arabic normalization and stemming as the index,
     /// and is never read as FTS5 syntax: quotes, stars and parentheses are just text.
+    /// The ranking covers the ``searchWindow`` most recent matches (newest ids), so a word
+    /// found in half a million claims answers as fast as a rare one; below that every match
+    /// is ranked.
     public func search(_ query: String, states: [String] = [], limit: Int = 20) throws -> [Claim] {
         guard let pattern = SearchIndex.pattern(for: query) else { return [] }
         return try read { db in
-            var sql = """
-                SELECT claim.* FROM claim_search JOIN claim ON claim.id = claim_search.rowid
+            var inner = """
+                SELECT claim_search.rowid AS id, claim_search.rank AS rank
+                FROM claim_search JOIN claim ON claim.id = claim_search.rowid
                 WHERE claim_search MATCH ?
                 """
             var arguments: StatementArguments = [pattern]
             if !states.isEmpty {
-                sql += " AND claim.state IN (\(databaseQuestionMarks(count: states.count)))"
+                inner += " AND claim.state IN (\(databaseQuestionMarks(count: states.count)))"
                 arguments += StatementArguments(states)
             }
-            sql += " ORDER BY claim_search.rank, claim.id LIMIT ?"
+            inner += " ORDER BY claim_search.rowid DESC LIMIT \(Self.searchWindow)"
             arguments += [limit]
-            return try Claim.fetchAll(db, sql: sql, arguments: arguments)
+            return try Claim.fetchAll(db, sql: """
+                SELECT claim.* FROM (\(inner)) AS hit JOIN claim ON claim.id = hit.id
+                ORDER BY hit.rank, claim.id LIMIT ?
+                """, arguments: arguments)
         }
     }
 

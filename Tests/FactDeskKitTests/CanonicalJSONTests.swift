@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import FactDeskKit
+
+/// The history's hand-written JSON must be byte for byte what Foundation's encoder writes,
+/// or desks written before it would no longer verify.
+@Suite struct CanonicalJSONTests {
+    static let awkward: [String] = {
+        var everyASCII = ""
+        for value in 0..<0x80 { everyASCII.unicodeScalars.append(Unicode.Scalar(UInt8(value))) }
+        return [
+            everyASCII, "", "وقال عراقجي: \"اجتماع جيد\" / تقدم", "\u{202E}مقلوب\u{202C} \u{200B}", "a\\b\"c\n\t\r",
+            "emoji 🇮🇷 e\u{301}", "\u{2028}\u{2029}\u{FEFF}\u{7F}", "https://example.org/a?b=c&d=\u{1B}[31m",
+        ]
+    }()
+
+    static func foundation<T: Encodable>(_ value: T, sorted: Bool) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = sorted ? [.sortedKeys, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    @Test(arguments: awkward)
+    func anArrayOfFieldsIsWrittenAsTheEncoderWritesIt(text: String) throws {
+        let fields: [String?] = ["12", text, nil, text + text, nil]
+        #expect(String(decoding: CanonicalJSON.array(fields), as: UTF8.self) == (try Self.foundation(fields, sorted: false)))
+    }
+
+    @Test(arguments: awkward)
+    func bytesFromTheStoreAreEscapedAsTheirString(text: String) {
+        var fromBytes: [UInt8] = []
+        Array(text.utf8).withUnsafeBytes { CanonicalJSON.appendString($0, to: &fromBytes) }
+        var fromString: [UInt8] = []
+        CanonicalJSON.appendString(text.utf8, to: &fromString)
+        #expect(fromBytes == fromString)
+    }
+
+    @Test func eventDetailsAreWrittenWithSortedKeysAndAbsentFieldsLeftOut() throws {
+        let samples = Self.awkward.enumerated().map { index, text in
+            EventDetails(
+                assignee: index % 2 == 0 ? "layla" : nil, previousAssignee: index % 3 == 0 ? text : nil,
+                note: text, evidence: index % 2 == 1 ? [text, "https://example.org/x"] : nil,
+                handle: index == 1 ? "omar" : nil, role: index == 1 ? "editor" : nil, title: index == 2 ? text : nil,
+                sha256: index == 3 ? String(repeating: "a", count: 64) : nil, text: index > 4 ? text : nil,
+                workflow: index == 4 ? "standard" : nil, otherClaim: index == 5 ? 9_007_199_254_740_993 : nil,
+                relation: index == 5 ? "same" : nil, entity: index == 6 ? text : nil, variants: index == 6 ? [text, ""] : nil,
+                due: index == 7 ? "2099-01-01T12:00:00.000Z" : nil)
+        } + [EventDetails()]
+        for details in samples {
+            #expect(details.canonicalJSON == (try Self.foundation(details, sorted: true)))
+        }
+    }
+
+    @Test func theChainHashesTheSameBytesAsBefore() throws {
+        let content = HashChain.Content(seq: 7, at: "2026-11-22 12:30:23.559", actor: "sara", claimID: 5, sourceID: nil,
+                                        action: "verify", from: "in_review", to: "verified", details: #"{"note":"a/b \"c\""}"#)
+        let fields: [String?] = ["7", content.at, "sara", "5", nil, "verify", "in_review", "verified", content.details]
+        let expected = sha256Hex(HashChain.genesis + "\n" + (try Self.foundation(fields, sorted: false)))
+        #expect(HashChain.hash(prev: HashChain.genesis, content: content) == expected)
+    }
+}
+
+@Suite struct BulkImportTests {
+    @Test func parallelWorkKeepsTheOrderOfItsItems() {
+        let items = Array(0..<1_000)
+        #expect(parallelMap(items) { $0 * 3 } == items.map { $0 * 3 })
+        #expect(parallelMap([Int]()) { $0 } == [])
+    }
+
+    @Test func aBatchOfArticlesIsStoredOnceEachWithItsClaims() throws {
+        let store = try ClaimStore.inMemory(
+            workflow: try WorkflowSource.named("standard"), editor: NewReviewer(handle: "sara", role: .editor))
+        let first = NewSource(body: try seedArticle("000")), second = NewSource(body: try seedArticle("001"))
+        let results = try store.addSources([first, second, first], by: "sara")
+        guard case .added(let one, let claimsOne) = results[0], case .added(_, let claimsTwo) = results[1],
+              case .existing(let again) = results[2] else {
+            Issue.record("expected two new sources and one existing: \(results)")
+            return
+        }
+        #expect(again.id == one.id)
+        #expect(claimsOne == ClaimExtractor.claims(in: first.body).count && claimsTwo > 0)
+        #expect(try store.claims(ClaimFilter()).count == claimsOne + claimsTwo)
+        #expect(try store.search("عراقجي").isEmpty == false)
+        #expect(try store.verifyAudit().intact)
+    }
+
+    @Test func aBadArticleInABatchStoresNone() throws {
+        let store = try ClaimStore.inMemory(
+            workflow: try WorkflowSource.named("standard"), editor: NewReviewer(handle: "sara", role: .editor))
+        #expect(throws: DeskError.self) {
+            _ = try store.addSources([NewSource(body: try seedArticle()), NewSource(body: "  \n")], by: "sara")
+        }
+        #expect(try store.sources().isEmpty)
+        #expect(try store.auditHead().seq == 2)
+    }
+
+    @Test func reasonsWithQuotesAndSlashesReadBackAsWritten() throws {
+        let desk = try Fixture()
+        let claim = try desk.store.addClaim(sourceID: 1, text: "وقال \"مسؤول\" إن 4/5 من الوفد حضر", paraphrase: true, by: "sara")
+        let read = try desk.store.claim(try #require(claim.id))
+        #expect(read.reasons == claim.reasons && !read.reasons.isEmpty)
+        #expect(read.text == claim.text && read.speaker == claim.speaker && read.worthiness == claim.worthiness)
+    }
+}

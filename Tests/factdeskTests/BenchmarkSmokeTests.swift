@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+/// A small run of the benchmark suite (`Benchmarks/run.py --smoke`: a few thousand claims,
+/// one run of each command, no timing asserted), so that the generator and the harness
+/// never rot. The full suite and its figures are in `Benchmarks/RESULTS.md`.
+@Suite struct BenchmarkSmokeTests {
+    @Test func theSuiteGeneratesADeskRunsEveryMeasurementAndWritesItsReport() throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("factdesk-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let out = work.appendingPathComponent("RESULTS.md")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", packageRoot.appendingPathComponent("Benchmarks/run.py").path, "--smoke",
+                             "--bin-dir", Binary.url.deletingLastPathComponent().path,
+                             "--work", work.path, "--out", out.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text.suffix(2_000))")
+        let report = try String(contentsOf: out, encoding: .utf8)
+        for row in ["| claim list |", "| claim search (common) |", "| claim search (rare) |", "| claim show |",
+                    "| verify (note + evidence) |", "| assign 100 claims |", "| related |", "| audit verify |",
+                    "## Targets at", "## Building the desks"] {
+            #expect(report.contains(row), "RESULTS.md lacks \(row)")
+        }
+        let generated = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: work.appendingPathComponent("desk-3000.db.json"))) as? [String: Any]
+        let claims = generated?["claims"] as? Int ?? 0
+        #expect(claims >= 3_000 && claims < 3_400)
+        let states = generated?["states"] as? [String: Int] ?? [:]
+        for state in ["new", "assigned", "in_review", "verified", "disputed", "unverifiable", "skipped"] {
+            #expect((states[state] ?? 0) > 0, "no claim is \(state)")
+        }
+        let audit = try Binary().run(["audit", "verify", "--db", work.appendingPathComponent("desk-3000.db").path])
+        #expect(audit.status == 0, "\(audit.stdout) \(audit.stderr)")
+    }
+}
