@@ -52,6 +52,7 @@ let package = Package(
             name: "factdesk-bench",
             dependencies: [
                 "DeskGenerator",
+                "FactDeskKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/Sources/factdesk-bench",

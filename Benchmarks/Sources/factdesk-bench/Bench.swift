@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeskGenerator
+import FactDeskKit
 import Foundation
 
 /// Builds the large desks that `Benchmarks/run.py` measures.
@@ -8,7 +9,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "factdesk-bench",
         abstract: "Generate a large, realistic FactDesk desk for benchmarks.",
-        subcommands: [Generate.self])
+        subcommands: [Generate.self, Extract.self])
 }
 
 extension Bench {
@@ -50,6 +51,39 @@ extension Bench {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        }
+    }
+
+    struct Extract: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Time claim extraction and index terms alone, on one core, without a desk; print claims per second.")
+
+        @Option(help: "How many generated articles to extract from.")
+        var articles = 500
+
+        @Option(help: "The folder of sample articles whose words the articles use.")
+        var seeds = "seeds"
+
+        func run() throws {
+            let names = try FileManager.default.contentsOfDirectory(atPath: seeds).sorted()
+            let samples = try names.map { try String(contentsOfFile: seeds + "/" + $0, encoding: .utf8) }
+            let composer = ArticleComposer(samples: samples)
+            var rng = SplitMix64(seed: 1)
+            let bodies = (0..<articles).map { composer.article($0, &rng).body }
+            var claims = 0
+            let extraction = ContinuousClock().measure {
+                for body in bodies { claims += ClaimExtractor.claims(in: body).count }
+            }
+            let texts = bodies.flatMap { ClaimExtractor.claims(in: $0).map(\.text) }
+            var terms = 0
+            let indexing = ContinuousClock().measure {
+                for text in texts { terms += LightStemmer.terms(text).count }
+            }
+            func perSecond(_ duration: Duration) -> Int {
+                Int(Double(claims) / (Double(duration.components.attoseconds) / 1e18 + Double(duration.components.seconds)))
+            }
+            print("\(claims) claims from \(articles) articles: extraction \(perSecond(extraction)) claims/s, "
+                  + "stems \(perSecond(indexing)) claims/s (\(terms) terms)")
         }
     }
 }

@@ -62,7 +62,7 @@ public struct FactFeatures: Sendable, Equatable {
 
 /// The values of Arabic number words, normalized and without the article.
 enum NumberWords {
-    static let values: [String: Int] = [
+    static let values: WordMap<Int> = [
         "واحد": 1, "واحده": 1, "اثنان": 2, "اثنتان": 2, "اثنتين": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4,
         "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثمان": 8, "ثماني": 8, "ثمانيه": 8,
         "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10, "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30,
@@ -78,17 +78,17 @@ enum NumberWords {
 
 /// Month and weekday names in the spellings of both calendars.
 enum DateNames {
-    static let months: [String: Int] = [
+    static let months: WordMap<Int> = [
         "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يوليو": 7, "اغسطس": 8,
         "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
         "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7, "ايلول": 9,
     ]
     /// Levantine months named with a second word: كانون الثاني is January.
-    static let paired: [String: [String: Int]] = [
+    static let paired: WordMap<WordMap<Int>> = [
         "كانون": ["ثاني": 1, "اول": 12],
         "تشرين": ["اول": 10, "ثاني": 11],
     ]
-    static let weekdays: [String: Int] = [
+    static let weekdays: WordMap<Int> = [
         "الاحد": 0, "الاثنين": 1, "الثلاثاء": 2, "الاربعاء": 3, "الخميس": 4, "الجمعه": 5, "السبت": 6,
     ]
 
@@ -122,7 +122,7 @@ enum DateNames {
 
 /// Cities that tell one round of talks from another.
 enum Gazetteer {
-    static let cities: Set<String> = [
+    static let cities: WordSet = [
         "روما", "مسقط", "طهران", "واشنطن", "باريس", "موسكو", "فيينا", "جنيف", "دوحه", "بغداد", "بيروت",
         "قاهره", "رياض", "لندن", "برلين", "نيويورك", "بكين", "انقره", "اسطنبول", "دمشق", "عمان",
     ]
@@ -130,7 +130,7 @@ enum Gazetteer {
 
 /// Function words that say nothing about which fact a sentence reports.
 enum Stopwords {
-    static let stems: Set<String> = Set([
+    static let stems: WordSet = WordSet([
         "في", "من", "علي", "الي", "عن", "ان", "انه", "انها", "بان", "التي", "الذي", "الذين", "هذا", "هذه", "ذلك",
         "تلك", "مع", "بين", "كان", "كانت", "قد", "لقد", "لم", "لن", "لا", "ما", "او", "ثم", "حيث", "منذ", "خلال",
         "بعد", "قبل", "عند", "كما", "ايضا", "حول", "يوم", "وقد", "فقد", "الا", "اذا", "لكن", "لكنها", "لكنه",

@@ -87,7 +87,7 @@ extension ClaimStore {
     private func candidates(for claim: Claim, features: FactFeatures, aliases: AliasTable,
                             _ db: Database) throws -> [(claim: Claim, published: String?)] {
         guard let id = claim.id else { return [] }
-        var terms = Set(SearchIndex.terms(claim.text)).subtracting(Stopwords.stems)
+        var terms = Set(SearchIndex.terms(claim.text).filter { !Stopwords.stems.contains($0) })
         terms = terms.filter { $0.count > 2 && FactFeatures.number($0) == nil && !$0.hasPrefix("month") }
         let rarest = try rarestTerms(terms, count: 3, db).map(SearchIndex.quoted)
         var queries = features.quantities.sorted().map { SearchIndex.quoted($0) }

@@ -14,13 +14,18 @@
 public enum ArabicNormalizer {
     /// The text with every rule above applied.
     public static func normalize(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if let folded = fold(scalar) {
-                out.append(folded)
+        // Folding never lengthens a scalar's UTF-8, so the text's length is room enough.
+        String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+            var count = 0
+            for scalar in text.unicodeScalars {
+                guard let folded = fold(scalar) else { continue }
+                UTF8.encode(folded) { byte in
+                    buffer[count] = byte
+                    count += 1
+                }
             }
+            return count
         }
-        return String(out)
     }
 
     /// One scalar folded, or nil when it is dropped.
@@ -46,18 +51,15 @@ public enum ArabicNormalizer {
     public static func words(_ text: String) -> [String] {
         let scalars = Array(normalize(text).unicodeScalars)
         var words: [String] = []
-        var current = String.UnicodeScalarView()
+        var start = 0
         for (index, scalar) in scalars.enumerated() {
-            let isPoint = scalar == "." && !current.isEmpty && current.last.map(isDigit) == true
+            let isPoint = scalar == "." && start < index && isDigit(scalars[index - 1])
                 && index + 1 < scalars.count && isDigit(scalars[index + 1])
-            if isWordScalar(scalar) || isPoint {
-                current.append(scalar)
-            } else if !current.isEmpty {
-                words.append(String(current))
-                current = String.UnicodeScalarView()
-            }
+            if isWordScalar(scalar) || isPoint { continue }
+            if start < index { words.append(String(scalars: scalars[start..<index])) }
+            start = index + 1
         }
-        if !current.isEmpty { words.append(String(current)) }
+        if start < scalars.count { words.append(String(scalars: scalars[start...])) }
         return words
     }
 
@@ -66,7 +68,11 @@ public enum ArabicNormalizer {
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x0621...0x063A, 0x0641...0x064A: return true
+        case 0...0x7F, 0x060C, 0x061B, 0x061F, 0x066A...0x066D, 0x06D4, 0x2000...0x206F: return false
+        default: return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
     }
 }
 
@@ -100,9 +106,7 @@ public enum LightStemmer {
             upper -= suffix.count
         }
         if lower == 0 && upper == scalars.count { return word }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[lower..<upper])
-        return String(view)
+        return String(scalars: scalars[lower..<upper])
     }
 
     /// The stems of a text's words, for the search index and for queries.

@@ -24,7 +24,7 @@ public enum Attribution {
     }
 
     /// Verbs of saying and reporting, normalized, in their masculine, feminine and plural forms.
-    static let verbs: Set<String> = {
+    static let verbs: WordSet = {
         let stems = ["قال", "صرح", "اكد", "اشار", "اضاف", "اوضح", "اعلن", "كشف", "ذكر", "تابع",
                      "اعرب", "حذر", "زعم", "افاد", "اعتبر", "شدد", "لفت", "نقل", "المح"]
         var forms = Set<String>()
@@ -32,14 +32,14 @@ public enum Attribution {
             forms.formUnion([stem, stem + "ت", stem + "وا"])
         }
         forms.formUnion(["نفي", "نفت", "نفوا", "قالت", "اضافت"])
-        return forms
+        return WordSet(forms)
     }()
 
     /// Phrases that put the source after them: وفقا لـ، بحسب، حسب، نقلا عن.
     static let phrases: [[String]] = [["وفقا"], ["وفق"], ["بحسب"], ["حسب"], ["نقلا", "عن"]]
 
     /// Words that end the speaker's phrase and begin what was said or the circumstances.
-    static let stops: Set<String> = [
+    static let stops: WordSet = [
         "ان", "بان", "انه", "انها", "بانه", "بانها", "اننا", "انهم", "الي", "خلال", "يوم", "على", "عن",
         "ايضا", "اليوم", "امس", "ردا", "قائلا", "مضيفا", "مشيرا", "موضحا", "حيث", "بعد", "قبل", "عقب",
         "لقد", "ما", "لما", "هذا", "هذه", "الذي", "التي", "عبر", "امام", "مع", "من", "بعد",
@@ -47,9 +47,9 @@ public enum Attribution {
     ]
 
     /// Words that may open a sentence before its subject: لكن أراغتشي قال ...
-    static let particles: Set<String> = ["لكن", "ولكن", "كما", "ثم", "بينما", "فيما", "اما", "ومع", "مع", "ذلك"]
+    static let particles: WordSet = ["لكن", "ولكن", "كما", "ثم", "بينما", "فيما", "اما", "ومع", "مع", "ذلك"]
 
-    static let honorifics: Set<String> = ["السيد", "السيده"]
+    static let honorifics: WordSet = ["السيد", "السيده"]
 
     /// The source a sentence names, if any.
     public static func find(in sentence: String) -> Finding {

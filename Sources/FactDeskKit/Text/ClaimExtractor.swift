@@ -19,7 +19,7 @@ public enum ClaimExtractor {
     /// The most words a heading has.
     static let headingWords = 12
 
-    static let boilerplate: Set<String> = [
+    static let boilerplate: WordSet = [
         "شارك", "شاركوا", "مشاركه", "تعليق", "تعليقات", "التعليقات", "اقرا", "للمزيد", "تابعونا", "تابعنا",
         "اشترك", "share", "comments", "comment", "subscribe", "advertisement", "اعلان", "الاعلان", "المزيد",
     ]
@@ -53,7 +53,7 @@ public enum ClaimExtractor {
             }
             claims.append(ExtractedClaim(
                 range: sentence.range, text: sentence.text, speaker: speaker,
-                worthiness: Worthiness.assess(sentence.text, speaker: speaker)))
+                worthiness: Worthiness.assess(sentence.text, words: words, speaker: speaker)))
         }
         return claims
     }

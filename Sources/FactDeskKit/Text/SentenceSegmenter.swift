@@ -78,9 +78,8 @@ public enum SentenceSegmenter {
         while lower < upper, scalars[lower].properties.isWhitespace { lower += 1 }
         while upper > lower, scalars[upper - 1].properties.isWhitespace { upper -= 1 }
         guard lower < upper else { return nil }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[lower..<upper])
-        return Sentence(range: lower..<upper, text: String(view), line: line, terminator: terminator)
+        return Sentence(range: lower..<upper, text: String(scalars: scalars[lower..<upper]), line: line,
+                        terminator: terminator)
     }
 
     /// Which quotations are open.

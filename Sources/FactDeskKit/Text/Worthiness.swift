@@ -14,19 +14,23 @@ public struct Worthiness: Sendable, Equatable {
 
     /// The worthiness of a sentence, given the speaker attribution found for it.
     public static func assess(_ sentence: String, speaker: String?) -> Worthiness {
+        assess(sentence, words: ArabicNormalizer.words(sentence), speaker: speaker)
+    }
+
+    /// The worthiness of a sentence whose normalized words are already known.
+    static func assess(_ sentence: String, words: [String], speaker: String?) -> Worthiness {
         var result = Worthiness()
-        let words = ArabicNormalizer.words(sentence)
         if let number = words.first(where: { $0.first?.isNumber == true })
             ?? words.lazy.compactMap({ form(of: $0, in: numberWords) }).first {
             result.add(3, "number: \(number)")
-        } else if sentence.contains("%") || sentence.contains("٪") {
+        } else if sentence.unicodeScalars.contains(where: { $0 == "%" || $0 == "\u{066A}" }) {
             result.add(3, "number: a percentage")
         }
         if let date = words.lazy.compactMap(DateNames.dateName).first
             ?? words.first(where: { $0.count == 4 && ($0.hasPrefix("19") || $0.hasPrefix("20")) && Int($0) != nil }) {
             result.add(2, "date: \(date)")
         }
-        if sentence.contains(where: { "\"“”«»„".contains($0) }) {
+        if sentence.unicodeScalars.contains(where: quotationMarks.contains) {
             result.add(1, "quotation")
         }
         if let speaker {
@@ -38,6 +42,8 @@ public struct Worthiness: Sendable, Equatable {
         }
         return result
     }
+
+    static let quotationMarks: Set<Unicode.Scalar> = ["\"", "\u{201C}", "\u{201D}", "\u{00AB}", "\u{00BB}", "\u{201E}"]
 
     private mutating func add(_ points: Int, _ reason: String) {
         score += points
@@ -65,24 +71,22 @@ public struct Worthiness: Sendable, Equatable {
     private static let articles: [[Unicode.Scalar]] = ["بال", "وال", "لل", "ال", "ب", "ل"].map { Array($0.unicodeScalars) }
 
     private static func slice(_ scalars: [Unicode.Scalar], from start: Int) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start...])
-        return String(view)
+        String(scalars: scalars[start...])
     }
 
     /// The first form of a word that a set holds.
-    static func form(of word: String, in set: Set<String>) -> String? {
+    static func form(of word: String, in set: WordSet) -> String? {
         forms(word).first(where: set.contains)
     }
 
     /// Number words, normalized and without the article: those with a value (أربع, مليون),
     /// plus plurals and fractions that also make a sentence quantitative.
-    static let numberWords: Set<String> = Set(NumberWords.values.keys).union([
+    static let numberWords: WordSet = WordSet(NumberWords.values.words).union([
         "اثنين", "مئات", "الاف", "ملايين", "مليارات", "نصف", "ربع", "ثلث", "ضعف", "اضعاف",
     ])
 
     /// Titles of officials and names of bodies, normalized and without the article.
-    static let officialWords: Set<String> = [
+    static let officialWords: WordSet = [
         "وزير", "وزيره", "وزاره", "رئيس", "رئيسه", "رئاسه", "متحدث", "متحدثه", "مسؤول", "مسؤولون", "مسؤولين",
         "مبعوث", "سفير", "حكومه", "وكاله", "امم", "بيت", "كونغرس", "برلمان", "جيش", "مجلس", "منظمه",
         "استخبارات", "اداره", "دبلوماسيه", "دبلوماسي", "مفاوض", "مفاوضين", "منسق", "مدير", "ملك", "امير",
