@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import FactDeskKit
 
@@ -100,5 +101,18 @@ import Testing
         let read = try desk.store.claim(try #require(claim.id))
         #expect(read.reasons == claim.reasons && !read.reasons.isEmpty)
         #expect(read.text == claim.text && read.speaker == claim.speaker && read.worthiness == claim.worthiness)
+    }
+}
+
+@Suite struct StoredTimeTests {
+    @Test func timesAreWrittenAsGRDBWritesThem() {
+        var rng = SystemRandomNumberGenerator()
+        let edges: [Double] = [0, 0.0005, 0.9999, 59.9995, 951_782_400, 1_735_718_399.999, 1_740_787_200, 4_102_444_800.123,
+                               1_709_164_800.5, 1_582_934_400, -1, -86_400.25]
+        let random = (0..<2_000).map { _ in Double.random(in: 0..<4_102_444_800, using: &rng) }
+        for seconds in edges + random {
+            let date = Date(timeIntervalSince1970: seconds)
+            #expect(StoredTime.text(date) == String.fromDatabaseValue(date.databaseValue), "\(seconds)")
+        }
     }
 }

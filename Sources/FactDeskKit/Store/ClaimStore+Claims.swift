@@ -46,8 +46,9 @@ extension ClaimStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 claim.sourceID, claim.spanStart, claim.spanEnd, claim.text, claim.speaker, claim.state, claim.assignee,
-                claim.version, claim.createdBy, claim.createdAt, claim.updatedAt, claim.worthiness,
-                String(decoding: CanonicalJSON.array(claim.reasons), as: UTF8.self), claim.dueAt])
+                claim.version, claim.createdBy, StoredTime.text(claim.createdAt), StoredTime.text(claim.updatedAt),
+                claim.worthiness, String(decoding: CanonicalJSON.array(claim.reasons), as: UTF8.self),
+                claim.dueAt.map(StoredTime.text)])
         let id = db.lastInsertedRowID
         claim.id = id
         try SearchIndex.index(claimID: id, terms: terms ?? SearchIndex.indexText(claim.text), in: db)

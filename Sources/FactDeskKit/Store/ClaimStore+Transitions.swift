@@ -171,7 +171,8 @@ extension ClaimStore {
     private func saveProgress(_ claim: Claim, _ db: Database) throws {
         try db.cachedStatement(sql: """
             UPDATE claim SET state = ?, assignee = ?, due_at = ?, version = ?, updated_at = ? WHERE id = ?
-            """).execute(arguments: [claim.state, claim.assignee, claim.dueAt, claim.version, claim.updatedAt, claim.id])
+            """).execute(arguments: [claim.state, claim.assignee, claim.dueAt.map(StoredTime.text), claim.version,
+                                     StoredTime.text(claim.updatedAt), claim.id])
     }
 
     static func validNote(_ note: String?) throws(DeskError) -> String? {

@@ -164,7 +164,7 @@ public struct ClaimStore: Sendable {
         event.seq = seq
         event.prevHash = last?["hash"] ?? HashChain.genesis
         let details = event.details.canonicalJSON
-        let at = String.fromDatabaseValue(event.at.databaseValue) ?? ""
+        let at = StoredTime.text(event.at)
         event.hash = HashChain.hash(prev: event.prevHash, content: HashChain.Content(
             seq: seq, at: at, actor: event.actor,
             claimID: event.claimID, sourceID: event.sourceID, action: event.action,

@@ -53,7 +53,7 @@ public enum Attribution {
 
     /// The source a sentence names, if any.
     public static func find(in sentence: String) -> Finding {
-        let tokens = sentence.split(whereSeparator: \.isWhitespace).map(String.init)
+        let tokens = Self.tokens(sentence)
         let keys = tokens.map(key)
         for (index, word) in keys.enumerated() where index < 12 {
             if verbs.contains(word) || verbs.contains(String(word.dropFirst())) && (word.hasPrefix("و") || word.hasPrefix("ف")) {
@@ -88,7 +88,7 @@ public enum Attribution {
                                 strippingPreposition: Bool = false) -> Finding {
         if colon || start >= tokens.count || tokens[start - 1].hasSuffix(":") { return .previousSpeaker }
         let first = keys[start]
-        let opensQuote = tokens[start].first.map { "\"“”«„".contains($0) } ?? false
+        let opensQuote = tokens[start].unicodeScalars.first.map(openingQuotes.contains) ?? false
         if opensQuote || first == "في" || (!strippingPreposition && first.hasPrefix("ل") && !first.hasPrefix("لا")) {
             return .previousSpeaker
         }
@@ -105,7 +105,7 @@ public enum Attribution {
             if words.isEmpty && strippingPreposition {
                 token = stripPreposition(token)
             }
-            let ends = token.last.map { "،,:؛".contains($0) } ?? false
+            let ends = token.unicodeScalars.last.map(clauseEnds.contains) ?? false
             token = token.trimming(clauseMarks)
             if !token.isEmpty { words.append(token) }
             if ends { break }
@@ -137,22 +137,34 @@ public enum Attribution {
     }
 
     /// Punctuation that ends a clause, trimmed from the words of a speaker's name.
-    static let clauseMarks: Set<Character> = Set("،,:؛.")
+    static let clauseMarks: Set<Unicode.Scalar> = Set("،,:؛.".unicodeScalars)
+    /// Punctuation after which a speaker's name stops.
+    static let clauseEnds: Set<Unicode.Scalar> = Set("،,:؛".unicodeScalars)
     /// Punctuation and quotation marks trimmed from a token before it is matched.
-    static let tokenMarks: Set<Character> = Set("،,:؛.\"“”«»()!؟?'")
+    static let tokenMarks: Set<Unicode.Scalar> = Set("،,:؛.\"“”«»()!؟?'".unicodeScalars)
+    /// Marks that open a quotation right after a verb (قال "...").
+    static let openingQuotes: Set<Unicode.Scalar> = Set("\"“”«„".unicodeScalars)
 
     /// A token reduced for matching: normalized, without punctuation around it.
     static func key(_ token: String) -> String {
         ArabicNormalizer.normalize(token).trimming(tokenMarks)
     }
+
+    /// The sentence's tokens: its runs of non-white-space.
+    static func tokens(_ sentence: String) -> [String] {
+        sentence.unicodeScalars.split(whereSeparator: \.properties.isWhitespace).map { String(scalars: $0) }
+    }
 }
 
 extension String {
-    /// The string without any of these characters at either end.
-    func trimming(_ characters: Set<Character>) -> String {
-        var slice = Substring(self)
-        while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
-        return String(slice)
+    /// The string without any of these scalars at either end.
+    func trimming(_ marks: Set<Unicode.Scalar>) -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.first, let last = scalars.last,
+              marks.contains(first) || marks.contains(last) else { return self }
+        var slice = Substring(self).unicodeScalars
+        while let first = slice.first, marks.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, marks.contains(last) { slice = slice.dropLast() }
+        return String(scalars: slice)
     }
 }
