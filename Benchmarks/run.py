@@ -295,7 +295,7 @@ def commit():
         return "unknown"
 
 
-def report(args, sizes, task):
+def report(args, sizes, task, extraction):
     out = ["# FactDesk benchmark results", "",
            f"- date: {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
            f"- commit: {commit()}", f"- machine: {machine()}",
@@ -315,6 +315,8 @@ def report(args, sizes, task):
         out.append(f"| {g['claims']:,} | {g['sources']:,} | {g['events']:,} | {g['import_claims_per_second']:,.0f} | "
                    f"{g['import_peak_mib']:.0f} | {g['workflow_commands']:,} | {g['workflow_seconds']:.1f} | "
                    f"{g.get('process_peak_mib', g['peak_mib']):.0f} | {g['file_mib']:,.0f} |")
+    if extraction:
+        out += ["", f"Extraction and stemming alone, one core, no desk (`factdesk-bench extract`): {extraction}."]
     out += ["", "States: " + "; ".join(
         f"{s['generated']['claims']:,} claims: " + ", ".join(f"{k} {v:,}" for k, v in sorted(s['generated']['states'].items()))
         for s in sizes), ""]
@@ -400,9 +402,10 @@ def main():
         args.sizes, args.runs, args.warmup, args.tasks = "3000", 1, 0, 1000
     os.makedirs(args.work, exist_ok=True)
     if args.bin_dir is None:
-        log("building release binaries")
-        subprocess.run(["swift", "build", "-c", "release", "--package-path", ROOT], check=True)
-        args.bin_dir = sh(["swift", "build", "-c", "release", "--package-path", ROOT, "--show-bin-path"]).strip()
+        log("building release binaries (as the README installs them)")
+        build = ["swift", "build", "-c", "release", "--static-swift-stdlib", "--package-path", ROOT]
+        subprocess.run(build, check=True)
+        args.bin_dir = sh(build + ["--show-bin-path"]).strip()
     args.hyperfine = have("hyperfine") and not args.smoke
     if not args.smoke and not args.hyperfine:
         log("hyperfine is not installed (apt-get install hyperfine); timing with a monotonic clock instead")
@@ -416,12 +419,16 @@ def main():
         log(f"measuring {generated['claims']} claims")
         results = merge_floors(measure(args, timer, desk, generated["claims"], targets))
         sizes.append({"generated": generated, "targets": targets, "results": results})
+    extraction = None
+    if not args.smoke:
+        log("extraction alone, in-process")
+        extraction = sh([bench, "extract", "--articles", "1000", "--seeds", os.path.join(ROOT, "seeds")]).strip()
     sentences = []
     for name in sorted(os.listdir(os.path.join(ROOT, "seeds"))):
         with open(os.path.join(ROOT, "seeds", name), encoding="utf-8") as f:
             sentences += [line.strip() for line in f if len(line.split()) > 6]
     task = taskwarrior(args, timer, sentences)
-    text = report(args, sizes, task)
+    text = report(args, sizes, task, extraction)
     with open(args.out, "w") as f:
         f.write(text)
     with open(os.path.splitext(args.out)[0] + ".json", "w") as f:

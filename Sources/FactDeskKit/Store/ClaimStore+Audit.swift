@@ -48,18 +48,14 @@ extension ClaimStore {
     /// Starts checking the events after `middle` up to `high` on another thread, in a read of its own.
     private func laterHalf(after middle: Int64, through high: Int64,
                            anchor: (seq: Int64, hash: String)?) -> Pending<AuditVerifier> {
-        let pending = Pending<AuditVerifier>()
         let store = self
-        Thread.detachNewThread {
-            pending.finish(Result {
-                try store.writer.read { db in
-                    var verifier = AuditVerifier.continuation(anchor: anchor)
-                    try store.walkEvents(db, after: middle, through: high) { verifier.take($0) }
-                    return verifier
-                }
-            })
+        return Pending.start {
+            try store.writer.read { db in
+                var verifier = AuditVerifier.continuation(anchor: anchor)
+                try store.walkEvents(db, after: middle, through: high) { verifier.take($0) }
+                return verifier
+            }
         }
-        return pending
     }
 
     /// Calls `body` with every event in order (or those after `after` up to `through`), as

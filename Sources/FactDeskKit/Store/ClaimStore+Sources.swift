@@ -67,6 +67,16 @@ struct PreparedSource: Sendable {
     }
 }
 
+/// Articles checked and extracted, ready to be stored by ``ClaimStore/store(_:by:)``.
+public struct PreparedBatch: Sendable {
+    var sources: [PreparedSource]
+
+    /// How many claims the batch holds (texts already in the desk will add none).
+    public var claims: Int {
+        sources.reduce(0) { $0 + ($1.claims?.count ?? 0) }
+    }
+}
+
 /// What importing an article did.
 public enum SourceImport: Sendable, Equatable {
     /// The article was stored as a new source, with the claims extracted from it.
@@ -92,12 +102,25 @@ extension ClaimStore {
     /// on every core, so the desk is locked only while rows are written: the bulk path
     /// (an archive, a crawl) takes one commit per batch instead of one per article.
     public func addSources(_ batch: [NewSource], extract: Bool = true, by actor: String) throws -> [SourceImport] {
+        try store(try Self.prepare(batch, extract: extract), by: actor)
+    }
+
+    /// The first half of ``addSources(_:extract:by:)``: checks the articles and extracts
+    /// their claims, on every core, without touching the desk. A bulk import prepares the
+    /// next batch while ``store(_:by:)`` writes the one before.
+    public static func prepare(_ batch: [NewSource], extract: Bool = true) throws -> PreparedBatch {
         for new in batch { try new.validate() }
-        let prepared = parallelMap(batch) { PreparedSource(new: $0, extract: extract) }
-        return try write { db in
+        return PreparedBatch(sources: parallelMap(batch) { PreparedSource(new: $0, extract: extract) })
+    }
+
+    /// The second half of ``addSources(_:extract:by:)``: stores a prepared batch in one
+    /// transaction, all or none.
+    public func store(_ batch: PreparedBatch, by actor: String) throws -> [SourceImport] {
+        try write { db in
             _ = try activeReviewer(actor, in: db)
-            let initial = extract ? try installedWorkflow(db).workflow.initialState : ""
-            return try prepared.map { try insert($0, initialState: initial, by: actor, db) }
+            let extracting = batch.sources.contains { $0.claims != nil }
+            let initial = extracting ? try installedWorkflow(db).workflow.initialState : ""
+            return try batch.sources.map { try insert($0, initialState: initial, by: actor, db) }
         }
     }
 
