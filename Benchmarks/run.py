@@ -422,7 +422,9 @@ def main():
     extraction = None
     if not args.smoke:
         log("extraction alone, in-process")
-        extraction = sh([bench, "extract", "--articles", "1000", "--seeds", os.path.join(ROOT, "seeds")]).strip()
+        done = subprocess.run([bench, "extract", "--articles", "1000", "--seeds", os.path.join(ROOT, "seeds")],
+                              capture_output=True, text=True)
+        extraction = done.stdout.strip() if done.returncode == 0 else None
     sentences = []
     for name in sorted(os.listdir(os.path.join(ROOT, "seeds"))):
         with open(os.path.join(ROOT, "seeds", name), encoding="utf-8") as f:
