@@ -23,40 +23,53 @@ public struct FactFeatures: Sendable, Equatable {
     /// The features of a claim's text, with names resolved through the desk's aliases.
     public init(text: String, aliases: AliasTable = AliasTable()) {
         let words = ArabicNormalizer.words(text)
+        let stems = words.map(LightStemmer.stem)
         var skipNext = false
         for (index, word) in words.enumerated() {
             if skipNext { skipNext = false; continue }
+            // Each lookup below tries the word without its article and clitics: work them out once.
+            let forms = Worthiness.forms(word)
             let next = index + 1 < words.count ? words[index + 1] : nil
-            if let month = DateNames.month(word, next: next, previousIsNumber: index > 0 && Self.isNumber(words[index - 1])) {
+            if let month = DateNames.month(forms: forms, next: next,
+                                           previousIsNumber: index > 0 && Self.isNumber(words[index - 1])) {
                 months.insert(month.value)
                 skipNext = month.usedNext
             } else if let weekday = DateNames.weekday(word) {
                 weekdays.insert(weekday)
-            } else if let number = Self.number(word) {
+            } else if let number = Self.number(word, forms: forms) {
                 numbers.insert(number)
-                if let next, Self.number(next) == nil { quantities.insert(number + " " + LightStemmer.stem(next)) }
-            } else if let city = Worthiness.form(of: word, in: Gazetteer.cities) {
+                if let next, Self.number(next) == nil { quantities.insert(number + " " + stems[index + 1]) }
+            } else if let city = forms.first(where: Gazetteer.cities.contains) {
                 places.insert(city)
             } else {
-                let stem = LightStemmer.stem(word)
-                if stem.count > 1, !Stopwords.stems.contains(stem) { terms.insert(stem) }
+                let stem = stems[index]
+                if stem.unicodeScalars.count > 1, !Stopwords.stems.contains(stem) { terms.insert(stem) }
             }
         }
-        entities = aliases.entities(in: Set(words.map(LightStemmer.stem)))
+        entities = aliases.entities(in: Set(stems))
     }
 
     /// A canonical number for digits or a number word, or nil.
     static func number(_ word: String) -> String? {
-        if isNumber(word) {
-            var digits = Substring(word)
-            while digits.count > 1, digits.first == "0", digits.dropFirst().first != "." { digits = digits.dropFirst() }
-            return String(digits)
-        }
-        return Worthiness.forms(word).lazy.compactMap(NumberWords.value).first.map(String.init)
+        number(word, forms: nil)
     }
 
+    /// ``number(_:)`` for a word whose ``Worthiness/forms(_:)`` are known.
+    static func number(_ word: String, forms: [String]?) -> String? {
+        if isNumber(word) {
+            var digits = Substring(word)
+            while digits.utf8.count > 1, digits.utf8.first == UInt8(ascii: "0"), digits.utf8.dropFirst().first != UInt8(ascii: ".") {
+                digits = digits.dropFirst()
+            }
+            return String(digits)
+        }
+        return (forms ?? Worthiness.forms(word)).lazy.compactMap(NumberWords.value).first.map(String.init)
+    }
+
+    /// Whether a normalized word is a number in digits (4, 2015, 2.5).
     static func isNumber(_ word: String) -> Bool {
-        word.first.map { ("0"..."9").contains($0) } == true && word.allSatisfy { ("0"..."9").contains($0) || $0 == "." }
+        guard let first = word.utf8.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return false }
+        return word.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ".") }
     }
 }
 
@@ -95,7 +108,12 @@ enum DateNames {
     /// The month a normalized word names, in any of its forms; a Levantine month also
     /// reads the next word (كانون الثاني), and آب counts only after a day number.
     static func month(_ word: String, next: String?, previousIsNumber: Bool) -> (value: Int, usedNext: Bool)? {
-        for form in Worthiness.forms(word) {
+        month(forms: Worthiness.forms(word), next: next, previousIsNumber: previousIsNumber)
+    }
+
+    /// ``month(_:next:previousIsNumber:)`` for a word whose forms are known.
+    static func month(forms: [String], next: String?, previousIsNumber: Bool) -> (value: Int, usedNext: Bool)? {
+        for form in forms {
             if let month = months[form] { return (month, false) }
             if form == "اب", previousIsNumber { return (8, false) }
             if let pairs = paired[form], let next,
@@ -108,9 +126,11 @@ enum DateNames {
 
     /// The weekday a word names; only with the article (يوم السبت), since bare أحد is "one of".
     static func weekday(_ word: String) -> Int? {
-        var word = Substring(word)
-        if word.count > 4, word.hasPrefix("و") || word.hasPrefix("ب") { word = word.dropFirst() }
-        return weekdays[String(word)]
+        let scalars = word.unicodeScalars
+        if scalars.count > 4, let first = scalars.first, first == "و" || first == "ب" {
+            return weekdays[String(scalars: scalars.dropFirst())]
+        }
+        return weekdays[word]
     }
 
     /// A month or weekday name in a normalized word, for check-worthiness.

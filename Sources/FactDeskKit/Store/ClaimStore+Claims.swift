@@ -58,7 +58,7 @@ extension ClaimStore {
     }
 
     /// How many of the most recent matching claims a search ranks.
-    public static let searchWindow = 2_000
+    public static let searchWindow = 500
 
     /// The claims whose words match a query, best match first.
     ///

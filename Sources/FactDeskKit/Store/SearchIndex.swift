@@ -33,10 +33,11 @@ enum SearchIndex {
             let word = words[index]
             let next = index + 1 < words.count ? words[index + 1] : nil
             let afterNumber = index > 0 && FactFeatures.isNumber(words[index - 1])
-            if let month = DateNames.month(word, next: next, previousIsNumber: afterNumber) {
+            let forms = Worthiness.forms(word)
+            if let month = DateNames.month(forms: forms, next: next, previousIsNumber: afterNumber) {
                 return "month\(month.value)"
             }
-            if DateNames.weekday(word) == nil, let number = FactFeatures.number(word) {
+            if DateNames.weekday(word) == nil, let number = FactFeatures.number(word, forms: forms) {
                 return number
             }
             return LightStemmer.stem(word)

@@ -33,7 +33,7 @@ extension Factdesk.AliasCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let aliases = try global.openStore().aliases()
+            let aliases = try global.openStoreForReading().aliases()
             if global.json {
                 try Terminal.json(aliases.map { AliasView(entity: $0.entity, variants: $0.variants) })
                 return
@@ -64,7 +64,7 @@ extension Factdesk.AliasCommand {
         @Option(help: ArgumentHelp("At most this many groups.", valueName: "n")) var limit = 20
 
         func run() throws {
-            let suggestions = try global.openStore().suggestAliases(limit: limit)
+            let suggestions = try global.openStoreForReading().suggestAliases(limit: limit)
             if global.json {
                 try Terminal.json(suggestions.map { suggestion in
                     SuggestionView(skeleton: suggestion.skeleton, spellings: suggestion.spellings.map(\.word),

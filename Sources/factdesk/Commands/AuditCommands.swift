@@ -83,7 +83,7 @@ extension Factdesk.Audit {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let head = try global.openStore().auditHead()
+            let head = try global.openStoreForReading().auditHead()
             if global.json {
                 try Terminal.json(HeadView(seq: head.seq, hash: head.hash))
             } else {

@@ -75,7 +75,7 @@ extension Factdesk.ClaimCommand {
         }
 
         func run() throws {
-            let store = try global.openStore()
+            let store = try global.openStoreForReading()
             let workflow = try store.workflow()
             var filter = try filters.filter(for: workflow)
             filter.limit = limit == 0 ? nil : limit

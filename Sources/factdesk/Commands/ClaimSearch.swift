@@ -29,7 +29,7 @@ extension Factdesk.ClaimCommand {
         }
 
         func run() throws {
-            let store = try global.openStore()
+            let store = try global.openStoreForReading()
             let workflow = try store.workflow()
             try workflow.requireStates(statuses)
             let claims = try store.search(query, states: statuses, limit: limit)

@@ -14,7 +14,7 @@ extension Factdesk.ClaimCommand {
         var id: Int64
 
         func run() throws {
-            let store = try global.openStore()
+            let store = try global.openStoreForReading()
             let detail = try store.claimDetail(id)
             let workflow = try store.workflow()
             let viewer = try store.reviewer(global.handle)

@@ -47,7 +47,7 @@ extension Factdesk.Export {
         @Flag(help: "Start with a byte order mark, which some spreadsheets need to read Arabic.") var bom = false
 
         func run() throws {
-            try options.write(try ClaimCSV.write(try options.claims(try global.openStore()), byteOrderMark: bom))
+            try options.write(try ClaimCSV.write(try options.claims(try global.openStoreForReading()), byteOrderMark: bom))
         }
     }
 
@@ -59,7 +59,7 @@ extension Factdesk.Export {
         @OptionGroup var options: ExportOptions
 
         func run() throws {
-            let claims = try options.claims(try global.openStore())
+            let claims = try options.claims(try global.openStoreForReading())
             try options.write(Data((try JSONView.encode(claims.map(JSONView.ClaimView.init)) + "\n").utf8))
         }
     }
@@ -140,7 +140,7 @@ extension Factdesk.Export {
         }
 
         func run() throws {
-            let store = try global.openStore()
+            let store = try global.openStoreForReading()
             let workflow = try store.workflow()
             guard let scale = workflow.rating else {
                 throw DeskError.invalidValue("this desk's workflow has no `rating:` scale; a ClaimReview needs one for its verdicts")

@@ -71,7 +71,7 @@ extension Factdesk {
         }
 
         func run() throws {
-            let store = try global.openStore()
+            let store = try global.openStoreForReading()
             if let id { _ = try store.claim(id) }
             var first = true
             if global.json { Terminal.print("[") }

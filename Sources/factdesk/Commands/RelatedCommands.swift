@@ -22,7 +22,7 @@ extension Factdesk {
         }
 
         func run() throws {
-            let store = try global.openStore()
+            let store = try global.openStoreForReading()
             let related = try store.related(to: id, limit: limit)
             if global.json {
                 try Terminal.json(related.map(RelatedView.init))
@@ -91,7 +91,7 @@ extension Factdesk {
         }
 
         func run() throws {
-            let clusters = try global.openStore().clusters(minSources: minSources)
+            let clusters = try global.openStoreForReading().clusters(minSources: minSources)
             if global.json {
                 try Terminal.json(clusters.map { cluster in
                     ClusterView(sources: cluster.sourceIDs, claims: cluster.claims.map(JSONView.ClaimView.init))

@@ -14,7 +14,7 @@ extension Factdesk {
         @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file.html")) var out: String?
 
         func run() throws {
-            let html = try global.openStore().report(source: id).render()
+            let html = try global.openStoreForReading().report(source: id).render()
             try Terminal.write(Data((html + "\n").utf8), to: out)
             if let out { Terminal.message("wrote \(out)") }
         }

@@ -47,7 +47,7 @@ extension Factdesk.ReviewerCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let reviewers = try global.openStore().reviewers()
+            let reviewers = try global.openStoreForReading().reviewers()
             if global.json {
                 try Terminal.json(reviewers.map { JSONView.ReviewerView($0.reviewer, openClaims: $0.openClaims) })
                 return

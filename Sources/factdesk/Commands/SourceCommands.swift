@@ -109,7 +109,7 @@ extension Factdesk.SourceCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let sources = try global.openStore().sources()
+            let sources = try global.openStoreForReading().sources()
             if global.json {
                 try Terminal.json(sources.map { JSONView.SourceView($0) })
                 return
@@ -133,7 +133,7 @@ extension Factdesk.SourceCommand {
         var id: Int64
 
         func run() throws {
-            let summary = try global.openStore().source(id)
+            let summary = try global.openStoreForReading().source(id)
             if global.json {
                 try Terminal.json(JSONView.SourceView(summary, includeText: true))
                 return

@@ -11,7 +11,7 @@ extension Factdesk {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let stats = try global.openStore().stats()
+            let stats = try global.openStoreForReading().stats()
             if global.json {
                 try Terminal.json(StatsView(stats))
                 return

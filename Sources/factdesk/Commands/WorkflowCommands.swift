@@ -29,7 +29,7 @@ extension Factdesk.WorkflowCommand {
                 shown = try WorkflowSource.named(workflow).workflow
                 origin = workflow
             } else {
-                let installed = try global.openStore().installedWorkflow()
+                let installed = try global.openStoreForReading().installedWorkflow()
                 shown = installed.definition
                 origin = "installed \(ISO8601.string(from: installed.installedAt)) by \(installed.installedBy), sha256 \(installed.sha256.prefix(12))"
             }

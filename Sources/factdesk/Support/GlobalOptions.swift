@@ -44,6 +44,11 @@ struct GlobalOptions: ParsableArguments {
         try ClaimStore.open(path: path, busyTimeout: busyTimeout)
     }
 
+    /// The desk, for a command that only reads it.
+    func openStoreForReading() throws -> ClaimStore {
+        try ClaimStore.open(path: path, busyTimeout: busyTimeout, forReading: true)
+    }
+
     private static let valued: Set<String> = ["--db", "--as", "--busy-timeout"]
     private static let flags: Set<String> = ["--json"]
 
