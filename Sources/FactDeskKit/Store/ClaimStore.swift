@@ -32,12 +32,13 @@ public struct ClaimStore: Sendable {
     /// A missing file, a file that is not a desk and a desk written by a newer FactDesk
     /// are refused before anything is written to them.
     ///
-    /// With `forReading`, a command that only reads gets one read-only connection instead
-    /// of a pool with a writer: half the set-up, which is most of a quick command's time.
-    /// A desk whose schema needs bringing up to date is still opened for writing.
+    /// A command that runs one transaction needs one connection (see ``Connection``):
+    /// setting up a second, and SQLite reading the schema again for it, is most of a quick
+    /// command's time. A desk whose schema needs bringing up to date is migrated through a
+    /// pool whatever was asked.
     public static func open(
         path: String, busyTimeout: Double = 5, clock: @escaping @Sendable () -> Date = Date.init,
-        forReading: Bool = false
+        connection: Connection = .pool
     ) throws -> ClaimStore {
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError.noDesk(path: path)
@@ -45,8 +46,9 @@ public struct ClaimStore: Sendable {
         try checkHeader(path: path)
         let mode = (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue
         if let mode, mode & 0o222 == 0 { throw StoreError.readOnly(path: path) }
-        if forReading, let reader = try openForReading(path: path, busyTimeout: busyTimeout, clock: clock) {
-            return reader
+        if connection != .pool,
+           let single = try openSingle(path: path, readOnly: connection == .readOnly, busyTimeout: busyTimeout, clock: clock) {
+            return single
         }
         return try translating(path: path, busyTimeout: busyTimeout) {
             let pool = try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout))
@@ -61,12 +63,22 @@ public struct ClaimStore: Sendable {
         }
     }
 
-    /// One read-only connection to an up-to-date desk, or nil when its schema needs migrating.
-    private static func openForReading(path: String, busyTimeout: Double,
-                                       clock: @escaping @Sendable () -> Date) throws -> ClaimStore? {
+    /// How a desk is opened.
+    public enum Connection: Sendable, Equatable {
+        /// A pool: a writer and readers, for reads on several threads at once (`audit verify`).
+        case pool
+        /// One connection that reads and writes, in IMMEDIATE write transactions.
+        case single
+        /// One read-only connection, for a command that only reads.
+        case readOnly
+    }
+
+    /// One connection to an up-to-date desk, or nil when its schema needs migrating.
+    private static func openSingle(path: String, readOnly: Bool, busyTimeout: Double,
+                                   clock: @escaping @Sendable () -> Date) throws -> ClaimStore? {
         try translating(path: path, busyTimeout: busyTimeout) {
             var config = configuration(busyTimeout: busyTimeout)
-            config.readonly = true
+            config.readonly = readOnly
             let queue = try DatabaseQueue(path: path, configuration: config)
             let migrator = Migrations.migrator
             let (superseded, complete) = try queue.read { db in

@@ -61,7 +61,7 @@ extension Factdesk.Audit {
         var anchor: Anchor?
 
         func run() throws {
-            let report = try global.openStore().verifyAudit(anchor: anchor.map { ($0.seq, $0.hash) })
+            let report = try global.openStoreForConcurrentReading().verifyAudit(anchor: anchor.map { ($0.seq, $0.hash) })
             if global.json {
                 try Terminal.json(AuditReportView(report))
             } else {

@@ -41,12 +41,17 @@ struct GlobalOptions: ParsableArguments {
     }
 
     func openStore() throws -> ClaimStore {
-        try ClaimStore.open(path: path, busyTimeout: busyTimeout)
+        try ClaimStore.open(path: path, busyTimeout: busyTimeout, connection: .single)
     }
 
     /// The desk, for a command that only reads it.
     func openStoreForReading() throws -> ClaimStore {
-        try ClaimStore.open(path: path, busyTimeout: busyTimeout, forReading: true)
+        try ClaimStore.open(path: path, busyTimeout: busyTimeout, connection: .readOnly)
+    }
+
+    /// The desk, for a command that reads on several threads at once.
+    func openStoreForConcurrentReading() throws -> ClaimStore {
+        try ClaimStore.open(path: path, busyTimeout: busyTimeout, connection: .pool)
     }
 
     private static let valued: Set<String> = ["--db", "--as", "--busy-timeout"]
