@@ -89,4 +89,18 @@ import Testing
         let store = try ClaimStore.open(path: path)
         #expect(try store.search("المحادثات").map(\.id) == [1])
     }
+
+    @Test func aCommonQueryListsItsNewestMatchesAndARareOneIsRanked() throws {
+        let store = try seededStore()
+        let ranked = try store.search("المفاوضات", states: [], limit: 5, window: 500, recent: 20_000)
+        let newest = try store.search("المفاوضات", states: [], limit: 5, window: 3, recent: 20_000)
+        let every = try store.search("المفاوضات", states: [], limit: 100, window: 500, recent: 20_000).compactMap(\.id)
+        #expect(every.count > 5)
+        #expect(newest.compactMap(\.id) == Array(every.sorted(by: >).prefix(5)))
+        #expect(ranked.compactMap(\.id) != newest.compactMap(\.id))
+        #expect(try store.search("المفاوضات", limit: 5).map(\.id) == ranked.map(\.id))
+        let skipped = try #require(every.last)
+        try store.apply(TransitionCommand(transition: "skip", claimIDs: [skipped], actor: "sara", note: "opinion"))
+        #expect(try store.search("المفاوضات", states: ["skipped"], limit: 5, window: 3, recent: 20_000).map(\.id) == [skipped])
+    }
 }

@@ -10,18 +10,9 @@ import Testing
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
         let out = work.appendingPathComponent("RESULTS.md")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", packageRoot.appendingPathComponent("Benchmarks/run.py").path, "--smoke",
-                             "--bin-dir", Binary.url.deletingLastPathComponent().path,
-                             "--work", work.path, "--out", out.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text.suffix(2_000))")
+        let (status, text) = try python("Benchmarks/run.py", [
+            "--smoke", "--bin-dir", Binary.url.deletingLastPathComponent().path, "--work", work.path, "--out", out.path])
+        #expect(status == 0, "\(text.suffix(2_000))")
         let report = try String(contentsOf: out, encoding: .utf8)
         for row in ["| claim list |", "| claim search (common) |", "| claim search (rare) |", "| claim show |",
                     "| verify (note + evidence) |", "| assign 100 claims |", "| related |", "| audit verify |",

@@ -5,17 +5,7 @@ import Testing
 /// runs and their figures are in the README.
 @Suite(.serialized) struct CrowdAndCrashTests {
     func script(_ name: String, _ arguments: [String]) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", packageRoot.appendingPathComponent(".ci/\(name)").path]
-            + arguments + ["--bin", Binary.url.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
+        try python(".ci/\(name)", arguments + ["--bin", Binary.url.path])
     }
 
     @Test func processesRacingOnOneDeskLoseNothingAndFailCleanly() throws {

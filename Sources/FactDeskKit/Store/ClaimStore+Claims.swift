@@ -59,33 +59,50 @@ extension ClaimStore {
 
     /// How many of the most recent matching claims a search ranks.
     public static let searchWindow = 500
+    /// A query is common when this many of the newest claims hold ``searchWindow`` matches.
+    public static let recentClaims: Int64 = 20_000
 
     /// The claims whose words match a query, best match first.
     ///
     /// The query goes through the same Arabic normalization and stemming as the index,
     /// and is never read as FTS5 syntax: quotes, stars and parentheses are just text.
-    /// The ranking covers the ``searchWindow`` most recent matches (newest ids), so a word
-    /// found in half a million claims answers as fast as a rare one; below that every match
-    /// is ranked.
+    /// The ranking covers the ``searchWindow`` most recent matches (newest ids). A query so
+    /// common that the ``recentClaims`` newest claims already hold that many matches (إيران
+    /// in a news archive) lists its newest matches first instead: ranking needs the word's
+    /// count over the whole index, a scan of hundreds of thousands of entries, and among
+    /// that many matches recency is what a reader wants.
     public func search(_ query: String, states: [String] = [], limit: Int = 20) throws -> [Claim] {
+        try search(query, states: states, limit: limit, window: Self.searchWindow, recent: Self.recentClaims)
+    }
+
+    func search(_ query: String, states: [String], limit: Int, window: Int, recent: Int64) throws -> [Claim] {
         guard let pattern = SearchIndex.pattern(for: query) else { return [] }
         return try read { db in
-            var inner = """
-                SELECT claim_search.rowid AS id, claim_search.rank AS rank
-                FROM claim_search JOIN claim ON claim.id = claim_search.rowid
-                WHERE claim_search MATCH ?
-                """
-            var arguments: StatementArguments = [pattern]
+            var filter = ""
+            var filterArguments = StatementArguments()
             if !states.isEmpty {
-                inner += " AND claim.state IN (\(databaseQuestionMarks(count: states.count)))"
-                arguments += StatementArguments(states)
+                filter = " AND claim.state IN (\(databaseQuestionMarks(count: states.count)))"
+                filterArguments = StatementArguments(states)
             }
-            inner += " ORDER BY claim_search.rowid DESC LIMIT \(Self.searchWindow)"
-            arguments += [limit]
+            let newest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM claim") ?? 0
+            let recentMatches = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM (SELECT claim_search.rowid FROM claim_search JOIN claim ON claim.id = claim_search.rowid
+                                      WHERE claim_search MATCH ? AND claim_search.rowid > ?\(filter) LIMIT ?)
+                """, arguments: [pattern, newest - recent] + filterArguments + [window]) ?? 0
+            if recentMatches >= window {
+                return try Claim.fetchAll(db, sql: """
+                    SELECT claim.* FROM claim_search JOIN claim ON claim.id = claim_search.rowid
+                    WHERE claim_search MATCH ?\(filter) ORDER BY claim_search.rowid DESC LIMIT ?
+                    """, arguments: [pattern] + filterArguments + [limit])
+            }
             return try Claim.fetchAll(db, sql: """
-                SELECT claim.* FROM (\(inner)) AS hit JOIN claim ON claim.id = hit.id
+                SELECT claim.* FROM (
+                    SELECT claim_search.rowid AS id, claim_search.rank AS rank
+                    FROM claim_search JOIN claim ON claim.id = claim_search.rowid
+                    WHERE claim_search MATCH ?\(filter) ORDER BY claim_search.rowid DESC LIMIT \(window)) AS hit
+                JOIN claim ON claim.id = hit.id
                 ORDER BY hit.rank, claim.id LIMIT ?
-                """, arguments: arguments)
+                """, arguments: [pattern] + filterArguments + [limit])
         }
     }
 
