@@ -297,8 +297,7 @@ def commit():
 
 def report(args, sizes, task, extraction):
     out = ["# FactDesk benchmark results", "",
-           f"- date: {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
-           f"- commit: {commit()}", f"- machine: {machine()}",
+           f"- date: {args.date}", f"- commit: {args.commit}", f"- machine: {machine()}",
            f"- sqlite3: {sh(['sqlite3', '--version']).split()[0] if have('sqlite3') else 'missing'}; "
            f"hyperfine: {'yes' if args.hyperfine else 'no (monotonic timer)'}; "
            f"runs per figure: {args.runs} after {args.warmup} warm-up",
@@ -402,6 +401,8 @@ def main():
                         help="write RESULTS.md again from the figures of the last run (RESULTS.json), measuring nothing")
     args = parser.parse_args()
     args.argv = sys.argv[1:]
+    args.date = datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')
+    args.commit = commit()
     if args.report_only:
         with open(os.path.splitext(args.out)[0] + ".json") as f:
             saved = json.load(f)
@@ -445,7 +446,7 @@ def main():
     with open(args.out, "w") as f:
         f.write(text)
     with open(os.path.splitext(args.out)[0] + ".json", "w") as f:
-        kept = {key: getattr(args, key) for key in ("argv", "runs", "warmup", "tasks", "hyperfine")}
+        kept = {key: getattr(args, key) for key in ("argv", "runs", "warmup", "tasks", "hyperfine", "date", "commit")}
         json.dump({"sizes": sizes, "taskwarrior": task, "extraction": extraction, "args": kept}, f,
                   indent=2, ensure_ascii=False)
     print(text)
