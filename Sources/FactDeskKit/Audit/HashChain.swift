@@ -24,10 +24,6 @@ public enum HashChain {
         public var details: String
 
         /// One JSON array of the fields in a fixed order, nulls written as null.
-        var canonical: String {
-            String(decoding: canonicalBytes, as: UTF8.self)
-        }
-
         var canonicalBytes: [UInt8] {
             CanonicalJSON.array([String(seq), at, actor, claimID.map(String.init), sourceID.map(String.init),
                                  action, from, to, details])
@@ -39,6 +35,6 @@ public enum HashChain {
         var bytes = Array(prev.utf8)
         bytes.append(UInt8(ascii: "\n"))
         bytes.append(contentsOf: content.canonicalBytes)
-        return sha256Hex(bytes: &bytes)
+        return sha256Hex(bytes: bytes)
     }
 }

@@ -6,14 +6,13 @@ import Foundation
 /// Used for an article's identity (the same text imported twice is the same source)
 /// and for the fingerprint of an installed workflow.
 public func sha256Hex(_ text: String) -> String {
-    var bytes = Array(text.utf8)
-    return sha256Hex(bytes: &bytes)
+    sha256Hex(bytes: Array(text.utf8))
 }
 
 private let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
 /// The SHA-256 of bytes, as 64 lowercase hexadecimal digits.
-func sha256Hex(bytes: inout [UInt8]) -> String {
+func sha256Hex(bytes: [UInt8]) -> String {
     let digest = SHA256.hash(data: bytes)
     return String(unsafeUninitializedCapacity: 64) { buffer in
         var index = 0
