@@ -79,4 +79,16 @@ import Testing
         try other.addReviewer(NewReviewer(handle: "layla"), by: "sara")
         #expect(try other.reviewer("layla") != nil)
     }
+
+    @Test func aDeskOpenedForReadingRefusesWritesAndStaysAsItWas() throws {
+        let path = try newDesk(in: try temporaryFolder())
+        let reader = try ClaimStore.open(path: path, connection: .readOnly)
+        #expect(try reader.reviewer("sara")?.role == .editor)
+        #expect(throws: (any Error).self) { try reader.addReviewer(NewReviewer(handle: "layla"), by: "sara") }
+        let writer = try ClaimStore.open(path: path, connection: .single)
+        #expect(try writer.reviewer("layla") == nil)
+        #expect(try writer.auditHead().seq == 2)
+        try writer.addReviewer(NewReviewer(handle: "layla"), by: "sara")
+        #expect(try reader.reviewer("layla") != nil)
+    }
 }

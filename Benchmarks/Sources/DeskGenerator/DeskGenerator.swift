@@ -86,7 +86,7 @@ public struct DeskGenerator {
         try importArticles(into: store, &report, progress: progress)
         let started = ContinuousClock.now
         report.workflowCommands = try review(store, claims: report.claims, reviewers: reviewers, progress: progress)
-        report.workflowSeconds = seconds(since: started)
+        report.workflowSeconds = (ContinuousClock.now - started).seconds
         for (state, count) in try store.stats().byState { report.states[state] = count }
         report.events = try store.auditHead().seq
         report.peakMiB = peakResidentMiB()
@@ -126,7 +126,7 @@ public struct DeskGenerator {
             elapsed += ContinuousClock.now - started
             prepared += previous?.claims ?? 0
         }
-        report.importSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        report.importSeconds = elapsed.seconds
         report.importClaimsPerSecond = Double(report.claims) / max(report.importSeconds, 1e-9)
         report.importPeakMiB = peakResidentMiB()
     }
@@ -203,9 +203,11 @@ final class SyntheticClock: @unchecked Sendable {
     }
 }
 
-func seconds(since start: ContinuousClock.Instant) -> Double {
-    let elapsed = ContinuousClock.now - start
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+extension Duration {
+    /// The duration in seconds, as a fraction.
+    public var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
 }
 
 /// The process's peak resident memory so far, in MiB.

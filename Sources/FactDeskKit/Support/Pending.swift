@@ -5,7 +5,7 @@ public final class Pending<Value: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var result: Result<Value, any Error>?
 
-    public init() {}
+    private init() {}
 
     /// Runs `work` on a new thread; ``wait()`` returns its result.
     public static func start(_ work: @escaping @Sendable () throws -> Value) -> Pending<Value> {
@@ -15,7 +15,7 @@ public final class Pending<Value: Sendable>: @unchecked Sendable {
     }
 
     /// Hands over the result and wakes the waiting thread.
-    public func finish(_ result: Result<Value, any Error>) {
+    private func finish(_ result: Result<Value, any Error>) {
         condition.lock()
         self.result = result
         condition.signal()
