@@ -10,6 +10,7 @@ let package = Package(
     name: "FactDesk",
     products: [
         .library(name: "FactDeskKit", targets: ["FactDeskKit"]),
+        .library(name: "FactDeskServer", targets: ["FactDeskServer"]),
         .executable(name: "factdesk", targets: ["factdesk"]),
         .executable(name: "factdesk-bench", targets: ["factdesk-bench"]),
     ],
@@ -20,6 +21,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
+        // Named for their modules only; Hummingbird already builds on them.
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(
@@ -31,6 +37,18 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "FactDeskServer",
+            dependencies: [
+                "FactDeskKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: upcoming
         ),
@@ -38,6 +56,7 @@ let package = Package(
             name: "factdesk",
             dependencies: [
                 "FactDeskKit",
+                "FactDeskServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming
@@ -61,6 +80,16 @@ let package = Package(
         .testTarget(
             name: "FactDeskKitTests",
             dependencies: ["FactDeskKit", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "FactDeskServerTests",
+            dependencies: [
+                "FactDeskServer",
+                "FactDeskKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: upcoming
         ),
         .testTarget(

@@ -47,6 +47,12 @@ public struct ArticleReader: Sendable {
             }
             data = contents
         }
+        return try text(of: data, named: path)
+    }
+
+    /// The text of an article received as bytes (an upload, a paste), with the same checks
+    /// as a file: size, emptiness, UTF-8 and NUL.
+    public func text(of data: Data, named path: String) throws(DeskError) -> String {
         guard data.count <= maximumSize else {
             throw .invalidValue("\(path) is over the \(maximumSize)-byte limit; raise it with --max-size")
         }

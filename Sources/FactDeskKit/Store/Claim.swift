@@ -93,6 +93,8 @@ public struct ClaimFilter: Sendable, Equatable {
     public var assignment: Assignment = .any
     public var sourceID: Int64?
     public var limit: Int?
+    /// How many claims of the listing to pass over first, for paging.
+    public var offset: Int = 0
     public var order: Order = .oldest
     /// Only claims past their deadline and not yet decided, as of this moment.
     public var overdueAt: Date?

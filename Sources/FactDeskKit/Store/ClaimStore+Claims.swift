@@ -110,7 +110,7 @@ extension ClaimStore {
     public func claims(_ filter: ClaimFilter) throws -> [Claim] {
         try read { db in
             var request = Claim.all().filtered(by: filter)
-            if let limit = filter.limit { request = request.limit(limit) }
+            if let limit = filter.limit { request = request.limit(limit, offset: filter.offset) }
             return try request.fetchAll(db)
         }
     }

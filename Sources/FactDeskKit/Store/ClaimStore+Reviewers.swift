@@ -87,10 +87,37 @@ extension ClaimStore {
             }
             reviewer.active = active
             try reviewer.update(db)
+            if !active {
+                try db.execute(sql: "DELETE FROM login_session WHERE handle = ?", arguments: [handle])
+            }
             try record(AuditEvent(
                 at: clock(), actor: actor,
                 action: active ? AuditAction.reviewerActivate : AuditAction.reviewerDeactivate,
                 details: EventDetails(handle: handle)), in: db)
+            return reviewer
+        }
+    }
+
+    /// Makes a reviewer an editor or a reviewer. Only an active editor may, and the desk
+    /// always keeps at least one active editor.
+    @discardableResult
+    public func setRole(_ handle: String, to role: Reviewer.Role, by actor: String) throws -> Reviewer {
+        try write { db in
+            _ = try activeEditor(actor, doing: "change roles", in: db)
+            guard var reviewer = try Reviewer.filter(Reviewer.Columns.handle == handle).fetchOne(db) else {
+                throw DeskError.reviewerNotFound(handle)
+            }
+            guard reviewer.role != role else { return reviewer }
+            if reviewer.role == .editor && reviewer.active {
+                let editors = try Reviewer
+                    .filter(Reviewer.Columns.role == Reviewer.Role.editor.rawValue && Reviewer.Columns.active == true)
+                    .fetchCount(db)
+                if editors <= 1 { throw DeskError.lastEditor(handle) }
+            }
+            reviewer.role = role
+            try reviewer.update(db)
+            try record(AuditEvent(at: clock(), actor: actor, action: AuditAction.reviewerRole,
+                                  details: EventDetails(handle: handle, role: role.rawValue)), in: db)
             return reviewer
         }
     }

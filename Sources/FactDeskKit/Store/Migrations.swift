@@ -57,7 +57,45 @@ enum Migrations {
             }
             try db.create(index: "claim_on_due_at", on: "claim", columns: ["due_at"])
         }
+        migrator.registerMigration("v5: passwords, sessions, API tokens and login lockouts") { db in
+            try createLogins(db)
+        }
         return migrator
+    }
+
+    /// Logins for the web desk. Only hashes of passwords and secrets are stored; sessions,
+    /// failures and locks come and go, while setting a password or a token is an event.
+    private static func createLogins(_ db: Database) throws {
+        try db.create(table: "credential") { t in
+            t.primaryKey("handle", .text).references("reviewer", column: "handle")
+            t.column("password_hash", .text).notNull().check { length($0) > 20 }
+            t.column("set_at", .datetime).notNull()
+        }
+        try db.create(table: "login_session") { t in
+            t.primaryKey("token_hash", .text).check { length($0) == 64 }
+            t.column("handle", .text).notNull().indexed().references("reviewer", column: "handle")
+            t.column("csrf", .text).notNull().check { length($0) >= 32 }
+            t.column("created_at", .datetime).notNull()
+            t.column("last_seen_at", .datetime).notNull()
+        }
+        try db.create(table: "api_token") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("name", .text).notNull()
+            t.column("token_hash", .text).notNull().unique().check { length($0) == 64 }
+            t.column("handle", .text).notNull().indexed().references("reviewer", column: "handle")
+            t.column("created_at", .datetime).notNull()
+            t.column("expires_at", .datetime)
+            t.column("revoked_at", .datetime)
+        }
+        try db.create(table: "login_failure") { t in
+            t.column("key", .text).notNull()
+            t.column("at", .datetime).notNull()
+        }
+        try db.create(index: "login_failure_on_key_at", on: "login_failure", columns: ["key", "at"])
+        try db.create(table: "login_lock") { t in
+            t.primaryKey("key", .text)
+            t.column("until", .datetime).notNull()
+        }
     }
 
     private static func createDesk(_ db: Database) throws {

@@ -23,6 +23,17 @@ public enum InvisibleCharacters {
         "⟨U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4) + "⟩"
     }
 
+    /// The text with each invisible character written out as ``visible(_:)`` shows it,
+    /// for a page that prints it: what the reader sees is then what is stored.
+    public static func shown(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isInvisible) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if isInvisible(scalar) { out.append(contentsOf: visible(scalar).unicodeScalars) } else { out.append(scalar) }
+        }
+        return String(out)
+    }
+
     /// Each kind found in the text with its count, as "U+202E right-to-left override ×2".
     public static func report(_ text: String) -> [String] {
         var counts: [UInt32: Int] = [:]

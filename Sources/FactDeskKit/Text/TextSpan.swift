@@ -30,6 +30,26 @@ public enum TextSpan {
         return String(view)
     }
 
+    /// The paragraph around a span (the text between the line breaks on either side), split
+    /// like ``context(of:in:limit:)``, each side trimmed to at most `limit` scalars.
+    public static func paragraph(
+        of range: Range<Int>, in text: String, limit: Int = 1_500
+    ) -> (before: String, span: String, after: String) {
+        let scalars = Array(text.unicodeScalars)
+        let lower = max(0, min(range.lowerBound, scalars.count))
+        let upper = max(lower, min(range.upperBound, scalars.count))
+        var start = lower
+        while start > 0, lower - start < limit, scalars[start - 1] != "\n" { start -= 1 }
+        var end = upper
+        while end < scalars.count, end - upper < limit, scalars[end] != "\n" { end += 1 }
+        func string(_ part: ArraySlice<Unicode.Scalar>) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: part)
+            return String(view)
+        }
+        return (string(scalars[start..<lower]), string(scalars[lower..<upper]), string(scalars[upper..<end]))
+    }
+
     /// The sentence around a span, split into what comes before the span, the span
     /// itself, and what follows, each trimmed to at most `limit` scalars of context.
     public static func context(

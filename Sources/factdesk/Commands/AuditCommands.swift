@@ -85,7 +85,7 @@ extension Factdesk.Audit {
         func run() throws {
             let head = try global.openStoreForReading().auditHead()
             if global.json {
-                try Terminal.json(HeadView(seq: head.seq, hash: head.hash))
+                try Terminal.json(JSONView.HeadView(seq: head.seq, hash: head.hash))
             } else {
                 Terminal.print("\(head.seq):\(head.hash)")
             }
@@ -122,10 +122,4 @@ struct AuditReportView: Encodable {
             ProblemView(kind: $0.kind.rawValue, seq: $0.seq, claimID: $0.claimID, detail: $0.detail)
         }
     }
-}
-
-/// `audit head --json`.
-struct HeadView: Encodable {
-    var seq: Int64
-    var hash: String
 }

@@ -15,18 +15,14 @@ extension Factdesk.ClaimCommand {
 
         func run() throws {
             let store = try global.openStoreForReading()
-            let detail = try store.claimDetail(id)
-            let workflow = try store.workflow()
-            let viewer = try store.reviewer(global.handle)
-            let claim = detail.claim
-            let available = TransitionGuard(workflow: workflow)
-                .available(state: claim.state, assignee: claim.assignee, for: viewer)
-            let related = try store.related(to: id, limit: 20, minimumScore: Relatedness.strong)
+            let overview = try store.overview(of: id, for: try store.reviewer(global.handle))
             if global.json {
-                try Terminal.json(JSONView.ClaimDetailView(detail, transitions: available.map(\.0.name), related: related))
+                try Terminal.json(overview.jsonView)
                 return
             }
-            let final = workflow.state(named: claim.state)?.isFinal ?? false
+            let (detail, available, related) = (overview.detail, overview.transitions, overview.related)
+            let claim = detail.claim
+            let final = overview.isFinal
             Terminal.print(Terminal.styled("claim \(id)", .bold) + "  " + Terminal.state(claim.state, final: final)
                 + "  assigned to \(claim.assignee ?? "nobody")  version \(claim.version)")
             Terminal.print("source   \(claim.sourceID)  \(Terminal.safe(detail.source.title))")

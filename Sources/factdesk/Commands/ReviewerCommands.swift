@@ -7,8 +7,8 @@ extension Factdesk {
     struct ReviewerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "reviewer",
-            abstract: "Add, list and deactivate the desk's reviewers.",
-            subcommands: [Add.self, List.self, Deactivate.self, Activate.self],
+            abstract: "Add, list and deactivate the desk's reviewers; set roles and passwords.",
+            subcommands: [Add.self, List.self, Deactivate.self, Activate.self, Role.self, Password.self],
             defaultSubcommand: List.self)
     }
 }

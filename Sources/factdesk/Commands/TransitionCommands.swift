@@ -22,11 +22,7 @@ struct TransitionOptions: ParsableArguments {
     func run(_ transition: String, on ids: [Int64], assignee: String? = nil, due: String? = nil,
              global: GlobalOptions) throws {
         let store = try global.openStore()
-        let defaultStance: Evidence.Stance = switch transition {
-        case "verify": .supports
-        case "dispute": .refutes
-        default: .context
-        }
+        let defaultStance = Evidence.Stance.default(for: transition)
         var expected = try store.versions(of: ids)
         if let ifVersion {
             guard let id = ids.first, ids.count == 1 else {

@@ -1,0 +1,34 @@
+/// Why a login, a session or an API token was refused, or a password not accepted.
+///
+/// The messages never say whether a handle exists: a wrong handle and a wrong password
+/// read the same.
+public enum AccessError: FactDeskError, Equatable {
+    case wrongCredentials
+    case lockedOut(minutes: Int)
+    case weakPassword(String)
+    case notLoggedIn
+    case tokenNotFound(Int64)
+
+    public var kind: FailureKind {
+        switch self {
+        case .wrongCredentials, .lockedOut, .notLoggedIn: .permissionDenied
+        case .weakPassword: .invalidInput
+        case .tokenNotFound: .notFound
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .wrongCredentials:
+            "wrong handle or password; check both, or ask an editor to set a new password"
+        case .lockedOut(let minutes):
+            "too many failed logins; try again in \(minutes) minute\(minutes == 1 ? "" : "s")"
+        case .weakPassword(let reason):
+            reason
+        case .notLoggedIn:
+            "you are not logged in, or your session ended; log in again"
+        case .tokenNotFound(let id):
+            "no API token \(id) of yours; `factdesk token list` shows them"
+        }
+    }
+}

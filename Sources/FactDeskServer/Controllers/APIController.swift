@@ -1,0 +1,103 @@
+import FactDeskKit
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// `/api/...`: the command line's `--json` shapes for scripts, with an API token
+/// (`Authorization: Bearer`) or a browser session (writes then carry `X-CSRF-Token`).
+struct APIController {
+    let server: DeskServer
+
+    func add(to router: Router<DeskContext>) {
+        router.get("/api/openapi.json") { _, _ in
+            Reply.text(OpenAPIDocument.json, type: "application/json", cache: true)
+        }
+        router.get("/api/claims") { request, context in
+            _ = try context.requireViewer()
+            let query = try ClaimQuery(FormData.query(request.uri.query))
+            let found = try await server.desk { try query.run(on: $0) }
+            return try Reply.json(found.claims.map(JSONView.ClaimView.init))
+        }
+        router.get("/api/claims/:id") { _, context in
+            let viewer = try context.requireViewer()
+            let id = try server.claimID(context)
+            let overview = try await server.desk { try $0.overview(of: id, for: viewer.reviewer) }
+            return try Reply.json(overview.jsonView)
+        }
+        router.post("/api/claims/:id/transitions/:name") { request, context in
+            let viewer = try await writer(request, context)
+            let id = try server.claimID(context)
+            let name = context.parameters.get("name") ?? ""
+            let change = try await decode(TransitionRequest.self, request)
+            let claims = try await server.desk { store -> [Claim] in
+                try change.run(name, on: id, by: viewer.handle, store: store)
+                return [try store.claim(id)]
+            }
+            return try Reply.json(claims.map(JSONView.ClaimView.init))
+        }
+        router.post("/api/claims/:id/notes") { request, context in
+            let viewer = try await writer(request, context)
+            let id = try server.claimID(context)
+            let note = try await decode(NoteRequest.self, request)
+            let stored = try await server.desk { try $0.addNote(to: id, body: note.body, by: viewer.handle) }
+            return try Reply.json(JSONView.NoteView(stored), status: .created)
+        }
+        router.get("/api/history") { request, context in
+            _ = try context.requireViewer()
+            let query = try FormData.query(request.uri.query)
+            let claim = try query["claim"].map { text -> Int64 in
+                guard let id = Int64(text), id > 0 else { throw DeskError.invalidValue("claim '\(text)' is not a claim id") }
+                return id
+            }
+            let limit = try query["limit"].map { text -> Int in
+                guard let limit = Int(text), (1...1_000).contains(limit) else {
+                    throw DeskError.invalidValue("limit '\(text)' must be a number from 1 to 1000")
+                }
+                return limit
+            } ?? 100
+            let events = try await server.desk { store -> [JSONView.EventView] in
+                var events: [JSONView.EventView] = []
+                try store.history(claimID: claim, limit: limit) { events.append(JSONView.EventView($0)) }
+                return events
+            }
+            return try Reply.json(events)
+        }
+        router.get("/api/stats") { _, context in
+            _ = try context.requireViewer()
+            return try Reply.json(JSONView.StatsView(try await server.desk { try $0.stats() }))
+        }
+        router.get("/api/audit/head") { _, context in
+            _ = try context.requireViewer()
+            let head = try await server.desk { try $0.auditHead() }
+            return try Reply.json(JSONView.HeadView(seq: head.seq, hash: head.hash))
+        }
+        router.get("/api/**") { _, _ -> Response in throw HTTPFailure.notFound }
+        router.post("/api/**") { _, _ -> Response in throw HTTPFailure.notFound }
+    }
+
+    /// The viewer of a write: any token holder, or a session that sent its CSRF token.
+    private func writer(_ request: Request, _ context: DeskContext) async throws -> Viewer {
+        let viewer = try context.requireViewer()
+        if let csrf = viewer.csrf {
+            try server.checkOrigin(request)
+            guard let sent = request.headers[HTTPField.Name("X-CSRF-Token")!], Secret.constantTimeEqual(sent, csrf) else {
+                throw HTTPFailure.forbidden("a write from a browser session needs the X-CSRF-Token header; scripts use an API token")
+            }
+        }
+        return viewer
+    }
+
+    private func decode<T: Decodable>(_ type: T.Type, _ request: Request) async throws -> T {
+        let bytes = try await server.body(request)
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(bytes))
+        } catch {
+            throw HTTPFailure.badRequest("the body is not the JSON this route takes; see /api/openapi.json")
+        }
+    }
+}
+
+/// The body of `POST /api/claims/{id}/notes`.
+struct NoteRequest: Decodable {
+    var body: String
+}

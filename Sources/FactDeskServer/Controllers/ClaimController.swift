@@ -1,0 +1,156 @@
+import FactDeskKit
+import Foundation
+import Hummingbird
+
+/// The queue, the claim list and the claim page, with its transition, note, evidence and
+/// link forms.
+struct ClaimController {
+    let server: DeskServer
+
+    func add(to router: Router<DeskContext>) {
+        router.get("/") { _, context in try await queue(context.requireViewer()) }
+        router.get("/claims") { request, context in
+            let viewer = try context.requireViewer()
+            let query = try ClaimQuery(FormData.query(request.uri.query))
+            return try await list(query, viewer: viewer)
+        }
+        router.get("/claims/:id") { _, context in
+            try await claimPage(server.claimID(context), viewer: context.requireViewer())
+        }
+        router.post("/claims/:id/transitions/:name") { request, context in
+            let (viewer, form) = try await server.form(request, context)
+            let id = try server.claimID(context)
+            let name = context.parameters.get("name") ?? ""
+            return try await refusingOnPage(id, viewer) {
+                let change = try TransitionRequest(form: form)
+                try await server.desk { try change.run(name, on: id, by: viewer.handle, store: $0) }
+            }
+        }
+        router.post("/claims/:id/notes") { request, context in
+            let (viewer, form) = try await server.form(request, context)
+            let id = try server.claimID(context)
+            return try await refusingOnPage(id, viewer) {
+                let body = form.raw("body") ?? ""
+                try await server.desk { _ = try $0.addNote(to: id, body: body, by: viewer.handle) }
+            }
+        }
+        router.post("/claims/:id/evidence") { request, context in
+            let (viewer, form) = try await server.form(request, context)
+            let id = try server.claimID(context)
+            return try await refusingOnPage(id, viewer) {
+                let stance = try form["stance"].map { text in
+                    guard let stance = Evidence.Stance(rawValue: text) else {
+                        throw DeskError.invalidValue("stance '\(text)' is not one of: supports, refutes, context")
+                    }
+                    return stance
+                } ?? .context
+                let item = NewEvidence(url: form["url"] ?? "", stance: stance, note: form["note"])
+                try await server.desk { _ = try $0.addEvidence(to: id, item, by: viewer.handle) }
+            }
+        }
+        router.post("/claims/:id/links") { request, context in
+            let (viewer, form) = try await server.form(request, context)
+            let id = try server.claimID(context)
+            return try await refusingOnPage(id, viewer) {
+                guard let other = form["other"].flatMap(Int64.init) else {
+                    throw DeskError.invalidValue("say which claim to link: the form names none")
+                }
+                guard let kind = form["kind"].flatMap(ClaimLink.Kind.init(rawValue:)) else {
+                    throw DeskError.invalidValue("a link is same, contradicts or unrelated")
+                }
+                try await server.desk { _ = try $0.link(id, other, as: kind, by: viewer.handle) }
+            }
+        }
+    }
+
+    /// Runs a change; on success goes back to the claim page (303), on refusal shows the
+    /// page again, as it now is, with the reason and the status that matches it.
+    private func refusingOnPage(_ id: Int64, _ viewer: Viewer, _ change: () async throws -> Void) async throws -> Response {
+        do {
+            try await change()
+            return Reply.redirect("/claims/\(id)")
+        } catch let error as any FactDeskError {
+            if case DeskError.claimNotFound = error { throw error }
+            return try await claimPage(id, viewer: viewer, error: error.description, status: FailureResponse.status(for: error))
+        }
+    }
+
+    // MARK: - Pages
+
+    private func queue(_ viewer: Viewer) async throws -> Response {
+        let handle = viewer.handle
+        let editor = viewer.isEditor
+        let (mine, unassigned, workflow) = try await server.desk { store in
+            let workflow = try store.workflow()
+            let open = workflow.states.filter { !$0.isFinal }.map(\.name)
+            let mine = try store.claims(ClaimFilter(states: open, assignment: .assignedTo(handle), limit: 200, order: .due))
+            let unassigned = editor
+                ? try store.claims(ClaimFilter(states: open, assignment: .unassigned, limit: 50, order: .worthiness)) : []
+            return (mine, unassigned, workflow)
+        }
+        let data: [String: Any] = [
+            "mine": ["claims": ClaimRows.rows(mine, workflow: workflow), "empty": "Nothing is assigned to you."],
+            "unassigned": ["claims": ClaimRows.rows(unassigned, workflow: workflow), "empty": "Every open claim is assigned."],
+        ]
+        return Reply.html(server.pages.render("queue", title: "My queue", viewer: viewer, data: data))
+    }
+
+    private func list(_ query: ClaimQuery, viewer: Viewer) async throws -> Response {
+        let (found, reviewers) = try await server.desk { store in
+            (try query.run(on: store), try store.reviewers().map(\.reviewer.handle))
+        }
+        let data: [String: Any] = [
+            "list": ["claims": ClaimRows.rows(found.claims, workflow: found.workflow), "empty": "No claim matches."],
+            "q": query.q ?? "", "source": query.source.map(String.init) ?? "",
+            "states": found.workflow.states.map { ["name": $0.name, "selected": $0.name == query.status] },
+            "reviewers": reviewers.map { ["handle": $0, "selected": $0 == query.assignee] },
+            "sorts": ClaimFilter.Order.allCases.map { ["name": $0.rawValue, "selected": $0 == query.sort] },
+            "page": String(query.page),
+            "previous": query.page > 1 ? query.link(page: query.page - 1) : false,
+            "next": found.more ? query.link(page: query.page + 1) : false,
+        ]
+        return Reply.html(server.pages.render("claims", title: "Claims", viewer: viewer, data: data))
+    }
+
+    /// The claim page for a viewer, with an error or a notice at the top.
+    func claimPage(_ id: Int64, viewer: Viewer, error: String? = nil,
+                   status: HTTPResponse.Status = .ok) async throws -> Response {
+        let reviewer = viewer.reviewer
+        let (overview, team) = try await server.desk { store in
+            (try store.overview(of: id, for: reviewer), try store.reviewers().map(\.reviewer).filter(\.active))
+        }
+        let data = ClaimPage(overview: overview, team: team, csrf: viewer.csrf ?? "").data
+        return Reply.html(server.pages.render("claim", title: "Claim \(id)", viewer: viewer, data: data, error: error),
+                          status: status)
+    }
+}
+
+/// A transition as a form or the API sends it: note, evidence URLs, assignee, deadline
+/// and the version the person saw.
+struct TransitionRequest: Sendable, Decodable {
+    var note: String?
+    var evidence: [String]?
+    var to: String?
+    var due: String?
+    var version: Int64?
+
+    init(form: FormData) throws {
+        note = form.raw("note")
+        evidence = form.all("evidence")
+        to = form["to"]
+        due = form["due"]
+        if let text = form["version"] {
+            guard let number = Int64(text) else { throw DeskError.invalidValue("version '\(text)' is not a number") }
+            version = number
+        }
+    }
+
+    /// Runs the transition through the same call `factdesk` makes.
+    func run(_ transition: String, on id: Int64, by actor: String, store: ClaimStore) throws {
+        let deadline = try due.map { try Deadline.parse($0, now: Date()) }
+        try store.apply(TransitionCommand(
+            transition: transition, claimIDs: [id], actor: actor, note: note,
+            evidence: (evidence ?? []).map { NewEvidence(url: $0, stance: .default(for: transition)) },
+            assignee: to, expectedVersions: version.map { [id: $0] } ?? [:], due: deadline))
+    }
+}

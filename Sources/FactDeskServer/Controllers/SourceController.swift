@@ -1,0 +1,70 @@
+import FactDeskKit
+import Foundation
+import Hummingbird
+
+/// `/sources`: the articles, each one's annotated page, and the import form for editors.
+struct SourceController {
+    let server: DeskServer
+
+    func add(to router: Router<DeskContext>) {
+        router.get("/sources") { _, context in
+            try await page(context.requireViewer())
+        }
+        router.post("/sources") { request, context in
+            let limit = server.configuration.maxImportSize + 64 * 1_024
+            let (viewer, form) = try await server.form(request, context, limit: limit)
+            do {
+                let outcome = try await importArticle(form, by: viewer.handle)
+                switch outcome {
+                case .added(let source, _), .existing(let source):
+                    return Reply.redirect("/sources/\(source.id ?? 0)")
+                }
+            } catch let error as any FactDeskError {
+                return try await page(viewer, error: error.description, status: FailureResponse.status(for: error))
+            }
+        }
+        router.get("/sources/:id") { _, context in
+            _ = try context.requireViewer()
+            guard let id = context.parameters.get("id").flatMap(Int64.init), id > 0 else { throw HTTPFailure.notFound }
+            let html = try await server.desk { try $0.report(source: id).render() }
+            var response = Reply.html(html)
+            // The annotated article is one self-contained page with its own style sheet.
+            response.headers[.contentSecurityPolicy] = DeskMiddleware.contentSecurityPolicy
+                .replacingOccurrences(of: "style-src 'self'", with: "style-src 'self' 'unsafe-inline'")
+            return response
+        }
+    }
+
+    /// Imports the uploaded file, or else the pasted text, with every check of `source add`.
+    private func importArticle(_ form: FormData, by actor: String) async throws -> SourceImport {
+        let reader = ArticleReader(maximumSize: server.configuration.maxImportSize)
+        let body: String
+        if let file = form.file("file"), !file.data.isEmpty {
+            body = try reader.text(of: file.data, named: file.filename.isEmpty ? "the file" : file.filename)
+        } else if let text = form.raw("text"), !text.isEmpty {
+            body = try reader.text(of: Data(text.utf8), named: "the pasted text")
+        } else {
+            throw DeskError.invalidValue("choose a file or paste the article's text")
+        }
+        let new = NewSource(body: body, title: form["title"], outlet: form["outlet"], url: form["url"],
+                            language: form["lang"], publishedOn: form["published"])
+        return try await server.desk { try $0.addSource(new, by: actor) }
+    }
+
+    private func page(_ viewer: Viewer, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let sources = try await server.desk { try $0.sources() }
+        let rows = sources.map { summary -> [String: Any] in
+            let source = summary.source
+            var row: [String: Any] = [
+                "id": String(source.id ?? 0), "language": source.language, "claims": String(summary.claimCount),
+                "published": source.publishedOn ?? "—", "title": InvisibleCharacters.shown(source.title),
+                "lang": source.language, "dir": Piece.direction(source.language),
+            ]
+            if let outlet = source.outlet { row["outlet"] = Piece.text(outlet) }
+            return row
+        }
+        let data: [String: Any] = ["sources": rows, "maxSize": String(server.configuration.maxImportSize)]
+        return Reply.html(server.pages.render("sources", title: "Sources", viewer: viewer, data: data, error: error),
+                          status: status)
+    }
+}

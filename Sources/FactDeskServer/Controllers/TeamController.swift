@@ -1,0 +1,64 @@
+import FactDeskKit
+import Foundation
+import Hummingbird
+
+/// `/reviewers`: the team; editors add reviewers, deactivate them and change roles.
+struct TeamController {
+    let server: DeskServer
+
+    func add(to router: Router<DeskContext>) {
+        router.get("/reviewers") { _, context in try await page(context.requireViewer()) }
+        router.post("/reviewers") { request, context in
+            let (viewer, form) = try await server.form(request, context)
+            return try await refusingOnPage(viewer) {
+                let role = try Self.role(form["role"] ?? "reviewer")
+                let new = NewReviewer(handle: form["handle"] ?? "", displayName: form["name"], role: role)
+                try await server.desk { _ = try $0.addReviewer(new, by: viewer.handle) }
+            }
+        }
+        router.post("/reviewers/:handle/active") { request, context in
+            let (viewer, form) = try await server.form(request, context)
+            let handle = context.parameters.get("handle") ?? ""
+            return try await refusingOnPage(viewer) {
+                let active = form["active"] == "true"
+                try await server.desk { _ = try $0.setReviewer(handle, active: active, by: viewer.handle) }
+            }
+        }
+        router.post("/reviewers/:handle/role") { request, context in
+            let (viewer, form) = try await server.form(request, context)
+            let handle = context.parameters.get("handle") ?? ""
+            return try await refusingOnPage(viewer) {
+                let role = try Self.role(form["role"] ?? "")
+                try await server.desk { _ = try $0.setRole(handle, to: role, by: viewer.handle) }
+            }
+        }
+    }
+
+    static func role(_ text: String) throws -> Reviewer.Role {
+        guard let role = Reviewer.Role(rawValue: text) else {
+            throw DeskError.invalidValue("role '\(text)' is not one of: editor, reviewer")
+        }
+        return role
+    }
+
+    private func refusingOnPage(_ viewer: Viewer, _ change: () async throws -> Void) async throws -> Response {
+        do {
+            try await change()
+            return Reply.redirect("/reviewers")
+        } catch let error as any FactDeskError {
+            return try await page(viewer, error: error.description, status: FailureResponse.status(for: error))
+        }
+    }
+
+    private func page(_ viewer: Viewer, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let team = try await server.desk { try $0.reviewers() }
+        let rows = team.map { entry -> [String: Any] in
+            let reviewer = entry.reviewer
+            return ["handle": reviewer.handle, "name": Piece.text(reviewer.displayName), "role": reviewer.role.rawValue,
+                    "active": reviewer.active, "open": String(entry.openClaims), "isEditor": reviewer.role == .editor,
+                    "editor": viewer.isEditor, "csrf": viewer.csrf ?? ""]
+        }
+        return Reply.html(server.pages.render("reviewers", title: "Reviewers", viewer: viewer,
+                                              data: ["reviewers": rows], error: error), status: status)
+    }
+}

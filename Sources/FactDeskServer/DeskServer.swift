@@ -1,0 +1,98 @@
+import FactDeskKit
+import Foundation
+import Hummingbird
+import Logging
+
+/// The web desk: the same desk file the command line uses, in a browser, with logins.
+///
+/// It adds no rules: every read and write is a FactDeskKit call the command line also
+/// makes, with the logged-in reviewer as the actor, run off the event loop.
+public struct DeskServer: Sendable {
+    let store: ClaimStore
+    let configuration: ServerConfiguration
+    let pages: Pages
+
+    public init(store: ClaimStore, configuration: ServerConfiguration) throws {
+        self.store = store
+        self.configuration = configuration
+        self.pages = try Pages()
+    }
+
+    /// Runs a store call on the store's threads.
+    func desk<T: Sendable>(_ body: @escaping @Sendable (ClaimStore) throws -> T) async throws -> T {
+        let store = self.store
+        return try await OffLoop.run { try body(store) }
+    }
+
+    /// The router with every page and API route, for the server and for in-process tests.
+    func router() -> Router<DeskContext> {
+        let router = Router(context: DeskContext.self)
+        router.add(middleware: DeskMiddleware(server: self))
+        LoginController(server: self).add(to: router)
+        ClaimController(server: self).add(to: router)
+        SourceController(server: self).add(to: router)
+        TeamController(server: self).add(to: router)
+        DeskPagesController(server: self).add(to: router)
+        APIController(server: self).add(to: router)
+        router.get("/assets/desk.css") { _, _ in
+            Reply.text(Assets.css, type: "text/css; charset=utf-8", cache: true)
+        }
+        router.get("/assets/desk.js") { _, _ in
+            Reply.text(Assets.js, type: "text/javascript; charset=utf-8", cache: true)
+        }
+        return router
+    }
+
+    /// The application: the router on the configured address. SIGINT and SIGTERM let the
+    /// requests in flight finish before it stops.
+    public func application(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in })
+        -> some ApplicationProtocol {
+        var logger = Logger(label: "factdesk")
+        logger.logLevel = .warning
+        return Application(
+            router: router(),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port),
+                                 serverName: "FactDesk"),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
+            logger: logger)
+    }
+}
+
+/// Responses the controllers build.
+enum Reply {
+    static func html(_ body: String, status: HTTPResponse.Status = .ok) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    static func text(_ body: String, type: String, cache: Bool = false) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        headers[.cacheControl] = cache ? "public, max-age=3600" : "no-store"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        headers[.cacheControl] = "no-store"
+        return Response(status: status, headers: headers,
+                        body: .init(byteBuffer: ByteBuffer(string: try JSONView.encode(value) + "\n")))
+    }
+
+    /// A 303 to a path of this desk: the answer to a form that worked.
+    static func redirect(_ path: String) -> Response {
+        var headers = HTTPFields()
+        headers[.location] = path
+        return Response(status: .seeOther, headers: headers)
+    }
+}
+
+extension DeskServer {
+    /// Serves until SIGINT or SIGTERM, calling `ready` with the bound port once listening.
+    public func run(ready: @escaping @Sendable (Int) -> Void) async throws {
+        try await application(onServerRunning: { ready($0) }).runService()
+    }
+}

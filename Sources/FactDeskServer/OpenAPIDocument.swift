@@ -1,0 +1,4 @@
+/// The OpenAPI 3.0 description of `/api/`, served at `/api/openapi.json`.
+enum OpenAPIDocument {
+    static let json = "{}"
+}

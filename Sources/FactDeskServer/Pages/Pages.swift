@@ -1,0 +1,70 @@
+import FactDeskKit
+import Foundation
+import Mustache
+
+/// Renders the desk's pages: a page's own template inside the layout.
+struct Pages: Sendable {
+    private let library: MustacheLibrary
+
+    init() throws {
+        var library = MustacheLibrary()
+        for (name, text) in Templates.all {
+            try library.register(text, named: name)
+        }
+        self.library = library
+    }
+
+    /// A whole page: `template` rendered with `data`, inside the layout.
+    func render(_ template: String, title: String, viewer: Viewer?, data: [String: Any] = [:],
+                error: String? = nil, notice: String? = nil) -> String {
+        var data = data
+        if let viewer {
+            data["csrf"] = viewer.csrf ?? ""
+            data["handle"] = viewer.handle
+            data["editor"] = viewer.isEditor
+        }
+        let content = library.render(data, withTemplate: template) ?? ""
+        var page: [String: Any] = ["title": title, "content": content]
+        if let viewer {
+            page["viewer"] = ["handle": viewer.handle, "role": viewer.reviewer.role.rawValue, "csrf": viewer.csrf ?? ""]
+        }
+        if let error { page["error"] = error }
+        if let notice { page["notice"] = notice }
+        return library.render(page, withTemplate: "layout") ?? ""
+    }
+}
+
+/// How desk text is shown: with the language and direction of its script.
+enum Piece {
+    static func text(_ text: String, language: String? = nil) -> [String: Any] {
+        let lang = language ?? ScriptDetector.language(of: text)
+        return ["text": InvisibleCharacters.shown(text), "lang": lang, "dir": direction(lang)]
+    }
+
+    static func direction(_ language: String) -> String {
+        ["ar", "fa", "ur", "he", "ps", "ckb"].contains(language) ? "rtl" : "ltr"
+    }
+
+    /// A moment as people read it on the desk: `2026-11-23 14:05 UTC`.
+    static func time(_ date: Date) -> String {
+        let text = ISO8601.string(from: date)
+        return String(text.prefix(16)).replacingOccurrences(of: "T", with: " ") + " UTC"
+    }
+
+    /// A link target only for http and https addresses; anything else is shown as text.
+    static func href(_ url: String) -> String? {
+        let lower = url.lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), URL(string: url) != nil else { return nil }
+        return url
+    }
+
+    /// The CSS class of a state: verdicts coloured by how they rate.
+    static func stateClass(_ state: String, workflow: Workflow) -> String {
+        guard let found = workflow.state(named: state), found.isFinal else { return "open" }
+        switch state {
+        case "verified": return "final-good"
+        case "disputed": return "final-bad"
+        default: return "final"
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import FactDeskKit
+import Foundation
+
+/// How `factdesk serve` runs: where it listens, the address people reach it at, and limits.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    /// The address people open, `https://desk.example.org` behind a TLS proxy. It decides
+    /// the origin that POSTs must come from, and whether cookies are `Secure`.
+    public var baseURL: String?
+    /// The largest article the import form takes, in bytes (`--max-size`).
+    public var maxImportSize: Int
+    /// Whether to read the client's address from `X-Forwarded-For` (only behind a proxy).
+    public var behindProxy: Bool
+    /// Whether to write one line per request on standard error.
+    public var logRequests: Bool
+
+    /// Every other request body is refused past this size.
+    public static let maxBodySize = 1 << 20
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, baseURL: String? = nil,
+                maxImportSize: Int = ArticleReader.defaultMaximumSize, behindProxy: Bool = false,
+                logRequests: Bool = true) {
+        self.host = host
+        self.port = port
+        self.baseURL = baseURL
+        self.maxImportSize = maxImportSize
+        self.behindProxy = behindProxy
+        self.logRequests = logRequests
+    }
+
+    /// Whether cookies carry `Secure`: whenever the desk is reached over https.
+    public var secureCookies: Bool { baseURL?.lowercased().hasPrefix("https://") ?? false }
+
+    /// The origin a browser sends on this desk's forms, when a base URL fixes it.
+    var origin: String? {
+        guard let baseURL, let url = URL(string: baseURL), let scheme = url.scheme, let host = url.host else { return nil }
+        return "\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? "")
+    }
+
+    /// Checks the base URL: http or https, a host, nothing after the path.
+    public func validate() throws(DeskError) {
+        if let baseURL {
+            guard let url = URL(string: baseURL), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+                  url.host != nil, url.query == nil, url.fragment == nil else {
+                throw .invalidValue("--base-url '\(baseURL)' is not an http or https address such as https://desk.example.org")
+            }
+        }
+        guard (1...65_535).contains(port) else { throw .invalidValue("--port must be between 1 and 65535") }
+    }
+}

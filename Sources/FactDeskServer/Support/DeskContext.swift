@@ -1,0 +1,37 @@
+import FactDeskKit
+import Hummingbird
+import NIOCore
+
+/// Who is asking: the reviewer a session cookie or an API token stands for.
+struct Viewer: Sendable {
+    var reviewer: Reviewer
+    /// The session's CSRF token; nil for an API token, which no browser sends by itself.
+    var csrf: String?
+
+    var handle: String { reviewer.handle }
+    var isEditor: Bool { reviewer.role == .editor }
+}
+
+/// The request's context: the viewer once known, and the address the request came from.
+struct DeskContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    var viewer: Viewer?
+    /// The peer's address, as the socket tells it.
+    let peer: String
+    /// The session cookie's secret, for logout.
+    var sessionSecret: String?
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        peer = source.channel.remoteAddress?.ipAddress ?? "local"
+    }
+
+    /// Bodies are collected by the handlers, each with its own limit.
+    var maxUploadSize: Int { ServerConfiguration.maxBodySize }
+
+    /// The viewer, or a refusal that asks to log in.
+    func requireViewer() throws -> Viewer {
+        guard let viewer else { throw AccessError.notLoggedIn }
+        return viewer
+    }
+}

@@ -1,0 +1,100 @@
+import FactDeskKit
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Around every request: who is asking, the refusal that answers a failure, the security
+/// headers, and one line on standard error (method, path, status, milliseconds, who).
+struct DeskMiddleware: RouterMiddleware {
+    typealias Context = DeskContext
+    let server: DeskServer
+
+    static let sessionCookie = "fd_session"
+    static let contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+
+    func handle(_ request: Request, context: DeskContext,
+                next: (Request, DeskContext) async throws -> Response) async throws -> Response {
+        let started = ContinuousClock.now
+        var context = context
+        var response: Response
+        do {
+            try await identify(request, &context)
+            response = try await next(request, context)
+        } catch {
+            response = server.refusal(error, request: request, viewer: context.viewer)
+        }
+        secure(&response.headers)
+        if server.configuration.logRequests {
+            let elapsed = ContinuousClock.now - started
+            let milliseconds = Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds) / 1e15
+            let line = "\(request.method) \(request.uri.path) \(response.status.code) "
+                + String(format: "%.1f", milliseconds) + "ms \(context.viewer?.handle ?? "-")\n"
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+        return response
+    }
+
+    /// Sets the viewer from an API token or a session cookie. A token that is not valid is
+    /// refused at once; a cookie that is not is ignored, as if logged out.
+    private func identify(_ request: Request, _ context: inout DeskContext) async throws {
+        if let authorization = request.headers[.authorization] {
+            let parts = authorization.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw AccessError.notLoggedIn }
+            let secret = String(parts[1]).trimmingCharacters(in: .whitespaces)
+            guard let reviewer = try await server.desk({ try $0.reviewer(forToken: secret) }) else {
+                throw AccessError.notLoggedIn
+            }
+            context.viewer = Viewer(reviewer: reviewer, csrf: nil)
+            return
+        }
+        guard let secret = request.cookies[Self.sessionCookie]?.value, !secret.isEmpty, secret.count <= 100 else { return }
+        if let session = try await server.desk({ try $0.session(secret: secret) }) {
+            context.viewer = Viewer(reviewer: session.reviewer, csrf: session.csrf)
+            context.sessionSecret = secret
+        }
+    }
+
+    private func secure(_ headers: inout HTTPFields) {
+        if headers[.contentSecurityPolicy] == nil { headers[.contentSecurityPolicy] = Self.contentSecurityPolicy }
+        headers[.xContentTypeOptions] = "nosniff"
+        headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
+        headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+    }
+}
+
+extension DeskServer {
+    /// The answer to a failure: JSON under `/api/`, else the page again with the reason; a
+    /// browser that is not logged in is sent to the login page.
+    func refusal(_ error: any Error, request: Request, viewer: Viewer?) -> Response {
+        let status = FailureResponse.status(for: error)
+        let message = FailureResponse.message(for: error)
+        if status == .internalServerError {
+            FileHandle.standardError.write(Data("error: \(request.method) \(request.uri.path): \(error)\n".utf8))
+        }
+        if request.uri.path.hasPrefix("/api/") {
+            return (try? Reply.json(APIError(kind: FailureResponse.kind(for: error), message: message), status: status))
+                ?? Response(status: status)
+        }
+        if status == .unauthorized && request.method == .get {
+            return Reply.redirect("/login?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+        }
+        let heading = status == .notFound ? "Not found" : "That did not work"
+        return Reply.html(pages.render("error", title: heading, viewer: viewer, data: ["heading": heading], error: message),
+                          status: status)
+    }
+}
+
+/// The body of an API error: `{"error": {"kind": ..., "message": ...}}`.
+struct APIError: Encodable {
+    struct Body: Encodable {
+        var kind: String
+        var message: String
+    }
+
+    var error: Body
+
+    init(kind: String, message: String) {
+        error = Body(kind: kind, message: message)
+    }
+}

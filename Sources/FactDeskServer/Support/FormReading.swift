@@ -1,0 +1,85 @@
+import FactDeskKit
+import Foundation
+import HTTPTypes
+import NIOCore
+import Hummingbird
+
+extension DeskServer {
+    /// The body of a request, refused with 413 past `limit` bytes.
+    func body(_ request: Request, limit: Int = ServerConfiguration.maxBodySize) async throws -> [UInt8] {
+        var request = request
+        do {
+            let buffer = try await request.collectBody(upTo: limit)
+            return Array(buffer.readableBytesView)
+        } catch is NIOTooManyBytesError {
+            throw HTTPFailure.tooLarge(limit)
+        }
+    }
+
+    /// A form POSTed by a logged-in browser, once its origin and CSRF token are checked.
+    func form(_ request: Request, _ context: DeskContext, limit: Int = ServerConfiguration.maxBodySize) async throws -> (Viewer, FormData) {
+        let viewer = try context.requireViewer()
+        try checkOrigin(request)
+        let form = try await parseForm(request, limit: limit)
+        guard let expected = viewer.csrf, let given = form.raw("csrf"), Secret.constantTimeEqual(given, expected) else {
+            throw HTTPFailure.forbidden("the form is out of date or came from elsewhere (no valid CSRF token); reload the page and send it again")
+        }
+        return (viewer, form)
+    }
+
+    /// The fields of a urlencoded or multipart body.
+    func parseForm(_ request: Request, limit: Int = ServerConfiguration.maxBodySize) async throws -> FormData {
+        let bytes = try await body(request, limit: limit)
+        let type = request.headers[.contentType]?.lowercased() ?? ""
+        if type.hasPrefix("multipart/form-data") {
+            guard let range = type.range(of: "boundary=") else {
+                throw HTTPFailure.badRequest("the upload names no boundary; send it from the page")
+            }
+            let original = request.headers[.contentType] ?? ""
+            var boundary = String(original[original.index(original.startIndex, offsetBy: type.distance(from: type.startIndex, to: range.upperBound))...])
+            if let end = boundary.firstIndex(of: ";") { boundary = String(boundary[..<end]) }
+            boundary = boundary.trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
+            guard !boundary.isEmpty, boundary.count <= 200 else { throw HTTPFailure.badRequest("the upload's boundary is not valid") }
+            return try FormData.multipart(bytes, boundary: boundary)
+        }
+        return try FormData.urlEncoded(bytes)
+    }
+
+    /// Refuses a POST whose `Origin` (or, without one, `Referer`) is another site.
+    func checkOrigin(_ request: Request) throws {
+        let expected = configuration.origin ?? request.head.authority.map { "http://\($0)" }
+        let sent = request.headers[.origin] ?? request.headers[.referer].flatMap { referer -> String? in
+            guard let url = URL(string: referer), let scheme = url.scheme, let host = url.host else { return "null" }
+            return "\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? "")
+        }
+        guard let sent else { return }
+        let matches: Bool
+        if configuration.origin != nil {
+            matches = sent.lowercased() == expected?.lowercased()
+        } else {
+            // Without --base-url the scheme is not known (a TLS proxy may be in front): compare hosts.
+            let host = { (origin: String) in origin.split(separator: "/").last.map { $0.lowercased() } }
+            matches = sent != "null" && host(sent) == expected.flatMap(host)
+        }
+        guard matches else {
+            throw HTTPFailure.forbidden("the form came from another site (\(sent)); open the desk's own page and send it from there")
+        }
+    }
+
+    /// The claim id in the path.
+    func claimID(_ context: DeskContext) throws -> Int64 {
+        guard let text = context.parameters.get("id"), let id = Int64(text), id > 0 else {
+            throw HTTPFailure.notFound
+        }
+        return id
+    }
+
+    /// The address a request came from: the socket's, or behind a proxy its forwarded one.
+    func clientAddress(_ request: Request, _ context: DeskContext) -> String {
+        if configuration.behindProxy, let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!],
+           let last = forwarded.split(separator: ",").last {
+            return last.trimmingCharacters(in: .whitespaces)
+        }
+        return context.peer
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import FactDeskKit
+import FactDeskServer
+import Foundation
+
+extension Factdesk {
+    struct Serve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "serve",
+            abstract: "Serve the desk to a team's browsers, with logins (see `reviewer password`).",
+            discussion: """
+                Binds to 127.0.0.1 unless --host says otherwise; put it behind a TLS proxy to share it, \
+                with --base-url https://... so that cookies are Secure. The command line keeps working \
+                on the same desk meanwhile. Ctrl-C (SIGINT) or SIGTERM finishes the requests in flight and stops.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp("The address to listen on; 0.0.0.0 for every interface.", valueName: "address"))
+        var host = "127.0.0.1"
+        @Option(help: ArgumentHelp("The port; 0 picks a free one.", valueName: "port")) var port = 8080
+        @Option(help: ArgumentHelp("The address people open, such as https://desk.example.org.", valueName: "url"))
+        var baseURL: String?
+        @Option(help: ArgumentHelp("The largest article the import form takes, in bytes.", valueName: "bytes"))
+        var maxSize = ArticleReader.defaultMaximumSize
+        @Flag(help: "Read the client's address from X-Forwarded-For (only behind a proxy you run).")
+        var behindProxy = false
+
+        func validate() throws {
+            guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+            guard maxSize > 0 else { throw ValidationError("--max-size must be 1 or more") }
+        }
+
+        func run() throws {
+            let configuration = ServerConfiguration(host: host, port: port, baseURL: baseURL, maxImportSize: maxSize,
+                                                    behindProxy: behindProxy)
+            if port != 0 { try configuration.validate() }
+            let store = try global.openStoreForConcurrentReading()
+            let server = try DeskServer(store: store, configuration: configuration)
+            let shown = baseURL ?? "http://\(host):"
+            let outcome = Outcome()
+            let finished = DispatchSemaphore(value: 0)
+            Task {
+                do {
+                    try await server.run { bound in
+                        Terminal.message("serving \(store.path) at " + (baseURL == nil ? "\(shown)\(bound)" : shown)
+                            + "; Ctrl-C stops")
+                    }
+                } catch {
+                    outcome.failure = error
+                }
+                finished.signal()
+            }
+            finished.wait()
+            if let failure = outcome.failure { throw failure }
+        }
+    }
+}
+
+/// What the server's task ended with, handed back to the command's thread.
+private final class Outcome: @unchecked Sendable {
+    var failure: (any Error)?
+}

@@ -1,0 +1,110 @@
+import ArgumentParser
+import FactDeskKit
+import Foundation
+
+extension Factdesk {
+    struct TokenCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "token",
+            abstract: "API tokens for scripts that use the web desk's /api (sent as Authorization: Bearer).",
+            subcommands: [Create.self, List.self, Revoke.self],
+            defaultSubcommand: List.self)
+    }
+}
+
+extension Factdesk.TokenCommand {
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "create", abstract: "Create a token that acts as you; it is printed once.")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp("What the token is for.", valueName: "name")) var name: String?
+        @Option(help: ArgumentHelp("How long it works: 12h, 30d, 2w, or never.", valueName: "lifetime"))
+        var expires = "30d"
+
+        func run() throws {
+            let expiry = try LoginRules.tokenExpiry(expires, now: Date())
+            let (token, secret) = try global.openStore().createToken(name: name, expiresAt: expiry, by: global.handle)
+            if global.json {
+                try Terminal.json(TokenView(token, secret: secret.text))
+                return
+            }
+            Terminal.print(secret.text)
+            Terminal.message("token \(token.id) '\(token.name)' for \(token.handle)"
+                + (token.expiresAt.map { ", until \(ISO8601.string(from: $0))" } ?? ", without expiry")
+                + "; it is shown only now")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List your tokens (an editor's list holds everyone's).")
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let tokens = try global.openStoreForReading().tokens(visibleTo: global.handle)
+            if global.json {
+                try Terminal.json(tokens.map { TokenView($0, secret: nil) })
+                return
+            }
+            let now = Date()
+            Terminal.table(["ID", "NAME", "HANDLE", "CREATED", "EXPIRES", "STATE"], tokens.map { token in
+                [String(token.id), Terminal.safe(token.name), token.handle, String(ISO8601.string(from: token.createdAt).prefix(16)),
+                 token.expiresAt.map { String(ISO8601.string(from: $0).prefix(16)) } ?? "never",
+                 token.revokedAt != nil ? "revoked" : token.isUsable(at: now) ? "active" : "expired"]
+            })
+        }
+    }
+
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "revoke", abstract: "Revoke a token at once (its owner or an editor).")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The token's id, from `token list`.") var id: Int64
+
+        func run() throws {
+            let token = try global.openStore().revokeToken(id, by: global.handle)
+            if !global.json { Terminal.print("token \(token.id) '\(Terminal.safe(token.name))' revoked") }
+        }
+    }
+}
+
+/// `token list --json` and `token create --json`.
+struct TokenView: Encodable {
+    var id: Int64
+    var name: String
+    var handle: String
+    var createdAt: String
+    var expiresAt: String?
+    var revoked: Bool
+    var token: String?
+
+    init(_ token: APIToken, secret: String?) {
+        id = token.id
+        name = token.name
+        handle = token.handle
+        createdAt = ISO8601.string(from: token.createdAt)
+        expiresAt = token.expiresAt.map(ISO8601.string)
+        revoked = token.revokedAt != nil
+        self.token = secret
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, handle, revoked, token
+        case createdAt = "created_at"
+        case expiresAt = "expires_at"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+        try container.encode(handle, forKey: .handle)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encode(expiresAt, forKey: .expiresAt)
+        try container.encode(revoked, forKey: .revoked)
+        if let token { try container.encode(token, forKey: .token) }
+    }
+}
