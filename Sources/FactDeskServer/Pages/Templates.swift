@@ -191,7 +191,6 @@ enum Templates {
     {{#sources}}<tr><td><a href="/sources/{{id}}">{{id}}</a></td><td>{{language}}</td><td>{{claims}}</td><td>{{#outlet}}{{> text}}{{/outlet}}</td><td>{{published}}</td><td><a href="/sources/{{id}}" lang="{{lang}}" dir="{{dir}}">{{title}}</a></td></tr>{{/sources}}
     </tbody></table></div>
     {{^sources}}<p class="empty">No sources yet.</p>{{/sources}}
-    {{#editor}}
     <h2>Import an article</h2>
     <form class="card" method="post" action="/sources" enctype="multipart/form-data">
     <input type="hidden" name="csrf" value="{{csrf}}">
@@ -205,7 +204,6 @@ enum Templates {
     <button type="submit" class="primary">Import and extract claims</button>
     <p class="hint">At most {{maxSize}} bytes of UTF-8 text.</p>
     </form>
-    {{/editor}}
     """#
 
     static let reviewers = #"""
