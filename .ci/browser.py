@@ -22,7 +22,8 @@ from selenium import webdriver
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 PASSWORDS = {"sara": "editor desk phrase 9", "layla": "correct horse battery"}
 HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)>"
@@ -61,16 +62,22 @@ def browser(width, height):
     return webdriver.Chrome(service=Service(driver), options=options)
 
 
+def submit(driver, form):
+    """Sends a form and waits until the browser has left the page it was on."""
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(form))
+
+
 def log_in(driver, base, handle):
     driver.get(base + "/login")
     driver.find_element(By.NAME, "handle").send_keys(handle)
     driver.find_element(By.NAME, "password").send_keys(PASSWORDS[handle])
-    driver.find_element(By.CSS_SELECTOR, "form.login button[type=submit]").click()
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form.login"))
     expect(driver.current_url.rstrip("/") == base, f"{handle} is not on the queue after logging in: {driver.current_url}")
 
 
 def log_out(driver):
-    driver.find_element(By.CSS_SELECTOR, "form.logout button").click()
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form.logout"))
     expect("/login" in driver.current_url, "logging out did not lead to the login page")
 
 
@@ -112,10 +119,11 @@ def main():
         first = driver.find_element(By.CSS_SELECTOR, "table.claims td a[href^='/claims/']")
         claim = first.get_attribute("href").rsplit("/", 1)[1]
         first.click()
+        WebDriverWait(driver, 20).until(lambda d: d.current_url.endswith(f"/claims/{claim}"))
         form = transition_form(driver, "assign")
         Select(form.find_element(By.NAME, "to")).select_by_value("layla")
         form.find_element(By.NAME, "due").send_keys("2d")
-        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        submit(driver, form)
         expect(driver.find_element(By.ID, "claim-state").text == "assigned", "the claim is not assigned")
         expect(driver.find_element(By.ID, "claim-assignee").text == "layla", "the claim is not layla's")
         log_out(driver)
@@ -125,11 +133,12 @@ def main():
         expect(link, f"claim {claim} is not in layla's queue")
         driver.save_screenshot(os.path.join(shots, "queue.png"))
         link[0].click()
-        transition_form(driver, "start").find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        WebDriverWait(driver, 20).until(lambda d: d.current_url.endswith(f"/claims/{claim}"))
+        submit(driver, transition_form(driver, "start"))
         form = transition_form(driver, "verify")
         form.find_element(By.NAME, "note").send_keys("بيان الخارجية يؤكد ذلك")
         form.find_element(By.NAME, "evidence").send_keys("https://example.org/statement")
-        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        submit(driver, form)
         expect(driver.find_element(By.ID, "claim-state").text == "verified", "the claim page does not say verified")
         history = driver.find_element(By.CSS_SELECTOR, "section.history").text
         expect("sara" in history and "layla" in history, "the history does not name both people")
@@ -137,8 +146,7 @@ def main():
 
         note = driver.find_element(By.CSS_SELECTOR, "form[action$='/notes'] textarea[name=body]")
         note.send_keys(HOSTILE)
-        driver.find_element(By.CSS_SELECTOR, "form[action$='/notes'] button[type=submit]").click()
-        time.sleep(0.3)
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/notes']"))
         no_dialog(driver)
         notes = driver.find_element(By.CSS_SELECTOR, "section.notes").text
         expect(HOSTILE in notes, "the note is not shown as the text it is")

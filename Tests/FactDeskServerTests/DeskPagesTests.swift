@@ -89,6 +89,21 @@ import Testing
         #expect(try desk.store.reviewer("sara")?.role == .editor)
     }
 
+    @Test func anAddressThatIsNotHTTPIsShownAsTextNeverAsALink() async throws {
+        let desk = try WebDesk()
+        let outcome = try desk.store.addSource(NewSource(body: "نص عن المحادثات في مسقط يوم السبت.", url: "javascript:alert(1)"),
+                                               by: "sara")
+        guard case .added(let source, _) = outcome else { throw DeskError.invalidValue("not added") }
+        try await desk.test { client in
+            let sara = Browser(client)
+            try await sara.logIn("sara")
+            let report = try await sara.get("/sources/\(source.id ?? 0)")
+            #expect(report.status == .ok)
+            #expect(report.text.contains("javascript:alert(1)"))
+            #expect(!report.text.contains("href=\"javascript:"))
+        }
+    }
+
     @Test func statsAuditAndWorkflowPagesShowTheDesk() async throws {
         let desk = try WebDesk()
         let head = try desk.store.auditHead()

@@ -77,6 +77,21 @@ import Testing
         }
     }
 
+    @Test func fiveFailuresFromOneAddressLockItWhateverTheHandle() async throws {
+        let desk = try WebDesk()
+        for handle in ["a1", "b2", "c3", "d4", "e5"] {
+            #expect(throws: AccessError.wrongCredentials) {
+                try desk.store.logIn(handle: handle, password: "wrong guess here", address: "203.0.113.9")
+            }
+        }
+        #expect(throws: AccessError.lockedOut(minutes: 15)) {
+            try desk.store.logIn(handle: "sara", password: WebDesk.passwords["sara"] ?? "", address: "203.0.113.9")
+        }
+        // Another address is not locked, and sara still logs in from there.
+        #expect(try desk.store.logIn(handle: "sara", password: WebDesk.passwords["sara"] ?? "", address: "198.51.100.7")
+            .session.reviewer.handle == "sara")
+    }
+
     @Test func theLoginFormWithoutItsTokenIsRefused() async throws {
         let desk = try WebDesk()
         try await desk.test { client in

@@ -32,6 +32,7 @@ public struct ArticleReport: Sendable {
             "title": source.title,
             "outlet": source.outlet ?? "",
             "url": source.url ?? "",
+            "link": source.url.flatMap(WebLink.href) ?? "",
             "published": source.publishedOn ?? "",
             "sourceID": String(source.id ?? 0),
             "summary": workflow.states.compactMap { state -> [String: Any]? in

@@ -36,7 +36,7 @@ extension ArticleReport {
 <body>
 <header>
   <h1>{{title}}</h1>
-  <div class="meta">{{#outlet}}{{outlet}} · {{/outlet}}{{#published}}{{published}} · {{/published}}{{#url}}<a href="{{url}}">{{url}}</a> · {{/url}}source {{sourceID}}</div>
+  <div class="meta">{{#outlet}}{{outlet}} · {{/outlet}}{{#published}}{{published}} · {{/published}}{{#link}}<a href="{{link}}">{{url}}</a> · {{/link}}{{^link}}{{#url}}{{url}} · {{/url}}{{/link}}source {{sourceID}}</div>
   <div class="summary">{{#summary}}<span class="{{state}}">{{state}}: {{count}}</span>{{/summary}}</div>
 </header>
 <main>

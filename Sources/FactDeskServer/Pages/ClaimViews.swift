@@ -69,7 +69,7 @@ struct ClaimPage {
         data["notes"] = detail.notes.map { ["at": Piece.time($0.createdAt), "author": $0.author, "body": Piece.text($0.body)] }
         data["evidenceItems"] = detail.evidence.map { item -> [String: Any] in
             var row: [String: Any] = ["stance": item.stance.rawValue, "url": InvisibleCharacters.shown(item.url),
-                                      "addedBy": item.addedBy, "href": Piece.href(item.url) ?? false]
+                                      "addedBy": item.addedBy, "href": WebLink.href(item.url) ?? false]
             if let note = item.note { row["note"] = Piece.text(note) }
             return row
         }

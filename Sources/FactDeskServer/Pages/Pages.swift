@@ -51,13 +51,6 @@ enum Piece {
         return String(text.prefix(16)).replacingOccurrences(of: "T", with: " ") + " UTC"
     }
 
-    /// A link target only for http and https addresses; anything else is shown as text.
-    static func href(_ url: String) -> String? {
-        let lower = url.lowercased()
-        guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), URL(string: url) != nil else { return nil }
-        return url
-    }
-
     /// The CSS class of a state: verdicts coloured by how they rate.
     static func stateClass(_ state: String, workflow: Workflow) -> String {
         guard let found = workflow.state(named: state), found.isFinal else { return "open" }
