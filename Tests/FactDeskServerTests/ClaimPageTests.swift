@@ -62,6 +62,24 @@ import Testing
         #expect(try desk.store.claim(id).state == "new")
     }
 
+    @Test func aGuardsRefusalIsTheLibrarysSentenceWithoutCommandLineFlags() async throws {
+        let desk = try WebDesk()
+        let id = try desk.firstClaim().id ?? 0
+        try await desk.test { client in
+            let sara = Browser(client)
+            try await sara.logIn("sara")
+            let refused = try await sara.post("/claims/\(id)/transitions/skip", [("csrf", try await sara.csrf())])
+            #expect(refused.status == .badRequest)
+            #expect(refused.text.contains("&#39;skip&#39; needs a note saying why") || refused.text.contains("'skip' needs a note saying why"))
+            #expect(!refused.text.contains("--note"))
+            let late = try await sara.post("/claims/\(id)/transitions/assign", [
+                ("csrf", try await sara.csrf()), ("to", "layla"), ("due", "someday"),
+            ])
+            #expect(late.status == .badRequest)
+            #expect(!late.text.contains("--due"))
+        }
+    }
+
     @Test func aFormWithoutItsCSRFTokenOrFromAnotherSiteChangesNothing() async throws {
         let desk = try WebDesk()
         let id = try desk.firstClaim().id ?? 0

@@ -42,6 +42,6 @@ public enum Deadline {
     }
 
     private static func invalid(_ text: String) -> DeskError {
-        .invalidValue("--due '\(text)' is not a deadline; write 2h, 3d, 1w, YYYY-MM-DD or YYYY-MM-DDTHH:MM (UTC)")
+        .invalidDeadline(text)
     }
 }

@@ -21,6 +21,12 @@ public enum DeskError: FactDeskError, Equatable {
     case lastEditor(String)
     case sameReviewer(actor: String, transition: String, claim: Int64, earlier: String)
     case nothingProposed(claim: Int64, transition: String)
+    case invalidDeadline(String)
+    case deadlineWithoutAssignment
+    case invalidPublicationDate(String)
+    case invalidLanguage(String)
+    case emptyClaimText
+    case tooLarge(name: String, size: Int?, limit: Int)
 
     public var kind: FailureKind {
         switch self {
@@ -35,7 +41,8 @@ public enum DeskError: FactDeskError, Equatable {
         case .versionConflict:
             .conflict
         case .reviewerExists, .noteRequired, .evidenceRequired, .assigneeRequired,
-             .assigneeNotExpected, .textNotInSource, .invalidValue:
+             .assigneeNotExpected, .textNotInSource, .invalidValue, .invalidDeadline, .deadlineWithoutAssignment,
+             .invalidPublicationDate, .invalidLanguage, .emptyClaimText, .tooLarge:
             .invalidInput
         }
     }
@@ -63,25 +70,37 @@ public enum DeskError: FactDeskError, Equatable {
         case .editorOnly(let actor, let action):
             "\(actor) may not \(action): only an editor may"
         case .noteRequired(let transition):
-            "'\(transition)' needs a note: add --note \"why\""
+            "'\(transition)' needs a note saying why"
         case .evidenceRequired(let transition, let needed, let given):
-            "'\(transition)' needs at least \(needed) evidence item\(needed == 1 ? "" : "s") (the claim has \(given)): add --evidence URL"
+            "'\(transition)' needs at least \(needed) evidence item\(needed == 1 ? "" : "s") (the claim has \(given)); add a URL or a citation"
         case .assigneeRequired(let transition):
-            "'\(transition)' assigns the claim: add --to HANDLE"
+            "'\(transition)' assigns the claim: name the reviewer"
         case .assigneeNotExpected(let transition):
-            "'\(transition)' does not assign the claim: drop --to"
+            "'\(transition)' does not assign the claim: name no reviewer"
         case .versionConflict(let claim, let expected, let actual, let lastChange):
             "claim \(claim) changed since you looked (version \(expected), now \(actual)"
                 + (lastChange.map { ": \($0)" } ?? "")
                 + "); run `factdesk claim show \(claim)` and try again"
         case .textNotInSource(let source):
-            "that text does not appear word for word in source \(source); copy it exactly, or add --paraphrase"
+            "that text does not appear word for word in source \(source); copy it exactly, or record it as a paraphrase"
         case .invalidValue(let message):
             message
         case .sameReviewer(let actor, let transition, let claim, let earlier):
             "\(actor) may not \(transition) claim \(claim): \(actor) ran '\(earlier)' on it, and a second person must decide"
         case .nothingProposed(let claim, let transition):
             "claim \(claim) has no proposed verdict to \(transition)"
+        case .invalidDeadline(let text):
+            "'\(text)' is not a deadline; write 2h, 3d, 1w, YYYY-MM-DD or YYYY-MM-DDTHH:MM (UTC)"
+        case .deadlineWithoutAssignment:
+            "a deadline goes with a transition that assigns, such as assign"
+        case .invalidPublicationDate(let text):
+            "the publication date '\(text)' is not a date; write it as YYYY-MM-DD"
+        case .invalidLanguage(let text):
+            "'\(text)' is not a language code; use a code such as ar or en"
+        case .emptyClaimText:
+            "the claim's text is empty"
+        case .tooLarge(let name, let size, let limit):
+            "\(name) is " + (size.map { "\($0) bytes, " } ?? "") + "over the \(limit)-byte limit"
         case .lastEditor(let handle):
             "\(handle) is the desk's last active editor; make another reviewer an editor first"
         }

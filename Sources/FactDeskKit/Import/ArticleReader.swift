@@ -40,7 +40,7 @@ public struct ArticleReader: Sendable {
             }
             let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
             guard size <= maximumSize else {
-                throw .invalidValue("\(path) is \(size) bytes, over the \(maximumSize)-byte limit; raise it with --max-size")
+                throw .tooLarge(name: path, size: size, limit: maximumSize)
             }
             guard let contents = FileManager.default.contents(atPath: path) else {
                 throw .invalidValue("\(path) cannot be read; check its permissions")
@@ -54,7 +54,7 @@ public struct ArticleReader: Sendable {
     /// as a file: size, emptiness, UTF-8 and NUL.
     public func text(of data: Data, named path: String) throws(DeskError) -> String {
         guard data.count <= maximumSize else {
-            throw .invalidValue("\(path) is over the \(maximumSize)-byte limit; raise it with --max-size")
+            throw .tooLarge(name: path, size: nil, limit: maximumSize)
         }
         guard !data.isEmpty else { throw .invalidValue("\(path) is empty; nothing to import") }
         switch UTF8Text.decode(data) {

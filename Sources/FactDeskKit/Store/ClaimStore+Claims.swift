@@ -19,7 +19,7 @@ extension ClaimStore {
     public func addClaim(sourceID: Int64, text: String, speaker: String? = nil,
                          paraphrase: Bool = false, by actor: String) throws -> Claim {
         let words = text.trimmingWhitespace()
-        guard !words.isEmpty else { throw DeskError.invalidValue("the claim's text is empty; give it with --text") }
+        guard !words.isEmpty else { throw DeskError.emptyClaimText }
         return try write { db in
             _ = try activeReviewer(actor, in: db)
             guard let source = try Source.fetchOne(db, key: sourceID) else { throw DeskError.sourceNotFound(sourceID) }

@@ -34,10 +34,10 @@ public struct NewSource: Sendable, Equatable {
             throw .invalidValue("the article is empty; nothing to import")
         }
         if let publishedOn, !Self.isCalendarDate(publishedOn) {
-            throw .invalidValue("--published '\(publishedOn)' is not a date; write it as YYYY-MM-DD")
+            throw .invalidPublicationDate(publishedOn)
         }
         if let language, !(2...3).contains(language.count) || !language.allSatisfy({ $0.isASCII && $0.isLowercase }) {
-            throw .invalidValue("--lang '\(language)' is not a language code; use a code such as ar or en")
+            throw .invalidLanguage(language)
         }
     }
 

@@ -52,7 +52,7 @@ extension ClaimStore {
                 _ = try activeReviewer(assignee, in: db)
             }
             if command.due != nil && !transition.setsAssignee {
-                throw DeskError.invalidValue("--due goes with a transition that assigns, such as assign")
+                throw DeskError.deadlineWithoutAssignment
             }
             return try ids.map { id in
                 var claim = try fetchClaim(id, db)

@@ -23,15 +23,15 @@ public enum StoreError: FactDeskError, Equatable {
     public var description: String {
         switch self {
         case .noDesk(let path):
-            "no desk at \(path); create one with `factdesk init --db \(path)`, or point --db or FACTDESK_DB at yours"
+            "no desk at \(path); create one with `factdesk init`"
         case .alreadyExists(let path):
             "\(path) already exists; choose another path, or use the desk that is there"
         case .notADesk(let path):
-            "\(path) is not a FactDesk desk (not a desk file, or damaged); check the --db path"
+            "\(path) is not a FactDesk desk (not a desk file, or damaged)"
         case .newerDesk(let path):
             "\(path) was written by a newer FactDesk; upgrade factdesk to open it"
         case .busy(let seconds):
-            "the desk is busy: another factdesk held it for more than \(seconds.formatted()) s; try again, or raise --busy-timeout"
+            "the desk is busy: another factdesk held it for more than \(seconds.formatted()) s; try again"
         case .readOnly(let path):
             "\(path) is read-only; make it writable (chmod u+w \(path)) to use it, or work on a copy"
         case .cannotOpen(let path, let reason):

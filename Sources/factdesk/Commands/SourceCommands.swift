@@ -76,7 +76,7 @@ extension Factdesk.SourceCommand {
                     report(outcome, path: path, into: &imported)
                 } catch let failure as DeskError {
                     if files.count == 1 { throw failure }
-                    refused.append((path, failure.description))
+                    refused.append((path, FlagHints.message(for: failure)))
                     Terminal.error("\(path): \(failure)")
                 }
             }

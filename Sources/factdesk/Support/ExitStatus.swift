@@ -32,7 +32,7 @@ extension Factdesk {
             try command.run()
             terminate(0)
         } catch let failure as any FactDeskError {
-            Terminal.error(failure.description)
+            Terminal.error(FlagHints.message(for: failure))
             terminate(ExitStatus.code(for: failure.kind))
         } catch {
             exit(withError: error)
