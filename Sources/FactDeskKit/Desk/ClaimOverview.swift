@@ -13,7 +13,7 @@ public struct ClaimOverview: Sendable {
     public var related: [RelatedClaim]
 
     /// Whether the claim holds a verdict.
-    public var isFinal: Bool { workflow.state(named: detail.claim.state)?.isFinal ?? false }
+    public var isFinal: Bool { workflow.isFinal(detail.claim.state) }
 
     /// The JSON shape of `claim show --json` and `GET /api/claims/{id}`.
     public var jsonView: JSONView.ClaimDetailView {

@@ -35,7 +35,7 @@ extension ClaimStore {
 
         init(store: ClaimStore, _ db: Database) throws {
             aliases = try store.aliasTable(db)
-            finals = Set(try store.installedWorkflow(db).workflow.states.filter(\.isFinal).map(\.name))
+            finals = Set(try store.installedWorkflow(db).workflow.finalStates)
         }
 
         func features(of claim: Claim) -> FactFeatures {
@@ -145,7 +145,7 @@ extension ClaimStore {
     /// Who ran the transition that put the claim in its current state.
     private func decider(of claimID: Int64, _ db: Database) throws -> String? {
         try String.fetchOne(db, sql: """
-            SELECT actor FROM event WHERE claim_id = ? AND to_state IS NOT NULL AND action NOT LIKE '%.%'
+            SELECT actor FROM event WHERE claim_id = ? AND to_state IS NOT NULL AND kind = 'transition'
             ORDER BY seq DESC LIMIT 1
             """, arguments: [claimID])
     }

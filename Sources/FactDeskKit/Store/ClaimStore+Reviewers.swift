@@ -130,7 +130,7 @@ extension ClaimStore {
     /// Every reviewer, with how many claims each has open (assigned and not final).
     public func reviewers() throws -> [(reviewer: Reviewer, openClaims: Int)] {
         try read { db in
-            let finals = try installedWorkflow(db).workflow.states.filter(\.isFinal).map(\.name)
+            let finals = try installedWorkflow(db).workflow.finalStates
             let reviewers = try Reviewer.order(Reviewer.Columns.handle).fetchAll(db)
             let counts = try Row.fetchAll(db, sql: """
                 SELECT assignee, count(*) AS n FROM claim

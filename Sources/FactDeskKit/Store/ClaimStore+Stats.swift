@@ -38,7 +38,7 @@ extension ClaimStore {
     public func stats(now: Date = Date()) throws -> DeskStats {
         try read { db in
             let workflow = try installedWorkflow(db).workflow
-            let finals = workflow.states.filter(\.isFinal).map(\.name)
+            let finals = workflow.finalStates
             let assigning = workflow.transitions.filter(\.setsAssignee).map(\.name)
             let counts = Dictionary(uniqueKeysWithValues: try Row.fetchAll(
                 db, sql: "SELECT state, count(*) AS n FROM claim GROUP BY state").map { ($0["state"] as String, $0["n"] as Int) })
@@ -69,10 +69,10 @@ extension ClaimStore {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT assigned, decided FROM (
                 SELECT min(CASE WHEN action IN (\(assigningMarks)) THEN at END) AS assigned,
-                       min(CASE WHEN action NOT LIKE '%.%' AND to_state IN (\(finalMarks)) THEN at END) AS decided
+                       min(CASE WHEN kind = 'transition' AND to_state IN (\(finalMarks)) THEN at END) AS decided
                 FROM event
                 WHERE claim_id IS NOT NULL
-                  AND (action IN (\(assigningMarks)) OR (action NOT LIKE '%.%' AND to_state IN (\(finalMarks))))
+                  AND (action IN (\(assigningMarks)) OR (kind = 'transition' AND to_state IN (\(finalMarks))))
                 GROUP BY claim_id)
             WHERE assigned IS NOT NULL AND decided >= assigned
             """, arguments: StatementArguments(assigning + finals + assigning + finals))
@@ -91,7 +91,7 @@ extension ClaimStore {
     private func verdictTimes(finals: [String], since: Date, _ db: Database) throws -> [Date] {
         guard !finals.isEmpty else { return [] }
         return try Date.fetchAll(db, sql: """
-            SELECT at FROM event WHERE action NOT LIKE '%.%' AND at >= ?
+            SELECT at FROM event WHERE kind = 'transition' AND at >= ?
               AND to_state IN (\(databaseQuestionMarks(count: finals.count)))
             """, arguments: StatementArguments([since] + finals))
     }

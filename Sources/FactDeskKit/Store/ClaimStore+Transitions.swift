@@ -130,7 +130,7 @@ extension ClaimStore {
     /// The transitions run on a claim, newest first, with who ran each.
     private func runs(of claimID: Int64, _ db: Database) throws -> [(transition: String, actor: String)] {
         try Row.fetchAll(db, sql: """
-            SELECT action, actor FROM event WHERE claim_id = ? AND action NOT LIKE '%.%' ORDER BY seq DESC
+            SELECT action, actor FROM event WHERE claim_id = ? AND kind = 'transition' ORDER BY seq DESC
             """, arguments: [claimID]).map { ($0["action"], $0["actor"]) }
     }
 

@@ -60,6 +60,14 @@ enum Migrations {
         migrator.registerMigration("v5: passwords, sessions, API tokens and login lockouts") { db in
             try createLogins(db)
         }
+        migrator.registerMigration("v6: each event says whether it is a transition") { db in
+            // The schema's copy of AuditAction.isTransition: transition names hold no dot.
+            // Generated, so the history's rows and their hashes stay exactly as written.
+            try db.execute(sql: """
+                ALTER TABLE event ADD COLUMN kind TEXT
+                    GENERATED ALWAYS AS (CASE WHEN instr(action, '.') = 0 THEN 'transition' ELSE 'change' END) VIRTUAL
+                """)
+        }
         return migrator
     }
 

@@ -21,6 +21,12 @@ public struct Workflow: Codable, Sendable, Equatable {
     }
 
     /// The state with this name, if the workflow has one.
+    /// The states that are verdicts, in the workflow's order.
+    public var finalStates: [String] { states.filter(\.isFinal).map(\.name) }
+
+    /// Whether a state is a verdict; an unknown state is not.
+    public func isFinal(_ name: String) -> Bool { state(named: name)?.isFinal ?? false }
+
     public func state(named name: String) -> WorkflowState? {
         states.first { $0.name == name }
     }

@@ -82,7 +82,7 @@ struct ClaimController {
         let editor = viewer.isEditor
         let (mine, unassigned, workflow) = try await server.desk { store in
             let workflow = try store.workflow()
-            let open = workflow.states.filter { !$0.isFinal }.map(\.name)
+            let open = workflow.states.map(\.name).filter { !workflow.isFinal($0) }
             let mine = try store.claims(ClaimFilter(states: open, assignment: .assignedTo(handle), limit: 200, order: .due))
             let unassigned = editor
                 ? try store.claims(ClaimFilter(states: open, assignment: .unassigned, limit: 50, order: .worthiness)) : []

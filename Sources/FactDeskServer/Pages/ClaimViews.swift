@@ -5,7 +5,7 @@ import Foundation
 enum ClaimRows {
     static func rows(_ claims: [Claim], workflow: Workflow, now: Date = Date()) -> [[String: Any]] {
         claims.map { claim in
-            let final = workflow.state(named: claim.state)?.isFinal ?? false
+            let final = workflow.isFinal(claim.state)
             var row: [String: Any] = [
                 "id": String(claim.id ?? 0), "state": claim.state,
                 "stateClass": Piece.stateClass(claim.state, workflow: workflow),

@@ -53,7 +53,7 @@ enum Piece {
 
     /// The CSS class of a state: verdicts coloured by how they rate.
     static func stateClass(_ state: String, workflow: Workflow) -> String {
-        guard let found = workflow.state(named: state), found.isFinal else { return "open" }
+        guard workflow.isFinal(state) else { return "open" }
         switch state {
         case "verified": return "final-good"
         case "disputed": return "final-bad"

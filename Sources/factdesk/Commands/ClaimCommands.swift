@@ -83,7 +83,7 @@ extension Factdesk.ClaimCommand {
             if mine { filter.assignment = .assignedTo(global.handle) }
             if overdue {
                 filter.overdueAt = Date()
-                filter.finalStates = workflow.states.filter(\.isFinal).map(\.name)
+                filter.finalStates = workflow.finalStates
             }
             let claims = try store.claims(filter)
             if global.json {
@@ -101,7 +101,7 @@ extension Factdesk.ClaimCommand {
 /// Claims as an aligned table: id, state, worthiness, assignee, source, speaker, text.
 enum ClaimTable {
     static func print(_ claims: [Claim], workflow: FactDeskKit.Workflow) {
-        let finals = Set(workflow.states.filter(\.isFinal).map(\.name))
+        let finals = Set(workflow.finalStates)
         let now = Date()
         Terminal.table(["ID", "STATE", "SCORE", "ASSIGNEE", "DUE", "SOURCE", "SPEAKER", "CLAIM"], claims.map { claim in
             [String(claim.id ?? 0), Terminal.state(claim.state, final: finals.contains(claim.state)),
