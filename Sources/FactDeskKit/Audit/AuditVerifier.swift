@@ -177,16 +177,9 @@ struct AuditVerifier: Sendable {
         self.buffer = []
         defer { self.buffer = buffer }
         buffer.removeAll(keepingCapacity: true)
-        buffer.append(contentsOf: prevHash)
-        buffer.append(UInt8(ascii: "\n"))
-        buffer.append(UInt8(ascii: "["))
-        Self.number(event.seq, to: &buffer)
-        for text in [event.at, event.actor] { Self.field(text, to: &buffer) }
-        Self.number(event.claimID, to: &buffer)
-        Self.number(event.sourceID, to: &buffer)
-        for text in [event.action, event.from, event.to] { Self.field(text, to: &buffer) }
-        if let details = event.details { CanonicalJSON.appendString(details, to: &buffer) } else { Self.appendNull(to: &buffer) }
-        buffer.append(UInt8(ascii: "]"))
+        EventEncoding.hashInput(prev: prevHash, seq: event.seq, at: event.at, actor: event.actor, claimID: event.claimID,
+                                sourceID: event.sourceID, action: event.action, from: event.from, to: event.to,
+                                details: event.details, into: &buffer)
         guard stored.count == 64 else { return false }
         var index = 0
         for byte in SHA256.hash(data: buffer) {
@@ -198,46 +191,10 @@ struct AuditVerifier: Sendable {
         return true
     }
 
-    private static func field(_ text: UnsafeRawBufferPointer?, to buffer: inout [UInt8]) {
-        if let text { CanonicalJSON.appendString(text, to: &buffer) } else { appendNull(to: &buffer) }
-        buffer.append(UInt8(ascii: ","))
-    }
-
-    /// A number as the canonical form writes it: its decimal digits, quoted, then a comma.
-    private static func number(_ value: Int64?, to buffer: inout [UInt8]) {
-        guard let value else {
-            appendNull(to: &buffer)
-            buffer.append(UInt8(ascii: ","))
-            return
-        }
-        buffer.append(UInt8(ascii: "\""))
-        if value < 0 { buffer.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { slots in
-            repeat {
-                slots[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            for index in stride(from: count - 1, through: 0, by: -1) { buffer.append(slots[index]) }
-        }
-        buffer.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ",")])
-    }
-
     private static func hexDigit(_ nibble: UInt8) -> UInt8 {
         nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 
-    private static func appendNull(to buffer: inout [UInt8]) {
-        buffer.append(UInt8(ascii: "n"))
-        buffer.append(UInt8(ascii: "u"))
-        buffer.append(UInt8(ascii: "l"))
-        buffer.append(UInt8(ascii: "l"))
-    }
 
     // MARK: - Replay
 

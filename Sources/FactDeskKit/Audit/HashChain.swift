@@ -22,19 +22,32 @@ public enum HashChain {
         public var from: String?
         public var to: String?
         public var details: String
-
-        /// One JSON array of the fields in a fixed order, nulls written as null.
-        var canonicalBytes: [UInt8] {
-            CanonicalJSON.array([String(seq), at, actor, claimID.map(String.init), sourceID.map(String.init),
-                                 action, from, to, details])
-        }
     }
 
     /// The hash of an event: SHA-256 of the previous hash, a line break, and the canonical content.
     public static func hash(prev: String, content: Content) -> String {
-        var bytes = Array(prev.utf8)
-        bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: content.canonicalBytes)
-        return sha256Hex(bytes: bytes)
+        // The fields' bytes side by side in one array, handed to the encoder as slices of it.
+        var storage: [UInt8] = []
+        var ranges: [Range<Int>?] = []
+        for text in [prev, content.at, content.actor, content.action, content.from, content.to, content.details] {
+            guard let text else {
+                ranges.append(nil)
+                continue
+            }
+            let start = storage.count
+            storage.append(contentsOf: text.utf8)
+            ranges.append(start..<storage.count)
+        }
+        return storage.withUnsafeBytes { base in
+            func slice(_ index: Int) -> UnsafeRawBufferPointer? {
+                ranges[index].map { UnsafeRawBufferPointer(rebasing: base[$0]) }
+            }
+            var buffer: [UInt8] = []
+            EventEncoding.hashInput(
+                prev: slice(0) ?? UnsafeRawBufferPointer(start: nil, count: 0), seq: content.seq, at: slice(1),
+                actor: slice(2), claimID: content.claimID, sourceID: content.sourceID, action: slice(3),
+                from: slice(4), to: slice(5), details: slice(6), into: &buffer)
+            return sha256Hex(bytes: buffer)
+        }
     }
 }
