@@ -21,6 +21,22 @@ import Testing
         #expect(journal == "wal")
     }
 
+    @Test(arguments: [ClaimStore.Connection.readOnly, .single, .pool])
+    func aSearchIndexOfAnOlderVersionIsRebuiltWhenTheDeskOpens(connection: ClaimStore.Connection) throws {
+        let path = try newDesk(in: try temporaryFolder())
+        let store = try ClaimStore.open(path: path, connection: .single)
+        _ = try store.addSource(NewSource(body: try seedArticle()), by: "sara")
+        #expect(try !store.search("ساعات").isEmpty)
+        try store.writer.write { db in
+            try db.execute(sql: "INSERT INTO claim_search (claim_search) VALUES ('delete-all')")
+            try db.execute(sql: "UPDATE search_index SET version = 0")
+        }
+        #expect(try store.search("ساعات").isEmpty)
+        let reopened = try ClaimStore.open(path: path, connection: connection)
+        #expect(try !reopened.search("ساعات").isEmpty)
+        #expect(try reopened.writer.read { try Int64.fetchOne($0, sql: "SELECT version FROM search_index") } == SearchIndex.version)
+    }
+
     @Test func createRefusesToOverwriteAFile() throws {
         let folder = try temporaryFolder()
         let path = try newDesk(in: folder)

@@ -139,3 +139,29 @@ import Testing
         }
     }
 }
+
+@Suite struct StoredWorkflowTests {
+    @Test func theStoredJSONKeepsItsPinnedKeysAndFormat() throws {
+        let workflow = try WorkflowSource.named("two-person").workflow
+        let data = try JSONEncoder().encode(workflow)
+        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        #expect(object?["format"] as? Int == Workflow.storedFormat)
+        let transition = (object?["transitions"] as? [[String: Any]])?.first { $0["name"] as? String == "approve" }
+        #expect(transition?["notBy"] as? [String] == ["verify", "dispute"])
+        let state = (object?["states"] as? [[String: Any]])?.first { $0["name"] as? String == "verified" }
+        #expect(state?["isFinal"] as? Bool == true)
+        #expect(try JSONDecoder().decode(Workflow.self, from: data) == workflow)
+    }
+
+    @Test func aWorkflowStoredBeforeFormatsWereNumberedStillReads() throws {
+        let old = #"{"name":"tiny","states":[{"name":"new","isInitial":true,"isFinal":false},{"name":"done","isInitial":false,"isFinal":true}],"transitions":[{"name":"finish","from":["new"],"to":"done","by":["editor"],"requiresNote":false,"minimumEvidence":0,"setsAssignee":false,"notBy":[]}]}"#
+        let workflow = try JSONDecoder().decode(Workflow.self, from: Data(old.utf8))
+        #expect(workflow.finalStates == ["done"])
+        #expect(workflow.transition(named: "finish")?.to == "done")
+    }
+
+    @Test func aWorkflowInALaterFormatIsRefusedNotMisread() {
+        let newer = #"{"format":2,"name":"tiny","states":[],"transitions":[]}"#
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Workflow.self, from: Data(newer.utf8)) }
+    }
+}

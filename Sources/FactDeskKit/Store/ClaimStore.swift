@@ -59,6 +59,7 @@ public struct ClaimStore: Sendable {
             }
             if superseded { throw StoreError.newerDesk(path: path) }
             if !complete { try migrator.migrate(pool) }
+            if try pool.read(SearchIndex.isStale) { try pool.write(SearchIndex.rebuildIfStale) }
             return ClaimStore(writer: pool, path: path, busyTimeout: busyTimeout, clock: clock)
         }
     }
@@ -83,7 +84,8 @@ public struct ClaimStore: Sendable {
             let migrator = Migrations.migrator
             let (superseded, complete) = try queue.read { db in
                 guard try db.tableExists("desk") else { throw StoreError.notADesk(path: path) }
-                return (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+                return (try migrator.hasBeenSuperseded(db),
+                        try migrator.hasCompletedMigrations(db) && !SearchIndex.isStale(db))
             }
             if superseded { throw StoreError.newerDesk(path: path) }
             guard complete else {

@@ -8,6 +8,28 @@ import GRDB
 /// the same ``terms(_:)``, which is what makes عراقـــجي find عراقجي, المفاوضات find
 /// والمفاوضات, and أربع find 4.
 enum SearchIndex {
+    /// The version of ``terms(_:)``: raised whenever normalization, stemming or number
+    /// reading changes what a claim's terms are, so that desks rebuild their index.
+    static let version: Int64 = 1
+
+    /// Whether the desk's index holds terms of an older version.
+    static func isStale(_ db: Database) throws -> Bool {
+        guard try db.tableExists("search_index") else { return false }
+        return (try Int64.fetchOne(db, sql: "SELECT version FROM search_index") ?? 0) < version
+    }
+
+    /// Rebuilds the index from the claims' text when it is stale; all or nothing, in the
+    /// caller's write transaction.
+    static func rebuildIfStale(_ db: Database) throws {
+        guard try isStale(db) else { return }
+        try db.execute(sql: "INSERT INTO claim_search (claim_search) VALUES ('delete-all')")
+        let claims = try Row.fetchCursor(db, sql: "SELECT id, text FROM claim ORDER BY id")
+        while let row = try claims.next() {
+            try index(claimID: row["id"], text: row["text"], in: db)
+        }
+        try db.execute(sql: "UPDATE search_index SET version = ?", arguments: [version])
+    }
+
     /// Adds a claim's terms to the index.
     static func index(claimID: Int64, text: String, in db: Database) throws {
         try index(claimID: claimID, terms: indexText(text), in: db)

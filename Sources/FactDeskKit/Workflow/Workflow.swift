@@ -172,3 +172,68 @@ public struct Transition: Codable, Sendable, Equatable {
             + (notBy.isEmpty ? "" : " who did not \(notBy.joined(separator: " or ")) it")
     }
 }
+
+// MARK: - The stored form
+//
+// A desk keeps its checked workflow as JSON beside the YAML, so that commands never parse
+// YAML. The JSON's keys are pinned here, apart from the Swift names, and carry a format
+// number: renaming a property can never break an older desk, and a desk whose workflow a
+// newer FactDesk wrote in a later format is refused instead of misread.
+
+extension Workflow {
+    /// The format this FactDesk writes and the newest it reads.
+    public static let storedFormat = 1
+
+    enum CodingKeys: String, CodingKey {
+        case format, name, summary, states, transitions, rating
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let format = try container.decodeIfPresent(Int.self, forKey: .format) ?? 1
+        guard format <= Self.storedFormat else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .format, in: container,
+                debugDescription: "the stored workflow is in format \(format); this FactDesk reads up to \(Self.storedFormat)")
+        }
+        name = try container.decode(String.self, forKey: .name)
+        summary = try container.decodeIfPresent(String.self, forKey: .summary)
+        states = try container.decode([WorkflowState].self, forKey: .states)
+        transitions = try container.decode([Transition].self, forKey: .transitions)
+        rating = try container.decodeIfPresent(RatingScale.self, forKey: .rating)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(Self.storedFormat, forKey: .format)
+        try container.encode(name, forKey: .name)
+        try container.encodeIfPresent(summary, forKey: .summary)
+        try container.encode(states, forKey: .states)
+        try container.encode(transitions, forKey: .transitions)
+        try container.encodeIfPresent(rating, forKey: .rating)
+    }
+}
+
+extension WorkflowState {
+    enum CodingKeys: String, CodingKey {
+        case name, isInitial, isFinal, summary
+    }
+}
+
+extension Transition {
+    enum CodingKeys: String, CodingKey {
+        case name, from, to, by, requiresNote, minimumEvidence, setsAssignee, proposes, notBy, summary
+    }
+}
+
+extension RatingScale {
+    enum CodingKeys: String, CodingKey {
+        case worst, best, verdicts
+    }
+}
+
+extension RatingScale.Verdict {
+    enum CodingKeys: String, CodingKey {
+        case state, value, arabic, english
+    }
+}
