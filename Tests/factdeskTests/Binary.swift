@@ -112,10 +112,11 @@ struct Binary {
 
 /// Runs one of the package's Python scripts to its end; returns its exit status and its
 /// standard output and error, interleaved.
-func python(_ script: String, _ arguments: [String]) throws -> (Int32, String) {
+/// `interpreter` is the `python3` on the PATH unless given (Debian's, for python3-selenium).
+func python(_ script: String, _ arguments: [String], interpreter: String? = nil) throws -> (Int32, String) {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", packageRoot.appendingPathComponent(script).path] + arguments
+    process.executableURL = URL(fileURLWithPath: interpreter ?? "/usr/bin/env")
+    process.arguments = (interpreter == nil ? ["python3"] : []) + [packageRoot.appendingPathComponent(script).path] + arguments
     let output = Pipe()
     process.standardOutput = output
     process.standardError = output

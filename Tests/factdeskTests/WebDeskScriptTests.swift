@@ -4,27 +4,14 @@ import Testing
 /// The web desk driven from outside: a real browser, and schemathesis against the API's
 /// OpenAPI document. Both need what `.ci/run` installs; without it they fail, never skip.
 @Suite(.serialized) struct WebDeskScriptTests {
-    /// Debian's python3, where python3-selenium installs.
-    private func systemPython(_ script: String, _ arguments: [String]) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [packageRoot.appendingPathComponent(script).path] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
-    }
-
     private var seeds: String { packageRoot.appendingPathComponent("seeds").path }
 
     @Test func anEditorAndAReviewerWorkAClaimToAVerdictInChromium() throws {
         let shots = FileManager.default.temporaryDirectory.appendingPathComponent("factdesk-shots-\(UUID().uuidString)")
-        let (status, output) = try systemPython(".ci/browser.py", [
+        // Debian's python3, where python3-selenium installs.
+        let (status, output) = try python(".ci/browser.py", [
             "--bin", Binary.url.path, "--seeds", seeds, "--screenshots", shots.path,
-        ])
+        ], interpreter: "/usr/bin/python3")
         #expect(status == 0, "\(output)")
         #expect(output.contains("browser: ok"))
         for name in ["queue.png", "claim.png", "claim-phone.png"] {

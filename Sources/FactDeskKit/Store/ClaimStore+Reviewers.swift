@@ -75,16 +75,9 @@ extension ClaimStore {
     public func setReviewer(_ handle: String, active: Bool, by actor: String) throws -> Reviewer {
         try write { db in
             _ = try activeEditor(actor, doing: active ? "activate reviewers" : "deactivate reviewers", in: db)
-            guard var reviewer = try Reviewer.filter(Reviewer.Columns.handle == handle).fetchOne(db) else {
-                throw DeskError.reviewerNotFound(handle)
-            }
+            var reviewer = try existingReviewer(handle, in: db)
             guard reviewer.active != active else { return reviewer }
-            if !active && reviewer.role == .editor {
-                let editors = try Reviewer
-                    .filter(Reviewer.Columns.role == Reviewer.Role.editor.rawValue && Reviewer.Columns.active == true)
-                    .fetchCount(db)
-                if editors <= 1 { throw DeskError.lastEditor(handle) }
-            }
+            if !active { try keepAnEditor(besides: reviewer, in: db) }
             reviewer.active = active
             try reviewer.update(db)
             if !active {
@@ -104,22 +97,31 @@ extension ClaimStore {
     public func setRole(_ handle: String, to role: Reviewer.Role, by actor: String) throws -> Reviewer {
         try write { db in
             _ = try activeEditor(actor, doing: "change roles", in: db)
-            guard var reviewer = try Reviewer.filter(Reviewer.Columns.handle == handle).fetchOne(db) else {
-                throw DeskError.reviewerNotFound(handle)
-            }
+            var reviewer = try existingReviewer(handle, in: db)
             guard reviewer.role != role else { return reviewer }
-            if reviewer.role == .editor && reviewer.active {
-                let editors = try Reviewer
-                    .filter(Reviewer.Columns.role == Reviewer.Role.editor.rawValue && Reviewer.Columns.active == true)
-                    .fetchCount(db)
-                if editors <= 1 { throw DeskError.lastEditor(handle) }
-            }
+            try keepAnEditor(besides: reviewer, in: db)
             reviewer.role = role
             try reviewer.update(db)
             try record(AuditEvent(at: clock(), actor: actor, action: AuditAction.reviewerRole,
                                   details: EventDetails(handle: handle, role: role.rawValue)), in: db)
             return reviewer
         }
+    }
+
+    private func existingReviewer(_ handle: String, in db: Database) throws -> Reviewer {
+        guard let reviewer = try Reviewer.filter(Reviewer.Columns.handle == handle).fetchOne(db) else {
+            throw DeskError.reviewerNotFound(handle)
+        }
+        return reviewer
+    }
+
+    /// Refuses to let an active editor stop being one when no other active editor is left.
+    private func keepAnEditor(besides reviewer: Reviewer, in db: Database) throws {
+        guard reviewer.role == .editor && reviewer.active else { return }
+        let editors = try Reviewer
+            .filter(Reviewer.Columns.role == Reviewer.Role.editor.rawValue && Reviewer.Columns.active == true)
+            .fetchCount(db)
+        if editors <= 1 { throw DeskError.lastEditor(reviewer.handle) }
     }
 
     /// The reviewer with this handle, if any.

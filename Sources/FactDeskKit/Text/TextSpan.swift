@@ -30,6 +30,12 @@ public enum TextSpan {
         return String(view)
     }
 
+    private static func string(_ part: ArraySlice<Unicode.Scalar>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: part)
+        return String(view)
+    }
+
     /// The paragraph around a span (the text between the line breaks on either side), split
     /// like ``context(of:in:limit:)``, each side trimmed to at most `limit` scalars.
     public static func paragraph(
@@ -42,11 +48,6 @@ public enum TextSpan {
         while start > 0, lower - start < limit, scalars[start - 1] != "\n" { start -= 1 }
         var end = upper
         while end < scalars.count, end - upper < limit, scalars[end] != "\n" { end += 1 }
-        func string(_ part: ArraySlice<Unicode.Scalar>) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: part)
-            return String(view)
-        }
         return (string(scalars[start..<lower]), string(scalars[lower..<upper]), string(scalars[upper..<end]))
     }
 
@@ -67,11 +68,6 @@ public enum TextSpan {
             end += 1
         }
         if end < scalars.count, scalars[end] != "\n", end - upper < limit { end += 1 }
-        func string(_ part: ArraySlice<Unicode.Scalar>) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: part)
-            return String(view)
-        }
         let before = string(scalars[start..<lower])
         let after = string(scalars[upper..<end])
         return (String(before.drop { $0.isWhitespace }), string(scalars[lower..<upper]),
