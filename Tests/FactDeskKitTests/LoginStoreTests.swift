@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+import Testing
+@testable import FactDeskKit
+
+@Suite struct LoginStoreTests {
+    private func desk(_ clock: TestClock) throws -> ClaimStore {
+        let store = try ClaimStore.inMemory(workflow: try WorkflowSource.named("standard"),
+                                            editor: NewReviewer(handle: "sara", role: .editor), clock: { clock.date })
+        try store.setPassword("editor desk phrase 9", for: "sara", by: "sara", cost: 4)
+        return store
+    }
+
+    @Test func aSessionEndsAfterTwelveHoursUnused() throws {
+        let clock = TestClock()
+        let store = try desk(clock)
+        let login = try store.logIn(handle: "sara", password: "editor desk phrase 9", address: "a")
+        clock.advance(11.9 * 3_600)
+        #expect(try store.session(secret: login.secret.text) != nil)
+        clock.advance(11.9 * 3_600)  // used 11.9 h ago: still open
+        #expect(try store.session(secret: login.secret.text) != nil)
+        clock.advance(12.1 * 3_600)
+        #expect(try store.session(secret: login.secret.text) == nil)
+    }
+
+    @Test func aSessionEndsSevenDaysAfterTheLoginHoweverOftenItIsUsed() throws {
+        let clock = TestClock()
+        let store = try desk(clock)
+        let login = try store.logIn(handle: "sara", password: "editor desk phrase 9", address: "a")
+        for _ in 0..<16 {
+            clock.advance(10 * 3_600)
+            #expect(try store.session(secret: login.secret.text) != nil)
+        }
+        clock.advance(10 * 3_600)  // 170 h since the login
+        #expect(try store.session(secret: login.secret.text) == nil)
+    }
+
+    @Test func eachLoginGetsANewTokenAndOnlyItsHashIsStored() throws {
+        let clock = TestClock()
+        let store = try desk(clock)
+        let first = try store.logIn(handle: "sara", password: "editor desk phrase 9", address: "a")
+        let second = try store.logIn(handle: "sara", password: "editor desk phrase 9", address: "a")
+        #expect(first.secret != second.secret)
+        let stored = try store.writer.read { try String.fetchAll($0, sql: "SELECT token_hash FROM login_session") }
+        #expect(Set(stored) == Set([first.secret.digest, second.secret.digest]))
+        #expect(!stored.contains(first.secret.text))
+    }
+
+    @Test func aLockoutLastsFifteenMinutes() throws {
+        let clock = TestClock()
+        let store = try desk(clock)
+        for _ in 0..<5 {
+            #expect(throws: AccessError.wrongCredentials) { try store.logIn(handle: "sara", password: "nope nope nope", address: "a") }
+        }
+        #expect(throws: AccessError.lockedOut(minutes: 15)) {
+            try store.logIn(handle: "sara", password: "editor desk phrase 9", address: "b")
+        }
+        clock.advance(0.24 * 3_600)
+        #expect(throws: AccessError.lockedOut(minutes: 1)) {
+            try store.logIn(handle: "sara", password: "editor desk phrase 9", address: "b")
+        }
+        clock.advance(0.02 * 3_600)
+        #expect(try store.logIn(handle: "sara", password: "editor desk phrase 9", address: "b").session.reviewer.handle == "sara")
+    }
+}
