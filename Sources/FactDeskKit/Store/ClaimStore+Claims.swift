@@ -157,8 +157,6 @@ extension ClaimStore {
     }
 
     func fetchClaim(_ id: Int64, _ db: Database) throws -> Claim {
-        let statement = try db.cachedStatement(sql: "SELECT * FROM claim WHERE id = ?")
-        guard let claim = try Claim.fetchOne(statement, arguments: [id]) else { throw DeskError.claimNotFound(id) }
-        return claim
+        try SQLiteTransaction(db: db).existingClaim(id)
     }
 }

@@ -80,9 +80,7 @@ extension ClaimStore {
             if !active { try keepAnEditor(besides: reviewer, in: db) }
             reviewer.active = active
             try reviewer.update(db)
-            if !active {
-                try db.execute(sql: "DELETE FROM login_session WHERE handle = ?", arguments: [handle])
-            }
+            if !active { try SQLiteTransaction(db: db).deleteSessions(of: handle) }
             try record(AuditEvent(
                 at: clock(), actor: actor,
                 action: active ? AuditAction.reviewerActivate : AuditAction.reviewerDeactivate,

@@ -195,48 +195,25 @@ public struct ClaimStore: Sendable {
         }
     }
 
-    /// Appends an event to the history, numbered right after the last one.
-    ///
-    /// Writes through a cached statement with the canonical details text, the same bytes
-    /// that are hashed: this runs once per claim on import, so it avoids a general encoder.
+    /// The storage the domain's calls go through.
+    var storage: any DeskStorage {
+        SQLiteStorage(writer: writer, path: path, busyTimeout: busyTimeout)
+    }
+
+    /// Appends an event to the history, for the calls that still hold SQL of their own.
     @discardableResult
     func record(_ event: AuditEvent, in db: Database) throws -> AuditEvent {
-        var event = event
-        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1"))
-        let seq = (last?["seq"] as Int64? ?? 0) + 1
-        event.seq = seq
-        event.prevHash = last?["hash"] ?? HashChain.genesis
-        let details = event.details.canonicalJSON
-        let at = StoredTime.text(event.at)
-        event.hash = HashChain.hash(prev: event.prevHash, content: HashChain.Content(
-            seq: seq, at: at, actor: event.actor,
-            claimID: event.claimID, sourceID: event.sourceID, action: event.action,
-            from: event.fromState, to: event.toState, details: details))
-        try db.cachedStatement(sql: """
-            INSERT INTO event (seq, at, actor, claim_id, source_id, action, from_state, to_state, details, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                seq, at, event.actor, event.claimID, event.sourceID, event.action, event.fromState, event.toState,
-                details, event.prevHash, event.hash])
-        return event
+        try SQLiteTransaction(db: db).record(event)
     }
 
     /// The reviewer acting, who must exist and be active.
     func activeReviewer(_ handle: String, in db: Database) throws -> Reviewer {
-        guard let reviewer = try Reviewer.filter(Reviewer.Columns.handle == handle).fetchOne(db) else {
-            throw DeskError.reviewerNotFound(handle)
-        }
-        guard reviewer.active else { throw DeskError.reviewerInactive(handle) }
-        return reviewer
+        try SQLiteTransaction(db: db).activeReviewer(handle)
     }
 
     /// The acting reviewer, who must be an active editor.
     func activeEditor(_ handle: String, doing action: String, in db: Database) throws -> Reviewer {
-        let reviewer = try activeReviewer(handle, in: db)
-        guard reviewer.role == .editor else {
-            throw DeskError.editorOnly(actor: handle, action: action)
-        }
-        return reviewer
+        try SQLiteTransaction(db: db).activeEditor(handle, doing: action)
     }
 }
 

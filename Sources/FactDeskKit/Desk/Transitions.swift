@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A workflow transition to run on one or more claims, with what the command carries.
 public struct TransitionCommand: Sendable, Equatable {
@@ -44,29 +43,28 @@ extension ClaimStore {
         for item in command.evidence { try Self.validate(item) }
         let ids = command.claimIDs.reduce(into: [Int64]()) { if !$0.contains($1) { $0.append($1) } }
         guard !ids.isEmpty else { throw DeskError.invalidValue("name at least one claim id") }
-        return try write { db in
-            let actor = try activeReviewer(command.actor, in: db)
-            let guardian = TransitionGuard(workflow: try installedWorkflow(db).workflow)
+        return try storage.writing { tx in
+            let actor = try tx.activeReviewer(command.actor)
+            let guardian = TransitionGuard(workflow: try tx.deskWorkflow().workflow)
             let transition = try guardian.transition(named: command.transition)
             if let assignee = command.assignee {
-                _ = try activeReviewer(assignee, in: db)
+                _ = try tx.activeReviewer(assignee)
             }
             if command.due != nil && !transition.setsAssignee {
                 throw DeskError.deadlineWithoutAssignment
             }
             return try ids.map { id in
-                var claim = try fetchClaim(id, db)
-                try checkVersion(claim, expected: command.expectedVersions[id], db)
-                let existing = try Int.fetchOne(
-                    db.cachedStatement(sql: "SELECT count(*) FROM evidence WHERE claim_id = ?"), arguments: [id]) ?? 0
-                let runs = transition.notBy.isEmpty && !transition.acceptsProposal ? [] : try self.runs(of: id, db)
+                var claim = try tx.existingClaim(id)
+                try checkVersion(claim, expected: command.expectedVersions[id], tx)
+                let existing = try tx.evidenceCount(claim: id)
+                let runs = transition.notBy.isEmpty && !transition.acceptsProposal ? [] : try tx.transitionRuns(claim: id)
                 try guardian.check(transition, TransitionGuard.Request(
                     claimID: id, state: claim.state, assignee: claim.assignee, actor: actor,
                     hasNote: note != nil, evidenceCount: existing + command.evidence.count,
                     newAssignee: command.assignee, runs: runs))
                 let target = guardian.target(of: transition, runs: runs) ?? transition.to
                 let now = clock()
-                try attach(note: note, evidence: command.evidence, to: id, by: actor.handle, at: now, db)
+                _ = try attach(note: note, evidence: command.evidence, to: id, by: actor.handle, at: now, tx)
                 let from = claim.state
                 let previousAssignee = claim.assignee
                 claim.state = target
@@ -76,15 +74,15 @@ extension ClaimStore {
                 }
                 claim.version += 1
                 claim.updatedAt = now
-                try saveProgress(claim, db)
-                try record(AuditEvent(
+                try tx.saveProgress(claim)
+                try tx.record(AuditEvent(
                     at: now, actor: actor.handle, claimID: id, action: transition.name, fromState: from,
                     toState: target,
                     details: EventDetails(
                         assignee: transition.setsAssignee ? command.assignee : nil,
                         previousAssignee: transition.setsAssignee ? previousAssignee : nil,
                         note: note, evidence: command.evidence.isEmpty ? nil : command.evidence.map(\.url),
-                        due: command.due.map(ISO8601.string))), in: db)
+                        due: command.due.map(ISO8601.string))))
                 return claim
             }
         }
@@ -96,13 +94,13 @@ extension ClaimStore {
         guard let body = try Self.validNote(body) else {
             throw DeskError.invalidValue("the note is empty; write what you found")
         }
-        return try write { db in
-            let reviewer = try activeReviewer(actor, in: db)
+        return try storage.writing { tx in
+            let reviewer = try tx.activeReviewer(actor)
             let now = clock()
-            try touch(claimID, at: now, db)
-            let note = try attach(note: body, evidence: [], to: claimID, by: reviewer.handle, at: now, db).note
-            try record(AuditEvent(at: now, actor: actor, claimID: claimID, action: AuditAction.claimNote,
-                                  details: EventDetails(note: body)), in: db)
+            try touch(claimID, at: now, tx)
+            let note = try attach(note: body, evidence: [], to: claimID, by: reviewer.handle, at: now, tx).note
+            try tx.record(AuditEvent(at: now, actor: actor, claimID: claimID, action: AuditAction.claimNote,
+                                     details: EventDetails(note: body)))
             return note ?? Note(claimID: claimID, author: actor, body: body, createdAt: now)
         }
     }
@@ -111,68 +109,43 @@ extension ClaimStore {
     @discardableResult
     public func addEvidence(to claimID: Int64, _ item: NewEvidence, by actor: String) throws -> Evidence {
         try Self.validate(item)
-        return try write { db in
-            let reviewer = try activeReviewer(actor, in: db)
+        return try storage.writing { tx in
+            let reviewer = try tx.activeReviewer(actor)
             let now = clock()
-            _ = try fetchClaim(claimID, db)
-            var evidence = Evidence(claimID: claimID, url: item.url, stance: item.stance, note: item.note,
-                                    addedBy: reviewer.handle, addedAt: now)
-            try evidence.insert(db)
-            try touch(claimID, at: now, db)
-            try record(AuditEvent(at: now, actor: actor, claimID: claimID, action: AuditAction.claimEvidence,
-                                  details: EventDetails(note: item.note, evidence: [item.url])), in: db)
+            try touch(claimID, at: now, tx)
+            let evidence = try tx.insert(Evidence(claimID: claimID, url: item.url, stance: item.stance, note: item.note,
+                                                  addedBy: reviewer.handle, addedAt: now))
+            try tx.record(AuditEvent(at: now, actor: actor, claimID: claimID, action: AuditAction.claimEvidence,
+                                     details: EventDetails(note: item.note, evidence: [item.url])))
             return evidence
         }
     }
 
     // MARK: - Helpers
 
-    /// The transitions run on a claim, newest first, with who ran each.
-    private func runs(of claimID: Int64, _ db: Database) throws -> [(transition: String, actor: String)] {
-        try Row.fetchAll(db, sql: """
-            SELECT action, actor FROM event WHERE claim_id = ? AND kind = 'transition' ORDER BY seq DESC
-            """, arguments: [claimID]).map { ($0["action"], $0["actor"]) }
-    }
-
-    private func checkVersion(_ claim: Claim, expected: Int64?, _ db: Database) throws {
+    private func checkVersion(_ claim: Claim, expected: Int64?, _ tx: any StorageReader) throws {
         guard let expected, let id = claim.id, expected != claim.version else { return }
-        let last = try AuditEvent.filter(AuditEvent.Columns.claimID == id).order(AuditEvent.Columns.seq.desc).fetchOne(db)
-        let change = last.map { "\($0.actor) ran \($0.action) at \(ISO8601.string(from: $0.at))" }
+        let change = try tx.lastEvent(claim: id).map { "\($0.actor) ran \($0.action) at \(ISO8601.string(from: $0.at))" }
         throw DeskError.versionConflict(claim: id, expected: expected, actual: claim.version, lastChange: change)
     }
 
-    @discardableResult
     private func attach(note: String?, evidence: [NewEvidence], to claimID: Int64, by actor: String,
-                        at now: Date, _ db: Database) throws -> (note: Note?, evidence: [Evidence]) {
+                        at now: Date, _ tx: any StorageWriter) throws -> (note: Note?, evidence: [Evidence]) {
         // The caller has read the claim, so it exists.
-        var stored: Note?
-        if let note {
-            var row = Note(claimID: claimID, author: actor, body: note, createdAt: now)
-            try row.insert(db)
-            stored = row
-        }
+        let stored = try note.map { try tx.insert(Note(claimID: claimID, author: actor, body: $0, createdAt: now)) }
         let items = try evidence.map { item in
-            var row = Evidence(claimID: claimID, url: item.url, stance: item.stance, note: item.note,
-                               addedBy: actor, addedAt: now)
-            try row.insert(db)
-            return row
+            try tx.insert(Evidence(claimID: claimID, url: item.url, stance: item.stance, note: item.note,
+                                   addedBy: actor, addedAt: now))
         }
         return (stored, items)
     }
 
-    private func touch(_ claimID: Int64, at now: Date, _ db: Database) throws {
-        var claim = try fetchClaim(claimID, db)
+    /// Counts a change to a claim that is not a transition: a new version, a new time.
+    private func touch(_ claimID: Int64, at now: Date, _ tx: any StorageWriter) throws {
+        var claim = try tx.existingClaim(claimID)
         claim.version += 1
         claim.updatedAt = now
-        try saveProgress(claim, db)
-    }
-
-    /// Writes what a transition, note or evidence changes on a claim, and nothing else.
-    private func saveProgress(_ claim: Claim, _ db: Database) throws {
-        try db.cachedStatement(sql: """
-            UPDATE claim SET state = ?, assignee = ?, due_at = ?, version = ?, updated_at = ? WHERE id = ?
-            """).execute(arguments: [claim.state, claim.assignee, claim.dueAt.map(StoredTime.text), claim.version,
-                                     StoredTime.text(claim.updatedAt), claim.id])
+        try tx.saveProgress(claim)
     }
 
     static func validNote(_ note: String?) throws(DeskError) -> String? {

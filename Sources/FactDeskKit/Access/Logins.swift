@@ -1,0 +1,154 @@
+import Foundation
+
+// MARK: - Passwords, sessions and API tokens
+//
+// The rules are here and in LoginRules and PasswordPolicy; the rows are the storage's.
+
+extension ClaimStore {
+    /// Sets a reviewer's password: editors for anyone, a reviewer for themselves. Ends
+    /// every session of that reviewer; the change is an event, the hash never is.
+    public func setPassword(_ password: String, for handle: String, by actor: String,
+                            cost: UInt8 = PasswordPolicy.defaultCost) throws {
+        try PasswordPolicy.check(password, handle: handle)
+        // bcrypt is slow on purpose: hash before taking the write lock.
+        let hash = PasswordPolicy.hash(password, cost: cost)
+        try storage.writing { tx in
+            let acting = try tx.activeReviewer(actor)
+            if acting.handle != handle && acting.role != .editor {
+                throw DeskError.editorOnly(actor: actor, action: "set another reviewer's password")
+            }
+            guard try tx.reviewer(handle) != nil else { throw DeskError.reviewerNotFound(handle) }
+            let now = clock()
+            try tx.setPasswordHash(hash, of: handle, at: now)
+            try tx.deleteSessions(of: handle)
+            try tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.reviewerPassword,
+                                     details: EventDetails(handle: handle)))
+        }
+    }
+
+    /// Whether a reviewer has a password, and so can log in to the web desk.
+    public func hasPassword(_ handle: String) throws -> Bool {
+        try storage.reading { try $0.passwordHash(of: handle) != nil }
+    }
+
+    /// Checks a handle and password and opens a session, or records the failure.
+    ///
+    /// Five failures for one handle, or from one address, within 15 minutes lock further
+    /// attempts for 15 minutes, whoever tries. A wrong handle and a wrong password are
+    /// refused alike, after the same bcrypt work.
+    public func logIn(handle: String, password: String, address: String) throws -> NewLogin {
+        let keys = ["handle:" + handle, "address:" + address]
+        let (until, stored) = try storage.reading { tx in (try tx.lockedUntil(keys: keys), try tx.passwordHash(of: handle)) }
+        if let until, until > clock() {
+            throw AccessError.lockedOut(minutes: max(1, Int((until.timeIntervalSince(clock()) / 60).rounded(.up))))
+        }
+        guard PasswordPolicy.matches(password, hash: stored ?? PasswordPolicy.decoy), stored != nil else {
+            try recordFailure(keys)
+            throw AccessError.wrongCredentials
+        }
+        let secret = Secret.random()
+        let csrf = Secret.random().text
+        let session = try storage.writing { tx -> LoginSession in
+            let reviewer = try tx.activeReviewer(handle)
+            let now = clock()
+            try tx.forgetFailures(key: keys[0])
+            try tx.deleteSessions(createdBefore: now.addingTimeInterval(-LoginRules.absoluteTimeout))
+            try tx.insertSession(tokenHash: secret.digest, handle: handle, csrf: csrf, at: now)
+            return LoginSession(reviewer: reviewer, csrf: csrf, createdAt: now, lastSeenAt: now)
+        }
+        return NewLogin(secret: secret, session: session)
+    }
+
+    private func recordFailure(_ keys: [String]) throws {
+        try storage.writing { tx in
+            let now = clock()
+            let since = now.addingTimeInterval(-LoginRules.failureWindow)
+            try tx.forgetFailures(before: since)
+            for key in keys where try tx.recordFailure(key: key, at: now, countingSince: since) >= LoginRules.failureLimit {
+                try tx.lock(key: key, until: now.addingTimeInterval(LoginRules.lockout))
+            }
+        }
+    }
+
+    /// The open session a cookie's secret names, or nil when it is unknown, expired, or
+    /// its reviewer deactivated. Notes its use at most once a minute.
+    public func session(secret: String) throws -> LoginSession? {
+        let digest = Secret(text: secret).digest
+        let now = clock()
+        let found = try storage.reading { tx -> LoginSession? in
+            guard let row = try tx.session(tokenHash: digest) else { return nil }
+            guard let reviewer = try tx.reviewer(row.handle), reviewer.active else { return nil }
+            return LoginSession(reviewer: reviewer, csrf: row.csrf, createdAt: row.createdAt, lastSeenAt: row.lastSeenAt)
+        }
+        guard var session = found, LoginRules.isOpen(created: session.createdAt, lastSeen: session.lastSeenAt, now: now) else {
+            if found != nil { try logOut(secret: secret) }
+            return nil
+        }
+        if now.timeIntervalSince(session.lastSeenAt) >= LoginRules.touchInterval {
+            try storage.writing { try $0.touchSession(tokenHash: digest, at: now) }
+            session.lastSeenAt = now
+        }
+        return session
+    }
+
+    /// Ends the session a cookie's secret names.
+    public func logOut(secret: String) throws {
+        try storage.writing { try $0.deleteSession(tokenHash: Secret(text: secret).digest) }
+    }
+
+    /// Creates an API token for the acting reviewer; its secret is returned once.
+    public func createToken(name: String?, expiresAt: Date?, by actor: String) throws -> (token: APIToken, secret: Secret) {
+        let label = name?.trimmingWhitespace() ?? ""
+        guard label.count <= 200, !label.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw DeskError.invalidValue("a token's name is one line of at most 200 characters")
+        }
+        let secret = Secret.random(prefix: "fdt_")
+        return try storage.writing { tx in
+            let reviewer = try tx.activeReviewer(actor)
+            let now = clock()
+            let title = label.isEmpty ? "token" : label
+            let id = try tx.insertAPIToken(name: title, tokenHash: secret.digest, handle: reviewer.handle,
+                                           createdAt: now, expiresAt: expiresAt)
+            try tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.tokenCreate,
+                                     details: EventDetails(handle: reviewer.handle, title: title)))
+            return (APIToken(id: id, name: title, handle: reviewer.handle, createdAt: now, expiresAt: expiresAt), secret)
+        }
+    }
+
+    /// The acting reviewer's API tokens; an editor's list holds everyone's.
+    public func tokens(visibleTo actor: String) throws -> [APIToken] {
+        try storage.reading { tx in
+            let reviewer = try tx.activeReviewer(actor)
+            return try tx.apiTokens(of: reviewer.role == .editor ? nil : reviewer.handle)
+        }
+    }
+
+    /// Revokes a token: its owner or an editor may.
+    @discardableResult
+    public func revokeToken(_ id: Int64, by actor: String) throws -> APIToken {
+        try storage.writing { tx in
+            let reviewer = try tx.activeReviewer(actor)
+            guard var token = try tx.apiToken(id: id),
+                  token.handle == reviewer.handle || reviewer.role == .editor else {
+                throw AccessError.tokenNotFound(id)
+            }
+            guard token.revokedAt == nil else { return token }
+            let now = clock()
+            try tx.revokeAPIToken(id: id, at: now)
+            token.revokedAt = now
+            try tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.tokenRevoke,
+                                     details: EventDetails(handle: token.handle, title: token.name)))
+            return token
+        }
+    }
+
+    /// The active reviewer an API token's secret stands for, or nil.
+    public func reviewer(forToken secret: String) throws -> Reviewer? {
+        let now = clock()
+        return try storage.reading { tx in
+            guard let token = try tx.apiToken(hash: Secret(text: secret).digest), token.isUsable(at: now),
+                  let reviewer = try tx.reviewer(token.handle), reviewer.active else { return nil }
+            return reviewer
+        }
+    }
+}

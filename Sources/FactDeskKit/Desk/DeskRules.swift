@@ -1,0 +1,50 @@
+import Foundation
+
+/// The checks nearly every change starts with, written once above the storage.
+extension StorageReader {
+    /// The reviewer acting, who must exist and be active.
+    func activeReviewer(_ handle: String) throws -> Reviewer {
+        guard let reviewer = try reviewer(handle) else { throw DeskError.reviewerNotFound(handle) }
+        guard reviewer.active else { throw DeskError.reviewerInactive(handle) }
+        return reviewer
+    }
+
+    /// The acting reviewer, who must be an active editor.
+    func activeEditor(_ handle: String, doing action: String) throws -> Reviewer {
+        let reviewer = try activeReviewer(handle)
+        guard reviewer.role == .editor else { throw DeskError.editorOnly(actor: handle, action: action) }
+        return reviewer
+    }
+
+    /// The claim with this id, which must exist.
+    func existingClaim(_ id: Int64) throws -> Claim {
+        guard let claim = try claim(id) else { throw DeskError.claimNotFound(id) }
+        return claim
+    }
+
+    /// The workflow the desk runs.
+    func deskWorkflow() throws -> (installed: InstalledWorkflow, workflow: Workflow) {
+        guard let installed = try installedWorkflow() else { throw StoreError.database("the desk has no workflow") }
+        return (installed, installed.definition)
+    }
+}
+
+extension StorageWriter {
+    /// Appends an event to the history, numbered right after the last one and chained to
+    /// it: the one place an event's number and hash are made, on every backend.
+    @discardableResult
+    func record(_ event: AuditEvent) throws -> AuditEvent {
+        var event = event
+        let head = try historyHead()
+        let seq = (head?.seq ?? 0) + 1
+        event.seq = seq
+        event.prevHash = head?.hash ?? HashChain.genesis
+        let details = event.details.canonicalJSON
+        let at = StoredTime.text(event.at)
+        event.hash = HashChain.hash(prev: event.prevHash, content: HashChain.Content(
+            seq: seq, at: at, actor: event.actor, claimID: event.claimID, sourceID: event.sourceID,
+            action: event.action, from: event.fromState, to: event.toState, details: details))
+        try append(event, at: at, details: details)
+        return event
+    }
+}

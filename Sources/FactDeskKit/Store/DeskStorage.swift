@@ -1,0 +1,69 @@
+import Foundation
+
+/// The one interface between the desk's rules and a database.
+///
+/// The domain (the workflow's guards, the history's chain, logins) asks a storage for rows
+/// and gives it rows to write, inside one transaction at a time; each backend holds only
+/// its SQL and the mapping of its rows. `SQLiteStorage` is the embedded desk file.
+///
+/// The desk's calls move onto this seam area by area; those that still hold SQL of their
+/// own live in the `ClaimStore+...` files beside it.
+public protocol DeskStorage: Sendable {
+    /// Runs `body` in a read transaction.
+    func reading<T>(_ body: (any StorageReader) throws -> T) throws -> T
+    /// Runs `body` in one write transaction that commits when it returns and leaves
+    /// nothing behind when it throws.
+    func writing<T>(_ body: (any StorageWriter) throws -> T) throws -> T
+}
+
+/// What the domain reads inside a transaction.
+public protocol StorageReader {
+    func claim(_ id: Int64) throws -> Claim?
+    func reviewer(_ handle: String) throws -> Reviewer?
+    /// The workflow the desk runs, as installed.
+    func installedWorkflow() throws -> InstalledWorkflow?
+    func evidenceCount(claim: Int64) throws -> Int
+    /// The transitions run on a claim, newest first, with who ran each.
+    func transitionRuns(claim: Int64) throws -> [(transition: String, actor: String)]
+    /// The claim's most recent event.
+    func lastEvent(claim: Int64) throws -> AuditEvent?
+    /// The last event's number and hash; nil for an empty history.
+    func historyHead() throws -> (seq: Int64, hash: String)?
+    /// A stored password hash of an active reviewer.
+    func passwordHash(of handle: String) throws -> String?
+    /// The latest time until which any of these keys is locked out.
+    func lockedUntil(keys: [String]) throws -> Date?
+    /// A session by its token's hash: the reviewer's handle, its CSRF token and times.
+    func session(tokenHash: String) throws -> (handle: String, csrf: String, createdAt: Date, lastSeenAt: Date)?
+    func apiToken(id: Int64) throws -> APIToken?
+    func apiToken(hash: String) throws -> APIToken?
+    /// Tokens of one reviewer, or of everyone with nil, oldest first.
+    func apiTokens(of handle: String?) throws -> [APIToken]
+}
+
+/// What the domain writes inside a write transaction, on top of what it reads.
+public protocol StorageWriter: StorageReader {
+    /// Writes what a transition, note or evidence changes on a claim: state, assignee,
+    /// deadline, version and time, nothing else.
+    func saveProgress(_ claim: Claim) throws
+    func insert(_ note: Note) throws -> Note
+    func insert(_ evidence: Evidence) throws -> Evidence
+    /// Appends an event whose number and hash the domain has computed; `at` and `details`
+    /// are the exact texts that were hashed.
+    func append(_ event: AuditEvent, at: String, details: String) throws
+
+    func setPasswordHash(_ hash: String, of handle: String, at: Date) throws
+    func deleteSessions(of handle: String) throws
+    func deleteSession(tokenHash: String) throws
+    func deleteSessions(createdBefore: Date) throws
+    func insertSession(tokenHash: String, handle: String, csrf: String, at: Date) throws
+    func touchSession(tokenHash: String, at: Date) throws
+    /// Forgets login failures older than a moment, and those of one key.
+    func forgetFailures(before: Date) throws
+    func forgetFailures(key: String) throws
+    /// Records a failure and says how many the key has had since `since`.
+    func recordFailure(key: String, at: Date, countingSince since: Date) throws -> Int
+    func lock(key: String, until: Date) throws
+    func insertAPIToken(name: String, tokenHash: String, handle: String, createdAt: Date, expiresAt: Date?) throws -> Int64
+    func revokeAPIToken(id: Int64, at: Date) throws
+}

@@ -1,0 +1,192 @@
+import Foundation
+import GRDB
+
+/// The desk file: ``DeskStorage`` over SQLite through GRDB. Only SQL and row mapping.
+struct SQLiteStorage: DeskStorage {
+    let writer: any DatabaseWriter
+    let path: String
+    let busyTimeout: Double
+
+    func reading<T>(_ body: (any StorageReader) throws -> T) throws -> T {
+        try translating { try writer.read { try body(SQLiteTransaction(db: $0)) } }
+    }
+
+    func writing<T>(_ body: (any StorageWriter) throws -> T) throws -> T {
+        try translating { try writer.write { try body(SQLiteTransaction(db: $0)) } }
+    }
+
+    private func translating<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            throw StoreError.from(error, path: path, busyTimeout: busyTimeout)
+        }
+    }
+}
+
+/// One transaction on the desk file.
+struct SQLiteTransaction: StorageWriter {
+    let db: Database
+
+    // MARK: - Reading
+
+    func claim(_ id: Int64) throws -> Claim? {
+        try Claim.fetchOne(db.cachedStatement(sql: "SELECT * FROM claim WHERE id = ?"), arguments: [id])
+    }
+
+    func reviewer(_ handle: String) throws -> Reviewer? {
+        try Reviewer.filter(Reviewer.Columns.handle == handle).fetchOne(db)
+    }
+
+    func installedWorkflow() throws -> InstalledWorkflow? {
+        try InstalledWorkflow.order(Column("id").desc).fetchOne(db)
+    }
+
+    func evidenceCount(claim: Int64) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM evidence WHERE claim_id = ?"), arguments: [claim]) ?? 0
+    }
+
+    func transitionRuns(claim: Int64) throws -> [(transition: String, actor: String)] {
+        try Row.fetchAll(db, sql: """
+            SELECT action, actor FROM event WHERE claim_id = ? AND kind = 'transition' ORDER BY seq DESC
+            """, arguments: [claim]).map { ($0["action"], $0["actor"]) }
+    }
+
+    func lastEvent(claim: Int64) throws -> AuditEvent? {
+        try AuditEvent.filter(AuditEvent.Columns.claimID == claim).order(AuditEvent.Columns.seq.desc).fetchOne(db)
+    }
+
+    func historyHead() throws -> (seq: Int64, hash: String)? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1"))
+        else { return nil }
+        return (row["seq"], row["hash"])
+    }
+
+    func passwordHash(of handle: String) throws -> String? {
+        try String.fetchOne(db, sql: """
+            SELECT password_hash FROM credential JOIN reviewer USING (handle) WHERE handle = ? AND active
+            """, arguments: [handle])
+    }
+
+    func lockedUntil(keys: [String]) throws -> Date? {
+        guard !keys.isEmpty else { return nil }
+        return try Date.fetchOne(db, sql: "SELECT max(until) FROM login_lock WHERE key IN (\(databaseQuestionMarks(count: keys.count)))",
+                                 arguments: StatementArguments(keys))
+    }
+
+    func session(tokenHash: String) throws -> (handle: String, csrf: String, createdAt: Date, lastSeenAt: Date)? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT handle, csrf, created_at, last_seen_at FROM login_session WHERE token_hash = ?
+            """, arguments: [tokenHash]) else { return nil }
+        return (row["handle"], row["csrf"], row["created_at"], row["last_seen_at"])
+    }
+
+    func apiToken(id: Int64) throws -> APIToken? {
+        try Row.fetchOne(db, sql: "SELECT * FROM api_token WHERE id = ?", arguments: [id]).map(Self.token)
+    }
+
+    func apiToken(hash: String) throws -> APIToken? {
+        try Row.fetchOne(db, sql: "SELECT * FROM api_token WHERE token_hash = ?", arguments: [hash]).map(Self.token)
+    }
+
+    func apiTokens(of handle: String?) throws -> [APIToken] {
+        try Row.fetchAll(db, sql: "SELECT * FROM api_token WHERE ? IS NULL OR handle = ? ORDER BY id",
+                         arguments: [handle, handle]).map(Self.token)
+    }
+
+    private static func token(_ row: Row) -> APIToken {
+        APIToken(id: row["id"], name: row["name"], handle: row["handle"], createdAt: row["created_at"],
+                 expiresAt: row["expires_at"], revokedAt: row["revoked_at"])
+    }
+
+    // MARK: - Writing
+
+    func saveProgress(_ claim: Claim) throws {
+        try db.cachedStatement(sql: """
+            UPDATE claim SET state = ?, assignee = ?, due_at = ?, version = ?, updated_at = ? WHERE id = ?
+            """).execute(arguments: [claim.state, claim.assignee, claim.dueAt.map(StoredTime.text), claim.version,
+                                     StoredTime.text(claim.updatedAt), claim.id])
+    }
+
+    func insert(_ note: Note) throws -> Note {
+        var row = note
+        try row.insert(db)
+        return row
+    }
+
+    func insert(_ evidence: Evidence) throws -> Evidence {
+        var row = evidence
+        try row.insert(db)
+        return row
+    }
+
+    func append(_ event: AuditEvent, at: String, details: String) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO event (seq, at, actor, claim_id, source_id, action, from_state, to_state, details, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                event.seq, at, event.actor, event.claimID, event.sourceID, event.action, event.fromState, event.toState,
+                details, event.prevHash, event.hash])
+    }
+
+    func setPasswordHash(_ hash: String, of handle: String, at: Date) throws {
+        try db.execute(sql: """
+            INSERT INTO credential (handle, password_hash, set_at) VALUES (?, ?, ?)
+            ON CONFLICT(handle) DO UPDATE SET password_hash = excluded.password_hash, set_at = excluded.set_at
+            """, arguments: [handle, hash, StoredTime.text(at)])
+    }
+
+    func deleteSessions(of handle: String) throws {
+        try db.execute(sql: "DELETE FROM login_session WHERE handle = ?", arguments: [handle])
+    }
+
+    func deleteSession(tokenHash: String) throws {
+        try db.execute(sql: "DELETE FROM login_session WHERE token_hash = ?", arguments: [tokenHash])
+    }
+
+    func deleteSessions(createdBefore: Date) throws {
+        try db.execute(sql: "DELETE FROM login_session WHERE created_at < ?", arguments: [StoredTime.text(createdBefore)])
+    }
+
+    func insertSession(tokenHash: String, handle: String, csrf: String, at: Date) throws {
+        try db.execute(sql: """
+            INSERT INTO login_session (token_hash, handle, csrf, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)
+            """, arguments: [tokenHash, handle, csrf, StoredTime.text(at), StoredTime.text(at)])
+    }
+
+    func touchSession(tokenHash: String, at: Date) throws {
+        try db.execute(sql: "UPDATE login_session SET last_seen_at = ? WHERE token_hash = ?",
+                       arguments: [StoredTime.text(at), tokenHash])
+    }
+
+    func forgetFailures(before: Date) throws {
+        try db.execute(sql: "DELETE FROM login_failure WHERE at < ?", arguments: [StoredTime.text(before)])
+    }
+
+    func forgetFailures(key: String) throws {
+        try db.execute(sql: "DELETE FROM login_failure WHERE key = ?", arguments: [key])
+    }
+
+    func recordFailure(key: String, at: Date, countingSince since: Date) throws -> Int {
+        try db.execute(sql: "INSERT INTO login_failure (key, at) VALUES (?, ?)", arguments: [key, StoredTime.text(at)])
+        return try Int.fetchOne(db, sql: "SELECT count(*) FROM login_failure WHERE key = ? AND at >= ?",
+                                arguments: [key, StoredTime.text(since)]) ?? 0
+    }
+
+    func lock(key: String, until: Date) throws {
+        try db.execute(sql: """
+            INSERT INTO login_lock (key, until) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET until = excluded.until
+            """, arguments: [key, StoredTime.text(until)])
+    }
+
+    func insertAPIToken(name: String, tokenHash: String, handle: String, createdAt: Date, expiresAt: Date?) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO api_token (name, token_hash, handle, created_at, expires_at) VALUES (?, ?, ?, ?, ?)
+            """, arguments: [name, tokenHash, handle, StoredTime.text(createdAt), expiresAt.map(StoredTime.text)])
+        return db.lastInsertedRowID
+    }
+
+    func revokeAPIToken(id: Int64, at: Date) throws {
+        try db.execute(sql: "UPDATE api_token SET revoked_at = ? WHERE id = ?", arguments: [StoredTime.text(at), id])
+    }
+}
