@@ -54,37 +54,34 @@ extension ClaimStore {
     @discardableResult
     public func addReviewer(_ new: NewReviewer, by actor: String) throws -> Reviewer {
         try Reviewer.validate(handle: new.handle)
-        return try write { db in
-            _ = try activeEditor(actor, doing: "add reviewers", in: db)
-            if try Reviewer.filter(Reviewer.Columns.handle == new.handle).fetchCount(db) > 0 {
-                throw DeskError.reviewerExists(new.handle)
-            }
+        return try storage.writing { tx in
+            _ = try tx.activeEditor(actor, doing: "add reviewers")
+            if try tx.reviewer(new.handle) != nil { throw DeskError.reviewerExists(new.handle) }
             let now = clock()
-            var reviewer = Reviewer(handle: new.handle, displayName: new.displayName ?? new.handle,
-                                    role: new.role, createdAt: now)
-            try reviewer.insert(db)
-            try record(AuditEvent(at: now, actor: actor, action: AuditAction.reviewerAdd,
-                                  details: EventDetails(handle: new.handle, role: new.role.rawValue)), in: db)
+            let reviewer = try tx.insert(Reviewer(handle: new.handle, displayName: new.displayName ?? new.handle,
+                                                  role: new.role, createdAt: now))
+            try tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.reviewerAdd,
+                                     details: EventDetails(handle: new.handle, role: new.role.rawValue)))
             return reviewer
         }
     }
 
     /// Deactivates or reactivates a reviewer. Only an active editor may, and the desk
-    /// always keeps at least one active editor.
+    /// always keeps at least one active editor. Deactivating ends the reviewer's web sessions.
     @discardableResult
     public func setReviewer(_ handle: String, active: Bool, by actor: String) throws -> Reviewer {
-        try write { db in
-            _ = try activeEditor(actor, doing: active ? "activate reviewers" : "deactivate reviewers", in: db)
-            var reviewer = try existingReviewer(handle, in: db)
+        try storage.writing { tx in
+            _ = try tx.activeEditor(actor, doing: active ? "activate reviewers" : "deactivate reviewers")
+            var reviewer = try tx.existingReviewer(handle)
             guard reviewer.active != active else { return reviewer }
-            if !active { try keepAnEditor(besides: reviewer, in: db) }
+            if !active { try tx.keepAnEditor(besides: reviewer) }
             reviewer.active = active
-            try reviewer.update(db)
-            if !active { try SQLiteTransaction(db: db).deleteSessions(of: handle) }
-            try record(AuditEvent(
+            try tx.update(reviewer)
+            if !active { try tx.deleteSessions(of: handle) }
+            try tx.record(AuditEvent(
                 at: clock(), actor: actor,
                 action: active ? AuditAction.reviewerActivate : AuditAction.reviewerDeactivate,
-                details: EventDetails(handle: handle)), in: db)
+                details: EventDetails(handle: handle)))
             return reviewer
         }
     }
@@ -93,52 +90,42 @@ extension ClaimStore {
     /// always keeps at least one active editor.
     @discardableResult
     public func setRole(_ handle: String, to role: Reviewer.Role, by actor: String) throws -> Reviewer {
-        try write { db in
-            _ = try activeEditor(actor, doing: "change roles", in: db)
-            var reviewer = try existingReviewer(handle, in: db)
+        try storage.writing { tx in
+            _ = try tx.activeEditor(actor, doing: "change roles")
+            var reviewer = try tx.existingReviewer(handle)
             guard reviewer.role != role else { return reviewer }
-            try keepAnEditor(besides: reviewer, in: db)
+            try tx.keepAnEditor(besides: reviewer)
             reviewer.role = role
-            try reviewer.update(db)
-            try record(AuditEvent(at: clock(), actor: actor, action: AuditAction.reviewerRole,
-                                  details: EventDetails(handle: handle, role: role.rawValue)), in: db)
+            try tx.update(reviewer)
+            try tx.record(AuditEvent(at: clock(), actor: actor, action: AuditAction.reviewerRole,
+                                     details: EventDetails(handle: handle, role: role.rawValue)))
             return reviewer
         }
     }
 
-    private func existingReviewer(_ handle: String, in db: Database) throws -> Reviewer {
-        guard let reviewer = try Reviewer.filter(Reviewer.Columns.handle == handle).fetchOne(db) else {
-            throw DeskError.reviewerNotFound(handle)
-        }
-        return reviewer
-    }
-
-    /// Refuses to let an active editor stop being one when no other active editor is left.
-    private func keepAnEditor(besides reviewer: Reviewer, in db: Database) throws {
-        guard reviewer.role == .editor && reviewer.active else { return }
-        let editors = try Reviewer
-            .filter(Reviewer.Columns.role == Reviewer.Role.editor.rawValue && Reviewer.Columns.active == true)
-            .fetchCount(db)
-        if editors <= 1 { throw DeskError.lastEditor(reviewer.handle) }
-    }
-
     /// The reviewer with this handle, if any.
     public func reviewer(_ handle: String) throws -> Reviewer? {
-        try read { db in try Reviewer.filter(Reviewer.Columns.handle == handle).fetchOne(db) }
+        try storage.reading { try $0.reviewer(handle) }
     }
 
     /// Every reviewer, with how many claims each has open (assigned and not final).
     public func reviewers() throws -> [(reviewer: Reviewer, openClaims: Int)] {
-        try read { db in
-            let finals = try installedWorkflow(db).workflow.finalStates
-            let reviewers = try Reviewer.order(Reviewer.Columns.handle).fetchAll(db)
-            let counts = try Row.fetchAll(db, sql: """
-                SELECT assignee, count(*) AS n FROM claim
-                WHERE assignee IS NOT NULL AND state NOT IN (SELECT value FROM json_each(?))
-                GROUP BY assignee
-                """, arguments: [String(decoding: try JSONEncoder().encode(finals), as: UTF8.self)])
-            let open = Dictionary(uniqueKeysWithValues: counts.map { (String($0["assignee"] ?? ""), Int($0["n"] ?? 0)) })
-            return reviewers.map { ($0, open[$0.handle] ?? 0) }
+        try storage.reading { tx in
+            let open = try tx.openClaims(notIn: try tx.deskWorkflow().workflow.finalStates)
+            return try tx.reviewers().map { ($0, open[$0.handle] ?? 0) }
         }
+    }
+}
+
+extension StorageReader {
+    func existingReviewer(_ handle: String) throws -> Reviewer {
+        guard let reviewer = try reviewer(handle) else { throw DeskError.reviewerNotFound(handle) }
+        return reviewer
+    }
+
+    /// Refuses to let an active editor stop being one when no other active editor is left.
+    func keepAnEditor(besides reviewer: Reviewer) throws {
+        guard reviewer.role == .editor && reviewer.active else { return }
+        if try activeEditorCount() <= 1 { throw DeskError.lastEditor(reviewer.handle) }
     }
 }

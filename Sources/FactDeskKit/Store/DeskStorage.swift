@@ -29,6 +29,11 @@ public protocol StorageReader {
     func lastEvent(claim: Int64) throws -> AuditEvent?
     /// The last event's number and hash; nil for an empty history.
     func historyHead() throws -> (seq: Int64, hash: String)?
+    /// Every reviewer, by handle.
+    func reviewers() throws -> [Reviewer]
+    /// How many claims each reviewer has assigned and not in one of these states.
+    func openClaims(notIn finalStates: [String]) throws -> [String: Int]
+    func activeEditorCount() throws -> Int
     /// A stored password hash of an active reviewer.
     func passwordHash(of handle: String) throws -> String?
     /// The latest time until which any of these keys is locked out.
@@ -51,6 +56,10 @@ public protocol StorageWriter: StorageReader {
     /// Appends an event whose number and hash the domain has computed; `at` and `details`
     /// are the exact texts that were hashed.
     func append(_ event: AuditEvent, at: String, details: String) throws
+
+    func insert(_ reviewer: Reviewer) throws -> Reviewer
+    /// Writes a reviewer's role and whether they are active.
+    func update(_ reviewer: Reviewer) throws
 
     func setPasswordHash(_ hash: String, of handle: String, at: Date) throws
     func deleteSessions(of handle: String) throws

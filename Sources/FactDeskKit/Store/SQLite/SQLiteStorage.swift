@@ -62,6 +62,24 @@ struct SQLiteTransaction: StorageWriter {
         return (row["seq"], row["hash"])
     }
 
+    func reviewers() throws -> [Reviewer] {
+        try Reviewer.order(Reviewer.Columns.handle).fetchAll(db)
+    }
+
+    func openClaims(notIn finalStates: [String]) throws -> [String: Int] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT assignee, count(*) AS n FROM claim
+            WHERE assignee IS NOT NULL AND state NOT IN (SELECT value FROM json_each(?))
+            GROUP BY assignee
+            """, arguments: [String(decoding: try JSONEncoder().encode(finalStates), as: UTF8.self)])
+        return Dictionary(uniqueKeysWithValues: rows.map { (String($0["assignee"] ?? ""), Int($0["n"] ?? 0)) })
+    }
+
+    func activeEditorCount() throws -> Int {
+        try Reviewer.filter(Reviewer.Columns.role == Reviewer.Role.editor.rawValue && Reviewer.Columns.active == true)
+            .fetchCount(db)
+    }
+
     func passwordHash(of handle: String) throws -> String? {
         try String.fetchOne(db, sql: """
             SELECT password_hash FROM credential JOIN reviewer USING (handle) WHERE handle = ? AND active
@@ -127,6 +145,16 @@ struct SQLiteTransaction: StorageWriter {
             """).execute(arguments: [
                 event.seq, at, event.actor, event.claimID, event.sourceID, event.action, event.fromState, event.toState,
                 details, event.prevHash, event.hash])
+    }
+
+    func insert(_ reviewer: Reviewer) throws -> Reviewer {
+        var row = reviewer
+        try row.insert(db)
+        return row
+    }
+
+    func update(_ reviewer: Reviewer) throws {
+        try reviewer.update(db)
     }
 
     func setPasswordHash(_ hash: String, of handle: String, at: Date) throws {
