@@ -106,32 +106,23 @@ extension ClaimStore {
         }
     }
 
-    /// The claims a filter selects, oldest first.
+    /// The claims a filter selects, in its order.
     public func claims(_ filter: ClaimFilter) throws -> [Claim] {
-        try read { db in
-            var request = Claim.all().filtered(by: filter)
-            if let limit = filter.limit { request = request.limit(limit, offset: filter.offset) }
-            return try request.fetchAll(db)
-        }
+        try storage.reading { try $0.claims(filter) }
     }
 
     /// The claim with this id.
     public func claim(_ id: Int64) throws -> Claim {
-        try read { db in try fetchClaim(id, db) }
+        try storage.reading { try $0.existingClaim(id) }
     }
 
     /// The claim with its source, notes, evidence and history.
     public func claimDetail(_ id: Int64) throws -> ClaimDetail {
-        try read { db in
-            let claim = try fetchClaim(id, db)
-            guard let source = try Source.fetchOne(db, key: claim.sourceID) else {
-                throw DeskError.sourceNotFound(claim.sourceID)
-            }
-            return ClaimDetail(
-                claim: claim, source: source,
-                notes: try Note.filter(Note.Columns.claimID == id).order(Column("id")).fetchAll(db),
-                evidence: try Evidence.filter(Evidence.Columns.claimID == id).order(Column("id")).fetchAll(db),
-                history: try AuditEvent.filter(AuditEvent.Columns.claimID == id).order(AuditEvent.Columns.seq).fetchAll(db))
+        try storage.reading { tx in
+            let claim = try tx.existingClaim(id)
+            guard let source = try tx.source(claim.sourceID) else { throw DeskError.sourceNotFound(claim.sourceID) }
+            return ClaimDetail(claim: claim, source: source, notes: try tx.notes(claim: id),
+                               evidence: try tx.evidence(claim: id), history: try tx.events(claim: id))
         }
     }
 
@@ -147,12 +138,8 @@ extension ClaimStore {
 
     /// The current version of each claim, to be checked again when the change is written.
     public func versions(of ids: [Int64]) throws -> [Int64: Int64] {
-        try read { db in
-            var versions: [Int64: Int64] = [:]
-            for id in ids {
-                versions[id] = try fetchClaim(id, db).version
-            }
-            return versions
+        try storage.reading { tx in
+            try ids.reduce(into: [Int64: Int64]()) { versions, id in versions[id] = try tx.existingClaim(id).version }
         }
     }
 

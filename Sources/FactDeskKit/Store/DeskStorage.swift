@@ -22,6 +22,13 @@ public protocol StorageReader {
     func reviewer(_ handle: String) throws -> Reviewer?
     /// The workflow the desk runs, as installed.
     func installedWorkflow() throws -> InstalledWorkflow?
+    /// The claims a filter selects, in its order, within its limit and offset.
+    func claims(_ filter: ClaimFilter) throws -> [Claim]
+    func source(_ id: Int64) throws -> Source?
+    /// A claim's notes, evidence and events, oldest first.
+    func notes(claim: Int64) throws -> [Note]
+    func evidence(claim: Int64) throws -> [Evidence]
+    func events(claim: Int64) throws -> [AuditEvent]
     func evidenceCount(claim: Int64) throws -> Int
     /// The transitions run on a claim, newest first, with who ran each.
     func transitionRuns(claim: Int64) throws -> [(transition: String, actor: String)]

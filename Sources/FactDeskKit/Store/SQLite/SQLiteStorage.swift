@@ -42,6 +42,28 @@ struct SQLiteTransaction: StorageWriter {
         try InstalledWorkflow.order(Column("id").desc).fetchOne(db)
     }
 
+    func claims(_ filter: ClaimFilter) throws -> [Claim] {
+        var request = Claim.all().filtered(by: filter)
+        if let limit = filter.limit { request = request.limit(limit, offset: filter.offset) }
+        return try request.fetchAll(db)
+    }
+
+    func source(_ id: Int64) throws -> Source? {
+        try Source.fetchOne(db, key: id)
+    }
+
+    func notes(claim: Int64) throws -> [Note] {
+        try Note.filter(Note.Columns.claimID == claim).order(Column("id")).fetchAll(db)
+    }
+
+    func evidence(claim: Int64) throws -> [Evidence] {
+        try Evidence.filter(Evidence.Columns.claimID == claim).order(Column("id")).fetchAll(db)
+    }
+
+    func events(claim: Int64) throws -> [AuditEvent] {
+        try AuditEvent.filter(AuditEvent.Columns.claimID == claim).order(AuditEvent.Columns.seq).fetchAll(db)
+    }
+
     func evidenceCount(claim: Int64) throws -> Int {
         try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM evidence WHERE claim_id = ?"), arguments: [claim]) ?? 0
     }
