@@ -11,11 +11,45 @@ public struct DeskServer: Sendable {
     let store: ClaimStore
     let configuration: ServerConfiguration
     let pages: Pages
+    let caches = Caches()
 
     public init(store: ClaimStore, configuration: ServerConfiguration) throws {
         self.store = store
         self.configuration = configuration
         self.pages = try Pages()
+    }
+
+    /// What the server keeps between requests while the history stands still.
+    final class Caches: Sendable {
+        let overviews = HeadCache<Int64, ClaimOverview>()
+        let queues = HeadCache<String, Queue>()
+        let team = HeadCache<Int, [Reviewer]>(limit: 1)
+    }
+
+    /// A reviewer's open claims and, for an editor, the unassigned ones.
+    struct Queue: Sendable {
+        var mine: [Claim]
+        var unassigned: [Claim]
+        var workflow: Workflow
+    }
+
+    /// The number of the history's last event: what the caches are keyed by.
+    func head() async throws -> Int64 {
+        try await desk { try $0.auditHead().seq }
+    }
+
+    /// A claim's overview as a viewer sees it, worked out once per state of the history.
+    func overview(of id: Int64, for viewer: Reviewer, head: Int64) async throws -> ClaimOverview {
+        try await caches.overviews.value(for: id, head: head) {
+            try await desk { try $0.overview(of: id, for: nil) }
+        }.viewed(by: viewer)
+    }
+
+    /// The active reviewers, for pickers and filters.
+    func team(head: Int64) async throws -> [Reviewer] {
+        try await caches.team.value(for: 0, head: head) {
+            try await desk { try $0.team().filter(\.active) }
+        }
     }
 
     /// Runs a store call on the store's threads.

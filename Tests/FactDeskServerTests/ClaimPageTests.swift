@@ -146,6 +146,21 @@ import Testing
         #expect(try desk.store.claim(id).state == "verified")
     }
 
+    @Test func aChangeMadeOnTheCommandLineShowsOnTheNextPageLoad() async throws {
+        let desk = try WebDesk()
+        let id = try desk.firstClaim().id ?? 0
+        try await desk.test { client in
+            let layla = Browser(client)
+            try await layla.logIn("layla")
+            #expect(!(try await layla.get("/claims/\(id)")).text.contains("checked by phone"))
+            #expect(!(try await layla.get("/")).text.contains("href=\"/claims/\(id)\""))
+            try desk.store.addNote(to: id, body: "checked by phone", by: "omar")
+            try desk.store.apply(TransitionCommand(transition: "assign", claimIDs: [id], actor: "sara", assignee: "layla"))
+            #expect(try await layla.get("/claims/\(id)").text.contains("checked by phone"))
+            #expect(try await layla.get("/").text.contains("href=\"/claims/\(id)\""))
+        }
+    }
+
     @Test func notesAreShownAsTextNeverAsMarkup() async throws {
         let desk = try WebDesk()
         let id = try desk.firstClaim().id ?? 0

@@ -15,6 +15,14 @@ public struct ClaimOverview: Sendable {
     /// Whether the claim holds a verdict.
     public var isFinal: Bool { workflow.isFinal(detail.claim.state) }
 
+    /// The same overview for another viewer: only the transitions they may run differ.
+    public func viewed(by viewer: Reviewer?) -> ClaimOverview {
+        var overview = self
+        overview.transitions = TransitionGuard(workflow: workflow)
+            .available(state: detail.claim.state, assignee: detail.claim.assignee, for: viewer)
+        return overview
+    }
+
     /// The JSON shape of `claim show --json` and `GET /api/claims/{id}`.
     public var jsonView: JSONView.ClaimDetailView {
         JSONView.ClaimDetailView(detail, transitions: transitions.map(\.0.name), related: related)

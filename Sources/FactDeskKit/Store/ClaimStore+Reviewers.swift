@@ -108,6 +108,11 @@ extension ClaimStore {
         try storage.reading { try $0.reviewer(handle) }
     }
 
+    /// Every reviewer, by handle, without counting their claims.
+    public func team() throws -> [Reviewer] {
+        try storage.reading { try $0.reviewers() }
+    }
+
     /// Every reviewer, with how many claims each has open (assigned and not final).
     public func reviewers() throws -> [(reviewer: Reviewer, openClaims: Int)] {
         try storage.reading { tx in

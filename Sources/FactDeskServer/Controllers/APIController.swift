@@ -21,7 +21,7 @@ struct APIController {
         router.get("/api/claims/:id") { _, context in
             let viewer = try context.requireViewer()
             let id = try server.claimID(context)
-            let overview = try await server.desk { try $0.overview(of: id, for: viewer.reviewer) }
+            let overview = try await server.overview(of: id, for: viewer.reviewer, head: try await server.head())
             return try Reply.json(overview.jsonView)
         }
         router.post("/api/claims/:id/transitions/:name") { request, context in

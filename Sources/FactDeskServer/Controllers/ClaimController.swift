@@ -80,14 +80,18 @@ struct ClaimController {
     private func queue(_ viewer: Viewer) async throws -> Response {
         let handle = viewer.handle
         let editor = viewer.isEditor
-        let (mine, unassigned, workflow) = try await server.desk { store in
-            let workflow = try store.workflow()
-            let open = workflow.states.map(\.name).filter { !workflow.isFinal($0) }
-            let mine = try store.claims(ClaimFilter(states: open, assignment: .assignedTo(handle), limit: 200, order: .due))
-            let unassigned = editor
-                ? try store.claims(ClaimFilter(states: open, assignment: .unassigned, limit: 50, order: .worthiness)) : []
-            return (mine, unassigned, workflow)
+        let head = try await server.head()
+        let queue = try await server.caches.queues.value(for: "\(editor ? "editor" : "reviewer") \(handle)", head: head) {
+            try await server.desk { store in
+                let workflow = try store.workflow()
+                let open = workflow.states.map(\.name).filter { !workflow.isFinal($0) }
+                let mine = try store.claims(ClaimFilter(states: open, assignment: .assignedTo(handle), limit: 100, order: .due))
+                let unassigned = editor
+                    ? try store.claims(ClaimFilter(states: open, assignment: .unassigned, limit: 50, order: .worthiness)) : []
+                return DeskServer.Queue(mine: mine, unassigned: unassigned, workflow: workflow)
+            }
         }
+        let (mine, unassigned, workflow) = (queue.mine, queue.unassigned, queue.workflow)
         let data: [String: Any] = [
             "mine": ["claims": ClaimRows.rows(mine, workflow: workflow), "empty": "Nothing is assigned to you."],
             "unassigned": ["claims": ClaimRows.rows(unassigned, workflow: workflow), "empty": "Every open claim is assigned."],
@@ -96,9 +100,8 @@ struct ClaimController {
     }
 
     private func list(_ query: ClaimQuery, viewer: Viewer) async throws -> Response {
-        let (found, reviewers) = try await server.desk { store in
-            (try query.run(on: store), try store.reviewers().map(\.reviewer.handle))
-        }
+        let found = try await server.desk { try query.run(on: $0) }
+        let reviewers = try await server.team(head: try await server.head()).map(\.handle)
         let data: [String: Any] = [
             "list": ["claims": ClaimRows.rows(found.claims, workflow: found.workflow), "empty": "No claim matches."],
             "q": query.q ?? "", "source": query.source.map(String.init) ?? "",
@@ -115,10 +118,9 @@ struct ClaimController {
     /// The claim page for a viewer, with an error or a notice at the top.
     func claimPage(_ id: Int64, viewer: Viewer, error: String? = nil,
                    status: HTTPResponse.Status = .ok) async throws -> Response {
-        let reviewer = viewer.reviewer
-        let (overview, team) = try await server.desk { store in
-            (try store.overview(of: id, for: reviewer), try store.reviewers().map(\.reviewer).filter(\.active))
-        }
+        let head = try await server.head()
+        let overview = try await server.overview(of: id, for: viewer.reviewer, head: head)
+        let team = try await server.team(head: head)
         let data = ClaimPage(overview: overview, team: team, csrf: viewer.csrf ?? "").data
         return Reply.html(server.pages.render("claim", title: "Claim \(id)", viewer: viewer, data: data, error: error),
                           status: status)
