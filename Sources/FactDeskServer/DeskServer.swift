@@ -22,15 +22,9 @@ public struct DeskServer: Sendable {
     /// What the server keeps between requests while the history stands still.
     final class Caches: Sendable {
         let overviews = HeadCache<Int64, ClaimOverview>()
-        let queues = HeadCache<String, Queue>()
+        /// A queue's rendered part: it holds no token of the session's, only the reviewer's claims.
+        let queues = HeadCache<String, String>()
         let team = HeadCache<Int, [Reviewer]>(limit: 1)
-    }
-
-    /// A reviewer's open claims and, for an editor, the unassigned ones.
-    struct Queue: Sendable {
-        var mine: [Claim]
-        var unassigned: [Claim]
-        var workflow: Workflow
     }
 
     /// The number of the history's last event: what the caches are keyed by.

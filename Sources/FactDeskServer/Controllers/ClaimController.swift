@@ -81,22 +81,24 @@ struct ClaimController {
         let handle = viewer.handle
         let editor = viewer.isEditor
         let head = try await server.head()
-        let queue = try await server.caches.queues.value(for: "\(editor ? "editor" : "reviewer") \(handle)", head: head) {
-            try await server.desk { store in
+        // Kept for a minute at most, so that a deadline passing shows as overdue.
+        let minute = Int(Date().timeIntervalSince1970 / 60)
+        let key = "\(editor ? "editor" : "reviewer") \(handle) \(minute)"
+        let content = try await server.caches.queues.value(for: key, head: head) {
+            let (mine, unassigned, workflow) = try await server.desk { store in
                 let workflow = try store.workflow()
                 let open = workflow.states.map(\.name).filter { !workflow.isFinal($0) }
                 let mine = try store.claims(ClaimFilter(states: open, assignment: .assignedTo(handle), limit: 100, order: .due))
                 let unassigned = editor
                     ? try store.claims(ClaimFilter(states: open, assignment: .unassigned, limit: 50, order: .worthiness)) : []
-                return DeskServer.Queue(mine: mine, unassigned: unassigned, workflow: workflow)
+                return (mine, unassigned, workflow)
             }
+            return server.pages.content("queue", viewer: viewer, data: [
+                "mine": ["claims": ClaimRows.rows(mine, workflow: workflow), "empty": "Nothing is assigned to you."],
+                "unassigned": ["claims": ClaimRows.rows(unassigned, workflow: workflow), "empty": "Every open claim is assigned."],
+            ])
         }
-        let (mine, unassigned, workflow) = (queue.mine, queue.unassigned, queue.workflow)
-        let data: [String: Any] = [
-            "mine": ["claims": ClaimRows.rows(mine, workflow: workflow), "empty": "Nothing is assigned to you."],
-            "unassigned": ["claims": ClaimRows.rows(unassigned, workflow: workflow), "empty": "Every open claim is assigned."],
-        ]
-        return Reply.html(server.pages.render("queue", title: "My queue", viewer: viewer, data: data))
+        return Reply.html(server.pages.page(title: "My queue", viewer: viewer, content: content))
     }
 
     private func list(_ query: ClaimQuery, viewer: Viewer) async throws -> Response {

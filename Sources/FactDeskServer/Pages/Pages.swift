@@ -17,13 +17,23 @@ struct Pages: Sendable {
     /// A whole page: `template` rendered with `data`, inside the layout.
     func render(_ template: String, title: String, viewer: Viewer?, data: [String: Any] = [:],
                 error: String? = nil, notice: String? = nil) -> String {
+        page(title: title, viewer: viewer, content: content(template, viewer: viewer, data: data),
+             error: error, notice: notice)
+    }
+
+    /// A page's own part, without the layout.
+    func content(_ template: String, viewer: Viewer?, data: [String: Any]) -> String {
         var data = data
         if let viewer {
             data["csrf"] = viewer.csrf ?? ""
             data["handle"] = viewer.handle
             data["editor"] = viewer.isEditor
         }
-        let content = library.render(data, withTemplate: template) ?? ""
+        return library.render(data, withTemplate: template) ?? ""
+    }
+
+    /// A page's own part inside the layout.
+    func page(title: String, viewer: Viewer?, content: String, error: String? = nil, notice: String? = nil) -> String {
         var page: [String: Any] = ["title": title, "content": content]
         if let viewer {
             page["viewer"] = ["handle": viewer.handle, "role": viewer.reviewer.role.rawValue, "csrf": viewer.csrf ?? ""]
