@@ -8,7 +8,6 @@ types and JSON schemas. Run by the test suite; needs `schemathesis` from PyPI.
 import argparse
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -29,9 +28,11 @@ def main():
     parser.add_argument("--seeds", required=True)
     parser.add_argument("--examples", type=int, default=30, help="examples per operation")
     args = parser.parse_args()
-    tool = shutil.which("schemathesis") or shutil.which("st")
-    if not tool:
-        sys.exit("api fuzz: schemathesis is not installed; `pip install schemathesis`")
+    try:
+        import schemathesis  # noqa: F401  (run below through this same interpreter)
+    except ImportError:
+        sys.exit(f"api fuzz: schemathesis is not installed for {sys.executable}; `{sys.executable} -m pip install schemathesis`")
+    tool = [sys.executable, "-c", "import sys; from schemathesis.cli import schemathesis; sys.argv[0] = 'schemathesis'; sys.exit(schemathesis())"]
     folder = tempfile.mkdtemp(prefix="factdesk-api-")
     run(args.bin, folder, "init")
     run(args.bin, folder, "source", "add", args.seeds)
@@ -53,7 +54,7 @@ def main():
         sys.exit("api fuzz: factdesk serve did not start")
     try:
         done = subprocess.run([
-            tool, "run", base + "/api/openapi.json", "--url", base,
+            *tool, "run", base + "/api/openapi.json", "--url", base,
             "-H", f"Authorization: Bearer {token}",
             "--checks", "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance",
             "--max-examples", str(args.examples), "--seed", "7", "--request-timeout", "20",

@@ -180,6 +180,9 @@ import Testing
             #expect(!page.text.contains("href=\"javascript:"))
             #expect(page.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
             #expect(page.headers[.xContentTypeOptions] == "nosniff")
+            #expect(page.headers[named: HeaderNames.referrerPolicy] == "same-origin")
+            #expect(page.headers[named: HeaderNames.frameOptions] == "DENY")
+            #expect(page.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
         }
     }
 

@@ -80,7 +80,7 @@ struct APIController {
         let viewer = try context.requireViewer()
         if let csrf = viewer.csrf {
             try server.checkOrigin(request)
-            guard let sent = request.headers[HTTPField.Name("X-CSRF-Token")!], Secret.constantTimeEqual(sent, csrf) else {
+            guard let sent = request.headers[named: HeaderNames.csrfToken], Secret.constantTimeEqual(sent, csrf) else {
                 throw HTTPFailure.forbidden("a write from a browser session needs the X-CSRF-Token header; scripts use an API token")
             }
         }

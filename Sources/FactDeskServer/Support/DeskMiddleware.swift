@@ -58,8 +58,8 @@ struct DeskMiddleware: RouterMiddleware {
     private func secure(_ headers: inout HTTPFields) {
         if headers[.contentSecurityPolicy] == nil { headers[.contentSecurityPolicy] = Self.contentSecurityPolicy }
         headers[.xContentTypeOptions] = "nosniff"
-        headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
-        headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+        headers[named: HeaderNames.referrerPolicy] = "same-origin"
+        headers[named: HeaderNames.frameOptions] = "DENY"
     }
 }
 

@@ -76,7 +76,7 @@ extension DeskServer {
 
     /// The address a request came from: the socket's, or behind a proxy its forwarded one.
     func clientAddress(_ request: Request, _ context: DeskContext) -> String {
-        if configuration.behindProxy, let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!],
+        if configuration.behindProxy, let forwarded = request.headers[named: HeaderNames.forwardedFor],
            let last = forwarded.split(separator: ",").last {
             return last.trimmingCharacters(in: .whitespaces)
         }
