@@ -30,6 +30,17 @@ extension StorageReader {
 }
 
 extension StorageWriter {
+    /// Stores a new claim with its worthiness, its search terms and its event.
+    func add(_ claim: Claim, worthiness: Worthiness, terms: String? = nil) throws -> Claim {
+        var claim = claim
+        claim.worthiness = worthiness.score
+        claim.reasons = worthiness.reasons
+        claim = try insert(claim, searchTerms: terms ?? SearchIndex.indexText(claim.text))
+        try record(AuditEvent(at: claim.createdAt, actor: claim.createdBy, claimID: claim.id, sourceID: claim.sourceID,
+                              action: AuditAction.claimAdd, toState: claim.state, details: EventDetails(text: claim.text)))
+        return claim
+    }
+
     /// Appends an event to the history, numbered right after the last one and chained to
     /// it: the one place an event's number and hash are made, on every backend.
     @discardableResult

@@ -20,41 +20,24 @@ extension ClaimStore {
                          paraphrase: Bool = false, by actor: String) throws -> Claim {
         let words = text.trimmingWhitespace()
         guard !words.isEmpty else { throw DeskError.emptyClaimText }
-        return try write { db in
-            _ = try activeReviewer(actor, in: db)
-            guard let source = try Source.fetchOne(db, key: sourceID) else { throw DeskError.sourceNotFound(sourceID) }
+        return try storage.writing { tx in
+            _ = try tx.activeReviewer(actor)
+            guard let source = try tx.source(sourceID) else { throw DeskError.sourceNotFound(sourceID) }
             let span = TextSpan.locate(words, in: source.body)
             if span == nil && !paraphrase { throw DeskError.textNotInSource(source: sourceID) }
             let speaker = speaker.flatMap { $0.isEmpty ? nil : $0 } ?? Attribution.find(in: words).name
-            var claim = Claim(
+            let claim = Claim(
                 sourceID: sourceID, spanStart: span?.lowerBound, spanEnd: span?.upperBound, text: words,
-                speaker: speaker, state: try installedWorkflow(db).workflow.initialState, assignee: nil,
+                speaker: speaker, state: try tx.deskWorkflow().workflow.initialState, assignee: nil,
                 version: 1, createdBy: actor, createdAt: clock(), updatedAt: clock(),
                 worthiness: 0, reasons: [])
-            try insert(&claim, worthiness: Worthiness.assess(words, speaker: speaker), db)
-            return claim
+            return try tx.add(claim, worthiness: Worthiness.assess(words, speaker: speaker))
         }
     }
 
-    /// Stores a new claim with its worthiness, its search terms and its event.
+    /// Stores a new claim, for the import that still holds SQL of its own.
     func insert(_ claim: inout Claim, worthiness: Worthiness, terms: String? = nil, _ db: Database) throws {
-        claim.worthiness = worthiness.score
-        claim.reasons = worthiness.reasons
-        try db.cachedStatement(sql: """
-            INSERT INTO claim (source_id, span_start, span_end, text, speaker, state, assignee, version,
-                               created_by, created_at, updated_at, worthiness, reasons, due_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                claim.sourceID, claim.spanStart, claim.spanEnd, claim.text, claim.speaker, claim.state, claim.assignee,
-                claim.version, claim.createdBy, StoredTime.text(claim.createdAt), StoredTime.text(claim.updatedAt),
-                claim.worthiness, String(decoding: CanonicalJSON.array(claim.reasons), as: UTF8.self),
-                claim.dueAt.map(StoredTime.text)])
-        let id = db.lastInsertedRowID
-        claim.id = id
-        try SearchIndex.index(claimID: id, terms: terms ?? SearchIndex.indexText(claim.text), in: db)
-        try record(AuditEvent(at: claim.createdAt, actor: claim.createdBy, claimID: id, sourceID: claim.sourceID,
-                              action: AuditAction.claimAdd, toState: claim.state,
-                              details: EventDetails(text: claim.text)), in: db)
+        claim = try SQLiteTransaction(db: db).add(claim, worthiness: worthiness, terms: terms)
     }
 
     /// How many of the most recent matching claims a search ranks.

@@ -64,6 +64,9 @@ public protocol StorageWriter: StorageReader {
     /// are the exact texts that were hashed.
     func append(_ event: AuditEvent, at: String, details: String) throws
 
+    /// Inserts a claim with its search terms (the domain's ``SearchIndex`` terms, joined by
+    /// spaces) and returns it with its id.
+    func insert(_ claim: Claim, searchTerms: String) throws -> Claim
     func insert(_ reviewer: Reviewer) throws -> Reviewer
     /// Writes a reviewer's role and whether they are active.
     func update(_ reviewer: Reviewer) throws

@@ -32,11 +32,11 @@ enum SearchIndex {
 
     /// Adds a claim's terms to the index.
     static func index(claimID: Int64, text: String, in db: Database) throws {
-        try index(claimID: claimID, terms: indexText(text), in: db)
+        try store(claimID: claimID, terms: indexText(text), in: db)
     }
 
     /// Adds a claim's terms, computed earlier by ``indexText(_:)``, to the index.
-    static func index(claimID: Int64, terms: String, in db: Database) throws {
+    static func store(claimID: Int64, terms: String, in db: Database) throws {
         try db.cachedStatement(sql: "INSERT INTO claim_search (rowid, terms) VALUES (?, ?)")
             .execute(arguments: [claimID, terms])
     }

@@ -169,6 +169,22 @@ struct SQLiteTransaction: StorageWriter {
                 details, event.prevHash, event.hash])
     }
 
+    func insert(_ claim: Claim, searchTerms: String) throws -> Claim {
+        try db.cachedStatement(sql: """
+            INSERT INTO claim (source_id, span_start, span_end, text, speaker, state, assignee, version,
+                               created_by, created_at, updated_at, worthiness, reasons, due_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                claim.sourceID, claim.spanStart, claim.spanEnd, claim.text, claim.speaker, claim.state, claim.assignee,
+                claim.version, claim.createdBy, StoredTime.text(claim.createdAt), StoredTime.text(claim.updatedAt),
+                claim.worthiness, String(decoding: CanonicalJSON.array(claim.reasons), as: UTF8.self),
+                claim.dueAt.map(StoredTime.text)])
+        var stored = claim
+        stored.id = db.lastInsertedRowID
+        try SearchIndex.store(claimID: db.lastInsertedRowID, terms: searchTerms, in: db)
+        return stored
+    }
+
     func insert(_ reviewer: Reviewer) throws -> Reviewer {
         var row = reviewer
         try row.insert(db)
