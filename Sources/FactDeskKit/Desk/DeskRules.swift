@@ -24,7 +24,7 @@ extension StorageReader {
 
     /// The workflow the desk runs.
     func deskWorkflow() throws -> (installed: InstalledWorkflow, workflow: Workflow) {
-        guard let installed = try installedWorkflow() else { throw StoreError.database("the desk has no workflow") }
+        guard let installed = try installedWorkflow() else { throw StoreError.database("the desk has no workflow; it is damaged") }
         return (installed, installed.definition)
     }
 }

@@ -27,27 +27,24 @@ extension ClaimStore {
 
     /// The desk's name and who created it, when.
     public func deskInfo() throws -> (name: String, createdBy: String, createdAt: Date) {
-        try read { db in
-            guard let desk = try DeskRow.fetchOne(db) else { throw StoreError.notADesk(path: path) }
-            return (desk.name, desk.createdBy, desk.createdAt)
+        try storage.reading { tx in
+            guard let desk = try tx.desk() else { throw StoreError.notADesk(path: path) }
+            return desk
         }
     }
 
     /// The workflow the desk runs, from the desk's own copy.
     public func workflow() throws -> Workflow {
-        try read { db in try installedWorkflow(db).workflow }
+        try storage.reading { try $0.deskWorkflow().workflow }
     }
 
     /// The desk's own copy of its workflow, as installed.
     public func installedWorkflow() throws -> InstalledWorkflow {
-        try read { db in try installedWorkflow(db).installed }
+        try storage.reading { try $0.deskWorkflow().installed }
     }
 
     func installedWorkflow(_ db: Database) throws -> (installed: InstalledWorkflow, workflow: Workflow) {
-        guard let installed = try InstalledWorkflow.order(Column("id").desc).fetchOne(db) else {
-            throw StoreError.notADesk(path: path)
-        }
-        return (installed, installed.definition)
+        try SQLiteTransaction(db: db).deskWorkflow()
     }
 
     /// Adds a reviewer or an editor. Only an active editor may.

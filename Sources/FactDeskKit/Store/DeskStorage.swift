@@ -34,6 +34,11 @@ public protocol StorageReader {
     func transitionRuns(claim: Int64) throws -> [(transition: String, actor: String)]
     /// The claim's most recent event.
     func lastEvent(claim: Int64) throws -> AuditEvent?
+    /// Hands the events of the desk, or of one claim, to `body` newest first, as they are
+    /// read, at most `limit` of them.
+    func eachEvent(claim: Int64?, limit: Int?, _ body: (AuditEvent) throws -> Void) throws
+    /// The desk's own row: its name and who created it, when.
+    func desk() throws -> (name: String, createdBy: String, createdAt: Date)?
     /// The last event's number and hash; nil for an empty history.
     func historyHead() throws -> (seq: Int64, hash: String)?
     /// Every reviewer, by handle.

@@ -78,6 +78,18 @@ struct SQLiteTransaction: StorageWriter {
         try AuditEvent.filter(AuditEvent.Columns.claimID == claim).order(AuditEvent.Columns.seq.desc).fetchOne(db)
     }
 
+    func eachEvent(claim: Int64?, limit: Int?, _ body: (AuditEvent) throws -> Void) throws {
+        var request = AuditEvent.order(AuditEvent.Columns.seq.desc)
+        if let claim { request = request.filter(AuditEvent.Columns.claimID == claim) }
+        if let limit { request = request.limit(limit) }
+        let cursor = try request.fetchCursor(db)
+        while let event = try cursor.next() { try body(event) }
+    }
+
+    func desk() throws -> (name: String, createdBy: String, createdAt: Date)? {
+        try DeskRow.fetchOne(db).map { ($0.name, $0.createdBy, $0.createdAt) }
+    }
+
     func historyHead() throws -> (seq: Int64, hash: String)? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1"))
         else { return nil }
