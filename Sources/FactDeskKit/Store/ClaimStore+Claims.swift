@@ -35,11 +35,6 @@ extension ClaimStore {
         }
     }
 
-    /// Stores a new claim, for the import that still holds SQL of its own.
-    func insert(_ claim: inout Claim, worthiness: Worthiness, terms: String? = nil, _ db: Database) throws {
-        claim = try SQLiteTransaction(db: db).add(claim, worthiness: worthiness, terms: terms)
-    }
-
     /// How many of the most recent matching claims a search ranks.
     public static let searchWindow = 500
     /// A query is common when this many of the newest claims hold ``searchWindow`` matches.

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// An article to import, before it is stored.
 public struct NewSource: Sendable, Equatable {
@@ -116,36 +115,33 @@ extension ClaimStore {
     /// The second half of ``addSources(_:extract:by:)``: stores a prepared batch in one
     /// transaction, all or none.
     public func store(_ batch: PreparedBatch, by actor: String) throws -> [SourceImport] {
-        try write { db in
-            _ = try activeReviewer(actor, in: db)
+        try storage.writing { tx in
+            _ = try tx.activeReviewer(actor)
             let extracting = batch.sources.contains { $0.claims != nil }
-            let initial = extracting ? try installedWorkflow(db).workflow.initialState : ""
-            return try batch.sources.map { try insert($0, initialState: initial, by: actor, db) }
+            let initial = extracting ? try tx.deskWorkflow().workflow.initialState : ""
+            return try batch.sources.map { try insert($0, initialState: initial, by: actor, tx) }
         }
     }
 
     private func insert(_ prepared: PreparedSource, initialState: String, by actor: String,
-                        _ db: Database) throws -> SourceImport {
+                        _ tx: any StorageWriter) throws -> SourceImport {
         let new = prepared.new
-        if let existing = try Source.filter(Source.Columns.sha256 == prepared.digest).fetchOne(db) {
-            return .existing(existing)
-        }
+        if let existing = try tx.source(sha256: prepared.digest) { return .existing(existing) }
         let now = clock()
-        var source = Source(
+        let source = try tx.insert(Source(
             title: new.resolvedTitle, outlet: new.outlet, url: new.url,
             language: new.language ?? ScriptDetector.language(of: new.body),
             publishedOn: new.publishedOn, body: new.body, sha256: prepared.digest,
-            importedBy: actor, importedAt: now)
-        try source.insert(db)
-        try record(AuditEvent(at: now, actor: actor, sourceID: source.id, action: AuditAction.sourceAdd,
-                              details: EventDetails(title: source.title, sha256: prepared.digest)), in: db)
+            importedBy: actor, importedAt: now))
+        try tx.record(AuditEvent(at: now, actor: actor, sourceID: source.id, action: AuditAction.sourceAdd,
+                                 details: EventDetails(title: source.title, sha256: prepared.digest)))
         guard let found = prepared.claims, let sourceID = source.id else { return .added(source, claims: 0) }
         for (item, terms) in found {
-            var claim = Claim(
+            let claim = Claim(
                 sourceID: sourceID, spanStart: item.range.lowerBound, spanEnd: item.range.upperBound,
                 text: item.text, speaker: item.speaker, state: initialState, assignee: nil, version: 1,
                 createdBy: actor, createdAt: now, updatedAt: now)
-            try insert(&claim, worthiness: item.worthiness, terms: terms, db)
+            _ = try tx.add(claim, worthiness: item.worthiness, terms: terms)
         }
         return .added(source, claims: found.count)
     }
@@ -153,27 +149,14 @@ extension ClaimStore {
     /// Every source, oldest first, with its number of claims. The articles' texts are
     /// left out (`body` is empty): a listing never needs them.
     public func sources() throws -> [SourceSummary] {
-        try read { db in
-            let counts = try Row.fetchAll(db, sql: "SELECT source_id, count(*) AS n FROM claim GROUP BY source_id")
-            var claims: [Int64: Int] = [:]
-            for row in counts {
-                claims[row["source_id"]] = row["n"]
-            }
-            return try Source.fetchAll(db, sql: """
-                SELECT id, title, outlet, url, language, published_on, '' AS body, sha256, imported_by, imported_at
-                FROM source ORDER BY id
-                """).map {
-                SourceSummary(source: $0, claimCount: claims[$0.id ?? 0] ?? 0)
-            }
-        }
+        try storage.reading { try $0.sourceSummaries() }
     }
 
     /// The source with this id, with its number of claims.
     public func source(_ id: Int64) throws -> SourceSummary {
-        try read { db in
-            guard let source = try Source.fetchOne(db, key: id) else { throw DeskError.sourceNotFound(id) }
-            let count = try Claim.filter(Claim.Columns.sourceID == id).fetchCount(db)
-            return SourceSummary(source: source, claimCount: count)
+        try storage.reading { tx in
+            guard let source = try tx.source(id) else { throw DeskError.sourceNotFound(id) }
+            return SourceSummary(source: source, claimCount: try tx.claimCount(source: id))
         }
     }
 }

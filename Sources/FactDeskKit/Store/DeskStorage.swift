@@ -25,6 +25,11 @@ public protocol StorageReader {
     /// The claims a filter selects, in its order, within its limit and offset.
     func claims(_ filter: ClaimFilter) throws -> [Claim]
     func source(_ id: Int64) throws -> Source?
+    /// The source whose text has this SHA-256, if any.
+    func source(sha256: String) throws -> Source?
+    /// Every source, oldest first, without its text (`body` empty), with its number of claims.
+    func sourceSummaries() throws -> [SourceSummary]
+    func claimCount(source: Int64) throws -> Int
     /// A claim's notes, evidence and events, oldest first.
     func notes(claim: Int64) throws -> [Note]
     func evidence(claim: Int64) throws -> [Evidence]
@@ -72,6 +77,7 @@ public protocol StorageWriter: StorageReader {
     /// Inserts a claim with its search terms (the domain's ``SearchIndex`` terms, joined by
     /// spaces) and returns it with its id.
     func insert(_ claim: Claim, searchTerms: String) throws -> Claim
+    func insert(_ source: Source) throws -> Source
     func insert(_ reviewer: Reviewer) throws -> Reviewer
     /// Writes a reviewer's role and whether they are active.
     func update(_ reviewer: Reviewer) throws

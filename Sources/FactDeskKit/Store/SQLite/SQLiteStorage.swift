@@ -52,6 +52,24 @@ struct SQLiteTransaction: StorageWriter {
         try Source.fetchOne(db, key: id)
     }
 
+    func source(sha256: String) throws -> Source? {
+        try Source.filter(Source.Columns.sha256 == sha256).fetchOne(db)
+    }
+
+    func sourceSummaries() throws -> [SourceSummary] {
+        let counts = try Row.fetchAll(db, sql: "SELECT source_id, count(*) AS n FROM claim GROUP BY source_id")
+        var claims: [Int64: Int] = [:]
+        for row in counts { claims[row["source_id"]] = row["n"] }
+        return try Source.fetchAll(db, sql: """
+            SELECT id, title, outlet, url, language, published_on, '' AS body, sha256, imported_by, imported_at
+            FROM source ORDER BY id
+            """).map { SourceSummary(source: $0, claimCount: claims[$0.id ?? 0] ?? 0) }
+    }
+
+    func claimCount(source: Int64) throws -> Int {
+        try Claim.filter(Claim.Columns.sourceID == source).fetchCount(db)
+    }
+
     func notes(claim: Int64) throws -> [Note] {
         try Note.filter(Note.Columns.claimID == claim).order(Column("id")).fetchAll(db)
     }
@@ -195,6 +213,12 @@ struct SQLiteTransaction: StorageWriter {
         stored.id = db.lastInsertedRowID
         try SearchIndex.store(claimID: db.lastInsertedRowID, terms: searchTerms, in: db)
         return stored
+    }
+
+    func insert(_ source: Source) throws -> Source {
+        var row = source
+        try row.insert(db)
+        return row
     }
 
     func insert(_ reviewer: Reviewer) throws -> Reviewer {
