@@ -25,6 +25,10 @@ public protocol StorageReader {
     /// The claims a filter selects, in its order, within its limit and offset.
     func claims(_ filter: ClaimFilter) throws -> [Claim]
     func source(_ id: Int64) throws -> Source?
+    /// The alias that is this spelling, if any.
+    func alias(variant: String) throws -> Alias?
+    /// Every alias, by entity, then in the order they were added.
+    func aliases() throws -> [Alias]
     /// The source whose text has this SHA-256, if any.
     func source(sha256: String) throws -> Source?
     /// Every source, oldest first, without its text (`body` empty), with its number of claims.
@@ -78,6 +82,10 @@ public protocol StorageWriter: StorageReader {
     /// spaces) and returns it with its id.
     func insert(_ claim: Claim, searchTerms: String) throws -> Claim
     func insert(_ source: Source) throws -> Source
+    /// Records a link between two claims, replacing the one they had.
+    func save(_ link: ClaimLink) throws
+    func insert(_ alias: Alias) throws
+    func delete(_ alias: Alias) throws
     func insert(_ reviewer: Reviewer) throws -> Reviewer
     /// Writes a reviewer's role and whether they are active.
     func update(_ reviewer: Reviewer) throws

@@ -52,6 +52,14 @@ struct SQLiteTransaction: StorageWriter {
         try Source.fetchOne(db, key: id)
     }
 
+    func alias(variant: String) throws -> Alias? {
+        try Alias.filter(Alias.Columns.variant == variant).fetchOne(db)
+    }
+
+    func aliases() throws -> [Alias] {
+        try Alias.order(Alias.Columns.entity, Column("id")).fetchAll(db)
+    }
+
     func source(sha256: String) throws -> Source? {
         try Source.filter(Source.Columns.sha256 == sha256).fetchOne(db)
     }
@@ -219,6 +227,19 @@ struct SQLiteTransaction: StorageWriter {
         var row = source
         try row.insert(db)
         return row
+    }
+
+    func save(_ link: ClaimLink) throws {
+        try link.upsert(db)
+    }
+
+    func insert(_ alias: Alias) throws {
+        var row = alias
+        try row.insert(db)
+    }
+
+    func delete(_ alias: Alias) throws {
+        _ = try alias.delete(db)
     }
 
     func insert(_ reviewer: Reviewer) throws -> Reviewer {
