@@ -215,6 +215,11 @@ public struct ClaimStore: Sendable {
     func activeEditor(_ handle: String, doing action: String, in db: Database) throws -> Reviewer {
         try SQLiteTransaction(db: db).activeEditor(handle, doing: action)
     }
+
+    /// The workflow the desk runs.
+    func installedWorkflow(_ db: Database) throws -> (installed: InstalledWorkflow, workflow: Workflow) {
+        try SQLiteTransaction(db: db).deskWorkflow()
+    }
 }
 
 /// Where a desk's workflow comes from: a built-in name or a YAML file.

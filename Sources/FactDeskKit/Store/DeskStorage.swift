@@ -82,6 +82,9 @@ public protocol StorageWriter: StorageReader {
     /// spaces) and returns it with its id.
     func insert(_ claim: Claim, searchTerms: String) throws -> Claim
     func insert(_ source: Source) throws -> Source
+    /// Writes the desk's own row, once, when it is created.
+    func createDesk(name: String, createdBy: String, at: Date) throws
+    func insert(_ workflow: InstalledWorkflow) throws -> InstalledWorkflow
     /// Records a link between two claims, replacing the one they had.
     func save(_ link: ClaimLink) throws
     func insert(_ alias: Alias) throws

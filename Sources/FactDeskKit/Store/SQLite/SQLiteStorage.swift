@@ -229,6 +229,16 @@ struct SQLiteTransaction: StorageWriter {
         return row
     }
 
+    func createDesk(name: String, createdBy: String, at: Date) throws {
+        try DeskRow(name: name, createdBy: createdBy, createdAt: at).insert(db)
+    }
+
+    func insert(_ workflow: InstalledWorkflow) throws -> InstalledWorkflow {
+        var row = workflow
+        try row.insert(db)
+        return row
+    }
+
     func save(_ link: ClaimLink) throws {
         try link.upsert(db)
     }

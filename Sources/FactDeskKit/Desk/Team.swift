@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 // MARK: - The desk and its reviewers
 
@@ -7,21 +6,18 @@ extension ClaimStore {
     /// Writes the desk row, its workflow and its first editor, with their events.
     func initialize(workflow: WorkflowSource, editor: NewReviewer, deskName: String?) throws {
         try Reviewer.validate(handle: editor.handle)
-        try write { db in
+        try storage.writing { tx in
             let now = clock()
-            try DeskRow(name: deskName ?? "FactDesk", createdBy: editor.handle, createdAt: now).insert(db)
-            var installed = InstalledWorkflow(
+            try tx.createDesk(name: deskName ?? "FactDesk", createdBy: editor.handle, at: now)
+            let installed = try tx.insert(InstalledWorkflow(
                 name: workflow.workflow.name, yaml: workflow.yaml, definition: workflow.workflow,
-                sha256: sha256Hex(workflow.yaml),
-                installedBy: editor.handle, installedAt: now)
-            try installed.insert(db)
-            var reviewer = Reviewer(
-                handle: editor.handle, displayName: editor.displayName ?? editor.handle, role: .editor, createdAt: now)
-            try reviewer.insert(db)
-            try record(AuditEvent(at: now, actor: editor.handle, action: AuditAction.deskCreate,
-                                  details: EventDetails(sha256: installed.sha256, workflow: installed.name)), in: db)
-            try record(AuditEvent(at: now, actor: editor.handle, action: AuditAction.reviewerAdd,
-                                  details: EventDetails(handle: editor.handle, role: Reviewer.Role.editor.rawValue)), in: db)
+                sha256: sha256Hex(workflow.yaml), installedBy: editor.handle, installedAt: now))
+            _ = try tx.insert(Reviewer(
+                handle: editor.handle, displayName: editor.displayName ?? editor.handle, role: .editor, createdAt: now))
+            try tx.record(AuditEvent(at: now, actor: editor.handle, action: AuditAction.deskCreate,
+                                     details: EventDetails(sha256: installed.sha256, workflow: installed.name)))
+            try tx.record(AuditEvent(at: now, actor: editor.handle, action: AuditAction.reviewerAdd,
+                                     details: EventDetails(handle: editor.handle, role: Reviewer.Role.editor.rawValue)))
         }
     }
 
@@ -43,9 +39,6 @@ extension ClaimStore {
         try storage.reading { try $0.deskWorkflow().installed }
     }
 
-    func installedWorkflow(_ db: Database) throws -> (installed: InstalledWorkflow, workflow: Workflow) {
-        try SQLiteTransaction(db: db).deskWorkflow()
-    }
 
     /// Adds a reviewer or an editor. Only an active editor may.
     @discardableResult
