@@ -55,6 +55,15 @@ public protocol StorageReader {
     /// How many claims each reviewer has assigned and not in one of these states.
     func openClaims(notIn finalStates: [String]) throws -> [String: Int]
     func activeEditorCount() throws -> Int
+    /// How many claims are in each state.
+    func claimCountsByState() throws -> [String: Int]
+    /// Per assignee, by handle: claims open, done (in one of `finalStates`) and overdue at `now`.
+    func reviewerLoads(finalStates: [String], now: Date) throws -> [DeskStats.ReviewerLoad]
+    /// For each claim that was assigned (by one of `assigning`) and later decided (a
+    /// transition to one of `finalStates`), its first assignment and first verdict, streamed.
+    func assignmentsAndVerdicts(assigning: [String], finalStates: [String], _ body: (Date, Date) throws -> Void) throws
+    /// When each transition to one of `finalStates` since a moment happened.
+    func verdictTimes(finalStates: [String], since: Date) throws -> [Date]
     /// A stored password hash of an active reviewer.
     func passwordHash(of handle: String) throws -> String?
     /// The latest time until which any of these keys is locked out.

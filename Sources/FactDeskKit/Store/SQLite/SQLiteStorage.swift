@@ -140,6 +140,50 @@ struct SQLiteTransaction: StorageWriter {
             .fetchCount(db)
     }
 
+    func claimCountsByState() throws -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT state, count(*) AS n FROM claim GROUP BY state")
+            .map { ($0["state"] as String, $0["n"] as Int) })
+    }
+
+    func reviewerLoads(finalStates: [String], now: Date) throws -> [DeskStats.ReviewerLoad] {
+        let finals = databaseQuestionMarks(count: max(1, finalStates.count))
+        return try Row.fetchAll(db, sql: """
+            SELECT assignee,
+                   sum(state NOT IN (\(finals))) AS open,
+                   sum(state IN (\(finals))) AS done,
+                   sum(state NOT IN (\(finals)) AND coalesce(due_at < ?, 0)) AS overdue
+            FROM claim WHERE assignee IS NOT NULL GROUP BY assignee ORDER BY assignee
+            """, arguments: StatementArguments(finalStates + finalStates + finalStates + [now]))
+            .map { DeskStats.ReviewerLoad(handle: $0["assignee"], open: $0["open"], done: $0["done"], overdue: $0["overdue"]) }
+    }
+
+    func assignmentsAndVerdicts(assigning: [String], finalStates: [String], _ body: (Date, Date) throws -> Void) throws {
+        guard !assigning.isEmpty, !finalStates.isEmpty else { return }
+        let assigningMarks = databaseQuestionMarks(count: assigning.count)
+        let finalMarks = databaseQuestionMarks(count: finalStates.count)
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT assigned, decided FROM (
+                SELECT min(CASE WHEN action IN (\(assigningMarks)) THEN at END) AS assigned,
+                       min(CASE WHEN kind = 'transition' AND to_state IN (\(finalMarks)) THEN at END) AS decided
+                FROM event
+                WHERE claim_id IS NOT NULL
+                  AND (action IN (\(assigningMarks)) OR (kind = 'transition' AND to_state IN (\(finalMarks))))
+                GROUP BY claim_id)
+            WHERE assigned IS NOT NULL AND decided >= assigned
+            """, arguments: StatementArguments(assigning + finalStates + assigning + finalStates))
+        while let row = try rows.next() {
+            if let assigned = row["assigned"] as Date?, let decided = row["decided"] as Date? { try body(assigned, decided) }
+        }
+    }
+
+    func verdictTimes(finalStates: [String], since: Date) throws -> [Date] {
+        guard !finalStates.isEmpty else { return [] }
+        return try Date.fetchAll(db, sql: """
+            SELECT at FROM event WHERE kind = 'transition' AND at >= ?
+              AND to_state IN (\(databaseQuestionMarks(count: finalStates.count)))
+            """, arguments: StatementArguments([since] + finalStates))
+    }
+
     func passwordHash(of handle: String) throws -> String? {
         try String.fetchOne(db, sql: """
             SELECT password_hash FROM credential JOIN reviewer USING (handle) WHERE handle = ? AND active
