@@ -46,6 +46,6 @@ public struct ServerConfiguration: Sendable {
                 throw .invalidValue("--base-url '\(baseURL)' is not an http or https address such as https://desk.example.org")
             }
         }
-        guard (1...65_535).contains(port) else { throw .invalidValue("--port must be between 1 and 65535") }
+        guard (0...65_535).contains(port) else { throw .invalidValue("the port must be between 0 (any free one) and 65535") }
     }
 }

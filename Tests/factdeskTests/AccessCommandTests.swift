@@ -89,7 +89,7 @@ import Testing
 
     @Test func serveRefusesABaseURLThatIsNotHTTP() throws {
         let desk = try Binary.seededDesk()
-        let result = try desk.run(["serve", "--base-url", "ftp://desk.example.org"])
+        let result = try desk.run(["serve", "--port", "0", "--base-url", "ftp://desk.example.org"])
         #expect(result.status == 65)
         #expect(result.stderr.contains("not an http or https address"))
     }

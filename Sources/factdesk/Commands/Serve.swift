@@ -33,7 +33,7 @@ extension Factdesk {
         func run() throws {
             let configuration = ServerConfiguration(host: host, port: port, baseURL: baseURL, maxImportSize: maxSize,
                                                     behindProxy: behindProxy)
-            if port != 0 { try configuration.validate() }
+            try configuration.validate()
             let store = try global.openStoreForConcurrentReading()
             let server = try DeskServer(store: store, configuration: configuration)
             let shown = baseURL ?? "http://\(host):"
