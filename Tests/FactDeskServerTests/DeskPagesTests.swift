@@ -79,6 +79,8 @@ import Testing
             let token = try await sara.csrf()
             #expect(try await sara.post("/reviewers", [("csrf", token), ("handle", "nour"), ("name", "نور")]).status == .seeOther)
             #expect(try await sara.post("/reviewers/omar/role", [("csrf", token), ("role", "reviewer")]).status == .seeOther)
+            let unclear = try await sara.post("/reviewers/omar/active", [("csrf", token), ("active", "maybe")])
+            #expect(unclear.status == .badRequest)
             let last = try await sara.post("/reviewers/sara/role", [("csrf", token), ("role", "reviewer")])
             #expect(last.status == .forbidden)
             #expect(last.text.contains("last active editor"))
@@ -86,6 +88,7 @@ import Testing
             #expect(page.text.contains(#"<span lang="ar" dir="rtl">نور</span>"#))
         }
         #expect(try desk.store.reviewer("omar")?.role == .reviewer)
+        #expect(try desk.store.reviewer("omar")?.active == true)
         #expect(try desk.store.reviewer("sara")?.role == .editor)
     }
 

@@ -26,11 +26,6 @@ extension ClaimStore {
         }
     }
 
-    /// Whether a reviewer has a password, and so can log in to the web desk.
-    public func hasPassword(_ handle: String) throws -> Bool {
-        try storage.reading { try $0.passwordHash(of: handle) != nil }
-    }
-
     /// Checks a handle and password and opens a session, or records the failure.
     ///
     /// Five failures for one handle, or from one address, within 15 minutes lock further

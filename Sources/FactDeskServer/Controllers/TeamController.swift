@@ -20,7 +20,9 @@ struct TeamController {
             let (viewer, form) = try await server.form(request, context)
             let handle = context.parameters.get("handle") ?? ""
             return try await refusingOnPage(viewer) {
-                let active = form["active"] == "true"
+                guard let active = form["active"].flatMap(Bool.init) else {
+                    throw DeskError.invalidValue("say whether the reviewer is to be active: true or false")
+                }
                 try await server.desk { _ = try $0.setReviewer(handle, active: active, by: viewer.handle) }
             }
         }

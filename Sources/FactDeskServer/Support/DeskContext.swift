@@ -26,9 +26,6 @@ struct DeskContext: RequestContext {
         peer = source.channel.remoteAddress?.ipAddress ?? "local"
     }
 
-    /// Bodies are collected by the handlers, each with its own limit.
-    var maxUploadSize: Int { ServerConfiguration.maxBodySize }
-
     /// The viewer, or a refusal that asks to log in.
     func requireViewer() throws -> Viewer {
         guard let viewer else { throw AccessError.notLoggedIn }

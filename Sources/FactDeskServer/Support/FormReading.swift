@@ -30,16 +30,14 @@ extension DeskServer {
     /// The fields of a urlencoded or multipart body.
     func parseForm(_ request: Request, limit: Int = ServerConfiguration.maxBodySize) async throws -> FormData {
         let bytes = try await body(request, limit: limit)
-        let type = request.headers[.contentType]?.lowercased() ?? ""
-        if type.hasPrefix("multipart/form-data") {
-            guard let range = type.range(of: "boundary=") else {
-                throw HTTPFailure.badRequest("the upload names no boundary; send it from the page")
+        let parts = (request.headers[.contentType] ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        if parts.first?.lowercased() == "multipart/form-data" {
+            // The boundary's value keeps its case; only the parameter's name is case-blind.
+            let boundary = parts.dropFirst().first { $0.lowercased().hasPrefix("boundary=") }
+                .map { String($0.dropFirst("boundary=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) } ?? ""
+            guard !boundary.isEmpty, boundary.count <= 200 else {
+                throw HTTPFailure.badRequest("the upload names no valid boundary; send it from the page")
             }
-            let original = request.headers[.contentType] ?? ""
-            var boundary = String(original[original.index(original.startIndex, offsetBy: type.distance(from: type.startIndex, to: range.upperBound))...])
-            if let end = boundary.firstIndex(of: ";") { boundary = String(boundary[..<end]) }
-            boundary = boundary.trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
-            guard !boundary.isEmpty, boundary.count <= 200 else { throw HTTPFailure.badRequest("the upload's boundary is not valid") }
             return try FormData.multipart(bytes, boundary: boundary)
         }
         return try FormData.urlEncoded(bytes)
