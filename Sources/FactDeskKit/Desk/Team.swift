@@ -7,18 +7,23 @@ extension ClaimStore {
     func initialize(workflow: WorkflowSource, editor: NewReviewer, deskName: String?) throws {
         try Reviewer.validate(handle: editor.handle)
         try storage.writing { tx in
-            let now = clock()
-            try tx.createDesk(name: deskName ?? "FactDesk", createdBy: editor.handle, at: now)
-            let installed = try tx.insert(InstalledWorkflow(
-                name: workflow.workflow.name, yaml: workflow.yaml, definition: workflow.workflow,
-                sha256: sha256Hex(workflow.yaml), installedBy: editor.handle, installedAt: now))
-            _ = try tx.insert(Reviewer(
-                handle: editor.handle, displayName: editor.displayName ?? editor.handle, role: .editor, createdAt: now))
-            try tx.record(AuditEvent(at: now, actor: editor.handle, action: AuditAction.deskCreate,
-                                     details: EventDetails(sha256: installed.sha256, workflow: installed.name)))
-            try tx.record(AuditEvent(at: now, actor: editor.handle, action: AuditAction.reviewerAdd,
-                                     details: EventDetails(handle: editor.handle, role: Reviewer.Role.editor.rawValue)))
+            try Self.initialize(tx, workflow: workflow, editor: editor, deskName: deskName, at: clock())
         }
+    }
+
+    /// Writes a new desk's own row, workflow, first editor and first events.
+    static func initialize(_ tx: any StorageWriter, workflow: WorkflowSource, editor: NewReviewer, deskName: String?,
+                           at now: Date) throws {
+        try tx.createDesk(name: deskName ?? "FactDesk", createdBy: editor.handle, at: now)
+        let installed = try tx.insert(InstalledWorkflow(
+            name: workflow.workflow.name, yaml: workflow.yaml, definition: workflow.workflow,
+            sha256: sha256Hex(workflow.yaml), installedBy: editor.handle, installedAt: now))
+        _ = try tx.insert(Reviewer(
+            handle: editor.handle, displayName: editor.displayName ?? editor.handle, role: .editor, createdAt: now))
+        try tx.record(AuditEvent(at: now, actor: editor.handle, action: AuditAction.deskCreate,
+                                 details: EventDetails(sha256: installed.sha256, workflow: installed.name)))
+        try tx.record(AuditEvent(at: now, actor: editor.handle, action: AuditAction.reviewerAdd,
+                                 details: EventDetails(handle: editor.handle, role: Reviewer.Role.editor.rawValue)))
     }
 
     /// The desk's name and who created it, when.

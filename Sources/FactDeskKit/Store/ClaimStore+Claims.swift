@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A claim with everything a reviewer needs to decide it.
 public struct ClaimDetail: Sendable {
@@ -54,33 +53,13 @@ extension ClaimStore {
     }
 
     func search(_ query: String, states: [String], limit: Int, window: Int, recent: Int64) throws -> [Claim] {
-        guard let pattern = SearchIndex.pattern(for: query) else { return [] }
-        return try read { db in
-            var filter = ""
-            var filterArguments = StatementArguments()
-            if !states.isEmpty {
-                filter = " AND claim.state IN (\(databaseQuestionMarks(count: states.count)))"
-                filterArguments = StatementArguments(states)
+        guard let terms = TermQuery.allTerms(of: query) else { return [] }
+        return try storage.reading { tx in
+            let newest = try tx.newestClaimID()
+            if try tx.countMatches(terms, states: states, above: newest - recent, cap: window) >= window {
+                return try tx.claims(matching: terms, MatchRange(states: states, below: .max, limit: limit))
             }
-            let newest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM claim") ?? 0
-            let recentMatches = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM (SELECT claim_search.rowid FROM claim_search JOIN claim ON claim.id = claim_search.rowid
-                                      WHERE claim_search MATCH ? AND claim_search.rowid > ?\(filter) LIMIT ?)
-                """, arguments: [pattern, newest - recent] + filterArguments + [window]) ?? 0
-            if recentMatches >= window {
-                return try Claim.fetchAll(db, sql: """
-                    SELECT claim.* FROM claim_search JOIN claim ON claim.id = claim_search.rowid
-                    WHERE claim_search MATCH ?\(filter) ORDER BY claim_search.rowid DESC LIMIT ?
-                    """, arguments: [pattern] + filterArguments + [limit])
-            }
-            return try Claim.fetchAll(db, sql: """
-                SELECT claim.* FROM (
-                    SELECT claim_search.rowid AS id, claim_search.rank AS rank
-                    FROM claim_search JOIN claim ON claim.id = claim_search.rowid
-                    WHERE claim_search MATCH ?\(filter) ORDER BY claim_search.rowid DESC LIMIT \(window)) AS hit
-                JOIN claim ON claim.id = hit.id
-                ORDER BY hit.rank, claim.id LIMIT ?
-                """, arguments: [pattern] + filterArguments + [limit])
+            return try tx.bestMatches(terms, states: states, window: window, limit: limit)
         }
     }
 
@@ -106,9 +85,9 @@ extension ClaimStore {
 
     /// A source with every claim from it in full, for its report.
     public func report(source id: Int64) throws -> ArticleReport {
-        let claimIDs = try read { db in
-            guard try Source.fetchOne(db, key: id) != nil else { throw DeskError.sourceNotFound(id) }
-            return try Int64.fetchAll(db, sql: "SELECT id FROM claim WHERE source_id = ? ORDER BY id", arguments: [id])
+        let claimIDs = try storage.reading { tx in
+            guard try tx.source(id) != nil else { throw DeskError.sourceNotFound(id) }
+            return try tx.claims(ClaimFilter(sourceID: id)).compactMap(\.id)
         }
         let details = try claimIDs.map(claimDetail)
         return ArticleReport(source: try source(id).source, claims: details, workflow: try workflow())
@@ -119,9 +98,5 @@ extension ClaimStore {
         try storage.reading { tx in
             try ids.reduce(into: [Int64: Int64]()) { versions, id in versions[id] = try tx.existingClaim(id).version }
         }
-    }
-
-    func fetchClaim(_ id: Int64, _ db: Database) throws -> Claim {
-        try SQLiteTransaction(db: db).existingClaim(id)
     }
 }

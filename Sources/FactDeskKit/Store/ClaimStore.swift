@@ -12,17 +12,45 @@ import GRDB
 /// All of FactDesk's SQL lives in this folder. Commands and the workflow engine call
 /// these methods and never see a database.
 public struct ClaimStore: Sendable {
-    let writer: any DatabaseWriter
-    /// The path messages name, or `:memory:`.
+    /// The storage the domain's calls go through.
+    let storage: any DeskStorage
+    /// The desk file's database, when the desk is a file.
+    let file: (any DatabaseWriter)?
+    /// The path or URL messages name, or `:memory:`.
     public let path: String
     let busyTimeout: Double
     let clock: @Sendable () -> Date
 
     init(writer: any DatabaseWriter, path: String, busyTimeout: Double, clock: @escaping @Sendable () -> Date) {
-        self.writer = writer
+        self.storage = SQLiteStorage(writer: writer, path: path, busyTimeout: busyTimeout)
+        self.file = writer
         self.path = path
         self.busyTimeout = busyTimeout
         self.clock = clock
+    }
+
+    init(storage: any DeskStorage, busyTimeout: Double, clock: @escaping @Sendable () -> Date) {
+        self.storage = storage
+        self.file = nil
+        self.path = storage.name
+        self.busyTimeout = busyTimeout
+        self.clock = clock
+    }
+
+    /// The desk file's database, for tests that look under the storage.
+    var writer: any DatabaseWriter {
+        guard let file else { preconditionFailure("\(path) is not a desk file") }
+        return file
+    }
+
+    /// Whether the desk is a PostgreSQL database.
+    public var isShared: Bool { storage is PostgreSQLStorage }
+
+    /// On a PostgreSQL desk, the login connected and whether it owns the desk (and so may
+    /// act for any reviewer, as `factdesk serve` does); nil for a desk file, where the
+    /// person acting is whoever `--as` names.
+    public var login: (handle: String, owner: Bool)? {
+        (storage as? PostgreSQLStorage).map { ($0.login, $0.isOwner) }
     }
 
     // MARK: - Opening
@@ -37,9 +65,14 @@ public struct ClaimStore: Sendable {
     /// command's time. A desk whose schema needs bringing up to date is migrated through a
     /// pool whatever was asked.
     public static func open(
-        path: String, busyTimeout: Double = 5, clock: @escaping @Sendable () -> Date = Date.init,
+        path: String, busyTimeout: Double = 5, connectTimeout: Double = 5, clock: @escaping @Sendable () -> Date = Date.init,
         connection: Connection = .pool
     ) throws -> ClaimStore {
+        if PostgresAddress.isURL(path) {
+            let storage = try PostgreSQLStorage.open(try PostgresAddress(url: path), connectTimeout: connectTimeout,
+                                                     busyTimeout: busyTimeout)
+            return ClaimStore(storage: storage, busyTimeout: busyTimeout, clock: clock)
+        }
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError.noDesk(path: path)
         }
@@ -59,8 +92,9 @@ public struct ClaimStore: Sendable {
             }
             if superseded { throw StoreError.newerDesk(path: path) }
             if !complete { try migrator.migrate(pool) }
-            if try pool.read(SearchIndex.isStale) { try pool.write(SearchIndex.rebuildIfStale) }
-            return ClaimStore(writer: pool, path: path, busyTimeout: busyTimeout, clock: clock)
+            let store = ClaimStore(writer: pool, path: path, busyTimeout: busyTimeout, clock: clock)
+            try store.storage.rebuildSearchIndexIfStale()
+            return store
         }
     }
 
@@ -85,7 +119,8 @@ public struct ClaimStore: Sendable {
             let (superseded, complete) = try queue.read { db in
                 guard try db.tableExists("desk") else { throw StoreError.notADesk(path: path) }
                 return (try migrator.hasBeenSuperseded(db),
-                        try migrator.hasCompletedMigrations(db) && !SearchIndex.isStale(db))
+                        try migrator.hasCompletedMigrations(db)
+                            && SQLiteTransaction(db: db).searchIndexVersion() >= SearchIndex.version)
             }
             if superseded { throw StoreError.newerDesk(path: path) }
             guard complete else {
@@ -102,8 +137,36 @@ public struct ClaimStore: Sendable {
     /// only when complete, so a failed `init` leaves nothing behind.
     public static func create(
         path: String, workflow: WorkflowSource, editor: NewReviewer, deskName: String? = nil,
-        busyTimeout: Double = 5, clock: @escaping @Sendable () -> Date = Date.init
+        busyTimeout: Double = 5, connectTimeout: Double = 5, clock: @escaping @Sendable () -> Date = Date.init
     ) throws -> ClaimStore {
+        if PostgresAddress.isURL(path) {
+            // On PostgreSQL the first editor is whoever is logged in: identity is the login.
+            let storage = try PostgreSQLStorage.create(
+                try PostgresAddress(url: path), connectTimeout: connectTimeout, busyTimeout: busyTimeout
+            ) { tx, login in
+                guard editor.handle == login else {
+                    throw StoreError.accessDenied(
+                        "on PostgreSQL the desk's first editor is the role that creates it, \(login); connect as \(editor.handle) to make \(editor.handle) its editor")
+                }
+                var first = editor
+                first.handle = login
+                try Reviewer.validate(handle: login)
+                try initialize(tx, workflow: workflow, editor: first, deskName: deskName, at: clock())
+            }
+            return ClaimStore(storage: storage, busyTimeout: busyTimeout, clock: clock)
+        }
+        try createFile(path: path, busyTimeout: busyTimeout, clock: clock) { tx in
+            try Reviewer.validate(handle: editor.handle)
+            try initialize(tx, workflow: workflow, editor: editor, deskName: deskName, at: clock())
+        }
+        return try open(path: path, busyTimeout: busyTimeout, clock: clock)
+    }
+
+    /// Builds a desk file in a temporary file beside the target, with the schema and what
+    /// `fill` writes in one transaction, and moves it into place only when complete, so
+    /// that a failure leaves nothing behind.
+    static func createFile(path: String, busyTimeout: Double, clock: @escaping @Sendable () -> Date,
+                           fill: (any StorageWriter) throws -> Void) throws {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw StoreError.alreadyExists(path: path)
         }
@@ -112,8 +175,7 @@ public struct ClaimStore: Sendable {
         try translating(path: path, busyTimeout: busyTimeout) {
             let pool = try DatabasePool(path: temporary, configuration: configuration(busyTimeout: busyTimeout))
             try Migrations.migrator.migrate(pool)
-            let store = ClaimStore(writer: pool, path: path, busyTimeout: busyTimeout, clock: clock)
-            try store.initialize(workflow: workflow, editor: editor, deskName: deskName)
+            try SQLiteStorage(writer: pool, path: path, busyTimeout: busyTimeout).writing(fill)
             try pool.close()
         }
         // link(2) fails if the target appeared meanwhile: never overwrite someone's file.
@@ -121,7 +183,6 @@ public struct ClaimStore: Sendable {
             if errno == EEXIST { throw StoreError.alreadyExists(path: path) }
             throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
         }
-        return try open(path: path, busyTimeout: busyTimeout, clock: clock)
     }
 
     /// A desk in memory, for tests and previews.
@@ -171,23 +232,7 @@ public struct ClaimStore: Sendable {
         }
     }
 
-    // MARK: - Access
-
-    /// Runs a read, translating SQLite failures into ``StoreError``.
-    func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try Self.translating(path: path, busyTimeout: busyTimeout) {
-            try writer.read(body)
-        }
-    }
-
-    /// Runs one write transaction, translating SQLite failures into ``StoreError``.
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try Self.translating(path: path, busyTimeout: busyTimeout) {
-            try writer.write(body)
-        }
-    }
-
-    private static func translating<T>(path: String, busyTimeout: Double, _ body: () throws -> T) throws -> T {
+    static func translating<T>(path: String, busyTimeout: Double, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as DatabaseError {
@@ -195,31 +240,6 @@ public struct ClaimStore: Sendable {
         }
     }
 
-    /// The storage the domain's calls go through.
-    var storage: any DeskStorage {
-        SQLiteStorage(writer: writer, path: path, busyTimeout: busyTimeout)
-    }
-
-    /// Appends an event to the history, for the calls that still hold SQL of their own.
-    @discardableResult
-    func record(_ event: AuditEvent, in db: Database) throws -> AuditEvent {
-        try SQLiteTransaction(db: db).record(event)
-    }
-
-    /// The reviewer acting, who must exist and be active.
-    func activeReviewer(_ handle: String, in db: Database) throws -> Reviewer {
-        try SQLiteTransaction(db: db).activeReviewer(handle)
-    }
-
-    /// The acting reviewer, who must be an active editor.
-    func activeEditor(_ handle: String, doing action: String, in db: Database) throws -> Reviewer {
-        try SQLiteTransaction(db: db).activeEditor(handle, doing: action)
-    }
-
-    /// The workflow the desk runs.
-    func installedWorkflow(_ db: Database) throws -> (installed: InstalledWorkflow, workflow: Workflow) {
-        try SQLiteTransaction(db: db).deskWorkflow()
-    }
 }
 
 /// Where a desk's workflow comes from: a built-in name or a YAML file.

@@ -8,7 +8,11 @@ import Foundation
 ///
 /// The desk's calls move onto this seam area by area; those that still hold SQL of their
 /// own live in the `ClaimStore+...` files beside it.
-public protocol DeskStorage: Sendable {
+protocol DeskStorage: Sendable {
+    /// What the desk is called in messages: its path, or its URL without the password.
+    var name: String { get }
+    /// Whether two reads may run at once on two threads (a file's pool, a server).
+    var readsConcurrently: Bool { get }
     /// Runs `body` in a read transaction.
     func reading<T>(_ body: (any StorageReader) throws -> T) throws -> T
     /// Runs `body` in one write transaction that commits when it returns and leaves
@@ -17,7 +21,7 @@ public protocol DeskStorage: Sendable {
 }
 
 /// What the domain reads inside a transaction.
-public protocol StorageReader {
+protocol StorageReader {
     func claim(_ id: Int64) throws -> Claim?
     func reviewer(_ handle: String) throws -> Reviewer?
     /// The workflow the desk runs, as installed.
@@ -74,10 +78,45 @@ public protocol StorageReader {
     func apiToken(hash: String) throws -> APIToken?
     /// Tokens of one reviewer, or of everyone with nil, oldest first.
     func apiTokens(of handle: String?) throws -> [APIToken]
+
+    // MARK: Search
+
+    /// The highest claim id, 0 for none.
+    func newestClaimID() throws -> Int64
+    /// The claims whose terms match, in the range's order and limit.
+    func claims(matching query: TermQuery, _ range: MatchRange) throws -> [Claim]
+    /// How many claims above an id match, counting no further than `cap`.
+    func countMatches(_ query: TermQuery, states: [String], above: Int64, cap: Int) throws -> Int
+    /// Of the `window` newest matching claims, the `limit` best matches, best first.
+    func bestMatches(_ query: TermQuery, states: [String], window: Int, limit: Int) throws -> [Claim]
+    /// Every term of the index with the number of claims that hold it.
+    func termVocabulary() throws -> [(term: String, claims: Int)]
+    /// The version of the terms the index holds; 0 when it must be rebuilt.
+    func searchIndexVersion() throws -> Int64
+    /// Hands every claim to `body`, in id order, as they are read.
+    func eachClaim(_ body: (Claim) throws -> Void) throws
+    /// The links a reviewer made between this claim and others.
+    func links(of claim: Int64) throws -> [ClaimLink]
+    /// Who ran the transition that put a claim in its current state.
+    func decider(of claim: Int64) throws -> String?
+
+    // MARK: History check and copies
+
+    /// The protections of the history (triggers) that the desk should have and lacks.
+    func missingHistoryProtections() throws -> [String]
+    /// The first and last event numbers and how many events there are.
+    func eventBounds() throws -> (low: Int64, high: Int64, count: Int64)
+    /// Hands the events after `after` up to `through` to `body` in order, as their stored
+    /// bytes, valid only during the call; with the assignee a transition's details name.
+    func walkEvents(after: Int64, through: Int64, _ body: (AuditVerifier.EventBytes) -> Void) throws
+    /// Hands every claim's id, state and assignee bytes to `body`, in id order.
+    func walkClaimStates(_ body: (Int64, UnsafeRawBufferPointer?, UnsafeRawBufferPointer?) -> Void) throws
+    /// Hands every row of a table to `body`, in the table's key order, as the table's columns.
+    func eachRow(of table: DeskTable, _ body: ([StoredValue]) throws -> Void) throws
 }
 
 /// What the domain writes inside a write transaction, on top of what it reads.
-public protocol StorageWriter: StorageReader {
+protocol StorageWriter: StorageReader {
     /// Writes what a transition, note or evidence changes on a claim: state, assignee,
     /// deadline, version and time, nothing else.
     func saveProgress(_ claim: Claim) throws
@@ -116,4 +155,13 @@ public protocol StorageWriter: StorageReader {
     func lock(key: String, until: Date) throws
     func insertAPIToken(name: String, tokenHash: String, handle: String, createdAt: Date, expiresAt: Date?) throws -> Int64
     func revokeAPIToken(id: Int64, at: Date) throws
+
+    /// Empties the search index, to be filled again with terms of `version`.
+    func clearSearchIndex(version: Int64) throws
+    /// Stores a claim's search terms (joined by spaces).
+    func storeSearchTerms(claimID: Int64, terms: String) throws
+    /// Writes rows copied from another desk, with their ids, as the table's columns.
+    func insertRows(_ rows: [[StoredValue]], into table: DeskTable) throws
+    /// After a copy: sets what hands out new ids past the copied ones.
+    func finishCopy() throws
 }

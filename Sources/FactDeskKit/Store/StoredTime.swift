@@ -41,3 +41,49 @@ enum StoredTime {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+extension StoredTime {
+    /// The time a stored text names: `yyyy-MM-dd HH:mm:ss.SSS` (seconds and milliseconds
+    /// optional, `T` accepted for the space), in UTC; nil for any other text.
+    static func date(_ text: String) -> Date? {
+        let bytes = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int64? {
+            guard range.upperBound <= bytes.count else { return nil }
+            var value: Int64 = 0
+            for byte in bytes[range] {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                value = value * 10 + Int64(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              (1...12).contains(month), (1...31).contains(day) else { return nil }
+        var hour: Int64 = 0, minute: Int64 = 0, second: Int64 = 0, milliseconds: Int64 = 0
+        if bytes.count > 10 {
+            guard bytes.count >= 16, bytes[10] == UInt8(ascii: " ") || bytes[10] == UInt8(ascii: "T"),
+                  let h = number(11..<13), let m = number(14..<16) else { return nil }
+            hour = h; minute = m
+            if bytes.count >= 19 {
+                guard let s = number(17..<19) else { return nil }
+                second = s
+            }
+            if bytes.count > 20, bytes[19] == UInt8(ascii: ".") {
+                let digits = bytes.count - 20
+                guard digits <= 9, var fraction = number(20..<bytes.count) else { return nil }
+                for _ in digits..<3 { fraction *= 10 }
+                for _ in 3..<max(digits, 3) { fraction /= 10 }
+                milliseconds = fraction
+            }
+        }
+        // days_from_civil (Howard Hinnant), the inverse of `text`.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        let total = ((days * 24 + hour) * 60 + minute) * 60 + second
+        return Date(timeIntervalSince1970: Double(total) + Double(milliseconds) / 1000)
+    }
+}

@@ -13,14 +13,20 @@ extension Factdesk {
     struct Backup: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "backup",
-            abstract: "Copy the desk consistently to a new file while others go on working.")
+            abstract: "Copy the desk consistently to a new file or database while others go on working.",
+            discussion: """
+                DEST is a path where no file exists, or the URL of an empty PostgreSQL database: \
+                a desk moves between a file and PostgreSQL with every row, the same history and \
+                the same audit head.
+                """)
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The new file.") var path: String
+        @Argument(help: ArgumentHelp("The new file, or an empty database's URL.", valueName: "dest")) var path: String
 
         func run() throws {
-            try global.openStore().backup(to: path)
-            if !global.json { Terminal.print("backed up \(global.path) to \(path)") }
+            try global.openStore().backup(to: path, connectTimeout: global.connectTimeout)
+            let target = PostgresAddress.isURL(path) ? ((try? PostgresAddress(url: path))?.display ?? path) : path
+            if !global.json { Terminal.print("backed up \(global.place) to \(target)") }
         }
     }
 }

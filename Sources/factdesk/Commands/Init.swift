@@ -5,10 +5,11 @@ extension Factdesk {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "init",
-            abstract: "Create a desk: a new desk file with its workflow and first editor.",
+            abstract: "Create a desk: a new desk file, or an empty PostgreSQL database, with its workflow and first editor.",
             discussion: """
                 The workflow is copied into the desk with its SHA-256, so editing the YAML \
-                file later never changes a running desk.
+                file later never changes a running desk. On PostgreSQL the first editor is the \
+                role that logs in, which becomes the desk's owner.
                 """)
 
         @OptionGroup var global: GlobalOptions
@@ -31,11 +32,12 @@ extension Factdesk {
             let store = try ClaimStore.create(
                 path: global.path, workflow: source,
                 editor: NewReviewer(handle: handle, displayName: name, role: .editor),
-                deskName: desk, busyTimeout: global.busyTimeout)
+                deskName: desk, busyTimeout: global.busyTimeout, connectTimeout: global.connectTimeout)
+            let editor = store.login?.handle ?? handle
             if global.json {
-                try Terminal.json(["path": store.path, "workflow": source.workflow.name, "editor": handle])
+                try Terminal.json(["path": store.path, "workflow": source.workflow.name, "editor": editor])
             } else {
-                Terminal.print("created desk \(store.path) with workflow '\(source.workflow.name)'; \(handle) is its editor")
+                Terminal.print("created desk \(store.path) with workflow '\(source.workflow.name)'; \(editor) is its editor")
             }
         }
     }

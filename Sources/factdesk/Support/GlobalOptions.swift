@@ -7,11 +7,20 @@ import FactDeskKit
 /// They may stand before or after the subcommand: `factdesk --db d.db claim list` and
 /// `factdesk claim list --db d.db` are the same command.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The desk file.", discussion: "Else $FACTDESK_DB, else ./factdesk.db.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp(
+        "The desk file, or a PostgreSQL URL (postgres://user@host:port/db).",
+        discussion: "Else $FACTDESK_DB, else ./factdesk.db. A URL's password may come from PGPASSWORD or ~/.pgpass.",
+        valueName: "path|url"))
     var db: String?
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("Act as this reviewer.", discussion: "Else $FACTDESK_USER, else your login name.", valueName: "handle"))
+    @Option(name: .customLong("as"), help: ArgumentHelp(
+        "Act as this reviewer.",
+        discussion: "Else $FACTDESK_USER, else your login name. On a PostgreSQL desk you act as the role you log in as.",
+        valueName: "handle"))
     var actor: String?
+
+    @Option(name: .long, help: ArgumentHelp("Seconds to wait for a PostgreSQL server to answer.", valueName: "seconds"))
+    var connectTimeout: Double = 5
 
     @Flag(name: .long, help: "Print data as JSON.")
     var json = false
@@ -26,10 +35,26 @@ struct GlobalOptions: ParsableArguments {
         return "factdesk.db"
     }
 
-    /// The acting reviewer: `--as`, else `FACTDESK_USER`, else the login name.
-    var handle: String {
+    /// The desk as messages name it: a URL without its password.
+    var place: String {
+        PostgresAddress.isURL(path) ? ((try? PostgresAddress(url: path))?.display ?? path) : path
+    }
+
+    /// Who asked to act: `--as`, else `FACTDESK_USER`; nil when neither says.
+    private var requestedHandle: String? {
         if let actor { return actor }
         if let env = ProcessInfo.processInfo.environment["FACTDESK_USER"], !env.isEmpty { return env }
+        return nil
+    }
+
+    /// The acting reviewer: `--as`, else `FACTDESK_USER`, else on a PostgreSQL desk the role
+    /// the URL logs in as, else the login name.
+    var handle: String {
+        if PostgresAddress.isURL(path) {
+            if let actor { return actor }
+            if let address = try? PostgresAddress(url: path) { return address.user }
+        }
+        if let requested = requestedHandle { return requested }
         if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
         return ProcessInfo.processInfo.environment["USER"] ?? "unknown"
     }
@@ -38,23 +63,35 @@ struct GlobalOptions: ParsableArguments {
         guard busyTimeout >= 0, busyTimeout <= 3600 else {
             throw ValidationError("--busy-timeout must be between 0 and 3600 seconds")
         }
+        guard connectTimeout > 0, connectTimeout <= 600 else {
+            throw ValidationError("--connect-timeout must be more than 0 and at most 600 seconds")
+        }
     }
 
     func openStore() throws -> ClaimStore {
-        try ClaimStore.open(path: path, busyTimeout: busyTimeout, connection: .single)
+        try checked(ClaimStore.open(path: path, busyTimeout: busyTimeout, connectTimeout: connectTimeout, connection: .single))
     }
 
     /// The desk, for a command that only reads it.
     func openStoreForReading() throws -> ClaimStore {
-        try ClaimStore.open(path: path, busyTimeout: busyTimeout, connection: .readOnly)
+        try checked(ClaimStore.open(path: path, busyTimeout: busyTimeout, connectTimeout: connectTimeout, connection: .readOnly))
     }
 
     /// The desk, for a command that reads on several threads at once.
     func openStoreForConcurrentReading() throws -> ClaimStore {
-        try ClaimStore.open(path: path, busyTimeout: busyTimeout, connection: .pool)
+        try checked(ClaimStore.open(path: path, busyTimeout: busyTimeout, connectTimeout: connectTimeout, connection: .pool))
     }
 
-    private static let valued: Set<String> = ["--db", "--as", "--busy-timeout"]
+    /// On a PostgreSQL desk, who acts is who logged in: `--as` another reviewer is refused,
+    /// except for the desk's owner.
+    private func checked(_ store: ClaimStore) throws -> ClaimStore {
+        if let login = store.login, !login.owner, let actor, actor != login.handle {
+            throw IdentityRefused(login: login.handle, requested: actor)
+        }
+        return store
+    }
+
+    private static let valued: Set<String> = ["--db", "--as", "--busy-timeout", "--connect-timeout"]
     private static let flags: Set<String> = ["--json"]
 
     /// Moves global options to the end of the command line (before any `--`), so that
@@ -80,5 +117,15 @@ struct GlobalOptions: ParsableArguments {
             }
         }
         return rest + global + arguments[end...]
+    }
+}
+
+/// `--as` someone else on a PostgreSQL desk, by a login that does not own it.
+struct IdentityRefused: FactDeskError {
+    var login: String
+    var requested: String
+    var kind: FailureKind { .permissionDenied }
+    var description: String {
+        "you are logged in to this desk as \(login); on a PostgreSQL desk you act as your own login, so leave out --as \(requested) or connect as \(requested)"
     }
 }

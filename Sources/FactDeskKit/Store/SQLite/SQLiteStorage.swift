@@ -7,6 +7,9 @@ struct SQLiteStorage: DeskStorage {
     let path: String
     let busyTimeout: Double
 
+    var name: String { path }
+    var readsConcurrently: Bool { writer is DatabasePool }
+
     func reading<T>(_ body: (any StorageReader) throws -> T) throws -> T {
         try translating { try writer.read { try body(SQLiteTransaction(db: $0)) } }
     }
@@ -263,7 +266,7 @@ struct SQLiteTransaction: StorageWriter {
                 claim.dueAt.map(StoredTime.text)])
         var stored = claim
         stored.id = db.lastInsertedRowID
-        try SearchIndex.store(claimID: db.lastInsertedRowID, terms: searchTerms, in: db)
+        try storeSearchTerms(claimID: db.lastInsertedRowID, terms: searchTerms)
         return stored
     }
 

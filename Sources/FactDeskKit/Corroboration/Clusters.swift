@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A fact reported by several sources: the claims that report it.
 public struct FactCluster: Sendable, Equatable {
@@ -30,7 +29,7 @@ extension ClaimStore {
     /// This asks the index for every claim's strong matches, so it takes time in
     /// proportion to the desk's size; `related` answers for one claim at once.
     public func clusters(minSources: Int = 2) throws -> [FactCluster] {
-        try read { db in
+        try storage.reading { tx in
             var parent: [Int64: Int64] = [:]
             func root(_ id: Int64) -> Int64 {
                 var node = id
@@ -38,12 +37,15 @@ extension ClaimStore {
                 return node
             }
             var claims: [Int64: Claim] = [:]
-            let context = try RelatedContext(store: self, db)
-            let cursor = try Claim.order(Claim.Columns.id).fetchCursor(db)
-            while let claim = try cursor.next() {
-                guard let id = claim.id else { continue }
+            let context = try RelatedContext(tx)
+            var ids: [Int64] = []
+            try tx.eachClaim { claim in
+                guard let id = claim.id else { return }
                 claims[id] = claim
-                for match in try related(to: id, limit: 50, minimumScore: Relatedness.strong, context: context, db) {
+                ids.append(id)
+            }
+            for id in ids {
+                for match in try related(to: id, limit: 50, minimumScore: Relatedness.strong, context: context, tx) {
                     guard let other = match.claim.id else { continue }
                     let (a, b) = (root(id), root(other))
                     if a != b { parent[max(a, b)] = min(a, b) }
@@ -61,16 +63,14 @@ extension ClaimStore {
     /// Groups of spellings in the desk that share a consonant skeleton (عراقجي, أراغتشي,
     /// عراقتشي), most used first. Nothing is merged: an editor confirms with `alias add`.
     public func suggestAliases(limit: Int = 20) throws -> [AliasSuggestion] {
-        try read { db in
-            let aliases = try aliasTable(db)
-            let vocabulary = try Row.fetchAll(db, sql: "SELECT term, doc FROM claim_search_vocab")
+        try storage.reading { tx in
+            let aliases = AliasTable(try tx.aliases().map { ($0.entity, $0.variant) })
             var groups: [String: [(term: String, doc: Int)]] = [:]
-            for row in vocabulary {
-                let term: String = row["term"]
+            for (term, doc) in try tx.termVocabulary() {
                 guard term.count >= 4, term.unicodeScalars.allSatisfy({ (0x0621...0x064A).contains($0.value) }) else { continue }
                 let skeleton = ConsonantSkeleton.of(term)
                 guard skeleton.count >= 3 else { continue }
-                groups[skeleton, default: []].append((term, row["doc"]))
+                groups[skeleton, default: []].append((term, doc))
             }
             let candidates = groups.filter { _, members in
                 let devoweled = Set(members.map { $0.term.filter { !"اوي".contains($0) } })
@@ -82,19 +82,15 @@ extension ClaimStore {
                 .prefix(limit)
                 .map { skeleton, members in
                     AliasSuggestion(skeleton: skeleton, spellings: try members.sorted { $0.doc > $1.doc }.map {
-                        (try exampleWord(for: $0.term, db) ?? $0.term, $0.doc)
+                        (try exampleWord(for: $0.term, tx) ?? $0.term, $0.doc)
                     })
                 }
         }
     }
 
     /// A word of a claim whose index term is this one, as the claim spells it.
-    private func exampleWord(for term: String, _ db: Database) throws -> String? {
-        guard let pattern = FTS5Pattern(matchingAllTokensIn: term),
-              let text = try String.fetchOne(db, sql: """
-                SELECT claim.text FROM claim_search JOIN claim ON claim.id = claim_search.rowid
-                WHERE claim_search MATCH ? LIMIT 1
-                """, arguments: [pattern]) else { return nil }
+    private func exampleWord(for term: String, _ tx: any StorageReader) throws -> String? {
+        guard let text = try tx.claims(matching: .term(term), MatchRange(above: 0, limit: 1)).first?.text else { return nil }
         return text.split(whereSeparator: { $0.isWhitespace || "،,.:؛\"“”«»()".contains($0) })
             .map(String.init)
             .first { SearchIndex.terms($0) == [term] }

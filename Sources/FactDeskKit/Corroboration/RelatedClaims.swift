@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A claim of another source that reports the same fact, with how strongly and why.
 public struct RelatedClaim: Sendable, Equatable {
@@ -21,21 +20,30 @@ extension ClaimStore {
     /// spellings of the people it names), never from a scan of every claim; each is then
     /// scored by ``RelatedMatcher``. Confirmed links come first and `unrelated` ones never.
     public func related(to id: Int64, limit: Int = 10, minimumScore: Double = Relatedness.shown) throws -> [RelatedClaim] {
-        try read { db in
-            try related(to: id, limit: limit, minimumScore: minimumScore, context: try RelatedContext(store: self, db), db)
+        try storage.reading { tx in
+            try related(to: id, limit: limit, minimumScore: minimumScore, context: try RelatedContext(tx), tx)
         }
     }
 
     /// What every `related` question on one desk shares: its aliases, its verdict states,
-    /// and the features of claims already read.
+    /// the sources' dates and the features of claims already read.
     final class RelatedContext {
         let aliases: AliasTable
         let finals: Set<String>
+        private let published: [Int64: String]
         private var features: [Int64: FactFeatures] = [:]
 
-        init(store: ClaimStore, _ db: Database) throws {
-            aliases = try store.aliasTable(db)
-            finals = Set(try store.installedWorkflow(db).workflow.finalStates)
+        init(_ tx: any StorageReader) throws {
+            aliases = AliasTable(try tx.aliases().map { ($0.entity, $0.variant) })
+            finals = Set(try tx.deskWorkflow().workflow.finalStates)
+            published = Dictionary(uniqueKeysWithValues: try tx.sourceSummaries().compactMap { summary in
+                summary.source.id.map { ($0, summary.source.publishedOn ?? "") }
+            })
+        }
+
+        /// When a source was published, if it says.
+        func published(_ source: Int64) -> String? {
+            published[source].flatMap { $0.isEmpty ? nil : $0 }
         }
 
         func features(of claim: Claim) -> FactFeatures {
@@ -48,13 +56,13 @@ extension ClaimStore {
     }
 
     func related(to id: Int64, limit: Int, minimumScore: Double, context: RelatedContext,
-                 _ db: Database) throws -> [RelatedClaim] {
-        let claim = try fetchClaim(id, db)
-        let published = try String.fetchOne(db, sql: "SELECT published_on FROM source WHERE id = ?", arguments: [claim.sourceID])
+                 _ tx: any StorageReader) throws -> [RelatedClaim] {
+        let claim = try tx.existingClaim(id)
+        let published = context.published(claim.sourceID)
         let features = context.features(of: claim)
-        let links = try self.links(of: id, db)
+        let links = Dictionary(try tx.links(of: id).map { ($0.other(than: id), $0.kind) }, uniquingKeysWith: { $1 })
         var results: [RelatedClaim] = []
-        for candidate in try candidates(for: claim, features: features, aliases: context.aliases, db) {
+        for candidate in try candidates(for: claim, features: features, context: context, tx) {
             guard let candidateID = candidate.claim.id else { continue }
             let link = links[candidateID]
             if link == .unrelated { continue }
@@ -68,7 +76,7 @@ extension ClaimStore {
             guard match.score >= minimumScore else { continue }
             results.append(RelatedClaim(
                 claim: candidate.claim, score: match.score, reasons: match.reasons, link: link,
-                decidedBy: context.finals.contains(candidate.claim.state) ? try decider(of: candidateID, db) : nil))
+                decidedBy: context.finals.contains(candidate.claim.state) ? try tx.decider(of: candidateID) : nil))
         }
         results.sort { ($0.score, -($0.claim.id ?? 0)) > ($1.score, -($1.claim.id ?? 0)) }
         return Array(results.prefix(limit))
@@ -84,42 +92,30 @@ extension ClaimStore {
     /// and each named person's spellings. Of each query's matches the
     /// store reads only those imported nearest the claim, which are the likeliest reports
     /// of the same event.
-    private func candidates(for claim: Claim, features: FactFeatures, aliases: AliasTable,
-                            _ db: Database) throws -> [(claim: Claim, published: String?)] {
+    private func candidates(for claim: Claim, features: FactFeatures, context: RelatedContext,
+                            _ tx: any StorageReader) throws -> [(claim: Claim, published: String?)] {
         guard let id = claim.id else { return [] }
         var terms = Set(SearchIndex.terms(claim.text).filter { !Stopwords.stems.contains($0) })
         terms = terms.filter { $0.count > 2 && FactFeatures.number($0) == nil && !$0.hasPrefix("month") }
-        let rarest = try rarestTerms(terms, count: 3, db).map(SearchIndex.quoted)
-        var queries = features.quantities.sorted().map { SearchIndex.quoted($0) }
-        if rarest.count >= 2 { queries.append(rarest.prefix(2).joined(separator: " AND ")) }
-        if rarest.count >= 3 { queries.append(rarest.joined(separator: " AND ")) }
+        let rarest = try rarestTerms(terms, count: 3, tx).map(TermQuery.term)
+        var queries: [TermQuery] = features.quantities.sorted().map { .phrase($0.split(separator: " ").map(String.init)) }
+        if rarest.count >= 2 { queries.append(.all(Array(rarest.prefix(2)))) }
+        if rarest.count >= 3 { queries.append(.all(rarest)) }
         for entity in features.entities.sorted() {
-            let spellings = aliases.stems(naming: [entity]).sorted().map(SearchIndex.quoted).joined(separator: " OR ")
-            queries.append(spellings)
+            queries.append(.any(context.aliases.stems(naming: [entity]).sorted().map(TermQuery.term)))
         }
         var found: [(Claim, String?)] = []
         var seen: Set<Int64> = [id]
-        func take(_ rows: [Row]) throws {
-            for row in rows {
-                let other = try Claim(row: row)
-                if let otherID = other.id, seen.insert(otherID).inserted { found.append((other, row["published"])) }
+        func take(_ claims: [Claim]) {
+            for other in claims {
+                if let otherID = other.id, seen.insert(otherID).inserted { found.append((other, context.published(other.sourceID))) }
             }
         }
-        let select = """
-            SELECT claim.*, source.published_on AS published FROM claim_search
-            JOIN claim ON claim.id = claim_search.rowid JOIN source ON source.id = claim.source_id
-            WHERE claim_search MATCH ? AND claim.source_id <> ?
-            """
         for query in queries {
-            try take(try Row.fetchAll(db, sql: select + " AND claim_search.rowid < ? ORDER BY claim_search.rowid DESC LIMIT ?",
-                                      arguments: [query, claim.sourceID, id, Self.candidatesPerSide]))
-            try take(try Row.fetchAll(db, sql: select + " AND claim_search.rowid > ? ORDER BY claim_search.rowid LIMIT ?",
-                                      arguments: [query, claim.sourceID, id, Self.candidatesPerSide]))
+            take(try tx.claims(matching: query, MatchRange(excludingSource: claim.sourceID, below: id, limit: Self.candidatesPerSide)))
+            take(try tx.claims(matching: query, MatchRange(excludingSource: claim.sourceID, above: id, limit: Self.candidatesPerSide)))
         }
-        try take(try Row.fetchAll(db, sql: """
-            SELECT claim.*, source.published_on AS published FROM claim JOIN source ON source.id = claim.source_id
-            WHERE claim.id IN (SELECT claim_b FROM claim_link WHERE claim_a = ?1 UNION SELECT claim_a FROM claim_link WHERE claim_b = ?1)
-            """, arguments: [id]))
+        take(try tx.links(of: id).compactMap { try tx.claim($0.other(than: id)) })
         return found
     }
 
@@ -128,34 +124,13 @@ extension ClaimStore {
     static let frequencyCap = 400
 
     /// The terms that the fewest claims contain, so that the queries built on them are narrow.
-    private func rarestTerms(_ terms: Set<String>, count: Int, _ db: Database) throws -> [String] {
-        let statement = try db.cachedStatement(sql: """
-            SELECT count(*) FROM (SELECT rowid FROM claim_search WHERE claim_search MATCH ? LIMIT \(Self.frequencyCap))
-            """)
+    private func rarestTerms(_ terms: Set<String>, count: Int, _ tx: any StorageReader) throws -> [String] {
         var frequencies: [(term: String, doc: Int)] = []
         for term in terms {
             // A term only this claim has finds nothing else.
-            if let doc = try Int.fetchOne(statement, arguments: [SearchIndex.quoted(term)]), doc > 1 {
-                frequencies.append((term, doc))
-            }
+            let doc = try tx.countMatches(.term(term), states: [], above: 0, cap: Self.frequencyCap)
+            if doc > 1 { frequencies.append((term, doc)) }
         }
         return frequencies.sorted { ($0.doc, $0.term) < ($1.doc, $1.term) }.prefix(count).map(\.term)
-    }
-
-    /// Who ran the transition that put the claim in its current state.
-    private func decider(of claimID: Int64, _ db: Database) throws -> String? {
-        try String.fetchOne(db, sql: """
-            SELECT actor FROM event WHERE claim_id = ? AND to_state IS NOT NULL AND kind = 'transition'
-            ORDER BY seq DESC LIMIT 1
-            """, arguments: [claimID])
-    }
-
-    private func links(of id: Int64, _ db: Database) throws -> [Int64: ClaimLink.Kind] {
-        let links = try ClaimLink.filter(ClaimLink.Columns.claimA == id || ClaimLink.Columns.claimB == id).fetchAll(db)
-        return Dictionary(links.map { ($0.other(than: id), $0.kind) }, uniquingKeysWith: { $1 })
-    }
-
-    func aliasTable(_ db: Database) throws -> AliasTable {
-        AliasTable(try Alias.fetchAll(db).map { ($0.entity, $0.variant) })
     }
 }

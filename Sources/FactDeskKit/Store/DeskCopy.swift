@@ -1,0 +1,60 @@
+import Foundation
+import GRDB
+
+// MARK: - Backups and moves
+
+extension ClaimStore {
+    /// Copies the desk, as it is at one moment, to a new file or an empty PostgreSQL
+    /// database, while others may go on writing.
+    ///
+    /// File to file uses SQLite's online backup. Any other pair copies every table row
+    /// for row (ids, times and the history's exact text kept), then indexes the claims
+    /// for search: the copy holds the same history, with the same head and hashes, so an
+    /// anchor taken before the move verifies on it. Login sessions are not copied. The copy
+    /// is written in one transaction and appears complete or not at all.
+    public func backup(to destination: String, connectTimeout: Double = 5) throws {
+        if !PostgresAddress.isURL(destination), let file {
+            try fileBackup(of: file, to: destination)
+            return
+        }
+        let source = storage
+        let copy = { (target: any StorageWriter) throws in
+            try source.reading { from in
+                for table in DeskTable.allCases {
+                    var batch: [[StoredValue]] = []
+                    try from.eachRow(of: table) { row in
+                        batch.append(row)
+                        if batch.count == 1_000 {
+                            try target.insertRows(batch, into: table)
+                            batch.removeAll(keepingCapacity: true)
+                        }
+                    }
+                    if !batch.isEmpty { try target.insertRows(batch, into: table) }
+                }
+            }
+            try target.clearSearchIndex(version: SearchIndex.version)
+            try target.eachClaim { claim in
+                if let id = claim.id { try target.storeSearchTerms(claimID: id, terms: SearchIndex.indexText(claim.text)) }
+            }
+            try target.finishCopy()
+        }
+        if PostgresAddress.isURL(destination) {
+            _ = try PostgreSQLStorage.create(try PostgresAddress(url: destination), connectTimeout: connectTimeout,
+                                             busyTimeout: busyTimeout) { target, _ in try copy(target) }
+        } else {
+            try Self.createFile(path: destination, busyTimeout: busyTimeout, clock: clock, fill: copy)
+        }
+    }
+
+    private func fileBackup(of file: any DatabaseWriter, to path: String) throws {
+        guard !FileManager.default.fileExists(atPath: path) else { throw StoreError.alreadyExists(path: path) }
+        do {
+            let copy = try DatabaseQueue(path: path)
+            try file.backup(to: copy)
+            try copy.close()
+        } catch let error as DatabaseError {
+            try? FileManager.default.removeItem(atPath: path)
+            throw StoreError.from(error, path: path, busyTimeout: busyTimeout)
+        }
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+import Logging
+import NIOSSL
+import PostgresNIO
+
+extension StoredValue {
+    var data: PostgresData {
+        switch self {
+        case .text(let value): PostgresData(string: value)
+        case .integer(let value): PostgresData(int64: value)
+        case .real(let value): PostgresData(double: value)
+        case .boolean(let value): PostgresData(bool: value)
+        case .null: PostgresData.null
+        }
+    }
+}
+
+/// One connection to a PostgreSQL server, used by one thread at a time, whose calls wait
+/// for their answer: the desk's domain is synchronous, and a command runs one transaction.
+///
+/// Every failure comes out as a ``StoreError`` naming what to do: the server not
+/// answering (74), a refused login (77), a lock held too long (75).
+final class PostgresSession: @unchecked Sendable {
+    let address: PostgresAddress
+    private let connection: PostgresConnection
+    /// How long a statement waits for a lock another command holds.
+    var busyTimeout: Double = 5
+
+    private init(address: PostgresAddress, connection: PostgresConnection) {
+        self.address = address
+        self.connection = connection
+    }
+
+    /// Connects, giving up after `timeout` seconds.
+    static func connect(_ address: PostgresAddress, timeout: Double) throws -> PostgresSession {
+        var configuration: PostgresConnection.Configuration
+        if address.isSocket {
+            configuration = .init(unixSocketPath: address.socketPath, username: address.user,
+                                  password: address.password, database: address.database)
+        } else {
+            configuration = .init(host: address.host, port: address.port, username: address.user,
+                                  password: address.password, database: address.database, tls: try tls(address))
+        }
+        configuration.options.connectTimeout = .milliseconds(Int64(max(timeout, 0.1) * 1000))
+        let logger = Logger(label: "factdesk.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+        do {
+            let connection = try PostgresConnection.connect(
+                on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 1, logger: logger
+            ).wait()
+            return PostgresSession(address: address, connection: connection)
+        } catch {
+            throw translate(error, address: address, connecting: true, timeout: timeout)
+        }
+    }
+
+    private static func tls(_ address: PostgresAddress) throws -> PostgresConnection.Configuration.TLS {
+        var settings = TLSConfiguration.makeClientConfiguration()
+        switch address.sslMode {
+        case .disable: return .disable
+        case .allow, .prefer, .require: settings.certificateVerification = .none
+        case .verifyCA: settings.certificateVerification = .noHostnameVerification
+        case .verifyFull: settings.certificateVerification = .fullVerification
+        }
+        let context = try NIOSSLContext(configuration: settings)
+        return address.sslMode == .allow || address.sslMode == .prefer ? .prefer(context) : .require(context)
+    }
+
+    /// Runs one statement and returns its rows.
+    @discardableResult
+    func query(_ sql: String, _ binds: [StoredValue] = []) throws -> [PostgresRow] {
+        do {
+            return try connection.query(sql, binds.map(\.data)).wait().rows
+        } catch {
+            throw Self.translate(error, address: address, connecting: false, timeout: 0, busyTimeout: busyTimeout)
+        }
+    }
+
+    /// Runs a script of statements that take no parameters (schema changes), one by one.
+    func execute(_ script: String) throws {
+        for statement in Self.statements(script) { try query(statement) }
+    }
+
+    /// A script's statements: split at each `;` that is not inside quotes, a `$$` body or
+    /// a `--` comment.
+    static func statements(_ script: String) -> [String] {
+        var statements: [String] = []
+        var current = ""
+        var inQuote = false, inBody = false, inComment = false
+        var previous: Character = " "
+        for character in script {
+            if inComment {
+                if character == "\n" { inComment = false }
+                previous = character
+                continue
+            }
+            if !inQuote && !inBody && character == "-" && previous == "-" {
+                current.removeLast()
+                inComment = true
+                previous = " "
+                continue
+            }
+            if character == "'" && !inBody { inQuote.toggle() }
+            if character == "$" && previous == "$" && !inQuote { inBody.toggle() }
+            if character == ";" && !inQuote && !inBody {
+                let statement = current.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !statement.isEmpty { statements.append(statement) }
+                current = ""
+            } else {
+                current.append(character)
+            }
+            previous = character == "$" && previous == "$" ? " " : character
+        }
+        let last = current.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !last.isEmpty { statements.append(last) }
+        return statements
+    }
+
+    func close() {
+        _ = try? connection.close().wait()
+    }
+
+    var isClosed: Bool { connection.isClosed }
+
+    /// What a PostgreSQL failure means to the person at the desk.
+    static func translate(_ error: any Error, address: PostgresAddress, connecting: Bool, timeout: Double,
+                          busyTimeout: Double = 5) -> any Error {
+        if error is StoreError || error is any FactDeskError { return error }
+        guard let failure = error as? PSQLError else {
+            return StoreError.cannotOpen(path: address.display, reason: "\(error)")
+        }
+        if let state = failure.serverInfo?[.sqlState] {
+            let message = failure.serverInfo?[.message] ?? "\(failure.code)"
+            switch state {
+            case "28P01", "28000":
+                return StoreError.accessDenied(
+                    "PostgreSQL refused the login of \(address.user) at \(address.place): check the password (PGPASSWORD or ~/.pgpass) and that the role may connect")
+            case "3D000":
+                return StoreError.noDatabase("\(address.database) at \(address.place)")
+            case "42501":
+                return StoreError.accessDenied("PostgreSQL refused: \(message); only the desk's owner role may do that")
+            case "40001", "40P01", "55P03", "57014":
+                return StoreError.busy(seconds: busyTimeout)
+            case "57P01", "57P02", "57P03", "08000", "08003", "08006":
+                return StoreError.interrupted(place: address.place)
+            case "P0001":
+                return StoreError.database(message)
+            default:
+                return StoreError.database(message)
+            }
+        }
+        switch failure.code {
+        case .serverClosedConnection, .clientClosedConnection, .uncleanShutdown:
+            return connecting ? StoreError.unreachable(place: address.place, reason: "the server closed the connection")
+                : StoreError.interrupted(place: address.place)
+        case .connectionError:
+            let underlying = failure.underlying.map { "\($0)" } ?? "no answer"
+            let reason = underlying.contains("imeout") || underlying.contains("connectTimeout")
+                ? "no answer within \(timeout.formattedSeconds) s" : Self.plain(underlying)
+            return connecting ? StoreError.unreachable(place: address.place, reason: reason)
+                : StoreError.interrupted(place: address.place)
+        case .authMechanismRequiresPassword:
+            return StoreError.accessDenied(
+                "PostgreSQL asks \(address.user) for a password: put it in the URL, PGPASSWORD or ~/.pgpass")
+        case .sslUnsupported:
+            return StoreError.unreachable(place: address.place, reason: "the server does not offer TLS; use sslmode=prefer or disable")
+        default:
+            return StoreError.cannotOpen(path: address.display, reason: "\(failure.code)")
+        }
+    }
+
+    /// The operating system's words for a connection failure, without NIO's wrapping.
+    private static func plain(_ text: String) -> String {
+        if text.contains("refused") || text.contains("ECONNREFUSED") { return "connection refused; is the server running?" }
+        if text.contains("No such file") || text.contains("ENOENT") { return "no server listens there" }
+        if text.contains("resolve") || text.contains("NXDOMAIN") { return "the host name does not resolve" }
+        return text
+    }
+}
+
+extension Double {
+    var formattedSeconds: String { self == rounded() ? String(Int(self)) : String(self) }
+}

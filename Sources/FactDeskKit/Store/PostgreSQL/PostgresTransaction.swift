@@ -1,0 +1,621 @@
+import Foundation
+import PostgresNIO
+
+/// One transaction on a PostgreSQL desk: the desk's reads and writes in PostgreSQL's SQL.
+struct PostgresTransaction: StorageWriter {
+    let session: PostgresSession
+
+    private func rows(_ sql: String, _ binds: [StoredValue] = []) throws -> [PGRow] {
+        try session.query(sql, binds).map(PGRow.init)
+    }
+
+    private func first(_ sql: String, _ binds: [StoredValue] = []) throws -> PGRow? {
+        try rows(sql, binds).first
+    }
+
+    private func run(_ sql: String, _ binds: [StoredValue] = []) throws {
+        try session.query(sql, binds)
+    }
+
+    private func count(_ sql: String, _ binds: [StoredValue] = []) throws -> Int {
+        Int(try first(sql, binds)?.int("n") ?? 0)
+    }
+
+    /// `$first, $first+1, ...` for a list of values.
+    private static func placeholders(from first: Int, count: Int) -> String {
+        (first..<(first + count)).map { "$\($0)" }.joined(separator: ", ")
+    }
+
+    // MARK: - Reading
+
+    func claim(_ id: Int64) throws -> Claim? {
+        try first("SELECT * FROM claim WHERE id = $1", [.integer(id)])?.claim()
+    }
+
+    func reviewer(_ handle: String) throws -> Reviewer? {
+        try first("SELECT * FROM reviewer WHERE handle = $1", [.text(handle)])?.reviewer()
+    }
+
+    func installedWorkflow() throws -> InstalledWorkflow? {
+        try first("SELECT * FROM workflow ORDER BY id DESC LIMIT 1")?.workflow()
+    }
+
+    func claims(_ filter: ClaimFilter) throws -> [Claim] {
+        var conditions: [String] = []
+        var binds: [StoredValue] = []
+        func bind(_ value: StoredValue) -> String { binds.append(value); return "$\(binds.count)" }
+        if !filter.states.isEmpty {
+            conditions.append("state IN (\(filter.states.map { bind(.text($0)) }.joined(separator: ", ")))")
+        }
+        switch filter.assignment {
+        case .any: break
+        case .assignedTo(let handle): conditions.append("assignee = \(bind(.text(handle)))")
+        case .unassigned: conditions.append("assignee IS NULL")
+        }
+        if let source = filter.sourceID { conditions.append("source_id = \(bind(.integer(source)))") }
+        if let now = filter.overdueAt {
+            var condition = "due_at < \(bind(.time(now)))"
+            if !filter.finalStates.isEmpty {
+                condition += " AND state NOT IN (\(filter.finalStates.map { bind(.text($0)) }.joined(separator: ", ")))"
+            }
+            conditions.append(condition)
+        }
+        var sql = "SELECT * FROM claim"
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        switch filter.order {
+        case .oldest: sql += " ORDER BY id"
+        case .worthiness: sql += " ORDER BY worthiness DESC, id"
+        case .due: sql += " ORDER BY due_at ASC NULLS LAST, id"
+        }
+        if let limit = filter.limit { sql += " LIMIT \(bind(.integer(limit))) OFFSET \(bind(.integer(filter.offset)))" }
+        return try rows(sql, binds).map { try $0.claim() }
+    }
+
+    func source(_ id: Int64) throws -> Source? {
+        try first("SELECT * FROM source WHERE id = $1", [.integer(id)])?.source()
+    }
+
+    func alias(variant: String) throws -> Alias? {
+        try first("SELECT * FROM alias WHERE variant = $1", [.text(variant)])?.alias()
+    }
+
+    func aliases() throws -> [Alias] {
+        try rows("SELECT * FROM alias ORDER BY entity, id").map { try $0.alias() }
+    }
+
+    func source(sha256: String) throws -> Source? {
+        try first("SELECT * FROM source WHERE sha256 = $1", [.text(sha256)])?.source()
+    }
+
+    func sourceSummaries() throws -> [SourceSummary] {
+        try rows("""
+            SELECT id, title, outlet, url, language, published_on, '' AS body, sha256, imported_by, imported_at,
+                   (SELECT count(*) FROM claim WHERE claim.source_id = source.id) AS n
+            FROM source ORDER BY id
+            """).map { SourceSummary(source: try $0.source(), claimCount: Int(try $0.int("n"))) }
+    }
+
+    func claimCount(source: Int64) throws -> Int {
+        try count("SELECT count(*) AS n FROM claim WHERE source_id = $1", [.integer(source)])
+    }
+
+    func notes(claim: Int64) throws -> [Note] {
+        try rows("SELECT * FROM note WHERE claim_id = $1 ORDER BY id", [.integer(claim)]).map { try $0.note() }
+    }
+
+    func evidence(claim: Int64) throws -> [Evidence] {
+        try rows("SELECT * FROM evidence WHERE claim_id = $1 ORDER BY id", [.integer(claim)]).map { try $0.evidence() }
+    }
+
+    func events(claim: Int64) throws -> [AuditEvent] {
+        try rows("SELECT * FROM event WHERE claim_id = $1 ORDER BY seq", [.integer(claim)]).map { try $0.event() }
+    }
+
+    func evidenceCount(claim: Int64) throws -> Int {
+        try count("SELECT count(*) AS n FROM evidence WHERE claim_id = $1", [.integer(claim)])
+    }
+
+    func transitionRuns(claim: Int64) throws -> [(transition: String, actor: String)] {
+        try rows("SELECT action, actor FROM event WHERE claim_id = $1 AND kind = 'transition' ORDER BY seq DESC",
+                 [.integer(claim)]).map { (try $0.text("action"), try $0.text("actor")) }
+    }
+
+    func lastEvent(claim: Int64) throws -> AuditEvent? {
+        try first("SELECT * FROM event WHERE claim_id = $1 ORDER BY seq DESC LIMIT 1", [.integer(claim)])?.event()
+    }
+
+    func eachEvent(claim: Int64?, limit: Int?, _ body: (AuditEvent) throws -> Void) throws {
+        // Pages of events, newest first, so that a long history is never held at once.
+        var before = Int64.max
+        var left = limit ?? .max
+        while left > 0 {
+            let page = min(left, 2_000)
+            let found = try rows("""
+                SELECT * FROM event WHERE seq < $1 AND ($2::bigint IS NULL OR claim_id = $2) ORDER BY seq DESC LIMIT $3
+                """, [.integer(before), .integer(claim), .integer(page)])
+            for row in found {
+                let event = try row.event()
+                try body(event)
+                before = event.seq ?? before
+            }
+            left -= found.count
+            if found.count < page { return }
+        }
+    }
+
+    func desk() throws -> (name: String, createdBy: String, createdAt: Date)? {
+        guard let row = try first("SELECT name, created_by, created_at FROM desk") else { return nil }
+        return (try row.text("name"), try row.text("created_by"), try row.date("created_at"))
+    }
+
+    func historyHead() throws -> (seq: Int64, hash: String)? {
+        guard let row = try first("SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1") else { return nil }
+        return (try row.int("seq"), try row.text("hash"))
+    }
+
+    func reviewers() throws -> [Reviewer] {
+        try rows("SELECT * FROM reviewer ORDER BY handle COLLATE \"C\"").map { try $0.reviewer() }
+    }
+
+    func openClaims(notIn finalStates: [String]) throws -> [String: Int] {
+        let found = try rows("""
+            SELECT assignee, count(*) AS n FROM claim
+            WHERE assignee IS NOT NULL AND NOT (state = ANY($1::text[])) GROUP BY assignee
+            """, [.text(Self.array(finalStates))])
+        return Dictionary(uniqueKeysWithValues: try found.map { (try $0.text("assignee"), Int(try $0.int("n"))) })
+    }
+
+    func activeEditorCount() throws -> Int {
+        try count("SELECT count(*) AS n FROM reviewer WHERE role = 'editor' AND active")
+    }
+
+    func claimCountsByState() throws -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: try rows("SELECT state, count(*) AS n FROM claim GROUP BY state")
+            .map { (try $0.text("state"), Int(try $0.int("n"))) })
+    }
+
+    func reviewerLoads(finalStates: [String], now: Date) throws -> [DeskStats.ReviewerLoad] {
+        try rows("""
+            SELECT assignee,
+                   count(*) FILTER (WHERE NOT (state = ANY($1::text[]))) AS open,
+                   count(*) FILTER (WHERE state = ANY($1::text[])) AS done,
+                   count(*) FILTER (WHERE NOT (state = ANY($1::text[])) AND due_at < $2) AS overdue
+            FROM claim WHERE assignee IS NOT NULL GROUP BY assignee ORDER BY assignee COLLATE "C"
+            """, [.text(Self.array(finalStates)), .time(now)]).map {
+            DeskStats.ReviewerLoad(handle: try $0.text("assignee"), open: Int(try $0.int("open")),
+                                   done: Int(try $0.int("done")), overdue: Int(try $0.int("overdue")))
+        }
+    }
+
+    func assignmentsAndVerdicts(assigning: [String], finalStates: [String], _ body: (Date, Date) throws -> Void) throws {
+        guard !assigning.isEmpty, !finalStates.isEmpty else { return }
+        for row in try rows("""
+            SELECT assigned, decided FROM (
+                SELECT min(CASE WHEN action = ANY($1::text[]) THEN at END) AS assigned,
+                       min(CASE WHEN kind = 'transition' AND to_state = ANY($2::text[]) THEN at END) AS decided
+                FROM event
+                WHERE claim_id IS NOT NULL
+                  AND (action = ANY($1::text[]) OR (kind = 'transition' AND to_state = ANY($2::text[])))
+                GROUP BY claim_id) AS firsts
+            WHERE assigned IS NOT NULL AND decided >= assigned
+            """, [.text(Self.array(assigning)), .text(Self.array(finalStates))]) {
+            try body(try row.date("assigned"), try row.date("decided"))
+        }
+    }
+
+    func verdictTimes(finalStates: [String], since: Date) throws -> [Date] {
+        guard !finalStates.isEmpty else { return [] }
+        return try rows("""
+            SELECT at FROM event WHERE kind = 'transition' AND at >= $1 AND to_state = ANY($2::text[])
+            """, [.time(since), .text(Self.array(finalStates))]).map { try $0.date("at") }
+    }
+
+    func passwordHash(of handle: String) throws -> String? {
+        try first("""
+            SELECT password_hash FROM credential JOIN reviewer USING (handle) WHERE handle = $1 AND active
+            """, [.text(handle)])?.text("password_hash")
+    }
+
+    func lockedUntil(keys: [String]) throws -> Date? {
+        guard !keys.isEmpty else { return nil }
+        return try first("SELECT max(until) AS until FROM login_lock WHERE key = ANY($1::text[])",
+                         [.text(Self.array(keys))])?.optionalDate("until")
+    }
+
+    func session(tokenHash: String) throws -> (handle: String, csrf: String, createdAt: Date, lastSeenAt: Date)? {
+        guard let row = try first("SELECT handle, csrf, created_at, last_seen_at FROM login_session WHERE token_hash = $1",
+                                  [.text(tokenHash)]) else { return nil }
+        return (try row.text("handle"), try row.text("csrf"), try row.date("created_at"), try row.date("last_seen_at"))
+    }
+
+    func apiToken(id: Int64) throws -> APIToken? {
+        try first("SELECT * FROM api_token WHERE id = $1", [.integer(id)])?.token()
+    }
+
+    func apiToken(hash: String) throws -> APIToken? {
+        try first("SELECT * FROM api_token WHERE token_hash = $1", [.text(hash)])?.token()
+    }
+
+    func apiTokens(of handle: String?) throws -> [APIToken] {
+        try rows("SELECT * FROM api_token WHERE $1::text IS NULL OR handle = $1 ORDER BY id", [.text(handle)])
+            .map { try $0.token() }
+    }
+
+    /// A list of texts as a PostgreSQL array literal, for `= ANY($n::text[])`.
+    static func array(_ values: [String]) -> String {
+        "{" + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+            .joined(separator: ",") + "}"
+    }
+
+    // MARK: - Search
+
+    /// A query as a `tsquery`: each index term a quoted lexeme, read as it is.
+    static func tsquery(_ query: TermQuery) -> String {
+        switch query {
+        case .term(let term): lexeme(term)
+        case .phrase(let terms): "(" + terms.map(lexeme).joined(separator: " <-> ") + ")"
+        case .all(let parts): "(" + parts.map(tsquery).joined(separator: " & ") + ")"
+        case .any(let parts): "(" + parts.map(tsquery).joined(separator: " | ") + ")"
+        }
+    }
+
+    /// A claim's terms as a `tsvector`, each at its position, so phrases match.
+    static func tsvector(_ terms: String) -> String {
+        terms.split(separator: " ").enumerated().map { "\(lexeme(String($1))):\(min($0 + 1, 16_383))" }.joined(separator: " ")
+    }
+
+    private static func lexeme(_ term: String) -> String {
+        "'" + term.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    private func stateCondition(_ states: [String], bind index: Int) -> (String, [StoredValue]) {
+        states.isEmpty ? ("", []) : (" AND claim.state = ANY($\(index)::text[])", [.text(Self.array(states))])
+    }
+
+    func newestClaimID() throws -> Int64 {
+        try first("SELECT coalesce(max(id), 0) AS id FROM claim")?.int("id") ?? 0
+    }
+
+    func claims(matching query: TermQuery, _ range: MatchRange) throws -> [Claim] {
+        var binds: [StoredValue] = [.text(Self.tsquery(query))]
+        func bind(_ value: StoredValue) -> String { binds.append(value); return "$\(binds.count)" }
+        var sql = "SELECT claim.* FROM claim_search JOIN claim ON claim.id = claim_search.claim_id WHERE claim_search.terms @@ $1::tsquery"
+        if !range.states.isEmpty { sql += " AND claim.state = ANY(\(bind(.text(Self.array(range.states))))::text[])" }
+        if let source = range.excludingSource { sql += " AND claim.source_id <> \(bind(.integer(source)))" }
+        if let below = range.below { sql += " AND claim_search.claim_id < \(bind(.integer(below)))" }
+        if let above = range.above { sql += " AND claim_search.claim_id > \(bind(.integer(above)))" }
+        sql += range.newestFirst ? " ORDER BY claim_search.claim_id DESC" : " ORDER BY claim_search.claim_id"
+        sql += " LIMIT \(bind(.integer(range.limit)))"
+        return try rows(sql, binds).map { try $0.claim() }
+    }
+
+    func countMatches(_ query: TermQuery, states: [String], above: Int64, cap: Int) throws -> Int {
+        let (condition, stateBinds) = stateCondition(states, bind: 4)
+        return try count("""
+            SELECT count(*) AS n FROM (SELECT 1 FROM claim_search JOIN claim ON claim.id = claim_search.claim_id
+                                       WHERE claim_search.terms @@ $1::tsquery AND claim_search.claim_id > $2\(condition)
+                                       LIMIT $3) AS hit
+            """, [.text(Self.tsquery(query)), .integer(above), .integer(cap)] + stateBinds)
+    }
+
+    func bestMatches(_ query: TermQuery, states: [String], window: Int, limit: Int) throws -> [Claim] {
+        let (condition, stateBinds) = stateCondition(states, bind: 4)
+        return try rows("""
+            SELECT claim.* FROM (
+                SELECT claim_search.claim_id AS id, ts_rank(claim_search.terms, $1::tsquery) AS rank
+                FROM claim_search JOIN claim ON claim.id = claim_search.claim_id
+                WHERE claim_search.terms @@ $1::tsquery\(condition)
+                ORDER BY claim_search.claim_id DESC LIMIT $2) AS hit
+            JOIN claim ON claim.id = hit.id
+            ORDER BY hit.rank DESC, claim.id LIMIT $3
+            """, [.text(Self.tsquery(query)), .integer(window), .integer(limit)] + stateBinds).map { try $0.claim() }
+    }
+
+    func termVocabulary() throws -> [(term: String, claims: Int)] {
+        try rows("SELECT word, ndoc FROM ts_stat('SELECT terms FROM claim_search')").map {
+            (try $0.text("word"), Int(try $0.row["ndoc"].decode(Int32.self)))
+        }
+    }
+
+    func searchIndexVersion() throws -> Int64 {
+        try first("SELECT version FROM search_index")?.int("version") ?? 0
+    }
+
+    func eachClaim(_ body: (Claim) throws -> Void) throws {
+        var after: Int64 = 0
+        while true {
+            let page = try rows("SELECT * FROM claim WHERE id > $1 ORDER BY id LIMIT 2000", [.integer(after)])
+            for row in page {
+                let claim = try row.claim()
+                try body(claim)
+                after = claim.id ?? after
+            }
+            if page.count < 2000 { return }
+        }
+    }
+
+    func links(of claim: Int64) throws -> [ClaimLink] {
+        try rows("SELECT * FROM claim_link WHERE claim_a = $1 OR claim_b = $1", [.integer(claim)]).map { try $0.link() }
+    }
+
+    func decider(of claim: Int64) throws -> String? {
+        try first("""
+            SELECT actor FROM event WHERE claim_id = $1 AND to_state IS NOT NULL AND kind = 'transition'
+            ORDER BY seq DESC LIMIT 1
+            """, [.integer(claim)])?.text("actor")
+    }
+
+    // MARK: - The history, byte for byte
+
+    func missingHistoryProtections() throws -> [String] {
+        let present = Set(try rows("""
+            SELECT tgname FROM pg_trigger WHERE tgrelid = 'event'::regclass AND tgenabled <> 'D'
+            """).map { try $0.text("tgname") })
+        return PostgresSchema.historyTriggers.filter { !present.contains($0) }
+    }
+
+    func eventBounds() throws -> (low: Int64, high: Int64, count: Int64) {
+        guard let row = try first("SELECT coalesce(min(seq), 0) AS low, coalesce(max(seq), 0) AS high, count(*) AS n FROM event")
+        else { return (0, 0, 0) }
+        return (try row.int("low"), try row.int("high"), try row.int("n"))
+    }
+
+    func walkEvents(after: Int64, through: Int64, _ body: (AuditVerifier.EventBytes) -> Void) throws {
+        var from = after
+        while true {
+            let page = try session.query("""
+                SELECT seq, at, actor, claim_id, source_id, action, from_state, to_state, details, prev_hash, hash,
+                       CASE WHEN claim_id IS NOT NULL AND kind = 'transition' THEN details::jsonb ->> 'assignee' END
+                FROM event WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT 5000
+                """, [.integer(from), .integer(through)])
+            for raw in page {
+                let row = PGRow(raw)
+                let seq = try row.row[0].decode(Int64.self)
+                let claimID = try row.row[3].decode(Int64?.self), sourceID = try row.row[4].decode(Int64?.self)
+                row.withBytes(1) { at in row.withBytes(2) { actor in row.withBytes(5) { action in
+                    row.withBytes(6) { from in row.withBytes(7) { to in row.withBytes(8) { details in
+                        row.withBytes(9) { prev in row.withBytes(10) { hash in row.withBytes(11) { assignee in
+                            body(AuditVerifier.EventBytes(
+                                seq: seq, at: at, actor: actor, claimID: claimID, sourceID: sourceID, action: action,
+                                from: from, to: to, details: details, prevHash: prev, hash: hash, assignee: assignee))
+                        } } }
+                    } } }
+                } } }
+                from = seq
+            }
+            if page.count < 5000 { return }
+        }
+    }
+
+    func walkClaimStates(_ body: (Int64, UnsafeRawBufferPointer?, UnsafeRawBufferPointer?) -> Void) throws {
+        var after: Int64 = 0
+        while true {
+            let page = try session.query("SELECT id, state, assignee FROM claim WHERE id > $1 ORDER BY id LIMIT 20000",
+                                         [.integer(after)])
+            for raw in page {
+                let row = PGRow(raw)
+                let id = try row.row[0].decode(Int64.self)
+                row.withBytes(1) { state in row.withBytes(2) { assignee in body(id, state, assignee) } }
+                after = id
+            }
+            if page.count < 20000 { return }
+        }
+    }
+
+    func eachRow(of table: DeskTable, _ body: ([StoredValue]) throws -> Void) throws {
+        let columns = table.columns.joined(separator: ", ")
+        var offset: Int64 = 0
+        while true {
+            let page = try session.query("SELECT \(columns) FROM \(table.rawValue) ORDER BY \(table.key) LIMIT 5000 OFFSET $1",
+                                         [.integer(offset)])
+            for raw in page {
+                let row = PGRow(raw)
+                try body(try table.columns.indices.map { try row.stored($0) })
+            }
+            offset += Int64(page.count)
+            if page.count < 5000 { return }
+        }
+    }
+
+    // MARK: - Writing
+
+    func saveProgress(_ claim: Claim) throws {
+        try run("UPDATE claim SET state = $1, assignee = $2, due_at = $3, version = $4, updated_at = $5 WHERE id = $6",
+                [.text(claim.state), .text(claim.assignee), .time(claim.dueAt), .integer(claim.version),
+                 .time(claim.updatedAt), .integer(claim.id)])
+    }
+
+    func insert(_ note: Note) throws -> Note {
+        var row = note
+        row.id = try first("INSERT INTO note (claim_id, author, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+                           [.integer(note.claimID), .text(note.author), .text(note.body), .time(note.createdAt)])?.int("id")
+        return row
+    }
+
+    func insert(_ evidence: Evidence) throws -> Evidence {
+        var row = evidence
+        row.id = try first("""
+            INSERT INTO evidence (claim_id, url, stance, note, added_by, added_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id
+            """, [.integer(evidence.claimID), .text(evidence.url), .text(evidence.stance.rawValue), .text(evidence.note),
+                  .text(evidence.addedBy), .time(evidence.addedAt)])?.int("id")
+        return row
+    }
+
+    func append(_ event: AuditEvent, at: String, details: String) throws {
+        try run("""
+            INSERT INTO event (seq, at, actor, claim_id, source_id, action, from_state, to_state, details, prev_hash, hash)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+            """, [.integer(event.seq), .text(at), .text(event.actor), .integer(event.claimID), .integer(event.sourceID),
+                  .text(event.action), .text(event.fromState), .text(event.toState), .text(details),
+                  .text(event.prevHash), .text(event.hash)])
+    }
+
+    func insert(_ claim: Claim, searchTerms: String) throws -> Claim {
+        var stored = claim
+        stored.id = try first("""
+            INSERT INTO claim (source_id, span_start, span_end, text, speaker, state, assignee, version,
+                               created_by, created_at, updated_at, worthiness, reasons, due_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id
+            """, [.integer(claim.sourceID), .integer(claim.spanStart), .integer(claim.spanEnd), .text(claim.text),
+                  .text(claim.speaker), .text(claim.state), .text(claim.assignee), .integer(claim.version),
+                  .text(claim.createdBy), .time(claim.createdAt), .time(claim.updatedAt), .integer(claim.worthiness),
+                  .text(String(decoding: CanonicalJSON.array(claim.reasons), as: UTF8.self)), .time(claim.dueAt)])?.int("id")
+        if let id = stored.id { try storeSearchTerms(claimID: id, terms: searchTerms) }
+        return stored
+    }
+
+    func insert(_ source: Source) throws -> Source {
+        var row = source
+        row.id = try first("""
+            INSERT INTO source (title, outlet, url, language, published_on, body, sha256, imported_by, imported_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id
+            """, [.text(source.title), .text(source.outlet), .text(source.url), .text(source.language),
+                  .text(source.publishedOn), .text(source.body), .text(source.sha256), .text(source.importedBy),
+                  .time(source.importedAt)])?.int("id")
+        return row
+    }
+
+    func createDesk(name: String, createdBy: String, at: Date) throws {
+        try run("INSERT INTO desk (id, name, created_by, created_at) VALUES (1, $1, $2, $3)",
+                [.text(name), .text(createdBy), .time(at)])
+    }
+
+    func insert(_ workflow: InstalledWorkflow) throws -> InstalledWorkflow {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var row = workflow
+        row.id = try first("""
+            INSERT INTO workflow (name, yaml, definition, sha256, installed_by, installed_at)
+            VALUES ($1, $2, $3, $4, $5, $6) RETURNING id
+            """, [.text(workflow.name), .text(workflow.yaml),
+                  .text(String(decoding: try encoder.encode(workflow.definition), as: UTF8.self)),
+                  .text(workflow.sha256), .text(workflow.installedBy), .time(workflow.installedAt)])?.int("id")
+        return row
+    }
+
+    func save(_ link: ClaimLink) throws {
+        try run("""
+            INSERT INTO claim_link (claim_a, claim_b, kind, linked_by, linked_at) VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT (claim_a, claim_b) DO UPDATE
+                SET kind = excluded.kind, linked_by = excluded.linked_by, linked_at = excluded.linked_at
+            """, [.integer(link.claimA), .integer(link.claimB), .text(link.kind.rawValue), .text(link.linkedBy),
+                  .time(link.linkedAt)])
+    }
+
+    func insert(_ alias: Alias) throws {
+        try run("INSERT INTO alias (entity, variant, added_by, added_at) VALUES ($1, $2, $3, $4)",
+                [.text(alias.entity), .text(alias.variant), .text(alias.addedBy), .time(alias.addedAt)])
+    }
+
+    func delete(_ alias: Alias) throws {
+        try run("DELETE FROM alias WHERE variant = $1", [.text(alias.variant)])
+    }
+
+    func insert(_ reviewer: Reviewer) throws -> Reviewer {
+        var row = reviewer
+        row.id = try first("""
+            INSERT INTO reviewer (handle, display_name, role, active, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id
+            """, [.text(reviewer.handle), .text(reviewer.displayName), .text(reviewer.role.rawValue),
+                  .boolean(reviewer.active), .time(reviewer.createdAt)])?.int("id")
+        // A reviewer of a PostgreSQL desk logs in as a role of their own, in the group of their role.
+        try run("SELECT factdesk_grant_login($1, $2, $3)",
+                [.text(reviewer.handle), .boolean(reviewer.role == .editor), .boolean(reviewer.active)])
+        return row
+    }
+
+    func update(_ reviewer: Reviewer) throws {
+        try run("UPDATE reviewer SET display_name = $1, role = $2, active = $3 WHERE handle = $4",
+                [.text(reviewer.displayName), .text(reviewer.role.rawValue), .boolean(reviewer.active), .text(reviewer.handle)])
+        try run("SELECT factdesk_grant_login($1, $2, $3)",
+                [.text(reviewer.handle), .boolean(reviewer.role == .editor), .boolean(reviewer.active)])
+    }
+
+    func setPasswordHash(_ hash: String, of handle: String, at: Date) throws {
+        try run("""
+            INSERT INTO credential (handle, password_hash, set_at) VALUES ($1, $2, $3)
+            ON CONFLICT (handle) DO UPDATE SET password_hash = excluded.password_hash, set_at = excluded.set_at
+            """, [.text(handle), .text(hash), .time(at)])
+    }
+
+    func deleteSessions(of handle: String) throws {
+        try run("DELETE FROM login_session WHERE handle = $1", [.text(handle)])
+    }
+
+    func deleteSession(tokenHash: String) throws {
+        try run("DELETE FROM login_session WHERE token_hash = $1", [.text(tokenHash)])
+    }
+
+    func deleteSessions(createdBefore: Date) throws {
+        try run("DELETE FROM login_session WHERE created_at < $1", [.time(createdBefore)])
+    }
+
+    func insertSession(tokenHash: String, handle: String, csrf: String, at: Date) throws {
+        try run("INSERT INTO login_session (token_hash, handle, csrf, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)",
+                [.text(tokenHash), .text(handle), .text(csrf), .time(at)])
+    }
+
+    func touchSession(tokenHash: String, at: Date) throws {
+        try run("UPDATE login_session SET last_seen_at = $1 WHERE token_hash = $2", [.time(at), .text(tokenHash)])
+    }
+
+    func forgetFailures(before: Date) throws {
+        try run("DELETE FROM login_failure WHERE at < $1", [.time(before)])
+    }
+
+    func forgetFailures(key: String) throws {
+        try run("DELETE FROM login_failure WHERE key = $1", [.text(key)])
+    }
+
+    func recordFailure(key: String, at: Date, countingSince since: Date) throws -> Int {
+        try run("INSERT INTO login_failure (key, at) VALUES ($1, $2)", [.text(key), .time(at)])
+        return try count("SELECT count(*) AS n FROM login_failure WHERE key = $1 AND at >= $2", [.text(key), .time(since)])
+    }
+
+    func lock(key: String, until: Date) throws {
+        try run("""
+            INSERT INTO login_lock (key, until) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET until = excluded.until
+            """, [.text(key), .time(until)])
+    }
+
+    func insertAPIToken(name: String, tokenHash: String, handle: String, createdAt: Date, expiresAt: Date?) throws -> Int64 {
+        try first("""
+            INSERT INTO api_token (name, token_hash, handle, created_at, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING id
+            """, [.text(name), .text(tokenHash), .text(handle), .time(createdAt), .time(expiresAt)])?.int("id") ?? 0
+    }
+
+    func revokeAPIToken(id: Int64, at: Date) throws {
+        try run("UPDATE api_token SET revoked_at = $1 WHERE id = $2", [.time(at), .integer(id)])
+    }
+
+    func clearSearchIndex(version: Int64) throws {
+        try run("DELETE FROM claim_search")
+        try run("UPDATE search_index SET version = $1", [.integer(version)])
+    }
+
+    func storeSearchTerms(claimID: Int64, terms: String) throws {
+        try run("INSERT INTO claim_search (claim_id, terms) VALUES ($1, $2::tsvector)", [.integer(claimID), .text(Self.tsvector(terms))])
+    }
+
+    func insertRows(_ rows: [[StoredValue]], into table: DeskTable) throws {
+        let columns = table.columns
+        let sql = "INSERT INTO \(table.rawValue) (\(columns.joined(separator: ", "))) OVERRIDING SYSTEM VALUE VALUES ("
+            + Self.placeholders(from: 1, count: columns.count) + ")"
+        for row in rows {
+            let values = zip(columns, row).map { column, value -> StoredValue in
+                if table.booleanColumns.contains(column), case .integer(let number) = value { return .boolean(number != 0) }
+                return value
+            }
+            try run(sql, values)
+        }
+    }
+
+    func finishCopy() throws {
+        for table in DeskTable.allCases where table.columns.first == "id" && table != .desk {
+            try run("""
+                SELECT setval(pg_get_serial_sequence('\(table.rawValue)', 'id'),
+                              coalesce((SELECT max(id) FROM \(table.rawValue)), 0) + 1, false)
+                """)
+        }
+        try run("SELECT factdesk_grant_login(handle, role = 'editor', active) FROM reviewer ORDER BY id")
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// The desk file's search (FTS5), the walk of its history for `audit verify`, and the
+/// rows a copy reads and writes.
+extension SQLiteTransaction {
+    // MARK: - Search
+
+    /// A query as an FTS5 pattern. Index terms hold only letters, digits and points, so
+    /// quoting is all they need; nothing a user typed is read as FTS5 syntax.
+    static func pattern(_ query: TermQuery) -> String {
+        switch query {
+        case .term(let term): "\"" + term.replacingOccurrences(of: "\"", with: "") + "\""
+        case .phrase(let terms): "\"" + terms.joined(separator: " ").replacingOccurrences(of: "\"", with: "") + "\""
+        case .all(let parts): parts.count == 1 ? pattern(parts[0]) : "(" + parts.map(pattern).joined(separator: " AND ") + ")"
+        case .any(let parts): parts.count == 1 ? pattern(parts[0]) : "(" + parts.map(pattern).joined(separator: " OR ") + ")"
+        }
+    }
+
+    private func stateFilter(_ states: [String]) -> (sql: String, arguments: StatementArguments) {
+        states.isEmpty ? ("", StatementArguments())
+            : (" AND claim.state IN (\(databaseQuestionMarks(count: states.count)))", StatementArguments(states))
+    }
+
+    func newestClaimID() throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT max(id) FROM claim") ?? 0
+    }
+
+    func claims(matching query: TermQuery, _ range: MatchRange) throws -> [Claim] {
+        let (filter, filterArguments) = stateFilter(range.states)
+        var sql = """
+            SELECT claim.* FROM claim_search JOIN claim ON claim.id = claim_search.rowid
+            WHERE claim_search MATCH ?\(filter)
+            """
+        var arguments: StatementArguments = [Self.pattern(query)] + filterArguments
+        if let source = range.excludingSource { sql += " AND claim.source_id <> ?"; arguments += [source] }
+        if let below = range.below { sql += " AND claim_search.rowid < ?"; arguments += [below] }
+        if let above = range.above { sql += " AND claim_search.rowid > ?"; arguments += [above] }
+        sql += range.newestFirst ? " ORDER BY claim_search.rowid DESC LIMIT ?" : " ORDER BY claim_search.rowid LIMIT ?"
+        arguments += [range.limit]
+        return try Claim.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
+    }
+
+    func countMatches(_ query: TermQuery, states: [String], above: Int64, cap: Int) throws -> Int {
+        let (filter, filterArguments) = stateFilter(states)
+        let join = states.isEmpty ? "" : " JOIN claim ON claim.id = claim_search.rowid"
+        return try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT count(*) FROM (SELECT claim_search.rowid FROM claim_search\(join)
+                                  WHERE claim_search MATCH ? AND claim_search.rowid > ?\(filter) LIMIT ?)
+            """), arguments: [Self.pattern(query), above] + filterArguments + [cap]) ?? 0
+    }
+
+    func bestMatches(_ query: TermQuery, states: [String], window: Int, limit: Int) throws -> [Claim] {
+        let (filter, filterArguments) = stateFilter(states)
+        return try Claim.fetchAll(db, sql: """
+            SELECT claim.* FROM (
+                SELECT claim_search.rowid AS id, claim_search.rank AS rank
+                FROM claim_search JOIN claim ON claim.id = claim_search.rowid
+                WHERE claim_search MATCH ?\(filter) ORDER BY claim_search.rowid DESC LIMIT \(window)) AS hit
+            JOIN claim ON claim.id = hit.id
+            ORDER BY hit.rank, claim.id LIMIT ?
+            """, arguments: [Self.pattern(query)] + filterArguments + [limit])
+    }
+
+    func termVocabulary() throws -> [(term: String, claims: Int)] {
+        try Row.fetchAll(db, sql: "SELECT term, doc FROM claim_search_vocab").map { ($0["term"], $0["doc"]) }
+    }
+
+    func searchIndexVersion() throws -> Int64 {
+        guard try db.tableExists("search_index") else { return SearchIndex.version }
+        return try Int64.fetchOne(db, sql: "SELECT version FROM search_index") ?? 0
+    }
+
+    func eachClaim(_ body: (Claim) throws -> Void) throws {
+        let cursor = try Claim.order(Claim.Columns.id).fetchCursor(db)
+        while let claim = try cursor.next() { try body(claim) }
+    }
+
+    func links(of claim: Int64) throws -> [ClaimLink] {
+        try ClaimLink.filter(ClaimLink.Columns.claimA == claim || ClaimLink.Columns.claimB == claim).fetchAll(db)
+    }
+
+    func decider(of claim: Int64) throws -> String? {
+        try String.fetchOne(db, sql: """
+            SELECT actor FROM event WHERE claim_id = ? AND to_state IS NOT NULL AND kind = 'transition'
+            ORDER BY seq DESC LIMIT 1
+            """, arguments: [claim])
+    }
+
+    func clearSearchIndex(version: Int64) throws {
+        try db.execute(sql: "INSERT INTO claim_search (claim_search) VALUES ('delete-all')")
+        try db.execute(sql: "UPDATE search_index SET version = ?", arguments: [version])
+    }
+
+    func storeSearchTerms(claimID: Int64, terms: String) throws {
+        try db.cachedStatement(sql: "INSERT INTO claim_search (rowid, terms) VALUES (?, ?)")
+            .execute(arguments: [claimID, terms])
+    }
+
+    // MARK: - The history, byte for byte
+
+    /// The triggers that keep the history append-only.
+    static let historyTriggers = ["event_no_update", "event_no_delete", "event_next_seq_only"]
+
+    func missingHistoryProtections() throws -> [String] {
+        let present = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
+        return Self.historyTriggers.filter { !present.contains($0) }
+    }
+
+    func eventBounds() throws -> (low: Int64, high: Int64, count: Int64) {
+        let bounds = try Row.fetchOne(db, sql: "SELECT min(seq) AS low, max(seq) AS high, count(*) AS n FROM event")
+        return (bounds?["low"] ?? 0, bounds?["high"] ?? 0, bounds?["n"] ?? 0)
+    }
+
+    /// Calls `body` with the events after `after` up to `through`, as the bytes SQLite
+    /// holds, without making a string of any column.
+    func walkEvents(after: Int64, through: Int64, _ body: (AuditVerifier.EventBytes) -> Void) throws {
+        try walk(sql: """
+            SELECT seq, at, actor, claim_id, source_id, action, from_state, to_state, details, prev_hash, hash,
+                   CASE WHEN claim_id IS NOT NULL AND instr(action, '.') = 0
+                        THEN json_extract(details, '$.assignee') END
+            FROM event WHERE seq > \(after) AND seq <= \(through) ORDER BY seq
+            """) { handle in
+            body(AuditVerifier.EventBytes(
+                seq: sqlite3_column_int64(handle, 0), at: Self.text(handle, 1), actor: Self.text(handle, 2),
+                claimID: Self.integer(handle, 3), sourceID: Self.integer(handle, 4), action: Self.text(handle, 5),
+                from: Self.text(handle, 6), to: Self.text(handle, 7), details: Self.text(handle, 8),
+                prevHash: Self.text(handle, 9), hash: Self.text(handle, 10), assignee: Self.text(handle, 11)))
+        }
+    }
+
+    func walkClaimStates(_ body: (Int64, UnsafeRawBufferPointer?, UnsafeRawBufferPointer?) -> Void) throws {
+        try walk(sql: "SELECT id, state, assignee FROM claim ORDER BY id") { handle in
+            body(sqlite3_column_int64(handle, 0), Self.text(handle, 1), Self.text(handle, 2))
+        }
+    }
+
+    /// Steps a statement to its end, calling `body` on each row with the raw statement.
+    private func walk(sql: String, _ body: (SQLiteStatement) -> Void) throws {
+        let statement = try db.makeStatement(sql: sql)
+        let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle) }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            body(handle)
+        }
+    }
+
+    /// A text column's bytes, valid until the statement steps again; nil for NULL.
+    private static func text(_ handle: SQLiteStatement, _ column: Int32) -> UnsafeRawBufferPointer? {
+        guard sqlite3_column_type(handle, column) != SQLITE_NULL else { return nil }
+        let start = sqlite3_column_text(handle, column)
+        return UnsafeRawBufferPointer(start: start, count: Int(sqlite3_column_bytes(handle, column)))
+    }
+
+    private static func integer(_ handle: SQLiteStatement, _ column: Int32) -> Int64? {
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, column)
+    }
+
+    // MARK: - Copies
+
+    func eachRow(of table: DeskTable, _ body: ([StoredValue]) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(table.columns.joined(separator: ", ")) FROM \(table.rawValue) ORDER BY \(table.key)")
+        while let row = try rows.next() {
+            try body(table.columns.indices.map { index in
+                switch row[index] as DatabaseValue {
+                case let value where value.isNull: .null
+                case let value:
+                    switch value.storage {
+                    case .int64(let number):
+                        table.booleanColumns.contains(table.columns[index]) ? .boolean(number != 0) : .integer(number)
+                    case .double(let number): .real(number)
+                    case .string(let text): .text(text)
+                    case .blob(let data): .text(String(decoding: data, as: UTF8.self))
+                    case .null: .null
+                    }
+                }
+            })
+        }
+    }
+
+    func insertRows(_ rows: [[StoredValue]], into table: DeskTable) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO \(table.rawValue) (\(table.columns.joined(separator: ", ")))
+            VALUES (\(databaseQuestionMarks(count: table.columns.count)))
+            """)
+        for row in rows {
+            try statement.execute(arguments: StatementArguments(row.map { value -> (any DatabaseValueConvertible)? in
+                switch value {
+                case .text(let text): text
+                case .integer(let number): number
+                case .real(let number): number
+                case .boolean(let flag): flag
+                case .null: nil
+                }
+            }))
+        }
+    }
+
+    func finishCopy() throws {}
+}

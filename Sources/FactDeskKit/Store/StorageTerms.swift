@@ -1,0 +1,84 @@
+import Foundation
+
+/// A value as a backend stores it, for statements' parameters and for copying rows
+/// between kinds of desk.
+public enum StoredValue: Sendable, Equatable {
+    case text(String)
+    case integer(Int64)
+    case real(Double)
+    case boolean(Bool)
+    case null
+
+    static func text(_ value: String?) -> StoredValue { value.map { .text($0) } ?? .null }
+    static func integer(_ value: Int64?) -> StoredValue { value.map { .integer($0) } ?? .null }
+    static func integer(_ value: Int?) -> StoredValue { value.map { .integer(Int64($0)) } ?? .null }
+    static func time(_ value: Date?) -> StoredValue { value.map { .text(StoredTime.text($0)) } ?? .null }
+}
+
+/// What a search asks of the index, in terms of ``SearchIndex/terms(_:)``: each backend
+/// writes it in its own query language (an FTS5 pattern, a `tsquery`).
+public indirect enum TermQuery: Sendable, Equatable {
+    /// One index term.
+    case term(String)
+    /// Terms next to each other, in this order (`4 ساع`).
+    case phrase([String])
+    /// Every one of these.
+    case all([TermQuery])
+    /// Any one of these.
+    case any([TermQuery])
+
+    /// Every term of a user's words, or nil when they hold none.
+    static func allTerms(of text: String) -> TermQuery? {
+        let terms = SearchIndex.terms(text)
+        return terms.isEmpty ? nil : .all(terms.map(TermQuery.term))
+    }
+}
+
+/// Which of a query's matches to read: by claim id, newest first below an id or oldest
+/// first above one, within a limit.
+public struct MatchRange: Sendable, Equatable {
+    public var states: [String] = []
+    public var excludingSource: Int64?
+    /// Matches with ids below this, newest first.
+    public var below: Int64?
+    /// Matches with ids above this, oldest first (when `below` is nil).
+    public var above: Int64?
+    public var limit: Int
+
+    public var newestFirst: Bool { above == nil }
+}
+
+/// The desk's tables as a backup copies them, parents before children, with the columns
+/// both backends share. Sessions, login failures and locks are not copied: they are
+/// momentary, and a moved desk starts with everyone logged out.
+public enum DeskTable: String, CaseIterable, Sendable {
+    case desk, workflow, reviewer, source, claim, note, evidence, event, alias
+    case claimLink = "claim_link"
+    case credential
+    case apiToken = "api_token"
+
+    public var columns: [String] {
+        switch self {
+        case .desk: ["id", "name", "created_by", "created_at"]
+        case .workflow: ["id", "name", "yaml", "definition", "sha256", "installed_by", "installed_at"]
+        case .reviewer: ["id", "handle", "display_name", "role", "active", "created_at"]
+        case .source: ["id", "title", "outlet", "url", "language", "published_on", "body", "sha256", "imported_by", "imported_at"]
+        case .claim: ["id", "source_id", "span_start", "span_end", "text", "speaker", "state", "assignee", "version",
+                      "created_by", "created_at", "updated_at", "worthiness", "reasons", "due_at"]
+        case .note: ["id", "claim_id", "author", "body", "created_at"]
+        case .evidence: ["id", "claim_id", "url", "stance", "note", "added_by", "added_at"]
+        case .event: ["seq", "at", "actor", "claim_id", "source_id", "action", "from_state", "to_state", "details",
+                      "prev_hash", "hash"]
+        case .alias: ["id", "entity", "variant", "added_by", "added_at"]
+        case .claimLink: ["claim_a", "claim_b", "kind", "linked_by", "linked_at"]
+        case .credential: ["handle", "password_hash", "set_at"]
+        case .apiToken: ["id", "name", "token_hash", "handle", "created_at", "expires_at", "revoked_at"]
+        }
+    }
+
+    /// The column rows are read in order of, so a copy appends the history in order.
+    public var key: String { self == .event ? "seq" : self == .claimLink ? "claim_a, claim_b" : self == .credential ? "handle" : "id" }
+
+    /// Columns that hold a yes or no.
+    public var booleanColumns: Set<String> { self == .reviewer ? ["active"] : [] }
+}
