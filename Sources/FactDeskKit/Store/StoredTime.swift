@@ -84,6 +84,6 @@ extension StoredTime {
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         let days = era * 146_097 + dayOfEra - 719_468
         let total = ((days * 24 + hour) * 60 + minute) * 60 + second
-        return Date(timeIntervalSince1970: Double(total) + Double(milliseconds) / 1000)
+        return Date(timeIntervalSince1970: Double(total * 1000 + milliseconds) / 1000)
     }
 }

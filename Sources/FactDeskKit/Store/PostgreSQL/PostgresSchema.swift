@@ -197,34 +197,38 @@ enum PostgresSchema {
                 FOR EACH ROW EXECUTE FUNCTION factdesk_actor_is_login();
 
             -- Logins for reviewers, made by an active editor of the desk through the owner's rights.
-            CREATE FUNCTION factdesk_grant_login(handle TEXT, editor BOOLEAN, active BOOLEAN) RETURNS void
+            CREATE FUNCTION factdesk_grant_login(login TEXT, editor BOOLEAN, may_log_in BOOLEAN) RETURNS void
             LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+            DECLARE
+                desk_owner OID := (SELECT relowner FROM pg_class WHERE oid = 'public.event'::regclass);
             BEGIN
-                IF NOT EXISTS (SELECT 1 FROM reviewer WHERE reviewer.handle = session_user AND role = 'editor' AND active)
-                   AND NOT pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = 'event'::regclass), 'MEMBER') THEN
+                IF NOT EXISTS (SELECT 1 FROM reviewer r WHERE r.handle = session_user AND r.role = 'editor' AND r.active)
+                   AND NOT pg_has_role(session_user, desk_owner, 'MEMBER') THEN
                     RAISE EXCEPTION 'only an active editor may give a reviewer a login' USING ERRCODE = '42501';
                 END IF;
                 BEGIN
-                    EXECUTE format('CREATE ROLE %I LOGIN', handle);
+                    EXECUTE format('CREATE ROLE %I LOGIN', login);
                 EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
-                IF NOT pg_has_role(handle, (SELECT relowner FROM pg_class WHERE oid = 'event'::regclass), 'MEMBER') THEN
-                    EXECUTE format('ALTER ROLE %I %s', handle, CASE WHEN active THEN 'LOGIN' ELSE 'NOLOGIN' END);
+                IF NOT pg_has_role(login, desk_owner, 'MEMBER') THEN
+                    EXECUTE format('ALTER ROLE %I %s', login, CASE WHEN may_log_in THEN 'LOGIN' ELSE 'NOLOGIN' END);
+                    IF editor THEN
+                        EXECUTE format('GRANT factdesk_editor TO %I', login);
+                    ELSE
+                        EXECUTE format('REVOKE factdesk_editor FROM %I', login);
+                        EXECUTE format('GRANT factdesk_reviewer TO %I', login);
+                    END IF;
                 END IF;
-                EXECUTE format('GRANT %I TO %I', CASE WHEN editor THEN 'factdesk_editor' ELSE 'factdesk_reviewer' END, handle);
-                IF NOT editor THEN
-                    EXECUTE format('REVOKE factdesk_editor FROM %I', handle);
-                END IF;
-                EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), handle);
+                EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), login);
             END $$;
-            CREATE FUNCTION factdesk_set_login_password(handle TEXT, password TEXT) RETURNS void
+            CREATE FUNCTION factdesk_set_login_password(login TEXT, secret TEXT) RETURNS void
             LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
             BEGIN
-                IF handle IS DISTINCT FROM session_user
-                   AND NOT EXISTS (SELECT 1 FROM reviewer WHERE reviewer.handle = session_user AND role = 'editor' AND active)
-                   AND NOT pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = 'event'::regclass), 'MEMBER') THEN
+                IF login IS DISTINCT FROM session_user
+                   AND NOT EXISTS (SELECT 1 FROM reviewer r WHERE r.handle = session_user AND r.role = 'editor' AND r.active)
+                   AND NOT pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = 'public.event'::regclass), 'MEMBER') THEN
                     RAISE EXCEPTION 'only an active editor may set another reviewer''s password' USING ERRCODE = '42501';
                 END IF;
-                EXECUTE format('ALTER ROLE %I PASSWORD %L', handle, password);
+                EXECUTE format('ALTER ROLE %I PASSWORD %L', login, secret);
             END $$;
             REVOKE ALL ON FUNCTION factdesk_grant_login(TEXT, BOOLEAN, BOOLEAN), factdesk_set_login_password(TEXT, TEXT) FROM PUBLIC;
             GRANT EXECUTE ON FUNCTION factdesk_grant_login(TEXT, BOOLEAN, BOOLEAN), factdesk_set_login_password(TEXT, TEXT) TO factdesk_reviewer;

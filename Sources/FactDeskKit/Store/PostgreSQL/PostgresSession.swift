@@ -125,28 +125,29 @@ final class PostgresSession: @unchecked Sendable {
     static func translate(_ error: any Error, address: PostgresAddress, connecting: Bool, timeout: Double,
                           busyTimeout: Double = 5) -> any Error {
         if error is StoreError || error is any FactDeskError { return error }
+        if let legacy = error as? PostgresError {
+            switch legacy {
+            case .server(let answer):
+                return translate(state: answer.fields[.sqlState] ?? "", message: answer.fields[.message] ?? "\(answer)",
+                                 address: address, busyTimeout: busyTimeout)
+            case .connectionClosed:
+                return StoreError.interrupted(place: address.place)
+            case .protocol(let message):
+                return connecting ? StoreError.unreachable(place: address.place, reason: message)
+                    : StoreError.interrupted(place: address.place)
+            }
+        }
         guard let failure = error as? PSQLError else {
-            return StoreError.cannotOpen(path: address.display, reason: "\(error)")
+            let text = "\(error)"
+            if text.contains("imeout") {
+                return StoreError.unreachable(place: address.place, reason: "no answer within \(timeout.formattedSeconds) s")
+            }
+            return connecting ? StoreError.unreachable(place: address.place, reason: plain(text))
+                : StoreError.interrupted(place: address.place)
         }
         if let state = failure.serverInfo?[.sqlState] {
-            let message = failure.serverInfo?[.message] ?? "\(failure.code)"
-            switch state {
-            case "28P01", "28000":
-                return StoreError.accessDenied(
-                    "PostgreSQL refused the login of \(address.user) at \(address.place): check the password (PGPASSWORD or ~/.pgpass) and that the role may connect")
-            case "3D000":
-                return StoreError.noDatabase("\(address.database) at \(address.place)")
-            case "42501":
-                return StoreError.accessDenied("PostgreSQL refused: \(message); only the desk's owner role may do that")
-            case "40001", "40P01", "55P03", "57014":
-                return StoreError.busy(seconds: busyTimeout)
-            case "57P01", "57P02", "57P03", "08000", "08003", "08006":
-                return StoreError.interrupted(place: address.place)
-            case "P0001":
-                return StoreError.database(message)
-            default:
-                return StoreError.database(message)
-            }
+            return translate(state: state, message: failure.serverInfo?[.message] ?? "\(failure.code)",
+                             address: address, busyTimeout: busyTimeout)
         }
         switch failure.code {
         case .serverClosedConnection, .clientClosedConnection, .uncleanShutdown:
@@ -165,6 +166,27 @@ final class PostgresSession: @unchecked Sendable {
             return StoreError.unreachable(place: address.place, reason: "the server does not offer TLS; use sslmode=prefer or disable")
         default:
             return StoreError.cannotOpen(path: address.display, reason: "\(failure.code)")
+        }
+    }
+
+    /// What a PostgreSQL error code means to the person at the desk.
+    private static func translate(state: String, message: String, address: PostgresAddress, busyTimeout: Double) -> any Error {
+        switch state {
+        case "28P01", "28000":
+            return StoreError.accessDenied(
+                "PostgreSQL refused the login of \(address.user) at \(address.place): check the password (PGPASSWORD or ~/.pgpass) and that the role may connect")
+        case "3D000":
+            return StoreError.noDatabase("\(address.database) at \(address.place)")
+        case "42501":
+            return StoreError.accessDenied("PostgreSQL refused \(address.user): \(message)")
+        case "40001", "40P01", "55P03", "57014":
+            return StoreError.busy(seconds: busyTimeout)
+        case "57P01", "57P02", "57P03", "08000", "08003", "08006":
+            return StoreError.interrupted(place: address.place)
+        case "P0001":
+            return StoreError.database(message)
+        default:
+            return StoreError.database(message)
         }
     }
 

@@ -1,0 +1,240 @@
+import Foundation
+import Testing
+@testable import FactDeskKit
+
+/// The throwaway PostgreSQL cluster `.ci/run` starts: its owner's URL in
+/// `FACTDESK_TEST_POSTGRES`. Where it is given, these tests run and fail if the server
+/// does not answer; a machine without one skips them.
+enum TestPostgres {
+    static let ownerURL = ProcessInfo.processInfo.environment["FACTDESK_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+    static var available: Bool { ownerURL != nil }
+
+    /// The URL of a new, empty database, owned by the cluster's owner.
+    static func freshDatabase() throws -> String {
+        let name = "fd_" + UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: "")
+        try psql("CREATE DATABASE \(name)")
+        return url(database: name)
+    }
+
+    static func url(database: String) -> String {
+        guard let owner = ownerURL, let slash = owner.lastIndex(of: "/") else { return "" }
+        return String(owner[..<slash]) + "/" + database
+    }
+
+    /// Runs SQL with psql as the owner, on a database or the cluster's `postgres`.
+    @discardableResult
+    static func psql(_ sql: String, on url: String? = nil) throws -> String {
+        let (status, output) = try psqlResult(sql, on: url ?? ownerURL ?? "")
+        guard status == 0 else { throw DeskError.invalidValue("psql failed: \(output)") }
+        return output
+    }
+
+    static func psqlResult(_ sql: String, on url: String) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["psql", url, "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}
+
+@Suite(.enabled(if: TestPostgres.available, "FACTDESK_TEST_POSTGRES names no PostgreSQL server"))
+struct PostgresStoreTests {
+    static let owner = "factdesk_owner"
+
+    /// The same work, at the same times, on a desk file and on a PostgreSQL desk.
+    private func work(on store: ClaimStore, clock: TestClock) throws {
+        try store.addReviewer(NewReviewer(handle: "layla"), by: Self.owner)
+        clock.advance(1)
+        for prefix in ["000", "001", "004"] {
+            _ = try store.addSource(NewSource(body: try seedArticle(prefix)), extract: true, by: Self.owner)
+            clock.advance(1)
+        }
+        let quantity = try #require(try store.search("أربع ساعات", limit: 100).filter { $0.sourceID != 1 }.compactMap(\.id).min())
+        _ = try store.apply(TransitionCommand(transition: "assign", claimIDs: [1, quantity], actor: Self.owner, assignee: "layla"))
+        clock.advance(60)
+        _ = try store.apply(TransitionCommand(transition: "start", claimIDs: [1], actor: "layla"))
+        _ = try store.addNote(to: 1, body: "الوفدان أكدا مدة الجولة", by: "layla")
+        _ = try store.addEvidence(to: 1, NewEvidence(url: "https://example.org/irna", stance: .supports), by: "layla")
+        clock.advance(60)
+        _ = try store.apply(TransitionCommand(transition: "verify", claimIDs: [1], actor: "layla", note: "confirmed"))
+        try store.addAlias(entity: "عراقجي", variants: ["أراغتشي", "عراقتشي"], by: Self.owner)
+        _ = try store.link(1, quantity, as: .same, by: Self.owner)
+    }
+
+    @Test func theSameWorkGivesTheSameHistoryAndAnswersOnBothBackends() throws {
+        let fileClock = TestClock(), serverClock = TestClock()
+        let folder = try temporaryFolder()
+        let file = try ClaimStore.create(path: folder.appendingPathComponent("d.db").path, workflow: .named("standard"),
+                                         editor: NewReviewer(handle: Self.owner, role: .editor), clock: { fileClock.date })
+        let server = try ClaimStore.create(path: try TestPostgres.freshDatabase(), workflow: .named("standard"),
+                                           editor: NewReviewer(handle: Self.owner, role: .editor), clock: { serverClock.date })
+        #expect(server.isShared && !file.isShared)
+        try work(on: file, clock: fileClock)
+        try work(on: server, clock: serverClock)
+
+        var fileEvents: [AuditEvent] = [], serverEvents: [AuditEvent] = []
+        try file.history { fileEvents.append($0) }
+        try server.history { serverEvents.append($0) }
+        #expect(fileEvents.count > 90)
+        #expect(fileEvents.map(\.hash) == serverEvents.map(\.hash))
+        #expect(zip(fileEvents, serverEvents).first { $0 != $1 }.map { "\($0.0.seq ?? 0)" } == nil)
+        #expect(try file.auditHead() == (try server.auditHead()))
+        let report = try server.verifyAudit()
+        #expect(report.problems.isEmpty && report.events == fileEvents.count)
+
+        #expect(try file.claims(ClaimFilter()) == (try server.claims(ClaimFilter())))
+        for query in ["عراقجي", "أربع ساعات", "المفاوضات", "روما", "الاتفاق النووي"] {
+            let onFile = Set(try file.search(query, limit: 500).compactMap(\.id))
+            #expect(!onFile.isEmpty, "\(query)")
+            #expect(onFile == Set(try server.search(query, limit: 500).compactMap(\.id)), "\(query)")
+        }
+        #expect(try file.related(to: 1).map(\.claim.id) == (try server.related(to: 1).map(\.claim.id)))
+        #expect(try file.clusters().map { $0.claims.map(\.id) } == (try server.clusters().map { $0.claims.map(\.id) }))
+        #expect(try file.suggestAliases() == (try server.suggestAliases()))
+        #expect(try file.stats(now: fileClock.date) == (try server.stats(now: serverClock.date)))
+    }
+
+    @Test func aDeskMovesFromAFileToPostgreSQLAndBackWithItsHistory() throws {
+        let folder = try temporaryFolder()
+        let original = try ClaimStore.create(path: folder.appendingPathComponent("a.db").path, workflow: .named("standard"),
+                                             editor: NewReviewer(handle: Self.owner, role: .editor))
+        try work(on: original, clock: TestClock())
+        try original.setPassword("a long passphrase for the desk", for: "layla", by: Self.owner)
+        let anchor = try original.auditHead()
+
+        let database = try TestPostgres.freshDatabase()
+        try original.backup(to: database)
+        let moved = try ClaimStore.open(path: database)
+        try moved.addReviewer(NewReviewer(handle: "omar"), by: Self.owner)
+        let back = folder.appendingPathComponent("back.db").path
+        try moved.backup(to: back)
+        let returned = try ClaimStore.open(path: back)
+
+        for store in [moved, returned] {
+            let report = try store.verifyAudit(anchor: anchor)
+            #expect(report.problems.isEmpty, "\(report.problems)")
+            let claims = try store.claims(ClaimFilter()), originals = try original.claims(ClaimFilter())
+            #expect(claims.count == originals.count)
+            // Times compare as the desk stores them, to the millisecond.
+            func row(_ claim: Claim) -> String {
+                var plain = claim
+                plain.createdAt = .distantPast
+                plain.updatedAt = .distantPast
+                return "\(plain) \(StoredTime.text(claim.createdAt)) \(StoredTime.text(claim.updatedAt))"
+            }
+            #expect(claims.map(row) == originals.map(row))
+            #expect(try store.search("عراقجي", limit: 500).count == (try original.search("عراقجي", limit: 500).count))
+            #expect(try store.aliases().map { "\($0.entity)=\($0.variants)" } == (try original.aliases().map { "\($0.entity)=\($0.variants)" }))
+        }
+        #expect(try returned.auditHead() == (try moved.auditHead()))
+        #expect(try returned.auditHead().seq == anchor.seq + 1)
+        #expect(try returned.reviewers().map(\.reviewer.handle) == [Self.owner, "layla", "omar"])
+        // A new claim takes the next id after the copied ones.
+        let next = try moved.addClaim(sourceID: 1, text: "على مدار 4 ساعات", by: Self.owner)
+        #expect(next.id == (try original.claims(ClaimFilter()).compactMap(\.id).max() ?? 0) + 1)
+    }
+
+    @Test func initTakesOnlyAnEmptyDatabaseAndOpenRefusesWhatIsNotADesk() throws {
+        let busy = try TestPostgres.freshDatabase()
+        try TestPostgres.psql("CREATE TABLE payroll (id int)", on: busy)
+        #expect(throws: StoreError.notEmpty("\(try PostgresAddress(url: busy).database) at \(try PostgresAddress(url: busy).place)")) {
+            try ClaimStore.create(path: busy, workflow: .named("standard"), editor: NewReviewer(handle: Self.owner, role: .editor))
+        }
+        #expect(try TestPostgres.psql("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", on: busy) == "1")
+        #expect(throws: StoreError.notADesk(path: try PostgresAddress(url: busy).display)) { try ClaimStore.open(path: busy) }
+
+        let desk = try TestPostgres.freshDatabase()
+        _ = try ClaimStore.create(path: desk, workflow: .named("standard"), editor: NewReviewer(handle: Self.owner, role: .editor))
+        #expect(throws: StoreError.alreadyExists(path: try PostgresAddress(url: desk).display)) {
+            try ClaimStore.create(path: desk, workflow: .named("standard"), editor: NewReviewer(handle: Self.owner, role: .editor))
+        }
+        try TestPostgres.psql("INSERT INTO factdesk_migration (name) VALUES ('v99: from a later FactDesk')", on: desk)
+        #expect(throws: StoreError.newerDesk(path: try PostgresAddress(url: desk).display)) { try ClaimStore.open(path: desk) }
+
+        let missing = TestPostgres.url(database: "fd_no_such_database")
+        let error = try #require(throws: StoreError.self) { try ClaimStore.open(path: missing) }
+        #expect(error.kind == .notFound)
+    }
+
+    @Test func anUnansweringServerAndAWrongPasswordEachGiveOneLine() throws {
+        let desk = try TestPostgres.freshDatabase()
+        let address = try PostgresAddress(url: desk)
+        let wrong = "postgres://\(address.user):not-the-password@\(address.host):\(address.port)/\(address.database)"
+        let refused = try #require(throws: StoreError.self) { try ClaimStore.open(path: wrong) }
+        #expect(refused.kind == .permissionDenied)
+        #expect(refused.description.contains("refused the login of factdesk_owner"))
+
+        let closed = try #require(throws: StoreError.self) {
+            try ClaimStore.open(path: "postgres://\(address.user)@127.0.0.1:1/\(address.database)", connectTimeout: 1)
+        }
+        #expect(closed.kind == .storeUnusable)
+        #expect(closed.description == "cannot reach the PostgreSQL server at 127.0.0.1:1: connection refused; is the server running?")
+    }
+
+    @Test func evenTheOwnerCannotRewriteTheHistoryWithoutAuditVerifySeeingIt() throws {
+        let database = try TestPostgres.freshDatabase()
+        let store = try ClaimStore.create(path: database, workflow: .named("standard"),
+                                          editor: NewReviewer(handle: Self.owner, role: .editor))
+        try store.addReviewer(NewReviewer(handle: "layla"), by: Self.owner)
+        let (status, output) = try TestPostgres.psqlResult("UPDATE event SET actor = 'someone' WHERE seq = 1", on: database)
+        #expect(status != 0 && output.contains("the history is append-only"))
+        #expect(try store.verifyAudit().problems.isEmpty)
+
+        try TestPostgres.psql("""
+            ALTER TABLE event DISABLE TRIGGER event_no_update;
+            UPDATE event SET actor = 'someone' WHERE seq = 1;
+            """, on: database)
+        let problems = try store.verifyAudit().problems.map(\.description)
+        #expect(problems.contains { $0.contains("event_no_update") })
+        #expect(problems.contains { $0.hasPrefix("event 1: content changed") })
+    }
+
+    @Test func scriptsSplitAtSemicolonsOutsideQuotesBodiesAndComments() {
+        let script = """
+            CREATE TABLE a (x text DEFAULT ';'); -- a comment; with a semicolon
+            CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN PERFORM 1; END $$;
+            SELECT 'it''s; fine'
+            """
+        #expect(PostgresSession.statements(script) == [
+            "CREATE TABLE a (x text DEFAULT ';')",
+            "CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN PERFORM 1; END $$",
+            "SELECT 'it''s; fine'",
+        ])
+    }
+}
+
+@Suite struct PostgresAddressTests {
+    @Test func aURLIsReadAsPostgreSQLsClientsReadIt() throws {
+        let full = try PostgresAddress(url: "postgresql://amira:s%40cret@db.example.org:6543/newsroom?sslmode=require",
+                                       environment: [:])
+        #expect(full.user == "amira" && full.password == "s@cret" && full.host == "db.example.org")
+        #expect(full.port == 6543 && full.database == "newsroom" && full.sslMode == .require)
+        #expect(full.display == "postgres://amira@db.example.org:6543/newsroom")
+
+        let sparse = try PostgresAddress(url: "postgres:///desk?host=/run/pg", environment: ["PGUSER": "omar", "PGPASSWORD": "pw", "PGPORT": "5433"])
+        #expect(sparse.user == "omar" && sparse.password == "pw" && sparse.isSocket && sparse.port == 5433)
+        #expect(sparse.place == "the socket /run/pg/.s.PGSQL.5433")
+
+        #expect(throws: DeskError.self) { try PostgresAddress(url: "postgres://h/d?sslmode=sometimes", environment: [:]) }
+        #expect(throws: DeskError.self) { try PostgresAddress(url: "postgres://h:99999/d", environment: [:]) }
+        #expect(throws: DeskError.self) { try PostgresAddress(url: "postgres://h/d?application=x", environment: [:]) }
+    }
+
+    @Test func aPasswordFileIsReadOnlyWhenOthersCannotReadIt() throws {
+        let folder = try temporaryFolder()
+        let file = folder.appendingPathComponent("pgpass").path
+        try "# host:port:db:user:password\nother:5432:*:*:nope\ndb.example.org:5432:news\\:room:*:right\\:one\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
+        let address = try PostgresAddress(url: "postgres://amira@db.example.org/news:room", environment: [:], passwordFile: file)
+        #expect(address.password == "right:one")
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file)
+        #expect(try PostgresAddress(url: "postgres://amira@db.example.org/news:room", environment: [:], passwordFile: file).password == nil)
+    }
+}
