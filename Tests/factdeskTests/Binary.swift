@@ -30,10 +30,22 @@ struct Binary {
     /// The folder the commands run in; its `factdesk.db` is the default desk.
     let folder: URL
     var user = "sara"
+    /// Where the desk is: the folder's file, or a database of the test cluster.
+    let backend: Backend
+    /// The PostgreSQL database of the desk, owned by `sara`.
+    private var database = ""
 
-    init() throws {
+    init(backend: Backend = .file) throws {
+        self.backend = backend
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("factdesk-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        if backend == .postgres { database = try TestCluster.freshDatabase(owner: user) }
+    }
+
+    /// The desk as `--db` names it for one person: on PostgreSQL, a URL that logs them in
+    /// as their own role (over the cluster's socket, which trusts its local users).
+    func desk(for actor: String) -> String {
+        backend == .postgres ? TestCluster.socketURL(user: actor, database: database) : deskPath
     }
 
     var deskPath: String { folder.appendingPathComponent("factdesk.db").path }
@@ -47,7 +59,7 @@ struct Binary {
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment["FACTDESK_USER"] = actor ?? user
-        environment["FACTDESK_DB"] = nil
+        environment["FACTDESK_DB"] = backend == .postgres ? desk(for: actor ?? user) : nil
         environment["NO_COLOR"] = "1"
         environment.merge(extra) { $1 }
         process.environment = environment
@@ -84,8 +96,8 @@ struct Binary {
 
     /// A desk with editor sara, reviewers layla and omar, the five seed articles stored
     /// without extraction, and one claim (id 1) from the first.
-    static func seededDesk() throws -> Binary {
-        let binary = try Binary()
+    static func seededDesk(on backend: Backend = .file) throws -> Binary {
+        let binary = try Binary(backend: backend)
         try binary.expectSuccess(["init", "--name", "Sara Haddad"])
         try binary.expectSuccess(["reviewer", "add", "layla", "--name", "Layla Nasser"])
         try binary.expectSuccess(["reviewer", "add", "omar"])
@@ -129,3 +141,57 @@ func python(_ script: String, _ arguments: [String], interpreter: String? = nil)
 /// The package's top folder, found from this file's path.
 let packageRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The kinds of desk the command tests run on: a file always, PostgreSQL when the test
+/// cluster `.ci/run` starts is given (`FACTDESK_TEST_POSTGRES`).
+enum Backend: String, CustomStringConvertible, Sendable, CaseIterable {
+    case file, postgres
+    var description: String { rawValue }
+
+    static let available: [Backend] = TestCluster.ownerURL == nil ? [.file] : [.file, .postgres]
+}
+
+/// The throwaway PostgreSQL cluster of `.ci/run`: its owner's URL (TCP, with a password)
+/// and the folder of its socket, over which local roles log in without one.
+enum TestCluster {
+    static let ownerURL = ProcessInfo.processInfo.environment["FACTDESK_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+    static let socket = ProcessInfo.processInfo.environment["FACTDESK_TEST_POSTGRES_SOCKET"] ?? "/tmp"
+    static var port: String {
+        guard let owner = ownerURL, let components = URLComponents(string: owner), let port = components.port else { return "5432" }
+        return String(port)
+    }
+
+    static func socketURL(user: String, database: String) -> String {
+        "postgres://\(user)@/\(database)?host=\(socket)&port=\(port)"
+    }
+
+    /// A new database owned by a login role (made if missing) that may create roles.
+    static func freshDatabase(owner: String) throws -> String {
+        let name = "fdcli_" + UUID().uuidString.prefix(13).lowercased().replacingOccurrences(of: "-", with: "")
+        for sql in ["""
+            DO $$ BEGIN CREATE ROLE \(owner) LOGIN CREATEROLE;
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$
+            """, "CREATE DATABASE \(name) OWNER \(owner)"] {
+            let (status, output) = try psql(sql)
+            guard status == 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: output]) }
+        }
+        return name
+    }
+
+    /// Runs SQL as the cluster's owner; the exit status and what psql printed.
+    @discardableResult
+    static func psql(_ sql: String, database: String = "postgres", user: String? = nil) throws -> (Int32, String) {
+        let url = user.map { socketURL(user: $0, database: database) }
+            ?? (ownerURL.map { String($0[..<($0.lastIndex(of: "/") ?? $0.endIndex)]) + "/" + database } ?? "")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["psql", url, "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 
 @Suite struct DeadlineCommandTests {
-    @Test func assignSetsADeadlineThatListingsAndStatsShow() throws {
-        let desk = try Binary.seededDesk()
+    @Test(arguments: Backend.available) func assignSetsADeadlineThatListingsAndStatsShow(_ backend: Backend) throws {
+        let desk = try Binary.seededDesk(on: backend)
         try desk.expectSuccess(["claim", "add", "--source", "2", "--text", "استمرت حوالي أربع ساعات"])
         try desk.expectSuccess(["assign", "2", "--to", "layla", "--due", "2099-01-01T09:30"])
         try desk.expectSuccess(["assign", "1", "--to", "layla", "--due", "3d"])

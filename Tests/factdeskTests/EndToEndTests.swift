@@ -2,8 +2,8 @@ import Foundation
 import Testing
 
 @Suite struct EndToEndTests {
-    @Test func aClaimGoesFromArticleToVerdictAndCorrection() throws {
-        let desk = try Binary.seededDesk()
+    @Test(arguments: Backend.available) func aClaimGoesFromArticleToVerdictAndCorrection(_ backend: Backend) throws {
+        let desk = try Binary.seededDesk(on: backend)
         try desk.expectSuccess(["assign", "1", "--to", "layla"])
         try desk.expectSuccess(["start", "1"], as: "layla")
         try desk.expectSuccess(["note", "1", "الوفدان أكدا مدة الجولة"], as: "layla")
@@ -30,8 +30,8 @@ import Testing
         #expect(claim["transitions"] as? [String] == ["reopen"])
     }
 
-    @Test func claimListJSONHasTheDocumentedFields() throws {
-        let desk = try Binary.seededDesk()
+    @Test(arguments: Backend.available) func claimListJSONHasTheDocumentedFields(_ backend: Backend) throws {
+        let desk = try Binary.seededDesk(on: backend)
         let claims = try #require(try desk.json(["claim", "list"]) as? [[String: Any]])
         let claim = try #require(claims.first)
         for key in ["id", "source_id", "text", "status", "assignee", "speaker", "start", "end", "version",
@@ -43,8 +43,8 @@ import Testing
         #expect(claim["start"] as? Int == 646 && claim["end"] as? Int == 662)
     }
 
-    @Test func sourceListAndHistoryJSONHaveTheDocumentedFields() throws {
-        let desk = try Binary.seededDesk()
+    @Test(arguments: Backend.available) func sourceListAndHistoryJSONHaveTheDocumentedFields(_ backend: Backend) throws {
+        let desk = try Binary.seededDesk(on: backend)
         let sources = try #require(try desk.json(["source", "list"]) as? [[String: Any]])
         #expect(sources.count == 5)
         for key in ["id", "title", "outlet", "url", "language", "sha256", "claims"] {
@@ -60,8 +60,8 @@ import Testing
         #expect((events[0]["seq"] as? Int ?? 0) > (events[1]["seq"] as? Int ?? 0))
     }
 
-    @Test func humanOutputIsATableWithoutColourWhenPiped() throws {
-        let desk = try Binary.seededDesk()
+    @Test(arguments: Backend.available) func humanOutputIsATableWithoutColourWhenPiped(_ backend: Backend) throws {
+        let desk = try Binary.seededDesk(on: backend)
         let list = try desk.run(["claim", "list"])
         #expect(list.stdout.hasPrefix("ID  STATE  SCORE  ASSIGNEE  DUE  SOURCE  SPEAKER"))
         #expect(list.stdout.contains("1   new    5      -         -    1       "))
@@ -71,8 +71,8 @@ import Testing
         #expect(history.stdout.contains("text: على مدار 4 ساعات"))
     }
 
-    @Test func showPrintsContextAndWhatTheViewerMayDoNext() throws {
-        let desk = try Binary.seededDesk()
+    @Test(arguments: Backend.available) func showPrintsContextAndWhatTheViewerMayDoNext(_ backend: Backend) throws {
+        let desk = try Binary.seededDesk(on: backend)
         try desk.expectSuccess(["assign", "1", "--to", "layla"])
         let asLayla = try desk.run(["claim", "show", "1"], as: "layla").stdout
         #expect(asLayla.contains("وصرح مسؤول كبير في الإدارة الأمريكية لشبكة CNN"))
@@ -81,16 +81,16 @@ import Testing
         #expect(asOmar.contains("start -> in_review  (the assignee)\n"))
     }
 
-    @Test func terminalControlSequencesInANoteAreShownEscaped() throws {
-        let desk = try Binary.seededDesk()
+    @Test(arguments: Backend.available) func terminalControlSequencesInANoteAreShownEscaped(_ backend: Backend) throws {
+        let desk = try Binary.seededDesk(on: backend)
         try desk.expectSuccess(["note", "1", "looks fine\u{1B}[2J\u{1B}]0;pwned\u{07}"])
         let shown = try desk.run(["claim", "show", "1"]).stdout
         #expect(!shown.contains("\u{1B}"))
         #expect(shown.contains("looks fine\\u{1B}[2J"))
     }
 
-    @Test func initRefusesAnExistingFileAndAMissingDeskIsNamed() throws {
-        let desk = try Binary.seededDesk()
+    @Test(arguments: Backend.available) func initRefusesAnExistingFileAndAMissingDeskIsNamed(_ backend: Backend) throws {
+        let desk = try Binary.seededDesk(on: backend)
         let again = try desk.run(["init"])
         #expect(again.status == 65)
         #expect(again.stderr.contains("already exists"))
@@ -107,8 +107,8 @@ import Testing
         #expect(listed.status == 0 && listed.stdout.contains("sara"))
     }
 
-    @Test func moveRunsAnyTransitionOfTheWorkflow() throws {
-        let desk = try Binary.seededDesk()
+    @Test(arguments: Backend.available) func moveRunsAnyTransitionOfTheWorkflow(_ backend: Backend) throws {
+        let desk = try Binary.seededDesk(on: backend)
         try desk.expectSuccess(["move", "1", "skip", "--note", "an opinion, not checkable"])
         let claim = try #require(try desk.json(["claim", "show", "1"]) as? [String: Any])
         #expect(claim["status"] as? String == "skipped")
@@ -117,8 +117,8 @@ import Testing
         #expect(unknown.stderr.contains("no transition 'approve'; it has: assign, start, verify"))
     }
 
-    @Test func importKeepsGoodFilesAndNamesTheRefusedOnes() throws {
-        let desk = try Binary.seededDesk()
+    @Test(arguments: Backend.available) func importKeepsGoodFilesAndNamesTheRefusedOnes(_ backend: Backend) throws {
+        let desk = try Binary.seededDesk(on: backend)
         let folder = desk.folder
         try Data("مقال جديد عن المحادثات.".utf8).write(to: folder.appendingPathComponent("good.txt"))
         try Data([0xD8, 0xA7, 0x20, 0xFF, 0x41]).write(to: folder.appendingPathComponent("bad.txt"))
@@ -134,8 +134,8 @@ import Testing
         #expect(again.status == 0 && again.stderr.contains("already imported as source 6"))
     }
 
-    @Test func anArticleCanComeFromStandardInput() throws {
-        let desk = try Binary.seededDesk()
+    @Test(arguments: Backend.available) func anArticleCanComeFromStandardInput(_ backend: Backend) throws {
+        let desk = try Binary.seededDesk(on: backend)
         let result = try desk.run(["source", "add", "-", "--outlet", "Reuters", "--published", "2025-04-19"],
                                   stdin: Data("قال عراقجي إن الجولة كانت بناءة.\n".utf8))
         #expect(result.status == 0)

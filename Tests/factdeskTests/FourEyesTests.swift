@@ -3,8 +3,8 @@ import Testing
 
 /// The two-person workflow from the command line: a reviewer proposes, a second person decides.
 @Suite struct FourEyesTests {
-    func desk() throws -> Binary {
-        let desk = try Binary()
+    func desk(_ backend: Backend) throws -> Binary {
+        let desk = try Binary(backend: backend)
         try desk.expectSuccess(["init", "--workflow", "two-person"])
         try desk.expectSuccess(["reviewer", "add", "layla"])
         try desk.expectSuccess(["reviewer", "add", "omar", "--role", "editor"])
@@ -21,8 +21,8 @@ import Testing
         (try desk.json(["claim", "show", String(id)]) as? [String: Any])?["status"] as? String
     }
 
-    @Test func aProposalWaitsForAnotherEditorWhoApprovesIt() throws {
-        let desk = try desk()
+    @Test(arguments: Backend.available) func aProposalWaitsForAnotherEditorWhoApprovesIt(_ backend: Backend) throws {
+        let desk = try desk(backend)
         try desk.expectSuccess(["verify", "1", "--note", "both sides", "--evidence", "https://example.org"], as: "layla")
         #expect(try status(desk, 1) == "awaiting_approval")
         let byReviewer = try desk.run(["approve", "1"], as: "layla")
@@ -33,8 +33,8 @@ import Testing
         #expect(history?["action"] as? String == "approve" && history?["to"] as? String == "verified")
     }
 
-    @Test func anEditorCannotApproveTheirOwnProposal() throws {
-        let desk = try desk()
+    @Test(arguments: Backend.available) func anEditorCannotApproveTheirOwnProposal(_ backend: Backend) throws {
+        let desk = try desk(backend)
         try desk.expectSuccess(["dispute", "2", "--note", "wrong round", "--evidence", "https://example.org"], as: "sara")
         let own = try desk.run(["approve", "2"], as: "sara")
         #expect(own.status == 77)
@@ -45,8 +45,8 @@ import Testing
         #expect(try status(desk, 2) == "disputed")
     }
 
-    @Test func aRejectedProposalGoesBackForMoreWorkWithANote() throws {
-        let desk = try desk()
+    @Test(arguments: Backend.available) func aRejectedProposalGoesBackForMoreWorkWithANote(_ backend: Backend) throws {
+        let desk = try desk(backend)
         try desk.expectSuccess(["verify", "1", "--note", "looks right", "--evidence", "https://example.org"], as: "layla")
         #expect(try desk.run(["reject", "1"], as: "omar").status == 65)
         try desk.expectSuccess(["reject", "1", "--note", "one source is not enough"], as: "omar")
@@ -57,8 +57,8 @@ import Testing
         #expect(try desk.run(["audit", "verify"]).status == 0)
     }
 
-    @Test func reviewersCannotActOnOthersClaimsAssignOrActWhenInactive() throws {
-        let desk = try desk()
+    @Test(arguments: Backend.available) func reviewersCannotActOnOthersClaimsAssignOrActWhenInactive(_ backend: Backend) throws {
+        let desk = try desk(backend)
         let other = try desk.run(["start", "1"], as: "zaid")
         #expect(other.status == 77 && other.stderr.contains("only the assignee may"))
         #expect(try desk.run(["assign", "1", "--to", "zaid"], as: "layla").status == 77)

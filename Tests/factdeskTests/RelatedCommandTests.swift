@@ -2,8 +2,8 @@ import Foundation
 import Testing
 
 @Suite struct RelatedCommandTests {
-    func importedDesk() throws -> Binary {
-        let desk = try Binary()
+    func importedDesk(_ backend: Backend) throws -> Binary {
+        let desk = try Binary(backend: backend)
         try desk.expectSuccess(["init"])
         try desk.expectSuccess(["source", "add", packageRoot.appendingPathComponent("seeds").path])
         return desk
@@ -14,8 +14,8 @@ import Testing
         return try #require(claims.first { ($0["text"] as? String)?.contains(words) == true }?["id"] as? Int)
     }
 
-    @Test func relatedListsTheSameFactInOtherSourcesWithReasons() throws {
-        let desk = try importedDesk()
+    @Test(arguments: Backend.available) func relatedListsTheSameFactInOtherSourcesWithReasons(_ backend: Backend) throws {
+        let desk = try importedDesk(backend)
         let id = try claimID(desk, containing: "استمرت حوالي 4 ساعات")
         let other = try claimID(desk, containing: "استمرت قرابة أربع ساعات")
         let related = try #require(try desk.json(["related", String(id)]) as? [[String: Any]])
@@ -29,8 +29,8 @@ import Testing
         #expect(shown.contains("reported also by 2 other sources"))
     }
 
-    @Test func linkAndUnlinkAreAuditedAndChecked() throws {
-        let desk = try importedDesk()
+    @Test(arguments: Backend.available) func linkAndUnlinkAreAuditedAndChecked(_ backend: Backend) throws {
+        let desk = try importedDesk(backend)
         let id = try claimID(desk, containing: "استمرت حوالي 4 ساعات")
         let other = try claimID(desk, containing: "استمرت قرابة أربع ساعات")
         try desk.expectSuccess(["link", String(id), String(other), "--same"])
@@ -46,8 +46,8 @@ import Testing
         #expect(try desk.run(["related", "99999"]).status == 66)
     }
 
-    @Test func aliasesAreAddedListedSuggestedAndRemoved() throws {
-        let desk = try importedDesk()
+    @Test(arguments: Backend.available) func aliasesAreAddedListedSuggestedAndRemoved(_ backend: Backend) throws {
+        let desk = try importedDesk(backend)
         let suggested = try #require(try desk.json(["alias", "suggest"]) as? [[String: Any]])
         #expect(suggested.contains { ($0["spellings"] as? [String]).map { Set($0).isSuperset(of: ["عراقجي", "أراغتشي"]) } == true })
         try desk.expectSuccess(["alias", "add", "Araghchi", "عراقجي", "أراغتشي", "عراقتشي"])
@@ -62,8 +62,8 @@ import Testing
         #expect(history.map { $0["action"] as? String } == ["alias.remove", "alias.add"])
     }
 
-    @Test func clustersListFactsReportedBySeveralSources() throws {
-        let desk = try importedDesk()
+    @Test(arguments: Backend.available) func clustersListFactsReportedBySeveralSources(_ backend: Backend) throws {
+        let desk = try importedDesk(backend)
         let clusters = try #require(try desk.json(["clusters", "--min-sources", "3"]) as? [[String: Any]])
         let fourHours = try #require(clusters.first)
         #expect((fourHours["sources"] as? [Int])?.count ?? 0 >= 3)

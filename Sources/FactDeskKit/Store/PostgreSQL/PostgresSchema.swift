@@ -169,6 +169,7 @@ enum PostgresSchema {
                 CREATE ROLE factdesk_editor NOLOGIN IN ROLE factdesk_reviewer;
             EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
             REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC;
+            DO $$ BEGIN EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM PUBLIC', current_database()); END $$;
             GRANT USAGE ON SCHEMA public TO factdesk_reviewer;
             GRANT SELECT ON factdesk_migration TO factdesk_reviewer;
             GRANT SELECT ON ALL TABLES IN SCHEMA public TO factdesk_reviewer;

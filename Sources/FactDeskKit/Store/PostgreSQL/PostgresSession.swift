@@ -172,6 +172,9 @@ final class PostgresSession: @unchecked Sendable {
     /// What a PostgreSQL error code means to the person at the desk.
     private static func translate(state: String, message: String, address: PostgresAddress, busyTimeout: Double) -> any Error {
         switch state {
+        case "28000" where message.contains("not permitted to log in"):
+            return StoreError.accessDenied(
+                "\(address.user) may not log in to this desk: the reviewer was deactivated; an editor can reactivate them")
         case "28P01", "28000":
             return StoreError.accessDenied(
                 "PostgreSQL refused the login of \(address.user) at \(address.place): check the password (PGPASSWORD or ~/.pgpass) and that the role may connect")

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+/// A desk on PostgreSQL from the command line: who acts is who logs in, reviewers' roles
+/// may only append to the history, and a desk moves between a file and a database.
+@Suite(.enabled(if: TestCluster.ownerURL != nil, "FACTDESK_TEST_POSTGRES names no PostgreSQL server"))
+struct PostgresCommandTests {
+    @Test func aReviewerActsAsTheirOwnLoginAndNoOneElse() throws {
+        let desk = try Binary.seededDesk(on: .postgres)
+        try desk.expectSuccess(["assign", "1", "--to", "layla"])
+        // layla logs in as layla: --as omar is refused, acting as herself works.
+        let impersonating = try desk.run(["start", "1", "--as", "omar"], as: "layla")
+        #expect(impersonating.status == 77)
+        #expect(impersonating.stderr.contains("you are logged in to this desk as layla"))
+        try desk.expectSuccess(["start", "1"], as: "layla")
+        let history = try #require(try desk.json(["history", "1", "--limit", "1"]) as? [[String: Any]]).first
+        #expect(history?["actor"] as? String == "layla" && history?["action"] as? String == "start")
+        // The desk's owner (sara, who created it) may act for others, as `serve` does.
+        try desk.expectSuccess(["note", "1", "من المحرر", "--as", "omar"])
+    }
+
+    @Test func aReviewersRoleCannotRewriteTheHistoryOrItsTriggers() throws {
+        let desk = try Binary.seededDesk(on: .postgres)
+        let database = try #require(URLComponents(string: desk.desk(for: "layla"))?.path.dropFirst().description)
+        let before = try desk.eventCount()
+        for sql in ["UPDATE event SET actor = 'layla' WHERE seq = 1", "DELETE FROM event WHERE seq = 1",
+                    "TRUNCATE event", "DROP TRIGGER event_no_update ON event", "ALTER TABLE event DISABLE TRIGGER ALL",
+                    "UPDATE claim SET text = 'x' WHERE id = 1"] {
+            let (status, output) = try TestCluster.psql(sql, database: database, user: "layla")
+            #expect(status != 0, "\(sql)")
+            #expect(output.contains("permission denied") || output.contains("must be owner"), "\(sql): \(output)")
+        }
+        // An event in someone else's name is refused; in her own name it is history like any other.
+        let forged = """
+            INSERT INTO event (seq, at, actor, action, details, prev_hash, hash)
+            SELECT max(seq) + 1, '2026-01-01 00:00:00.000', 'sara', 'desk.note', '{}', repeat('0', 64), repeat('1', 64) FROM event
+            """
+        let (status, output) = try TestCluster.psql(forged, database: database, user: "layla")
+        #expect(status != 0 && output.contains("an event may only be written in your own name"))
+        #expect(try desk.eventCount() == before)
+        let verify = try desk.run(["audit", "verify"])
+        #expect(verify.status == 0 && verify.stdout.contains("the history is intact"))
+    }
+
+    @Test func aDeskMovesToPostgreSQLAndBackWithTheSameHead() throws {
+        let file = try Binary.seededDesk()
+        try file.expectSuccess(["assign", "1", "--to", "layla"])
+        #expect(try file.run(["reviewer", "password", "layla", "--password-stdin"], stdin: Data("a long passphrase 2026\n".utf8)).status == 0)
+        let anchor = try file.run(["audit", "head"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let target = try Binary(backend: .postgres)
+        let url = target.desk(for: "sara")
+        let moved = try file.run(["backup", url])
+        #expect(moved.status == 0 && moved.stdout.contains("backed up"))
+        #expect(!moved.stdout.contains("password"))
+        let there = try target.run(["audit", "verify", "--anchor", anchor])
+        #expect(there.status == 0, "\(there.stderr)")
+        #expect(try target.run(["audit", "head"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == anchor)
+        // layla has a login on the moved desk and works there as herself.
+        try target.expectSuccess(["start", "1"], as: "layla")
+        let back = file.folder.appendingPathComponent("back.db").path
+        try target.expectSuccess(["backup", back])
+        let returned = try file.run(["audit", "verify", "--db", back])
+        #expect(returned.status == 0 && returned.stdout.contains("the history is intact"))
+        #expect(try file.json(["claim", "show", "1", "--db", back]) as? [String: Any] != nil)
+        // A second move into the same database is refused and changes nothing there.
+        let again = try file.run(["backup", url])
+        #expect(again.status == 65 && again.stderr.contains("already exists"))
+    }
+
+    @Test func anUnansweringServerIsExit74AndAWrongPasswordExit77() throws {
+        let desk = try Binary()
+        let closed = try desk.run(["claim", "list", "--db", "postgres://sara@127.0.0.1:1/desk", "--connect-timeout", "2"])
+        #expect(closed.status == 74)
+        #expect(closed.stderr == "factdesk: error: cannot reach the PostgreSQL server at 127.0.0.1:1: connection refused; is the server running?\n")
+        let ownerURL = try #require(TestCluster.ownerURL)
+        let owner = try #require(URLComponents(string: ownerURL))
+        let wrong = "postgres://\(owner.user ?? ""):wrong@127.0.0.1:\(owner.port ?? 5432)/postgres"
+        let refused = try desk.run(["claim", "list", "--db", wrong])
+        #expect(refused.status == 77)
+        #expect(refused.stderr.contains("PostgreSQL refused the login of"))
+        #expect(!refused.stderr.contains("wrong"))
+        let notADesk = try desk.run(["claim", "list", "--db", TestCluster.socketURL(user: "factdesk_owner", database: "postgres")])
+        #expect(notADesk.status == 74 && notADesk.stderr.contains("is not a FactDesk desk"))
+    }
+}
