@@ -2,6 +2,8 @@
 """Crowd test: many factdesk processes at once on one desk.
 
     python3 .ci/stress.py [--procs 8] [--commands 500] [--bin PATH]
+                          [--postgres OWNER_URL --socket DIR [--crash-cluster DIR]]
+                          [--crash-own-cluster]
 
 Each process runs a random mix of assign, start, verify, dispute, note, evidence, list
 and show. Afterwards every acknowledged (exit 0) note, evidence item and transition must
@@ -9,15 +11,83 @@ be in the desk, every refusal must be a clear conflict, permission, transition o
 message, PRAGMA integrity_check must say ok and `factdesk audit verify` must pass. It also
 checks that a writer holding the lock past the busy timeout makes others fail cleanly with
 the store-busy exit code. Prints a summary; exits non-zero on any failure.
+
+With --postgres the desk is a new database of that cluster, owned by the first editor;
+each process logs in as its reviewer's own role over the cluster's socket (DIR), and the
+checks read the database with psql. With --crash-cluster the server is stopped at once
+(pg_ctl stop -m immediate) in the middle of the run and started again: commands caught by
+the outage must fail cleanly (74 or 75), and every acknowledged write must be there after.
+--crash-own-cluster does the same on a cluster of its own, started with .ci/postgres and
+stopped at the end, so that no one else's work sees the outage.
 """
-import argparse, collections, os, random, sqlite3, subprocess, sys, tempfile, threading, time
+import argparse, collections, os, random, sqlite3, subprocess, sys, tempfile, threading, time, uuid, urllib.parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ALLOWED_REFUSALS = {67: "transition not allowed", 68: "conflict", 75: "store busy", 77: "permission denied"}
 
 
+class FileDesk:
+    """A desk file, read with Python's sqlite3."""
+    def __init__(self, folder):
+        self.path = os.path.join(folder, "desk.db")
+
+    def location(self, user):
+        return self.path
+
+    def rows(self, sql):
+        db = sqlite3.connect(self.path)
+        try:
+            return db.execute(sql).fetchall()
+        finally:
+            db.close()
+
+    def integrity(self):
+        return self.rows("PRAGMA integrity_check")[0][0]
+
+    def hold_write_lock(self):
+        holder = sqlite3.connect(self.path, timeout=0, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        return lambda: (holder.execute("ROLLBACK"), holder.close())
+
+
+class PostgresDesk:
+    """A new database of a PostgreSQL cluster, owned by the first editor `e0`; everyone
+    logs in as their own role over the cluster's socket; read with psql."""
+    def __init__(self, owner_url, socket):
+        self.owner = urllib.parse.urlsplit(owner_url)
+        self.socket = socket
+        self.database = "stress_" + uuid.uuid4().hex[:12]
+        self.psql(owner_url, "DO $$ BEGIN CREATE ROLE e0 LOGIN CREATEROLE; "
+                             "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$")
+        self.psql(owner_url, f"CREATE DATABASE {self.database} OWNER e0")
+
+    def location(self, user):
+        return f"postgres://{user}@/{self.database}?host={self.socket}&port={self.owner.port}"
+
+    @staticmethod
+    def psql(url, sql):
+        out = subprocess.run(["psql", url, "-v", "ON_ERROR_STOP=1", "-qAt", "-F", "\t", "-c", sql],
+                             capture_output=True, text=True, check=True).stdout
+        return [tuple(line.split("\t")) for line in out.splitlines() if line]
+
+    def rows(self, sql):
+        return [tuple(None if v == "" else v for v in row) for row in self.psql(self.location("e0"), sql)]
+
+    def integrity(self):
+        return "ok" if self.rows("SELECT count(*) FROM event")[0][0].isdigit() else "unreadable"
+
+    def hold_write_lock(self):
+        holder = subprocess.Popen(["psql", self.location("e0"), "-qAt"], stdin=subprocess.PIPE,
+                                  stdout=subprocess.PIPE, text=True)
+        holder.stdin.write("BEGIN;\nSELECT pg_advisory_xact_lock(1178891115);\n\\echo locked\n")
+        holder.stdin.flush()
+        while holder.stdout.readline().strip() != "locked":
+            pass
+        return lambda: (holder.stdin.write("ROLLBACK;\n\\q\n"), holder.stdin.close(), holder.wait())
+
+
 def run(binary, desk, user, args, stdin=None):
-    env = dict(os.environ, FACTDESK_DB=desk, FACTDESK_USER=user, NO_COLOR="1")
+    env = dict(os.environ, FACTDESK_DB=desk.location(user), FACTDESK_USER=user, NO_COLOR="1")
     started = time.monotonic()
     p = subprocess.run([binary] + args, env=env, capture_output=True, text=True, input=stdin)
     return p.returncode, p.stdout, p.stderr, time.monotonic() - started
@@ -48,6 +118,7 @@ def worker(binary, desk, index, commands, claims, results):
             user, args = me, ["claim", "show", claim, "--json"]
         code, out, err, seconds = run(binary, desk, user, args)
         results.append((kind, user, claim, args, code, err.strip(), seconds))
+        if os.environ.get("STRESS_TRACE"): print(code, err.strip()[:150], flush=True)
 
 
 def main():
@@ -55,12 +126,34 @@ def main():
     parser.add_argument("--procs", type=int, default=8)
     parser.add_argument("--commands", type=int, default=500)
     parser.add_argument("--bin", default=os.path.join(ROOT, ".build", "release", "factdesk"))
+    parser.add_argument("--postgres", help="the owner URL of a PostgreSQL cluster to stress instead of a file")
+    parser.add_argument("--socket", help="the folder of that cluster's socket")
+    parser.add_argument("--crash-cluster", help="the .ci/postgres folder of the cluster, to crash it mid-run")
+    parser.add_argument("--crash-own-cluster", action="store_true",
+                        help="start a cluster of its own with .ci/postgres, crash it mid-run, stop it at the end")
     options = parser.parse_args()
+    if options.crash_own_cluster:
+        cluster = tempfile.mkdtemp(prefix="factdesk-crash-")
+        script = os.path.join(ROOT, ".ci", "postgres")
+        subprocess.run([script, "start", cluster], check=True, stdout=subprocess.DEVNULL)
+        options.postgres = open(os.path.join(cluster, "url")).read().strip()
+        options.socket = options.crash_cluster = cluster
+        try:
+            main_with(options)
+        finally:
+            subprocess.run([script, "stop", cluster], stdout=subprocess.DEVNULL)
+    else:
+        main_with(options)
+
+
+def main_with(options):
     if not os.path.exists(options.bin):
         subprocess.run(["swift", "build", "-c", "release", "--package-path", ROOT], check=True)
     folder = tempfile.mkdtemp(prefix="factdesk-stress-")
-    desk = os.path.join(folder, "desk.db")
+    desk = PostgresDesk(options.postgres, options.socket) if options.postgres else FileDesk(folder)
     b = options.bin
+    if options.crash_cluster:
+        ALLOWED_REFUSALS.update({74: "server unreachable during the crash"})
     assert run(b, desk, "e0", ["init"])[0] == 0
     assert run(b, desk, "e0", ["reviewer", "add", "e1", "--role", "editor"])[0] == 0
     for i in range(options.procs):
@@ -73,6 +166,11 @@ def main():
                for i in range(options.procs)]
     started = time.monotonic()
     for t in threads: t.start()
+    crash = None
+    if options.crash_cluster:
+        time.sleep(2)
+        crash = subprocess.run([os.path.join(ROOT, ".ci", "postgres"), "crash", options.crash_cluster],
+                               capture_output=True, text=True)
     for t in threads: t.join()
     elapsed = time.monotonic() - started
 
@@ -84,10 +182,11 @@ def main():
         if code not in ALLOWED_REFUSALS or err.count("\n") > 0 or not err.startswith("factdesk: error: "):
             failures.append(f"{' '.join(args)} as {user}: exit {code}: {err[:200]}")
 
-    db = sqlite3.connect(desk)
-    notes = {row[0] for row in db.execute("SELECT body FROM note")}
-    urls = {row[0] for row in db.execute("SELECT url FROM evidence")}
-    events = collections.Counter((row[0], row[1], row[2]) for row in db.execute(
+    if crash is not None and crash.returncode != 0:
+        failures.append(f"the crash and restart of the server failed: {crash.stderr.strip()}")
+    notes = {row[0] for row in desk.rows("SELECT body FROM note")}
+    urls = {row[0] for row in desk.rows("SELECT url FROM evidence")}
+    events = collections.Counter((int(row[0]), row[1], row[2]) for row in desk.rows(
         "SELECT claim_id, action, actor FROM event WHERE action NOT LIKE '%.%'"))
     acked = collections.Counter()
     for kind, user, claim, args, code, err, _ in results:
@@ -102,8 +201,7 @@ def main():
     for key, count in acked.items():
         if events[key] != count:
             failures.append(f"transition {key}: {count} acknowledged, {events[key]} in the history")
-    integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
-    db.close()
+    integrity = desk.integrity()
     if integrity != "ok":
         failures.append(f"integrity_check: {integrity}")
     audit = run(b, desk, "e0", ["audit", "verify"])
@@ -111,11 +209,9 @@ def main():
         failures.append(f"audit verify: exit {audit[0]}: {audit[1]} {audit[2]}")
 
     # A writer holding the lock past the busy timeout: others fail cleanly, quickly.
-    holder = sqlite3.connect(desk, timeout=0, isolation_level=None)
-    holder.execute("BEGIN IMMEDIATE")
+    release = desk.hold_write_lock()
     code, _, err, seconds = run(b, desk, "r0", ["note", "1", "blocked", "--busy-timeout", "0.5"])
-    holder.execute("ROLLBACK")
-    holder.close()
+    release()
     if code != 75 or "busy" not in err or seconds > 5:
         failures.append(f"busy writer: exit {code} after {seconds:.1f}s: {err.strip()}")
 
@@ -124,7 +220,7 @@ def main():
     print(f"{options.procs} processes x {options.commands} commands = {len(results)} in {elapsed:.1f}s "
           f"({len(results) / elapsed:.0f}/s); median {latencies[len(latencies) // 2] * 1000:.0f} ms, "
           f"p99 {latencies[int(len(latencies) * 0.99)] * 1000:.0f} ms")
-    print(f"exit codes: {summary}")
+    print(f"exit codes: {summary}" + ("; the server was crashed and restarted mid-run" if crash else ""))
     print(f"integrity_check: {integrity}; audit verify: {'ok' if audit[0] == 0 else 'FAILED'}; busy writer: exit {code}")
     for failure in failures[:20]:
         print("FAIL " + failure)

@@ -21,4 +21,24 @@ import Testing
         #expect(output.contains("processes killed with SIGKILL"))
         #expect(output.contains("crash: ok"))
     }
+
+    @Test(.enabled(if: TestCluster.ownerURL != nil, "FACTDESK_TEST_POSTGRES names no PostgreSQL server"))
+    func processesRacingOnAPostgreSQLDeskLoseNothingAndFailCleanly() throws {
+        let owner = try #require(TestCluster.ownerURL)
+        let (status, output) = try script("stress.py", ["--procs", "4", "--commands", "25", "--postgres", owner,
+                                                        "--socket", TestCluster.socket])
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("integrity_check: ok; audit verify: ok; busy writer: exit 75"))
+        #expect(output.contains("stress: ok"))
+    }
+
+    /// On a cluster of its own, so that the others' tests do not see the outage.
+    @Test(.enabled(if: TestCluster.ownerURL != nil, "FACTDESK_TEST_POSTGRES names no PostgreSQL server"))
+    func aPostgreSQLServerCrashedMidRunKeepsEveryAcknowledgedWrite() throws {
+        let (status, output) = try script("stress.py", ["--procs", "4", "--commands", "40", "--crash-own-cluster"])
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("the server was crashed and restarted mid-run"))
+        #expect(output.contains("audit verify: ok"))
+        #expect(output.contains("stress: ok"))
+    }
 }

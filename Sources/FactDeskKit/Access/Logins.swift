@@ -6,7 +6,8 @@ import Foundation
 
 extension ClaimStore {
     /// Sets a reviewer's password: editors for anyone, a reviewer for themselves. Ends
-    /// every session of that reviewer; the change is an event, the hash never is.
+    /// every session of that reviewer; the change is an event, the hash never is. On a
+    /// PostgreSQL desk it is also the password of the reviewer's login role.
     public func setPassword(_ password: String, for handle: String, by actor: String,
                             cost: UInt8 = PasswordPolicy.defaultCost) throws {
         try PasswordPolicy.check(password, handle: handle)
@@ -20,6 +21,7 @@ extension ClaimStore {
             guard try tx.reviewer(handle) != nil else { throw DeskError.reviewerNotFound(handle) }
             let now = clock()
             try tx.setPasswordHash(hash, of: handle, at: now)
+            try tx.setDatabasePassword(password, of: handle)
             try tx.deleteSessions(of: handle)
             try tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.reviewerPassword,
                                      details: EventDetails(handle: handle)))

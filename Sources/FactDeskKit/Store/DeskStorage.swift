@@ -142,6 +142,9 @@ protocol StorageWriter: StorageReader {
     func update(_ reviewer: Reviewer) throws
 
     func setPasswordHash(_ hash: String, of handle: String, at: Date) throws
+    /// Sets the password the database itself asks of a reviewer's login, where it has
+    /// logins of its own (PostgreSQL); nothing on a desk file.
+    func setDatabasePassword(_ password: String, of handle: String) throws
     func deleteSessions(of handle: String) throws
     func deleteSession(tokenHash: String) throws
     func deleteSessions(createdBefore: Date) throws

@@ -43,14 +43,32 @@ final class PostgresSession: @unchecked Sendable {
         }
         configuration.options.connectTimeout = .milliseconds(Int64(max(timeout, 0.1) * 1000))
         let logger = Logger(label: "factdesk.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
-        do {
-            let connection = try PostgresConnection.connect(
-                on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 1, logger: logger
-            ).wait()
-            return PostgresSession(address: address, connection: connection)
-        } catch {
-            throw translate(error, address: address, connecting: true, timeout: timeout)
+        // A server that is starting up (after a restart, during recovery) says so at once;
+        // it is waited for, as long as the connect timeout allows.
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            do {
+                let connection = try PostgresConnection.connect(
+                    on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 1, logger: logger
+                ).wait()
+                return PostgresSession(address: address, connection: connection)
+            } catch {
+                if isStartingUp(error), Date() < deadline {
+                    Thread.sleep(forTimeInterval: 0.1)
+                    continue
+                }
+                if isStartingUp(error) {
+                    throw StoreError.unreachable(place: address.place, reason: "the server is still starting up after \(timeout.formattedSeconds) s")
+                }
+                throw translate(error, address: address, connecting: true, timeout: timeout)
+            }
         }
+    }
+
+    private static func isStartingUp(_ error: any Error) -> Bool {
+        if let failure = error as? PSQLError { return failure.serverInfo?[.sqlState] == "57P03" }
+        if case .server(let answer)? = error as? PostgresError { return answer.fields[.sqlState] == "57P03" }
+        return false
     }
 
     private static func tls(_ address: PostgresAddress) throws -> PostgresConnection.Configuration.TLS {
@@ -198,6 +216,7 @@ final class PostgresSession: @unchecked Sendable {
         if text.contains("refused") || text.contains("ECONNREFUSED") { return "connection refused; is the server running?" }
         if text.contains("No such file") || text.contains("ENOENT") { return "no server listens there" }
         if text.contains("resolve") || text.contains("NXDOMAIN") { return "the host name does not resolve" }
+        if text.contains("reset by peer") || text.contains("ECONNRESET") { return "the server closed the connection" }
         return text
     }
 }

@@ -537,6 +537,10 @@ struct PostgresTransaction: StorageWriter {
             """, [.text(handle), .text(hash), .time(at)])
     }
 
+    func setDatabasePassword(_ password: String, of handle: String) throws {
+        try run("SELECT factdesk_set_login_password($1, $2)", [.text(handle), .text(password)])
+    }
+
     func deleteSessions(of handle: String) throws {
         try run("DELETE FROM login_session WHERE handle = $1", [.text(handle)])
     }

@@ -316,6 +316,8 @@ struct SQLiteTransaction: StorageWriter {
             """, arguments: [handle, hash, StoredTime.text(at)])
     }
 
+    func setDatabasePassword(_ password: String, of handle: String) throws {}
+
     func deleteSessions(of handle: String) throws {
         try db.execute(sql: "DELETE FROM login_session WHERE handle = ?", arguments: [handle])
     }
