@@ -198,6 +198,9 @@ enum PostgresSchema {
                 FOR EACH ROW EXECUTE FUNCTION factdesk_actor_is_login();
 
             -- Logins for reviewers, made by an active editor of the desk through the owner's rights.
+            -- Roles belong to the whole cluster, desks to one database each: a reviewer
+            -- deactivated here loses CONNECT on this database only. Each change is made only
+            -- when needed, and retried when another desk changes the same role at once.
             CREATE FUNCTION factdesk_grant_login(login TEXT, editor BOOLEAN, may_log_in BOOLEAN) RETURNS void
             LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
             DECLARE
@@ -207,19 +210,35 @@ enum PostgresSchema {
                    AND NOT pg_has_role(session_user, desk_owner, 'MEMBER') THEN
                     RAISE EXCEPTION 'only an active editor may give a reviewer a login' USING ERRCODE = '42501';
                 END IF;
-                BEGIN
-                    EXECUTE format('CREATE ROLE %I LOGIN', login);
-                EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
-                IF NOT pg_has_role(login, desk_owner, 'MEMBER') THEN
-                    EXECUTE format('ALTER ROLE %I %s', login, CASE WHEN may_log_in THEN 'LOGIN' ELSE 'NOLOGIN' END);
-                    IF editor THEN
-                        EXECUTE format('GRANT factdesk_editor TO %I', login);
-                    ELSE
-                        EXECUTE format('REVOKE factdesk_editor FROM %I', login);
-                        EXECUTE format('GRANT factdesk_reviewer TO %I', login);
-                    END IF;
-                END IF;
-                EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), login);
+                FOR attempt IN 1..30 LOOP
+                    BEGIN
+                        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = login) THEN
+                            EXECUTE format('CREATE ROLE %I LOGIN', login);
+                        END IF;
+                        IF NOT pg_has_role(login, desk_owner, 'MEMBER') THEN
+                            IF editor AND NOT pg_has_role(login, 'factdesk_editor', 'MEMBER') THEN
+                                EXECUTE format('GRANT factdesk_editor TO %I', login);
+                            END IF;
+                            IF NOT editor AND EXISTS (SELECT 1 FROM pg_auth_members
+                                    WHERE roleid = 'factdesk_editor'::regrole AND member = login::regrole) THEN
+                                EXECUTE format('REVOKE factdesk_editor FROM %I', login);
+                            END IF;
+                            IF NOT pg_has_role(login, 'factdesk_reviewer', 'MEMBER') THEN
+                                EXECUTE format('GRANT factdesk_reviewer TO %I', login);
+                            END IF;
+                            IF may_log_in AND NOT has_database_privilege(login, current_database(), 'CONNECT') THEN
+                                EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), login);
+                            ELSIF NOT may_log_in AND has_database_privilege(login, current_database(), 'CONNECT') THEN
+                                EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM %I', current_database(), login);
+                            END IF;
+                        END IF;
+                        RETURN;
+                    EXCEPTION WHEN internal_error OR duplicate_object OR unique_violation THEN
+                        -- "tuple concurrently updated": another desk of the cluster changed this role.
+                        IF attempt = 30 THEN RAISE; END IF;
+                        PERFORM pg_sleep(0.02 * attempt);
+                    END;
+                END LOOP;
             END $$;
             CREATE FUNCTION factdesk_set_login_password(login TEXT, secret TEXT) RETURNS void
             LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$

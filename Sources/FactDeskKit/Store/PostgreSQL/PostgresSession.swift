@@ -191,13 +191,15 @@ final class PostgresSession: @unchecked Sendable {
     private static func translate(state: String, message: String, address: PostgresAddress, busyTimeout: Double) -> any Error {
         switch state {
         case "28000" where message.contains("not permitted to log in"):
-            return StoreError.accessDenied(
-                "\(address.user) may not log in to this desk: the reviewer was deactivated; an editor can reactivate them")
+            return StoreError.accessDenied("\(address.user) may not log in: the role has no login; ask the database's administrator")
         case "28P01", "28000":
             return StoreError.accessDenied(
                 "PostgreSQL refused the login of \(address.user) at \(address.place): check the password (PGPASSWORD or ~/.pgpass) and that the role may connect")
         case "3D000":
             return StoreError.noDatabase("\(address.database) at \(address.place)")
+        case "42501" where message.contains("permission denied for database"):
+            return StoreError.accessDenied(
+                "\(address.user) may not log in to this desk: the reviewer was deactivated, or was never added; an editor can add or reactivate them")
         case "42501":
             return StoreError.accessDenied("PostgreSQL refused \(address.user): \(message)")
         case "40001", "40P01", "55P03", "57014":
