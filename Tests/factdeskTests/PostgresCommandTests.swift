@@ -15,6 +15,11 @@ struct PostgresCommandTests {
         try desk.expectSuccess(["start", "1"], as: "layla")
         let history = try #require(try desk.json(["history", "1", "--limit", "1"]) as? [[String: Any]]).first
         #expect(history?["actor"] as? String == "layla" && history?["action"] as? String == "start")
+        // Her own password she may set (for the web desk and her role alike), another's not.
+        let own = try desk.run(["reviewer", "password", "--password-stdin"], as: "layla", stdin: Data("a passphrase of her own\n".utf8))
+        #expect(own.status == 0, "\(own.stderr)")
+        let other = try desk.run(["reviewer", "password", "omar", "--password-stdin"], as: "layla", stdin: Data("a passphrase for him\n".utf8))
+        #expect(other.status == 77)
         // The desk's owner (sara, who created it) may act for others, as `serve` does.
         try desk.expectSuccess(["note", "1", "من المحرر", "--as", "omar"])
     }

@@ -178,7 +178,7 @@ enum PostgresSchema {
             GRANT UPDATE (state, assignee, due_at, version, updated_at) ON claim TO factdesk_reviewer;
             GRANT UPDATE ON claim_link, login_session, login_lock, api_token, search_index TO factdesk_reviewer;
             GRANT DELETE ON alias, login_session, login_failure TO factdesk_reviewer;
-            GRANT INSERT, UPDATE ON reviewer, credential, workflow TO factdesk_editor;
+            GRANT INSERT, UPDATE ON reviewer, workflow TO factdesk_editor;
             GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO factdesk_reviewer;
             REVOKE SELECT ON credential FROM factdesk_reviewer;
             GRANT SELECT (handle, set_at) ON credential TO factdesk_reviewer;
@@ -250,8 +250,22 @@ enum PostgresSchema {
                 END IF;
                 EXECUTE format('ALTER ROLE %I PASSWORD %L', login, secret);
             END $$;
-            REVOKE ALL ON FUNCTION factdesk_grant_login(TEXT, BOOLEAN, BOOLEAN), factdesk_set_login_password(TEXT, TEXT) FROM PUBLIC;
-            GRANT EXECUTE ON FUNCTION factdesk_grant_login(TEXT, BOOLEAN, BOOLEAN), factdesk_set_login_password(TEXT, TEXT) TO factdesk_reviewer;
+            -- The web desk's password hash, which reviewers may neither read nor write directly.
+            CREATE FUNCTION factdesk_set_credential(login TEXT, new_hash TEXT, new_at TEXT) RETURNS void
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+            BEGIN
+                IF login IS DISTINCT FROM session_user
+                   AND NOT EXISTS (SELECT 1 FROM reviewer r WHERE r.handle = session_user AND r.role = 'editor' AND r.active)
+                   AND NOT pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = 'public.event'::regclass), 'MEMBER') THEN
+                    RAISE EXCEPTION 'only an active editor may set another reviewer''s password' USING ERRCODE = '42501';
+                END IF;
+                INSERT INTO credential (handle, password_hash, set_at) VALUES (login, new_hash, new_at)
+                ON CONFLICT (handle) DO UPDATE SET password_hash = excluded.password_hash, set_at = excluded.set_at;
+            END $$;
+            REVOKE ALL ON FUNCTION factdesk_grant_login(TEXT, BOOLEAN, BOOLEAN), factdesk_set_login_password(TEXT, TEXT),
+                factdesk_set_credential(TEXT, TEXT, TEXT) FROM PUBLIC;
+            GRANT EXECUTE ON FUNCTION factdesk_grant_login(TEXT, BOOLEAN, BOOLEAN), factdesk_set_login_password(TEXT, TEXT),
+                factdesk_set_credential(TEXT, TEXT, TEXT) TO factdesk_reviewer;
             """),
     ]
 

@@ -531,10 +531,7 @@ struct PostgresTransaction: StorageWriter {
     }
 
     func setPasswordHash(_ hash: String, of handle: String, at: Date) throws {
-        try run("""
-            INSERT INTO credential (handle, password_hash, set_at) VALUES ($1, $2, $3)
-            ON CONFLICT (handle) DO UPDATE SET password_hash = excluded.password_hash, set_at = excluded.set_at
-            """, [.text(handle), .text(hash), .time(at)])
+        try run("SELECT factdesk_set_credential($1, $2, $3)", [.text(handle), .text(hash), .time(at)])
     }
 
     func setDatabasePassword(_ password: String, of handle: String) throws {
