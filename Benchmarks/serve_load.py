@@ -9,6 +9,10 @@ On a copy of the desk (the original is left as it was):
 - 20 API clients, each with its own token, run 200 transitions each (assign, then skip, on
   100 claims of their own) at the same time: every answer counted, 5xx and lost changes
   reported, and `audit verify` run on the desk afterwards.
+With --postgres OWNER_URL the copy is a new database of that cluster, made with
+`factdesk backup`, and the server runs on it (as the database's owner, acting for whoever
+logs in); the section written is then "Web desk on PostgreSQL".
+
 Figures go to stdout as Markdown and to --json; the section "Web desk" of RESULTS.md is
 written with --results. Nothing is asserted: these are measurements.
 """
@@ -23,7 +27,7 @@ def log(message):
 
 def factdesk(args, desk, *words, actor, stdin=None):
     env = dict(os.environ, FACTDESK_DB=desk, FACTDESK_USER=actor)
-    done = subprocess.run([os.path.join(args.bin_dir, "factdesk"), *words], env=env, input=stdin,
+    done = subprocess.run([os.path.join(args.bin_dir, "factdesk"), *words, "--as", actor], env=env, input=stdin,
                           capture_output=True, text=True, timeout=600)
     if done.returncode != 0:
         raise RuntimeError(f"factdesk {' '.join(words)}: {done.stderr.strip()}")
@@ -114,15 +118,25 @@ def main():
     parser.add_argument("--transitions", type=int, default=200, help="per API client")
     parser.add_argument("--json", default=None)
     parser.add_argument("--results", default=None, help="RESULTS.md whose web desk section to write")
+    parser.add_argument("--postgres", default=None, help="a PostgreSQL owner URL: serve a copy of the desk there")
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="factdesk-serve-", dir=os.path.dirname(os.path.abspath(args.desk)))
-    desk = os.path.join(work, "desk.db")
-    log(f"copying {args.desk}")
-    source, target = sqlite3.connect(args.desk), sqlite3.connect(desk)
-    source.backup(target)
-    source.close()
-    target.close()
-    ro = sqlite3.connect(desk)
+    if args.postgres:
+        name = "serve_load_" + os.path.basename(work).replace("factdesk-serve-", "").lower().replace("-", "_")
+        parts = urllib.parse.urlsplit(args.postgres)
+        desk = urllib.parse.urlunsplit(parts._replace(path="/" + name))
+        subprocess.run(["psql", args.postgres, "-qc", f"CREATE DATABASE {name}"], check=True)
+        log(f"moving {args.desk} into PostgreSQL")
+        subprocess.run([os.path.join(args.bin_dir, "factdesk"), "backup", desk, "--db", args.desk], check=True)
+        ro = PsqlReader(desk)
+    else:
+        desk = os.path.join(work, "desk.db")
+        log(f"copying {args.desk}")
+        source, target = sqlite3.connect(args.desk), sqlite3.connect(desk)
+        source.backup(target)
+        source.close()
+        target.close()
+        ro = sqlite3.connect(desk)
     editor = ro.execute("SELECT handle FROM reviewer WHERE role = 'editor' AND active ORDER BY id LIMIT 1").fetchone()[0]
     busy = ro.execute("SELECT assignee FROM claim WHERE state IN ('assigned', 'in_review') AND assignee IS NOT NULL "
                       "GROUP BY assignee ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
@@ -165,14 +179,14 @@ def main():
     log_file.seek(0)
     served = log_file.read()
     results["server_5xx"] = len(re.findall(r" 5\d\d [0-9.]+ms", served))
-    ro = sqlite3.connect(desk)
+    ro = PsqlReader(desk) if args.postgres else sqlite3.connect(desk)
     skipped = ro.execute(f"SELECT count(*) FROM claim WHERE state = 'skipped' AND id IN ({','.join(map(str, fresh))})").fetchone()[0]
     ro.close()
     results["api"]["claims_skipped"] = skipped
     results["api"]["claims_expected"] = len(fresh)
     done = subprocess.run([os.path.join(args.bin_dir, "factdesk"), "audit", "verify", "--db", desk], capture_output=True, text=True)
     results["audit_verify"] = done.stdout.strip().splitlines()[-1] if done.returncode == 0 else f"exit {done.returncode}: {done.stderr.strip()}"
-    text = markdown(results)
+    text = markdown(results, on_postgres=bool(args.postgres))
     print(text)
     if args.json:
         with open(args.json, "w") as f:
@@ -182,12 +196,33 @@ def main():
     shutil.rmtree(work, ignore_errors=True)
 
 
-def markdown(r):
+class PsqlReader:
+    """Just enough of sqlite3's connection to read a PostgreSQL desk through psql."""
+    def __init__(self, url):
+        self.url = url
+
+    def execute(self, sql, parameters=()):
+        for value in parameters:
+            sql = sql.replace("?", str(int(value)), 1)
+        out = subprocess.run(["psql", self.url, "-qAt", "-F", "\t", "-c", sql], check=True, capture_output=True, text=True).stdout
+        rows = [tuple(int(v) if v.lstrip("-").isdigit() else v for v in line.split("\t")) for line in out.splitlines() if line]
+        return Rows(rows)
+
+    def close(self):
+        pass
+
+
+class Rows(list):
+    def fetchone(self):
+        return self[0] if self else None
+
+
+def markdown(r, on_postgres=False):
     api = r["api"]
     ok = api["statuses"].get(200, 0)
     rows = [
-        f"## Web desk (`factdesk serve`)\n",
-        f"A copy of the desk of {r['claims']:,} claims, on loopback; wrk with {r['connections']} connections for "
+        "## Web desk on PostgreSQL (`factdesk serve --db postgres://...`)\n" if on_postgres else f"## Web desk (`factdesk serve`)\n",
+        f"A copy of the desk of {r['claims']:,} claims{' in a PostgreSQL database on the same machine' if on_postgres else ''}, on loopback; wrk with {r['connections']} connections for "
         f"{r['seconds']} s, logged in with a session cookie (`python3 Benchmarks/serve_load.py`).\n",
         "Pages are kept until the history's head moves (any change, from the web or the command line), so "
         "the figures under load are for a page read again; the first load works it out from the desk.\n",
@@ -207,7 +242,7 @@ def markdown(r):
 def write_section(path, text):
     with open(path) as f:
         content = f.read()
-    start = content.find("## Web desk (`factdesk serve`)")
+    start = content.find(text.split("\n")[0])
     if start >= 0:
         end = content.find("\n## ", start + 5)
         content = content[:start] + text.rstrip() + "\n" + (content[end:] if end >= 0 else "")

@@ -24,7 +24,7 @@ extension ClaimStore {
                     var batch: [[StoredValue]] = []
                     try from.eachRow(of: table) { row in
                         batch.append(row)
-                        if batch.count == 1_000 {
+                        if batch.count == 4_000 {
                             try target.insertRows(batch, into: table)
                             batch.removeAll(keepingCapacity: true)
                         }
@@ -33,9 +33,16 @@ extension ClaimStore {
                 }
             }
             try target.clearSearchIndex(version: SearchIndex.version)
+            var terms: [(claimID: Int64, terms: String)] = []
             try target.eachClaim { claim in
-                if let id = claim.id { try target.storeSearchTerms(claimID: id, terms: SearchIndex.indexText(claim.text)) }
+                guard let id = claim.id else { return }
+                terms.append((id, SearchIndex.indexText(claim.text)))
+                if terms.count == 5_000 {
+                    try target.storeSearchTerms(terms)
+                    terms.removeAll(keepingCapacity: true)
+                }
             }
+            try target.storeSearchTerms(terms)
             try target.finishCopy()
         }
         if PostgresAddress.isURL(destination) {

@@ -163,6 +163,8 @@ protocol StorageWriter: StorageReader {
     func clearSearchIndex(version: Int64) throws
     /// Stores a claim's search terms (joined by spaces).
     func storeSearchTerms(claimID: Int64, terms: String) throws
+    /// Stores the search terms of many claims at once.
+    func storeSearchTerms(_ batch: [(claimID: Int64, terms: String)]) throws
     /// Writes rows copied from another desk, with their ids, as the table's columns.
     func insertRows(_ rows: [[StoredValue]], into table: DeskTable) throws
     /// After a copy: sets what hands out new ids past the copied ones.

@@ -597,16 +597,46 @@ struct PostgresTransaction: StorageWriter {
         try run("INSERT INTO claim_search (claim_id, terms) VALUES ($1, $2::tsvector)", [.integer(claimID), .text(Self.tsvector(terms))])
     }
 
+    /// Rows copied from another desk, many to a statement (PostgreSQL takes at most 65,535
+    /// parameters in one), so that a desk of a million claims moves in minutes.
     func insertRows(_ rows: [[StoredValue]], into table: DeskTable) throws {
         let columns = table.columns
-        let sql = "INSERT INTO \(table.rawValue) (\(columns.joined(separator: ", "))) OVERRIDING SYSTEM VALUE VALUES ("
-            + Self.placeholders(from: 1, count: columns.count) + ")"
-        for row in rows {
-            let values = zip(columns, row).map { column, value -> StoredValue in
-                if table.booleanColumns.contains(column), case .integer(let number) = value { return .boolean(number != 0) }
-                return value
+        let perStatement = max(1, 60_000 / columns.count)
+        var start = 0
+        while start < rows.count {
+            let batch = rows[start..<min(start + perStatement, rows.count)]
+            var binds: [StoredValue] = []
+            binds.reserveCapacity(batch.count * columns.count)
+            var tuples: [String] = []
+            for row in batch {
+                tuples.append("(" + Self.placeholders(from: binds.count + 1, count: columns.count) + ")")
+                for (column, value) in zip(columns, row) {
+                    if table.booleanColumns.contains(column), case .integer(let number) = value {
+                        binds.append(.boolean(number != 0))
+                    } else {
+                        binds.append(value)
+                    }
+                }
             }
-            try run(sql, values)
+            try run("INSERT INTO \(table.rawValue) (\(columns.joined(separator: ", "))) OVERRIDING SYSTEM VALUE VALUES "
+                    + tuples.joined(separator: ", "), binds)
+            start += batch.count
+        }
+    }
+
+    func storeSearchTerms(_ batch: [(claimID: Int64, terms: String)]) throws {
+        var start = 0
+        while start < batch.count {
+            let part = batch[start..<min(start + 20_000, batch.count)]
+            var binds: [StoredValue] = []
+            var tuples: [String] = []
+            for (id, terms) in part {
+                tuples.append("($\(binds.count + 1), $\(binds.count + 2)::tsvector)")
+                binds.append(.integer(id))
+                binds.append(.text(Self.tsvector(terms)))
+            }
+            try run("INSERT INTO claim_search (claim_id, terms) VALUES " + tuples.joined(separator: ", "), binds)
+            start += part.count
         }
     }
 

@@ -98,6 +98,10 @@ extension SQLiteTransaction {
             .execute(arguments: [claimID, terms])
     }
 
+    func storeSearchTerms(_ batch: [(claimID: Int64, terms: String)]) throws {
+        for (id, terms) in batch { try storeSearchTerms(claimID: id, terms: terms) }
+    }
+
     // MARK: - The history, byte for byte
 
     /// The triggers that keep the history append-only.
