@@ -30,4 +30,23 @@ import Testing
         let audit = try Binary().run(["audit", "verify", "--db", work.appendingPathComponent("desk-3000.db").path])
         #expect(audit.status == 0, "\(audit.stdout) \(audit.stderr)")
     }
+
+    @Test(.enabled(if: TestCluster.ownerURL != nil, "FACTDESK_TEST_POSTGRES names no PostgreSQL server"))
+    func thePostgreSQLSuiteMovesADeskAndTimesEveryCommandBesidePsql() throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("factdesk-pgbench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let out = work.appendingPathComponent("RESULTS-postgres.md")
+        let (status, text) = try python("Benchmarks/postgres.py", [
+            "--owner", try #require(TestCluster.ownerURL), "--sizes", "3000", "--runs", "1", "--warmup", "0",
+            "--bin-dir", Binary.url.deletingLastPathComponent().path, "--work", work.path, "--out", out.path])
+        #expect(status == 0, "\(text.suffix(2_000))")
+        let report = try String(contentsOf: out, encoding: .utf8)
+        #expect(report.contains("Moved from the desk file by `factdesk backup`"))
+        for row in ["| claim list |", "| claim search (common) |", "| claim search (rare) |", "| claim show |",
+                    "| verify (note + evidence) |", "| assign 100 claims |", "| related |", "| audit verify |"] {
+            #expect(report.contains(row), "RESULTS-postgres.md lacks \(row)")
+        }
+        #expect(!report.contains("factdesk_owner:"), "the owner's password is not written down")
+    }
 }

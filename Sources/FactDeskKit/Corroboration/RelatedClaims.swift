@@ -26,24 +26,26 @@ extension ClaimStore {
     }
 
     /// What every `related` question on one desk shares: its aliases, its verdict states,
-    /// the sources' dates and the features of claims already read.
+    /// the dates of the sources read so far and the features of claims already read.
     final class RelatedContext {
         let aliases: AliasTable
         let finals: Set<String>
-        private let published: [Int64: String]
+        private let tx: any StorageReader
+        private var published: [Int64: String?] = [:]
         private var features: [Int64: FactFeatures] = [:]
 
         init(_ tx: any StorageReader) throws {
+            self.tx = tx
             aliases = AliasTable(try tx.aliases().map { ($0.entity, $0.variant) })
             finals = Set(try tx.deskWorkflow().workflow.finalStates)
-            published = Dictionary(uniqueKeysWithValues: try tx.sourceSummaries().compactMap { summary in
-                summary.source.id.map { ($0, summary.source.publishedOn ?? "") }
-            })
         }
 
-        /// When a source was published, if it says.
-        func published(_ source: Int64) -> String? {
-            published[source].flatMap { $0.isEmpty ? nil : $0 }
+        /// When a source was published, if it says; each source is asked once.
+        func published(_ source: Int64) throws -> String? {
+            if let known = published[source] { return known }
+            let date = try tx.publishedOn(source: source)
+            published[source] = date
+            return date
         }
 
         func features(of claim: Claim) -> FactFeatures {
@@ -58,7 +60,7 @@ extension ClaimStore {
     func related(to id: Int64, limit: Int, minimumScore: Double, context: RelatedContext,
                  _ tx: any StorageReader) throws -> [RelatedClaim] {
         let claim = try tx.existingClaim(id)
-        let published = context.published(claim.sourceID)
+        let published = try context.published(claim.sourceID)
         let features = context.features(of: claim)
         let links = Dictionary(try tx.links(of: id).map { ($0.other(than: id), $0.kind) }, uniquingKeysWith: { $1 })
         var results: [RelatedClaim] = []
@@ -106,16 +108,16 @@ extension ClaimStore {
         }
         var found: [(Claim, String?)] = []
         var seen: Set<Int64> = [id]
-        func take(_ claims: [Claim]) {
+        func take(_ claims: [Claim]) throws {
             for other in claims {
-                if let otherID = other.id, seen.insert(otherID).inserted { found.append((other, context.published(other.sourceID))) }
+                if let otherID = other.id, seen.insert(otherID).inserted { found.append((other, try context.published(other.sourceID))) }
             }
         }
         for query in queries {
-            take(try tx.claims(matching: query, MatchRange(excludingSource: claim.sourceID, below: id, limit: Self.candidatesPerSide)))
-            take(try tx.claims(matching: query, MatchRange(excludingSource: claim.sourceID, above: id, limit: Self.candidatesPerSide)))
+            try take(try tx.claims(matching: query, MatchRange(excludingSource: claim.sourceID, below: id, limit: Self.candidatesPerSide)))
+            try take(try tx.claims(matching: query, MatchRange(excludingSource: claim.sourceID, above: id, limit: Self.candidatesPerSide)))
         }
-        take(try tx.links(of: id).compactMap { try tx.claim($0.other(than: id)) })
+        try take(try tx.links(of: id).compactMap { try tx.claim($0.other(than: id)) })
         return found
     }
 

@@ -29,6 +29,8 @@ protocol StorageReader {
     /// The claims a filter selects, in its order, within its limit and offset.
     func claims(_ filter: ClaimFilter) throws -> [Claim]
     func source(_ id: Int64) throws -> Source?
+    /// The date a source says it was published, without reading its text.
+    func publishedOn(source: Int64) throws -> String?
     /// The alias that is this spelling, if any.
     func alias(variant: String) throws -> Alias?
     /// Every alias, by entity, then in the order they were added.

@@ -42,10 +42,15 @@ final class PostgreSQLStorage: DeskStorage, @unchecked Sendable {
     /// opens it; a database that is not a desk, or a desk of a newer FactDesk, is refused.
     static func open(_ address: PostgresAddress, connectTimeout: Double, busyTimeout: Double) throws -> PostgreSQLStorage {
         let storage = PostgreSQLStorage(address: address, connectTimeout: connectTimeout, busyTimeout: busyTimeout)
-        try storage.withSession { session in
-            try storage.identify(session)
-            let applied = try storage.appliedMigrations(session)
-            guard let applied else { throw StoreError.notADesk(path: address.display) }
+        let stale = try storage.withSession { session -> Bool in
+            // One round trip says who is logged in, whether they own the desk, and what the
+            // database holds; a second, which migrations it has had and its index's version.
+            let found = try storage.identify(session)
+            guard found else { throw StoreError.notADesk(path: address.display) }
+            let rows = try session.query("""
+                SELECT name, (SELECT version FROM search_index) AS version FROM factdesk_migration
+                """).map(PGRow.init)
+            let applied = Set(try rows.map { try $0.text("name") })
             let known = Set(PostgresSchema.migrations.map(\.name))
             if !applied.isSubset(of: known) { throw StoreError.newerDesk(path: address.display) }
             if applied.count < known.count {
@@ -56,9 +61,11 @@ final class PostgreSQLStorage: DeskStorage, @unchecked Sendable {
                 try storage.transaction(session, write: true) { _ in
                     try migrate(session, skipping: applied)
                 }
+                return true
             }
+            return (try rows.first?.optionalInt("version") ?? 0) < SearchIndex.version
         }
-        try storage.rebuildSearchIndexIfStale()
+        if stale { try storage.rebuildSearchIndexIfStale() }
         return storage
     }
 
@@ -101,14 +108,17 @@ final class PostgreSQLStorage: DeskStorage, @unchecked Sendable {
         return Set(try session.query("SELECT name FROM factdesk_migration").map { try PGRow($0).text("name") })
     }
 
-    /// Learns who is logged in, and whether they own the desk.
-    private func identify(_ session: PostgresSession) throws {
+    /// Learns who is logged in and whether they own the desk; says whether the database
+    /// holds a desk at all.
+    private func identify(_ session: PostgresSession) throws -> Bool {
         let row = try PGRow(try session.query("""
             SELECT session_user::text AS login,
-                   coalesce(pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = to_regclass('public.event')), 'MEMBER'), false) AS owner
+                   coalesce(pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = to_regclass('public.event')), 'MEMBER'), false) AS owner,
+                   to_regclass('public.factdesk_migration') IS NOT NULL AS found
             """)[0])
         login = try row.text("login")
         isOwner = try row.bool("owner")
+        return try row.bool("found")
     }
 
     // MARK: - Transactions

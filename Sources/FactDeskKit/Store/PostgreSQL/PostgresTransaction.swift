@@ -75,6 +75,10 @@ struct PostgresTransaction: StorageWriter {
         try first("SELECT * FROM source WHERE id = $1", [.integer(id)])?.source()
     }
 
+    func publishedOn(source: Int64) throws -> String? {
+        try first("SELECT published_on FROM source WHERE id = $1", [.integer(source)])?.optionalText("published_on")
+    }
+
     func alias(variant: String) throws -> Alias? {
         try first("SELECT * FROM alias WHERE variant = $1", [.text(variant)])?.alias()
     }

@@ -55,6 +55,10 @@ struct SQLiteTransaction: StorageWriter {
         try Source.fetchOne(db, key: id)
     }
 
+    func publishedOn(source: Int64) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT published_on FROM source WHERE id = ?"), arguments: [source])
+    }
+
     func alias(variant: String) throws -> Alias? {
         try Alias.filter(Alias.Columns.variant == variant).fetchOne(db)
     }
