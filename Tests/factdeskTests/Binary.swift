@@ -126,9 +126,15 @@ struct Binary {
 /// standard output and error, interleaved.
 /// `interpreter` is the `python3` on the PATH unless given (Debian's, for python3-selenium).
 func python(_ script: String, _ arguments: [String], interpreter: String? = nil) throws -> (Int32, String) {
+    try runProgram(interpreter ?? "/usr/bin/env",
+                   (interpreter == nil ? ["python3"] : []) + [packageRoot.appendingPathComponent(script).path] + arguments)
+}
+
+/// Runs a program to its end; its exit status and its standard output and error, interleaved.
+func runProgram(_ path: String, _ arguments: [String]) throws -> (Int32, String) {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: interpreter ?? "/usr/bin/env")
-    process.arguments = (interpreter == nil ? ["python3"] : []) + [packageRoot.appendingPathComponent(script).path] + arguments
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
     let output = Pipe()
     process.standardOutput = output
     process.standardError = output
@@ -183,15 +189,7 @@ enum TestCluster {
     static func psql(_ sql: String, database: String = "postgres", user: String? = nil) throws -> (Int32, String) {
         let url = user.map { socketURL(user: $0, database: database) }
             ?? (ownerURL.map { String($0[..<($0.lastIndex(of: "/") ?? $0.endIndex)]) + "/" + database } ?? "")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["psql", url, "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text.trimmingCharacters(in: .whitespacesAndNewlines))
+        let (status, text) = try runProgram("/usr/bin/env", ["psql", url, "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql])
+        return (status, text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }
