@@ -154,13 +154,16 @@ enum Backend: String, CustomStringConvertible, Sendable, CaseIterable {
     case file, postgres
     var description: String { rawValue }
 
-    static let available: [Backend] = TestCluster.ownerURL == nil ? [.file] : [.file, .postgres]
+    static let available: [Backend] = TestCluster.required ? [.file, .postgres] : [.file]
 }
 
 /// The throwaway PostgreSQL cluster of `.ci/run`: its owner's URL (TCP, with a password)
 /// and the folder of its socket, over which local roles log in without one.
 enum TestCluster {
     static let ownerURL = ProcessInfo.processInfo.environment["FACTDESK_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+    /// Whether the PostgreSQL tests run: when the cluster is given, and always in CI, where
+    /// a missing cluster makes them fail rather than skip.
+    static var required: Bool { ownerURL != nil || ProcessInfo.processInfo.environment["CI"] != nil }
     static let socket = ProcessInfo.processInfo.environment["FACTDESK_TEST_POSTGRES_SOCKET"] ?? "/tmp"
     static var port: String {
         guard let owner = ownerURL, let components = URLComponents(string: owner), let port = components.port else { return "5432" }
