@@ -31,7 +31,7 @@ import Testing
         #expect(audit.status == 0, "\(audit.stdout) \(audit.stderr)")
     }
 
-    @Test(.enabled(if: TestCluster.required, "FACTDESK_TEST_POSTGRES names no PostgreSQL server"))
+    @Test
     func thePostgreSQLSuiteMovesADeskAndTimesEveryCommandBesidePsql() throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("factdesk-pgbench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)

@@ -148,22 +148,19 @@ func runProgram(_ path: String, _ arguments: [String]) throws -> (Int32, String)
 let packageRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// The kinds of desk the command tests run on: a file always, PostgreSQL when the test
-/// cluster `.ci/run` starts is given (`FACTDESK_TEST_POSTGRES`).
+/// The kinds of desk the command tests run on: both, always. The PostgreSQL cases need the
+/// test cluster `.ci/run` starts (`FACTDESK_TEST_POSTGRES`) and fail without it.
 enum Backend: String, CustomStringConvertible, Sendable, CaseIterable {
     case file, postgres
     var description: String { rawValue }
-
-    static let available: [Backend] = TestCluster.required ? [.file, .postgres] : [.file]
 }
 
 /// The throwaway PostgreSQL cluster of `.ci/run`: its owner's URL (TCP, with a password)
 /// and the folder of its socket, over which local roles log in without one.
 enum TestCluster {
     static let ownerURL = ProcessInfo.processInfo.environment["FACTDESK_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
-    /// Whether the PostgreSQL tests run: when the cluster is given, and always in CI, where
-    /// a missing cluster makes them fail rather than skip.
-    static var required: Bool { ownerURL != nil || ProcessInfo.processInfo.environment["CI"] != nil }
+    /// Why a PostgreSQL test cannot run, when the cluster was not given.
+    static let missing = "FACTDESK_TEST_POSTGRES names no PostgreSQL server; run the tests with `bash .ci/run`, which starts one"
     static let socket = ProcessInfo.processInfo.environment["FACTDESK_TEST_POSTGRES_SOCKET"] ?? "/tmp"
     static var port: String {
         guard let owner = ownerURL, let components = URLComponents(string: owner), let port = components.port else { return "5432" }
@@ -176,6 +173,7 @@ enum TestCluster {
 
     /// A new database owned by a login role (made if missing) that may create roles.
     static func freshDatabase(owner: String) throws -> String {
+        guard ownerURL != nil else { throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: missing]) }
         let name = "fdcli_" + UUID().uuidString.prefix(13).lowercased().replacingOccurrences(of: "-", with: "")
         for sql in ["""
             DO $$ BEGIN CREATE ROLE \(owner) LOGIN CREATEROLE;

@@ -22,7 +22,7 @@ import Testing
         #expect(output.contains("crash: ok"))
     }
 
-    @Test(.enabled(if: TestCluster.required, "FACTDESK_TEST_POSTGRES names no PostgreSQL server"))
+    @Test
     func processesRacingOnAPostgreSQLDeskLoseNothingAndFailCleanly() throws {
         let owner = try #require(TestCluster.ownerURL)
         let (status, output) = try script("stress.py", ["--procs", "4", "--commands", "25", "--postgres", owner,
@@ -33,7 +33,7 @@ import Testing
     }
 
     /// On a cluster of its own, so that the others' tests do not see the outage.
-    @Test(.enabled(if: TestCluster.required, "FACTDESK_TEST_POSTGRES names no PostgreSQL server"))
+    @Test
     func aPostgreSQLServerCrashedMidRunKeepsEveryAcknowledgedWrite() throws {
         let (status, output) = try script("stress.py", ["--procs", "4", "--commands", "40", "--crash-own-cluster"])
         #expect(status == 0, "\(output)")

@@ -42,7 +42,7 @@ import Testing
         Case(arguments: ["source", "add", "-", "--published", "2025-02-30"], status: 65, phrase: "is not a date"),
     ]
 
-    @Test(arguments: cases, Backend.available)
+    @Test(arguments: cases, Backend.allCases)
     func badInputGetsItsExitCodeAndChangesNothing(_ test: Case, _ backend: Backend) throws {
         let desk = try Binary.seededDesk(on: backend)
         let before = try desk.eventCount()

@@ -73,18 +73,9 @@ enum PostgresSchema {
 
             CREATE FUNCTION factdesk_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN RAISE EXCEPTION '%', TG_ARGV[0]; END $$;
-            CREATE TRIGGER note_no_update BEFORE UPDATE ON note
-                FOR EACH ROW EXECUTE FUNCTION factdesk_refuse('notes are kept as written; add a new note instead');
-            CREATE TRIGGER note_no_delete BEFORE DELETE ON note
-                FOR EACH ROW EXECUTE FUNCTION factdesk_refuse('notes are kept as written; add a new note instead');
-            CREATE TRIGGER evidence_no_update BEFORE UPDATE ON evidence
-                FOR EACH ROW EXECUTE FUNCTION factdesk_refuse('evidences are kept as written; add a new evidence instead');
-            CREATE TRIGGER evidence_no_delete BEFORE DELETE ON evidence
-                FOR EACH ROW EXECUTE FUNCTION factdesk_refuse('evidences are kept as written; add a new evidence instead');
-            CREATE TRIGGER event_no_update BEFORE UPDATE ON event
-                FOR EACH ROW EXECUTE FUNCTION factdesk_refuse('the history is append-only');
-            CREATE TRIGGER event_no_delete BEFORE DELETE ON event
-                FOR EACH ROW EXECUTE FUNCTION factdesk_refuse('the history is append-only');
+            \(appendOnly("note", "notes are kept as written; add a new note instead"))
+            \(appendOnly("evidence", "evidences are kept as written; add a new evidence instead"))
+            \(appendOnly("event", "the history is append-only"))
             CREATE TRIGGER event_no_truncate BEFORE TRUNCATE ON event
                 FOR EACH STATEMENT EXECUTE FUNCTION factdesk_refuse('the history is append-only');
             CREATE FUNCTION factdesk_next_seq_only() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -268,6 +259,14 @@ enum PostgresSchema {
                 factdesk_set_credential(TEXT, TEXT, TEXT) TO factdesk_reviewer;
             """),
     ]
+
+    /// Triggers that refuse any UPDATE or DELETE of a table's rows, with a message.
+    private static func appendOnly(_ table: String, _ message: String) -> String {
+        ["UPDATE", "DELETE"].map { verb in
+            "CREATE TRIGGER \(table)_no_\(verb.lowercased()) BEFORE \(verb) ON \(table) "
+                + "FOR EACH ROW EXECUTE FUNCTION factdesk_refuse('\(message)');"
+        }.joined(separator: "\n")
+    }
 
     /// The table that records which migrations a database has had.
     static let migrationTable = """

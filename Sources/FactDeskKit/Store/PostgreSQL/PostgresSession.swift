@@ -86,10 +86,40 @@ final class PostgresSession: @unchecked Sendable {
     /// Runs one statement and returns its rows.
     @discardableResult
     func query(_ sql: String, _ binds: [StoredValue] = []) throws -> [PostgresRow] {
-        do {
-            return try connection.query(sql, binds.map(\.data)).wait().rows
-        } catch {
-            throw Self.translate(error, address: address, connecting: false, timeout: 0, busyTimeout: busyTimeout)
+        let answer = Answer()
+        connection.query(sql, binds.map(\.data)).whenComplete { answer.set($0) }
+        // A query in flight when the server goes away is not always failed by the client:
+        // once the connection has been closed for a second with no answer, it is given up.
+        var closedSince: Date?
+        while !answer.wait(seconds: 0.1) {
+            guard connection.isClosed else { continue }
+            let since = closedSince ?? Date()
+            closedSince = since
+            if Date().timeIntervalSince(since) > 1 { throw StoreError.interrupted(place: address.place) }
+        }
+        switch answer.result {
+        case .success(let result)?: return result.rows
+        case .failure(let error)?: throw Self.translate(error, address: address, connecting: false, timeout: 0, busyTimeout: busyTimeout)
+        case nil: throw StoreError.interrupted(place: address.place)
+        }
+    }
+
+    /// The answer to one query, handed from the event loop to the waiting thread.
+    private final class Answer: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private let lock = NSLock()
+        private var stored: Result<PostgresQueryResult, any Error>?
+
+        var result: Result<PostgresQueryResult, any Error>? { lock.withLock { stored } }
+
+        func set(_ result: Result<PostgresQueryResult, any Error>) {
+            lock.withLock { stored = result }
+            done.signal()
+        }
+
+        /// Waits for the answer up to a time; says whether it came.
+        func wait(seconds: Double) -> Bool {
+            done.wait(timeout: .now() + seconds) == .success
         }
     }
 

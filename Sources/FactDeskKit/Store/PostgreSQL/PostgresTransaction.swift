@@ -21,6 +21,23 @@ struct PostgresTransaction: StorageWriter {
         Int(try first(sql, binds)?.int("n") ?? 0)
     }
 
+    /// Hands every row of a query to `body`, a page at a time in the order of an integer key:
+    /// `sql` takes the key to start after as `$1` (and `binds` from `$2`), orders by the key,
+    /// and the page's LIMIT is added here; the key is the row's first column.
+    private func keysetPages(_ sql: String, after start: Int64, _ binds: [StoredValue] = [], size: Int,
+                             _ body: (PGRow) throws -> Void) throws {
+        var after = start
+        while true {
+            let page = try session.query(sql + " LIMIT \(size)", [.integer(after)] + binds)
+            for raw in page {
+                let row = PGRow(raw)
+                try body(row)
+                after = try row.row[0].decode(Int64.self)
+            }
+            if page.count < size { return }
+        }
+    }
+
     /// `$first, $first+1, ...` for a list of values.
     private static func placeholders(from first: Int, count: Int) -> String {
         (first..<(first + count)).map { "$\($0)" }.joined(separator: ", ")
@@ -326,16 +343,7 @@ struct PostgresTransaction: StorageWriter {
     }
 
     func eachClaim(_ body: (Claim) throws -> Void) throws {
-        var after: Int64 = 0
-        while true {
-            let page = try rows("SELECT * FROM claim WHERE id > $1 ORDER BY id LIMIT 2000", [.integer(after)])
-            for row in page {
-                let claim = try row.claim()
-                try body(claim)
-                after = claim.id ?? after
-            }
-            if page.count < 2000 { return }
-        }
+        try keysetPages("SELECT * FROM claim WHERE id > $1 ORDER BY id", after: 0, size: 2_000) { try body(try $0.claim()) }
     }
 
     func links(of claim: Int64) throws -> [ClaimLink] {
@@ -365,44 +373,29 @@ struct PostgresTransaction: StorageWriter {
     }
 
     func walkEvents(after: Int64, through: Int64, _ body: (AuditVerifier.EventBytes) -> Void) throws {
-        var from = after
-        while true {
-            let page = try session.query("""
-                SELECT seq, at, actor, claim_id, source_id, action, from_state, to_state, details, prev_hash, hash,
-                       CASE WHEN claim_id IS NOT NULL AND kind = 'transition' THEN details::jsonb ->> 'assignee' END
-                FROM event WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT 5000
-                """, [.integer(from), .integer(through)])
-            for raw in page {
-                let row = PGRow(raw)
-                let seq = try row.row[0].decode(Int64.self)
-                let claimID = try row.row[3].decode(Int64?.self), sourceID = try row.row[4].decode(Int64?.self)
-                row.withBytes(1) { at in row.withBytes(2) { actor in row.withBytes(5) { action in
-                    row.withBytes(6) { from in row.withBytes(7) { to in row.withBytes(8) { details in
-                        row.withBytes(9) { prev in row.withBytes(10) { hash in row.withBytes(11) { assignee in
-                            body(AuditVerifier.EventBytes(
-                                seq: seq, at: at, actor: actor, claimID: claimID, sourceID: sourceID, action: action,
-                                from: from, to: to, details: details, prevHash: prev, hash: hash, assignee: assignee))
-                        } } }
+        try keysetPages("""
+            SELECT seq, at, actor, claim_id, source_id, action, from_state, to_state, details, prev_hash, hash,
+                   CASE WHEN claim_id IS NOT NULL AND kind = 'transition' THEN details::jsonb ->> 'assignee' END
+            FROM event WHERE seq > $1 AND seq <= $2 ORDER BY seq
+            """, after: after, [.integer(through)], size: 5_000) { row in
+            let seq = try row.row[0].decode(Int64.self)
+            let claimID = try row.row[3].decode(Int64?.self), sourceID = try row.row[4].decode(Int64?.self)
+            row.withBytes(1) { at in row.withBytes(2) { actor in row.withBytes(5) { action in
+                row.withBytes(6) { from in row.withBytes(7) { to in row.withBytes(8) { details in
+                    row.withBytes(9) { prev in row.withBytes(10) { hash in row.withBytes(11) { assignee in
+                        body(AuditVerifier.EventBytes(
+                            seq: seq, at: at, actor: actor, claimID: claimID, sourceID: sourceID, action: action,
+                            from: from, to: to, details: details, prevHash: prev, hash: hash, assignee: assignee))
                     } } }
                 } } }
-                from = seq
-            }
-            if page.count < 5000 { return }
+            } } }
         }
     }
 
     func walkClaimStates(_ body: (Int64, UnsafeRawBufferPointer?, UnsafeRawBufferPointer?) -> Void) throws {
-        var after: Int64 = 0
-        while true {
-            let page = try session.query("SELECT id, state, assignee FROM claim WHERE id > $1 ORDER BY id LIMIT 20000",
-                                         [.integer(after)])
-            for raw in page {
-                let row = PGRow(raw)
-                let id = try row.row[0].decode(Int64.self)
-                row.withBytes(1) { state in row.withBytes(2) { assignee in body(id, state, assignee) } }
-                after = id
-            }
-            if page.count < 20000 { return }
+        try keysetPages("SELECT id, state, assignee FROM claim WHERE id > $1 ORDER BY id", after: 0, size: 20_000) { row in
+            let id = try row.row[0].decode(Int64.self)
+            row.withBytes(1) { state in row.withBytes(2) { assignee in body(id, state, assignee) } }
         }
     }
 
