@@ -24,7 +24,7 @@ extension ClaimStore {
             try tx.setDatabasePassword(password, of: handle)
             try tx.deleteSessions(of: handle)
             try tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.reviewerPassword,
-                                     details: EventDetails(handle: handle)))
+                                     details: EventDetails(handle: handle)), signer)
         }
     }
 
@@ -107,7 +107,7 @@ extension ClaimStore {
             let id = try tx.insertAPIToken(name: title, tokenHash: secret.digest, handle: reviewer.handle,
                                            createdAt: now, expiresAt: expiresAt)
             try tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.tokenCreate,
-                                     details: EventDetails(handle: reviewer.handle, title: title)))
+                                     details: EventDetails(handle: reviewer.handle, title: title)), signer)
             return (APIToken(id: id, name: title, handle: reviewer.handle, createdAt: now, expiresAt: expiresAt), secret)
         }
     }
@@ -134,7 +134,7 @@ extension ClaimStore {
             try tx.revokeAPIToken(id: id, at: now)
             token.revokedAt = now
             try tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.tokenRevoke,
-                                     details: EventDetails(handle: token.handle, title: token.name)))
+                                     details: EventDetails(handle: token.handle, title: token.name)), signer)
             return token
         }
     }

@@ -22,6 +22,12 @@ public struct AuditEvent: Codable, Sendable, Equatable {
     public var prevHash: String = ""
     /// SHA-256 of `prevHash` and this event's canonical content: see ``HashChain``.
     public var hash: String = ""
+    /// The registered service whose key signed the event for its actor; nil when the
+    /// actor's own key signed it.
+    public var signer: String?
+    /// The Ed25519 signature of the hash's 32 bytes, in base64; nil for an event written
+    /// before the desk's history was signed.
+    public var signature: String?
 
     enum CodingKeys: String, CodingKey {
         case prevHash = "prev_hash"
@@ -32,7 +38,7 @@ public struct AuditEvent: Codable, Sendable, Equatable {
         case action
         case fromState = "from_state"
         case toState = "to_state"
-        case details
+        case details, signer, signature
     }
 
     public init(at: Date, actor: String, claimID: Int64? = nil, sourceID: Int64? = nil,
@@ -82,6 +88,9 @@ public enum AuditAction {
     public static let reviewerActivate = "reviewer.activate"
     public static let reviewerRole = "reviewer.role"
     public static let reviewerPassword = "reviewer.password"
+    public static let reviewerKey = "reviewer.key"
+    public static let serviceAdd = "service.add"
+    public static let serviceRemove = "service.remove"
     public static let tokenCreate = "token.create"
     public static let tokenRevoke = "token.revoke"
     public static let sourceAdd = "source.add"
@@ -119,20 +128,34 @@ public struct EventDetails: Codable, Sendable, Equatable {
     public var variants: [String]?
     /// For an assignment with a deadline: when it is due, ISO-8601.
     public var due: String?
+    /// A public key registered by the event (`ed25519:...`).
+    public var key: String?
+    /// For a new claim: who said it and where it stands in its source.
+    public var speaker: String?
+    public var spanStart: Int64?
+    public var spanEnd: Int64?
+    /// For evidence: each item's stance, and its note (empty for none), beside `evidence`.
+    public var stances: [String]?
+    public var evidenceNotes: [String]?
 
     enum CodingKeys: String, CodingKey {
         case assignee
         case previousAssignee = "previous_assignee"
         case note, evidence, handle, role, title, sha256, text, workflow
         case otherClaim = "other_claim"
-        case relation, entity, variants, due
+        case relation, entity, variants, due, key, speaker
+        case spanStart = "span_start"
+        case spanEnd = "span_end"
+        case stances
+        case evidenceNotes = "evidence_notes"
     }
 
     public init(assignee: String? = nil, previousAssignee: String? = nil, note: String? = nil,
                 evidence: [String]? = nil, handle: String? = nil, role: String? = nil,
                 title: String? = nil, sha256: String? = nil, text: String? = nil, workflow: String? = nil,
                 otherClaim: Int64? = nil, relation: String? = nil, entity: String? = nil, variants: [String]? = nil,
-                due: String? = nil) {
+                due: String? = nil, key: String? = nil, speaker: String? = nil, spanStart: Int64? = nil,
+                spanEnd: Int64? = nil, stances: [String]? = nil, evidenceNotes: [String]? = nil) {
         self.assignee = assignee
         self.previousAssignee = previousAssignee
         self.note = note
@@ -148,5 +171,11 @@ public struct EventDetails: Codable, Sendable, Equatable {
         self.entity = entity
         self.variants = variants
         self.due = due
+        self.key = key
+        self.speaker = speaker
+        self.spanStart = spanStart
+        self.spanEnd = spanEnd
+        self.stances = stances
+        self.evidenceNotes = evidenceNotes
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 
 /// What `audit verify` found.
 public struct AuditReport: Sendable, Equatable {
-    /// A break in the history, located.
+    /// A break in the history or in the desk, located.
     public struct Problem: Sendable, Equatable, CustomStringConvertible {
         public enum Kind: String, Sendable {
             case contentChanged = "content changed"
@@ -12,15 +12,29 @@ public struct AuditReport: Sendable, Equatable {
             case stateMismatch = "claim changed without an event"
             case protectionRemoved = "protection removed"
             case anchorMismatch = "anchor not in the history"
+            case badSignature = "signature not valid"
+            case unsigned = "unsigned"
+            case notAllowed = "not allowed"
+            case rowChanged = "row not accounted for"
         }
 
         public var kind: Kind
         public var seq: Int64?
         public var claimID: Int64?
         public var detail: String
+        /// The row a problem is about, by table and id (`note 17`), when it is a row's.
+        public var row: String?
+
+        public init(kind: Kind, seq: Int64? = nil, claimID: Int64? = nil, detail: String, row: String? = nil) {
+            self.kind = kind
+            self.seq = seq
+            self.claimID = claimID
+            self.detail = detail
+            self.row = row
+        }
 
         public var description: String {
-            let place = seq.map { "event \($0)" } ?? claimID.map { "claim \($0)" } ?? "the desk"
+            let place = row ?? seq.map { "event \($0)" } ?? claimID.map { "claim \($0)" } ?? "the desk"
             return "\(place): \(kind.rawValue): \(detail)"
         }
     }
@@ -30,20 +44,34 @@ public struct AuditReport: Sendable, Equatable {
     public var headHash: String
     public var claimsReplayed: Int
     public var problems: [Problem]
+    /// How many events carry a signature, and how many of those were checked (not those
+    /// before a `--since` anchor).
+    public var signedEvents: Int = 0
+    public var signaturesChecked: Int = 0
+    /// The first signed event; the events before it were written before the desk signed its history.
+    public var signingBegan: Int64?
+    /// Rows compared with what the history says of them, beyond the claims.
+    public var rowsChecked: Int = 0
 
     public var intact: Bool { problems.isEmpty }
 
     /// The head as `SEQ:HASH`, the form `audit head` prints and `--anchor` reads.
     public var head: String { "\(headSeq):\(headHash)" }
+
+    /// The events written before the desk signed its history, if any.
+    public var unsignedBeforeSigning: Int64 {
+        guard let signingBegan else { return Int64(events) }
+        return signingBegan - 1
+    }
 }
 
-/// Checks the history: the hash chain event by event, an anchor published earlier, and a
-/// replay of the events against every claim's current state and assignee.
+/// Checks the history: the hash chain event by event, each event's signature by the key
+/// its signer had registered at that point, an anchor published earlier, and (through
+/// ``HistoryReplay``) each event against the desk's rules and every row against the events.
 ///
 /// It is fed events in `seq` order as the bytes the store holds, and never holds the
-/// history in memory: only each claim's replayed state and assignee, as small numbers
-/// standing for the few distinct names a desk uses. A million events take a second or two.
-struct AuditVerifier: Sendable {
+/// history in memory. Signatures are checked in batches on every core.
+struct AuditVerifier {
     /// One stored event, as borrowed column bytes (nil for NULL), valid during ``take(_:)``.
     struct EventBytes {
         var seq: Int64
@@ -57,42 +85,29 @@ struct AuditVerifier: Sendable {
         var details: UnsafeRawBufferPointer?
         var prevHash: UnsafeRawBufferPointer?
         var hash: UnsafeRawBufferPointer?
-        /// The assignee a transition's details name, if any.
-        var assignee: UnsafeRawBufferPointer?
+        var signer: UnsafeRawBufferPointer?
+        var signature: UnsafeRawBufferPointer?
     }
 
     private(set) var report = AuditReport(events: 0, headSeq: 0, headHash: HashChain.genesis, claimsReplayed: 0, problems: [])
-    /// The number the next event must have; nil in a later segment before its first event,
-    /// whose link to the segment before is checked by ``append(_:)``.
-    private var expectedSeq: Int64? = 1
+    private(set) var replay: HistoryReplay
+    private var expectedSeq: Int64 = 1
     private var previousHash: [UInt8] = Array(HashChain.genesis.utf8)
-    /// A later segment's first event: its number and the hash it says precedes it.
-    private var firstLink: (seq: Int64, prevHash: [UInt8])?
     private var anchor: (seq: Int64, hash: String)?
     private var anchorSeen = false
+    /// Signatures of events up to this number are not checked (`--since`): the chain up to
+    /// a head verified before stands for them.
+    private let trustedThrough: Int64
     /// The canonical bytes of the event being hashed, reused from event to event.
     private var buffer: [UInt8] = []
-    /// Names seen in the history (states, assignees), numbered from 1; 0 stands for none.
-    private var names: [[UInt8]] = [[]]
-    private var numbers: [[UInt8]: UInt32] = [:]
-    /// Per claim id: 0 when its history has not created it, else 1 + its replayed state's number.
-    private var states: [UInt32] = []
-    /// Per claim id: its replayed assignee's number, 0 for nobody, ``untouched`` when no
-    /// event of this segment said.
-    private var assignees: [UInt32] = []
-    private static let untouched = UInt32.max
+    private var batch = SignatureBatch()
+    private var keys: [String: Curve25519.Signing.PublicKey] = [:]
 
-    /// A verifier for the history from its first event.
-    init(anchor: (seq: Int64, hash: String)? = nil) {
+    /// A verifier for the history from its first event, with the desk's workflow row.
+    init(anchor: (seq: Int64, hash: String)? = nil, trustedThrough: Int64 = 0, workflow: InstalledWorkflow?) {
         self.anchor = anchor
-    }
-
-    /// A verifier for a later stretch of the history, checked on its own (on another core)
-    /// and then joined to the one before it with ``append(_:)``.
-    static func continuation(anchor: (seq: Int64, hash: String)?) -> AuditVerifier {
-        var verifier = AuditVerifier(anchor: anchor)
-        verifier.expectedSeq = nil
-        return verifier
+        self.trustedThrough = trustedThrough
+        self.replay = HistoryReplay(workflow: workflow)
     }
 
     /// Checks the next event of the history.
@@ -100,15 +115,11 @@ struct AuditVerifier: Sendable {
         let seq = event.seq
         report.events += 1
         let prevHash = Self.bytes(event.prevHash)
-        if let expectedSeq {
-            checkLink(seq: seq, prevHash: prevHash, expected: expectedSeq)
-        } else {
-            firstLink = (seq, Array(prevHash))
-        }
+        checkLink(seq: seq, prevHash: prevHash)
         let hash = Self.bytes(event.hash)
-        if !matchesHash(event, prevHash: prevHash, stored: hash) {
-            report.problems.append(.init(kind: .contentChanged, seq: seq,
-                                         detail: "its content no longer matches its hash"))
+        let digest = hashMatching(event, prevHash: prevHash, stored: hash)
+        if digest == nil {
+            report.problems.append(.init(kind: .contentChanged, seq: seq, detail: "its content no longer matches its hash"))
         }
         if let anchor, anchor.seq == seq {
             anchorSeen = true
@@ -121,11 +132,66 @@ struct AuditVerifier: Sendable {
         report.headSeq = seq
         previousHash.removeAll(keepingCapacity: true)
         previousHash.append(contentsOf: hash)
-        replay(event)
+
+        guard let details = event.details.flatMap(DetailsReader.details) else {
+            report.problems.append(.init(kind: .notAllowed, seq: seq, detail: "its details are not the JSON FactDesk writes"))
+            return
+        }
+        let replayed = HistoryReplay.Event(
+            seq: seq, actor: Self.string(event.actor), claimID: event.claimID, sourceID: event.sourceID,
+            action: Self.string(event.action), from: event.from.map { String(decoding: $0, as: UTF8.self) },
+            to: event.to.map { String(decoding: $0, as: UTF8.self) },
+            signer: event.signer.map { String(decoding: $0, as: UTF8.self) }, signed: event.signature != nil)
+        checkSignature(event, replayed, details, digest: digest)
+        replay.apply(replayed, details: details, rawDetails: event.details)
+    }
+
+    /// Queues an event's signature for checking against the key its signer had, or notes
+    /// an event without one after the desk began signing.
+    private mutating func checkSignature(_ event: EventBytes, _ replayed: HistoryReplay.Event, _ details: EventDetails,
+                                         digest: [UInt8]?) {
+        guard let signature = event.signature else {
+            if let began = report.signingBegan {
+                report.problems.append(.init(kind: .unsigned, seq: event.seq,
+                                             detail: "it carries no signature, but every event since \(began) is signed"))
+            }
+            return
+        }
+        report.signedEvents += 1
+        if report.signingBegan == nil { report.signingBegan = event.seq }
+        guard let keyText = replay.signingKey(for: replayed, details: details) else { return }
+        guard event.seq > trustedThrough, let digest else { return }
+        guard let key = publicKey(keyText) else {
+            report.problems.append(.init(kind: .badSignature, seq: event.seq, detail: "the key it names is not a public key"))
+            return
+        }
+        guard let bytes = Data(base64Encoded: Data(UnsafeRawBufferPointer(signature))), bytes.count == 64 else {
+            report.problems.append(.init(kind: .badSignature, seq: event.seq, detail: "its signature is not one"))
+            return
+        }
+        report.signaturesChecked += 1
+        batch.add(seq: event.seq, key: key, message: digest, signature: bytes,
+                  signer: replayed.signer.map { "the service \($0)" } ?? replayed.actor)
+        if batch.isFull { flushSignatures() }
+    }
+
+    private mutating func publicKey(_ text: String) -> Curve25519.Signing.PublicKey? {
+        if let known = keys[text] { return known }
+        guard let key = try? PublicKeyText.key(text) else { return nil }
+        keys[text] = key
+        return key
+    }
+
+    private mutating func flushSignatures() {
+        for (seq, signer) in batch.verify() {
+            report.problems.append(.init(kind: .badSignature, seq: seq,
+                                         detail: "it is not signed by the key \(signer) had registered: it was forged or changed"))
+        }
     }
 
     /// Whether an event follows the one before it: the next number, and its hash as the previous hash.
-    private mutating func checkLink(seq: Int64, prevHash: UnsafeRawBufferPointer, expected: Int64) {
+    private mutating func checkLink(seq: Int64, prevHash: UnsafeRawBufferPointer) {
+        let expected = expectedSeq
         if seq != expected {
             report.problems.append(seq > expected
                 ? .init(kind: .eventMissing, seq: expected,
@@ -138,28 +204,12 @@ struct AuditVerifier: Sendable {
         }
     }
 
-    /// Joins the verifier of the stretch of history that comes right after this one's.
-    mutating func append(_ later: AuditVerifier) {
-        guard later.report.events > 0 else { return }
-        if let link = later.firstLink, let expectedSeq {
-            link.prevHash.withUnsafeBytes { checkLink(seq: link.seq, prevHash: $0, expected: expectedSeq) }
-        }
-        report.events += later.report.events
-        report.problems += later.report.problems
-        report.headSeq = later.report.headSeq
-        expectedSeq = later.expectedSeq
-        previousHash = later.previousHash
-        anchorSeen = anchorSeen || later.anchorSeen
-        for (index, state) in later.states.enumerated() where state != 0 || later.assignees[index] != Self.untouched {
-            guard let slot = slot(Int64(index)) else { continue }
-            if state != 0 { states[slot] = state == 1 ? 1 : 1 + number(ofBytes: later.names[Int(state - 1)]) }
-            let assignee = later.assignees[index]
-            if assignee != Self.untouched { assignees[slot] = assignee == 0 ? 0 : number(ofBytes: later.names[Int(assignee)]) }
-        }
-    }
-
     private static func bytes(_ pointer: UnsafeRawBufferPointer?) -> UnsafeRawBufferPointer {
         pointer ?? UnsafeRawBufferPointer(start: nil, count: 0)
+    }
+
+    private static func string(_ pointer: UnsafeRawBufferPointer?) -> String {
+        pointer.map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 
     private static func equal(_ bytes: UnsafeRawBufferPointer, _ other: [UInt8]) -> Bool {
@@ -170,9 +220,10 @@ struct AuditVerifier: Sendable {
         }
     }
 
-    /// Whether the stored hash is the one ``HashChain/hash(prev:content:)`` gives this event.
-    private mutating func matchesHash(_ event: EventBytes, prevHash: UnsafeRawBufferPointer,
-                                      stored: UnsafeRawBufferPointer) -> Bool {
+    /// The event's SHA-256 when the stored hash is the one ``HashChain/hash(prev:content:)``
+    /// gives it; nil when it is not.
+    private mutating func hashMatching(_ event: EventBytes, prevHash: UnsafeRawBufferPointer,
+                                       stored: UnsafeRawBufferPointer) -> [UInt8]? {
         var buffer = self.buffer
         self.buffer = []
         defer { self.buffer = buffer }
@@ -180,105 +231,45 @@ struct AuditVerifier: Sendable {
         EventEncoding.hashInput(prev: prevHash, seq: event.seq, at: event.at, actor: event.actor, claimID: event.claimID,
                                 sourceID: event.sourceID, action: event.action, from: event.from, to: event.to,
                                 details: event.details, into: &buffer)
-        guard stored.count == 64 else { return false }
+        guard stored.count == 64 else { return nil }
+        let digest = Array(SHA256.hash(data: buffer))
         var index = 0
-        for byte in SHA256.hash(data: buffer) {
+        for byte in digest {
             guard stored[index] == Self.hexDigit(byte >> 4), stored[index + 1] == Self.hexDigit(byte & 0xF) else {
-                return false
+                return nil
             }
             index += 2
         }
-        return true
+        return digest
     }
 
     private static func hexDigit(_ nibble: UInt8) -> UInt8 {
         nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 
+    // MARK: - Rows and the end
 
-    // MARK: - Replay
-
-    private mutating func number(of name: UnsafeRawBufferPointer) -> UInt32 {
-        number(ofBytes: name)
+    /// Notes a problem with the history's protections (its triggers).
+    mutating func protectionProblem(_ detail: String) {
+        report.problems.append(.init(kind: .protectionRemoved, detail: detail))
     }
 
-    private mutating func number<Name: Collection<UInt8>>(ofBytes name: Name) -> UInt32 {
-        // A desk has a few states and reviewers: a scan beats hashing until it has many.
-        if names.count <= 64 {
-            for index in 1..<names.count where name.count == names[index].count && name.elementsEqual(names[index]) {
-                return UInt32(index)
-            }
-        }
-        let key = Array(name)
-        if let known = numbers[key] { return known }
-        let new = UInt32(names.count)
-        names.append(key)
-        numbers[key] = new
-        return new
-    }
-
-    private mutating func slot(_ claim: Int64) -> Int? {
-        guard claim >= 0, claim < Int64(Int32.max) else { return nil }
-        let index = Int(claim)
-        if index >= states.count {
-            let count = max(index + 1, states.count * 2)
-            states.append(contentsOf: repeatElement(0, count: count - states.count))
-            assignees.append(contentsOf: repeatElement(Self.untouched, count: count - assignees.count))
-        }
-        return index
-    }
-
-    private mutating func replay(_ event: EventBytes) {
-        guard let claim = event.claimID, let action = event.action, let index = slot(claim) else { return }
-        if Self.equal(action, claimAdd) {
-            states[index] = 1 + (event.to.map { number(of: $0) } ?? 0)
-            assignees[index] = 0
-        } else if !action.contains(UInt8(ascii: ".")), let to = event.to {
-            states[index] = 1 + number(of: to)
-            if let assignee = event.assignee { assignees[index] = number(of: assignee) }
-        }
-    }
-
-    private let claimAdd: [UInt8] = Array(AuditAction.claimAdd.utf8)
-
-    private func name(_ number: UInt32) -> String? {
-        number == 0 || number == Self.untouched ? nil : String(decoding: names[Int(number)], as: UTF8.self)
-    }
-
-    /// Compares one claim's stored state and assignee (column bytes; nil for NULL) with
-    /// what the history replays to.
-    mutating func check(claim id: Int64, state: UnsafeRawBufferPointer?, assignee: UnsafeRawBufferPointer?) {
+    /// Compares one claim row with its replayed history.
+    mutating func check(claim: ClaimRow) {
         report.claimsReplayed += 1
-        guard let index = slot(id), states[index] != 0 else {
-            report.problems.append(.init(kind: .stateMismatch, claimID: id, detail: "the history never created it"))
-            return
-        }
-        let replayedState = states[index] - 1, replayedAssignee = assignees[index]
-        states[index] = 0
-        if !matches(state, replayedState) {
-            let stored = state.map { String(decoding: $0, as: UTF8.self) } ?? "nothing"
-            report.problems.append(.init(kind: .stateMismatch, claimID: id,
-                                         detail: "it is '\(stored)' but its history ends in '\(name(replayedState) ?? "nothing")'"))
-        }
-        if !matches(assignee, replayedAssignee) {
-            let stored = assignee.map { String(decoding: $0, as: UTF8.self) } ?? "nobody"
-            report.problems.append(.init(kind: .stateMismatch, claimID: id,
-                                         detail: "it is assigned to \(stored) but its history says \(name(replayedAssignee) ?? "nobody")"))
-        }
+        replay.checkClaim(id: claim.id, source: claim.sourceID, spanStart: claim.spanStart, spanEnd: claim.spanEnd,
+                          text: claim.text, speaker: claim.speaker, state: claim.state, assignee: claim.assignee, due: claim.dueAt)
     }
 
-    private func matches(_ stored: UnsafeRawBufferPointer?, _ number: UInt32) -> Bool {
-        guard let stored else { return number == 0 || number == Self.untouched }
-        return number != 0 && number != Self.untouched && Self.equal(stored, names[Int(number)])
+    /// Compares one row of another table with its replayed history.
+    mutating func check(_ table: DeskTable, _ row: [StoredValue]) {
+        report.rowsChecked += 1
+        replay.check(table, row)
     }
 
-    /// Notes that a protection of the history (an append-only trigger) is missing.
-    mutating func protectionMissing(_ name: String) {
-        report.problems.append(.init(kind: .protectionRemoved, detail: "the trigger \(name) that keeps the history append-only is gone"))
-    }
-
-    /// The report, once every event and claim has been taken.
+    /// The report, once every event and row has been taken.
     mutating func finish() -> AuditReport {
+        flushSignatures()
         report.headHash = String(decoding: previousHash, as: UTF8.self)
         if let anchor, !anchorSeen {
             report.problems.append(.init(
@@ -287,11 +278,64 @@ struct AuditVerifier: Sendable {
                     ? "the history ends at \(report.headSeq): it was cut after the published head"
                     : "the published head is not in the history"))
         }
-        for (claim, state) in states.enumerated() where state != 0 {
-            report.problems.append(.init(kind: .stateMismatch, claimID: Int64(claim), detail: "its history exists but the claim is gone"))
-        }
-        states = []
-        assignees = []
+        replay.finishClaims()
+        replay.finishRows()
+        report.problems += replay.problems
         return report
     }
+}
+
+/// A claim's columns as `audit verify` compares them.
+struct ClaimRow {
+    var id: Int64
+    var sourceID: Int64
+    var spanStart: Int64?
+    var spanEnd: Int64?
+    var text: String
+    var speaker: String?
+    var state: String
+    var assignee: String?
+    var dueAt: String?
+}
+
+/// Signatures waiting to be checked, checked in one go on every core.
+struct SignatureBatch {
+    private var items: [(seq: Int64, key: Curve25519.Signing.PublicKey, message: [UInt8], signature: Data, signer: String)] = []
+    static let size = 4_096
+
+    var isFull: Bool { items.count >= Self.size }
+
+    mutating func add(seq: Int64, key: Curve25519.Signing.PublicKey, message: [UInt8], signature: Data, signer: String) {
+        items.append((seq, key, message, signature, signer))
+    }
+
+    /// Checks every queued signature and empties the batch; returns the events whose signature failed.
+    mutating func verify() -> [(seq: Int64, signer: String)] {
+        guard !items.isEmpty else { return [] }
+        let work = items
+        items.removeAll(keepingCapacity: true)
+        let workers = min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8)
+        let failed = ParallelFlags(count: work.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < work.count {
+                let item = work[index]
+                if !item.key.isValidSignature(item.signature, for: item.message) { failed.set(index) }
+                index += workers
+            }
+        }
+        return failed.indices.map { (work[$0].seq, work[$0].signer) }
+    }
+}
+
+/// Flags set from several threads, each index by one thread only.
+private final class ParallelFlags: @unchecked Sendable {
+    private let flags: UnsafeMutableBufferPointer<Bool>
+    init(count: Int) {
+        flags = .allocate(capacity: count)
+        flags.initialize(repeating: false)
+    }
+    deinit { flags.deallocate() }
+    func set(_ index: Int) { flags[index] = true }
+    var indices: [Int] { flags.indices.filter { flags[$0] } }
 }

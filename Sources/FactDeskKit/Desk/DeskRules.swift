@@ -31,20 +31,24 @@ extension StorageReader {
 
 extension StorageWriter {
     /// Stores a new claim with its worthiness, its search terms and its event.
-    func add(_ claim: Claim, worthiness: Worthiness, terms: String? = nil) throws -> Claim {
+    func add(_ claim: Claim, worthiness: Worthiness, terms: String? = nil, signer: EventSigner) throws -> Claim {
         var claim = claim
         claim.worthiness = worthiness.score
         claim.reasons = worthiness.reasons
         claim = try insert(claim, searchTerms: terms ?? SearchIndex.indexText(claim.text))
         try record(AuditEvent(at: claim.createdAt, actor: claim.createdBy, claimID: claim.id, sourceID: claim.sourceID,
-                              action: AuditAction.claimAdd, toState: claim.state, details: EventDetails(text: claim.text)))
+                              action: AuditAction.claimAdd, toState: claim.state,
+                              details: EventDetails(text: claim.text, speaker: claim.speaker, spanStart: claim.spanStart.map(Int64.init),
+                                                    spanEnd: claim.spanEnd.map(Int64.init))),
+                   signer)
         return claim
     }
 
-    /// Appends an event to the history, numbered right after the last one and chained to
-    /// it: the one place an event's number and hash are made, on every backend.
+    /// Appends an event to the history, numbered right after the last one, chained to it
+    /// and signed: the one place an event's number, hash and signature are made, on every
+    /// backend. Without the signer's registered key it throws, and the transaction with it.
     @discardableResult
-    func record(_ event: AuditEvent) throws -> AuditEvent {
+    func record(_ event: AuditEvent, _ signer: EventSigner) throws -> AuditEvent {
         var event = event
         let head = try historyHead()
         let seq = (head?.seq ?? 0) + 1
@@ -55,6 +59,7 @@ extension StorageWriter {
         event.hash = HashChain.hash(prev: event.prevHash, content: HashChain.Content(
             seq: seq, at: at, actor: event.actor, claimID: event.claimID, sourceID: event.sourceID,
             action: event.action, from: event.fromState, to: event.toState, details: details))
+        try signer.sign(&event, self)
         try append(event, at: at, details: details)
         return event
     }

@@ -7,23 +7,29 @@ extension ClaimStore {
     func initialize(workflow: WorkflowSource, editor: NewReviewer, deskName: String?) throws {
         try Reviewer.validate(handle: editor.handle)
         try storage.writing { tx in
-            try Self.initialize(tx, workflow: workflow, editor: editor, deskName: deskName, at: clock())
+            try Self.initialize(tx, workflow: workflow, editor: editor, deskName: deskName, at: clock(), signer: signer)
         }
     }
 
-    /// Writes a new desk's own row, workflow, first editor and first events.
+    /// Writes a new desk's own row, workflow, first editor and first events. The first
+    /// editor's key (made here if this machine has none) signs the first event, which registers it.
     static func initialize(_ tx: any StorageWriter, workflow: WorkflowSource, editor: NewReviewer, deskName: String?,
-                           at now: Date) throws {
+                           at now: Date, signer: EventSigner) throws {
+        let key = try editor.publicKey.map(PublicKeyText.normalized)
+            ?? PublicKeyText.text(of: try signer.keys.create(.reviewer(editor.handle)).key)
         try tx.createDesk(name: deskName ?? "FactDesk", createdBy: editor.handle, at: now)
         let installed = try tx.insert(InstalledWorkflow(
             name: workflow.workflow.name, yaml: workflow.yaml, definition: workflow.workflow,
             sha256: sha256Hex(workflow.yaml), installedBy: editor.handle, installedAt: now))
         _ = try tx.insert(Reviewer(
-            handle: editor.handle, displayName: editor.displayName ?? editor.handle, role: .editor, createdAt: now))
+            handle: editor.handle, displayName: editor.displayName ?? editor.handle, role: .editor, createdAt: now,
+            publicKey: key))
         try tx.record(AuditEvent(at: now, actor: editor.handle, action: AuditAction.deskCreate,
-                                 details: EventDetails(sha256: installed.sha256, workflow: installed.name)))
+                                 details: EventDetails(handle: editor.handle, sha256: installed.sha256,
+                                                       workflow: installed.name, key: key)), signer)
         try tx.record(AuditEvent(at: now, actor: editor.handle, action: AuditAction.reviewerAdd,
-                                 details: EventDetails(handle: editor.handle, role: Reviewer.Role.editor.rawValue)))
+                                 details: EventDetails(handle: editor.handle, role: Reviewer.Role.editor.rawValue,
+                                                       key: key)), signer)
     }
 
     /// The desk's name and who created it, when.
@@ -47,18 +53,83 @@ extension ClaimStore {
 
     /// Adds a reviewer or an editor. Only an active editor may.
     @discardableResult
+    ///
+    /// The new reviewer's public key is registered with them: the one given, else a key
+    /// pair made in this machine's key folder (a team that shares one machine).
     public func addReviewer(_ new: NewReviewer, by actor: String) throws -> Reviewer {
         try Reviewer.validate(handle: new.handle)
+        let given = try new.publicKey.map(PublicKeyText.normalized)
         return try storage.writing { tx in
             _ = try tx.activeEditor(actor, doing: "add reviewers")
             if try tx.reviewer(new.handle) != nil { throw DeskError.reviewerExists(new.handle) }
+            let key = try given ?? PublicKeyText.text(of: try signer.keys.create(.reviewer(new.handle)).key)
             let now = clock()
             let reviewer = try tx.insert(Reviewer(handle: new.handle, displayName: new.displayName ?? new.handle,
-                                                  role: new.role, createdAt: now))
+                                                  role: new.role, createdAt: now, publicKey: key))
             try tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.reviewerAdd,
-                                     details: EventDetails(handle: new.handle, role: new.role.rawValue)))
+                                     details: EventDetails(handle: new.handle, role: new.role.rawValue, key: key)), signer)
             return reviewer
         }
+    }
+
+    /// Registers a reviewer's new public key, replacing a lost one. Only an active editor
+    /// may; a reviewer who has no key yet (on a desk made before signing) may register
+    /// their own, which then signs the event that registers it.
+    @discardableResult
+    public func setKey(of handle: String, to text: String, by actor: String) throws -> Reviewer {
+        let key = try PublicKeyText.normalized(text)
+        return try storage.writing { tx in
+            var reviewer = try tx.existingReviewer(handle)
+            if !(actor == handle && reviewer.publicKey == nil) {
+                _ = try tx.activeEditor(actor, doing: "register reviewers' keys")
+            }
+            guard reviewer.publicKey != key else { return reviewer }
+            reviewer.publicKey = key
+            try tx.update(reviewer)
+            try tx.record(AuditEvent(at: clock(), actor: actor, action: AuditAction.reviewerKey,
+                                     details: EventDetails(handle: handle, key: key)), signer)
+            return reviewer
+        }
+    }
+
+    // MARK: - Services
+
+    /// Registers a service that signs events for the reviewers it acts for (`factdesk
+    /// serve`), or replaces its key: the key given, else this machine's key for it, made
+    /// when missing. Only an active editor may.
+    @discardableResult
+    public func addService(_ name: String, key text: String?, by actor: String) throws -> Service {
+        try Reviewer.validate(handle: name)
+        let given = try text.map(PublicKeyText.normalized)
+        return try storage.writing { tx in
+            _ = try tx.activeEditor(actor, doing: "register services")
+            let key = try given ?? PublicKeyText.text(of: try signer.keys.create(.service(name)).key)
+            if let existing = try tx.service(name), existing.active, existing.publicKey == key { return existing }
+            let service = Service(name: name, publicKey: key, addedBy: actor, addedAt: clock())
+            try tx.save(service)
+            try tx.record(AuditEvent(at: service.addedAt, actor: actor, action: AuditAction.serviceAdd,
+                                     details: EventDetails(handle: name, key: key)), signer)
+            return service
+        }
+    }
+
+    /// Stops a service from signing: events it signs from now on are refused. Only an active editor may.
+    public func removeService(_ name: String, by actor: String) throws {
+        try storage.writing { tx in
+            _ = try tx.activeEditor(actor, doing: "remove services")
+            guard var service = try tx.service(name), service.active else {
+                throw DeskError.invalidValue("no service '\(name)' is registered; `factdesk service list` shows them")
+            }
+            service.active = false
+            try tx.save(service)
+            try tx.record(AuditEvent(at: clock(), actor: actor, action: AuditAction.serviceRemove,
+                                     details: EventDetails(handle: name)), signer)
+        }
+    }
+
+    /// The services registered on the desk, by name.
+    public func services() throws -> [Service] {
+        try storage.reading { try $0.services() }
     }
 
     /// Deactivates or reactivates a reviewer. Only an active editor may, and the desk
@@ -76,7 +147,7 @@ extension ClaimStore {
             try tx.record(AuditEvent(
                 at: clock(), actor: actor,
                 action: active ? AuditAction.reviewerActivate : AuditAction.reviewerDeactivate,
-                details: EventDetails(handle: handle)))
+                details: EventDetails(handle: handle)), signer)
             return reviewer
         }
     }
@@ -93,7 +164,7 @@ extension ClaimStore {
             reviewer.role = role
             try tx.update(reviewer)
             try tx.record(AuditEvent(at: clock(), actor: actor, action: AuditAction.reviewerRole,
-                                     details: EventDetails(handle: handle, role: role.rawValue)))
+                                     details: EventDetails(handle: handle, role: role.rawValue)), signer)
             return reviewer
         }
     }

@@ -82,7 +82,10 @@ extension ClaimStore {
                         assignee: transition.setsAssignee ? command.assignee : nil,
                         previousAssignee: transition.setsAssignee ? previousAssignee : nil,
                         note: note, evidence: command.evidence.isEmpty ? nil : command.evidence.map(\.url),
-                        due: command.due.map(ISO8601.string))))
+                        due: command.due.map(ISO8601.string),
+                        stances: command.evidence.isEmpty ? nil : command.evidence.map(\.stance.rawValue),
+                        evidenceNotes: command.evidence.contains { $0.note != nil } ? command.evidence.map { $0.note ?? "" } : nil)),
+                    signer)
                 return claim
             }
         }
@@ -100,7 +103,7 @@ extension ClaimStore {
             try touch(claimID, at: now, tx)
             let note = try attach(note: body, evidence: [], to: claimID, by: reviewer.handle, at: now, tx).note
             try tx.record(AuditEvent(at: now, actor: actor, claimID: claimID, action: AuditAction.claimNote,
-                                     details: EventDetails(note: body)))
+                                     details: EventDetails(note: body)), signer)
             return note ?? Note(claimID: claimID, author: actor, body: body, createdAt: now)
         }
     }
@@ -116,7 +119,8 @@ extension ClaimStore {
             let evidence = try tx.insert(Evidence(claimID: claimID, url: item.url, stance: item.stance, note: item.note,
                                                   addedBy: reviewer.handle, addedAt: now))
             try tx.record(AuditEvent(at: now, actor: actor, claimID: claimID, action: AuditAction.claimEvidence,
-                                     details: EventDetails(note: item.note, evidence: [item.url])))
+                                     details: EventDetails(note: item.note, evidence: [item.url],
+                                                           stances: [item.stance.rawValue])), signer)
             return evidence
         }
     }

@@ -134,14 +134,14 @@ extension ClaimStore {
             publishedOn: new.publishedOn, body: new.body, sha256: prepared.digest,
             importedBy: actor, importedAt: now))
         try tx.record(AuditEvent(at: now, actor: actor, sourceID: source.id, action: AuditAction.sourceAdd,
-                                 details: EventDetails(title: source.title, sha256: prepared.digest)))
+                                 details: EventDetails(title: source.title, sha256: prepared.digest)), signer)
         guard let found = prepared.claims, let sourceID = source.id else { return .added(source, claims: 0) }
         for (item, terms) in found {
             let claim = Claim(
                 sourceID: sourceID, spanStart: item.range.lowerBound, spanEnd: item.range.upperBound,
                 text: item.text, speaker: item.speaker, state: initialState, assignee: nil, version: 1,
                 createdBy: actor, createdAt: now, updatedAt: now)
-            _ = try tx.add(claim, worthiness: item.worthiness, terms: terms)
+            _ = try tx.add(claim, worthiness: item.worthiness, terms: terms, signer: signer)
         }
         return .added(source, claims: found.count)
     }

@@ -30,7 +30,7 @@ extension ClaimStore {
                 speaker: speaker, state: try tx.deskWorkflow().workflow.initialState, assignee: nil,
                 version: 1, createdBy: actor, createdAt: clock(), updatedAt: clock(),
                 worthiness: 0, reasons: [])
-            return try tx.add(claim, worthiness: Worthiness.assess(words, speaker: speaker))
+            return try tx.add(claim, worthiness: Worthiness.assess(words, speaker: speaker), signer: signer)
         }
     }
 

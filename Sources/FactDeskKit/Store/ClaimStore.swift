@@ -20,22 +20,37 @@ public struct ClaimStore: Sendable {
     public let path: String
     let busyTimeout: Double
     let clock: @Sendable () -> Date
+    /// Signs every event this store writes; see ``signing(with:)``.
+    public let signer: EventSigner
 
-    init(writer: any DatabaseWriter, path: String, busyTimeout: Double, clock: @escaping @Sendable () -> Date) {
+    init(writer: any DatabaseWriter, path: String, busyTimeout: Double, clock: @escaping @Sendable () -> Date,
+         signer: EventSigner) {
         self.storage = SQLiteStorage(writer: writer, path: path, busyTimeout: busyTimeout)
         self.file = writer
         self.path = path
         self.busyTimeout = busyTimeout
         self.clock = clock
+        self.signer = signer
     }
 
-    init(storage: any DeskStorage, busyTimeout: Double, clock: @escaping @Sendable () -> Date) {
+    init(storage: any DeskStorage, file: (any DatabaseWriter)? = nil, busyTimeout: Double,
+         clock: @escaping @Sendable () -> Date, signer: EventSigner) {
         self.storage = storage
-        self.file = nil
+        self.file = file
         self.path = storage.name
         self.busyTimeout = busyTimeout
         self.clock = clock
+        self.signer = signer
     }
+
+    /// The same desk, signing what it writes with these keys (or as a service).
+    public func signing(with signer: EventSigner) -> ClaimStore {
+        ClaimStore(storage: storage, file: file, busyTimeout: busyTimeout, clock: clock, signer: signer)
+    }
+
+    /// The keys of the desks this process opens when it is not told which: the keys of
+    /// this process's memory, made when first needed (desks in memory, tests).
+    public static let processSigner = EventSigner(keys: .memory)
 
     /// The desk file's database, for tests that look under the storage.
     var writer: any DatabaseWriter {
@@ -66,12 +81,12 @@ public struct ClaimStore: Sendable {
     /// pool whatever was asked.
     public static func open(
         path: String, busyTimeout: Double = 5, connectTimeout: Double = 5, clock: @escaping @Sendable () -> Date = Date.init,
-        connection: Connection = .pool
+        connection: Connection = .pool, signer: EventSigner = processSigner
     ) throws -> ClaimStore {
         if PostgresAddress.isURL(path) {
             let storage = try PostgreSQLStorage.open(try PostgresAddress(url: path), connectTimeout: connectTimeout,
                                                      busyTimeout: busyTimeout)
-            return ClaimStore(storage: storage, busyTimeout: busyTimeout, clock: clock)
+            return ClaimStore(storage: storage, busyTimeout: busyTimeout, clock: clock, signer: signer)
         }
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError.noDesk(path: path)
@@ -80,7 +95,8 @@ public struct ClaimStore: Sendable {
         let mode = (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue
         if let mode, mode & 0o222 == 0 { throw StoreError.readOnly(path: path) }
         if connection != .pool,
-           let single = try openSingle(path: path, readOnly: connection == .readOnly, busyTimeout: busyTimeout, clock: clock) {
+           let single = try openSingle(path: path, readOnly: connection == .readOnly, busyTimeout: busyTimeout, clock: clock,
+                                       signer: signer) {
             return single
         }
         return try translating(path: path, busyTimeout: busyTimeout) {
@@ -92,7 +108,7 @@ public struct ClaimStore: Sendable {
             }
             if superseded { throw StoreError.newerDesk(path: path) }
             if !complete { try migrator.migrate(pool) }
-            let store = ClaimStore(writer: pool, path: path, busyTimeout: busyTimeout, clock: clock)
+            let store = ClaimStore(writer: pool, path: path, busyTimeout: busyTimeout, clock: clock, signer: signer)
             try store.storage.rebuildSearchIndexIfStale()
             return store
         }
@@ -110,7 +126,7 @@ public struct ClaimStore: Sendable {
 
     /// One connection to an up-to-date desk, or nil when its schema needs migrating.
     private static func openSingle(path: String, readOnly: Bool, busyTimeout: Double,
-                                   clock: @escaping @Sendable () -> Date) throws -> ClaimStore? {
+                                   clock: @escaping @Sendable () -> Date, signer: EventSigner) throws -> ClaimStore? {
         try translating(path: path, busyTimeout: busyTimeout) {
             var config = configuration(busyTimeout: busyTimeout)
             config.readonly = readOnly
@@ -127,7 +143,7 @@ public struct ClaimStore: Sendable {
                 try queue.close()
                 return nil
             }
-            return ClaimStore(writer: queue, path: path, busyTimeout: busyTimeout, clock: clock)
+            return ClaimStore(writer: queue, path: path, busyTimeout: busyTimeout, clock: clock, signer: signer)
         }
     }
 
@@ -137,7 +153,8 @@ public struct ClaimStore: Sendable {
     /// only when complete, so a failed `init` leaves nothing behind.
     public static func create(
         path: String, workflow: WorkflowSource, editor: NewReviewer, deskName: String? = nil,
-        busyTimeout: Double = 5, connectTimeout: Double = 5, clock: @escaping @Sendable () -> Date = Date.init
+        busyTimeout: Double = 5, connectTimeout: Double = 5, clock: @escaping @Sendable () -> Date = Date.init,
+        signer: EventSigner = processSigner
     ) throws -> ClaimStore {
         if PostgresAddress.isURL(path) {
             // On PostgreSQL the first editor is whoever is logged in: identity is the login.
@@ -151,15 +168,15 @@ public struct ClaimStore: Sendable {
                 var first = editor
                 first.handle = login
                 try Reviewer.validate(handle: login)
-                try initialize(tx, workflow: workflow, editor: first, deskName: deskName, at: clock())
+                try initialize(tx, workflow: workflow, editor: first, deskName: deskName, at: clock(), signer: signer)
             }
-            return ClaimStore(storage: storage, busyTimeout: busyTimeout, clock: clock)
+            return ClaimStore(storage: storage, busyTimeout: busyTimeout, clock: clock, signer: signer)
         }
         try createFile(path: path, busyTimeout: busyTimeout, clock: clock) { tx in
             try Reviewer.validate(handle: editor.handle)
-            try initialize(tx, workflow: workflow, editor: editor, deskName: deskName, at: clock())
+            try initialize(tx, workflow: workflow, editor: editor, deskName: deskName, at: clock(), signer: signer)
         }
-        return try open(path: path, busyTimeout: busyTimeout, clock: clock)
+        return try open(path: path, busyTimeout: busyTimeout, clock: clock, signer: signer)
     }
 
     /// Builds a desk file in a temporary file beside the target, with the schema and what
@@ -187,13 +204,14 @@ public struct ClaimStore: Sendable {
 
     /// A desk in memory, for tests and previews.
     public static func inMemory(
-        workflow: WorkflowSource, editor: NewReviewer, clock: @escaping @Sendable () -> Date = Date.init
+        workflow: WorkflowSource, editor: NewReviewer, clock: @escaping @Sendable () -> Date = Date.init,
+        signer: EventSigner = processSigner
     ) throws -> ClaimStore {
         var config = Configuration()
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA recursive_triggers = ON") }
         let queue = try DatabaseQueue(configuration: config)
         try Migrations.migrator.migrate(queue)
-        let store = ClaimStore(writer: queue, path: ":memory:", busyTimeout: 0, clock: clock)
+        let store = ClaimStore(writer: queue, path: ":memory:", busyTimeout: 0, clock: clock, signer: signer)
         try store.initialize(workflow: workflow, editor: editor, deskName: nil)
         return store
     }
@@ -267,11 +285,14 @@ public struct NewReviewer: Sendable, Equatable {
     public var handle: String
     public var displayName: String?
     public var role: Reviewer.Role
+    /// Their public key (`ed25519:...`); nil to make a key pair in this machine's key folder.
+    public var publicKey: String?
 
-    public init(handle: String, displayName: String? = nil, role: Reviewer.Role = .reviewer) {
+    public init(handle: String, displayName: String? = nil, role: Reviewer.Role = .reviewer, publicKey: String? = nil) {
         self.handle = handle
         self.displayName = displayName
         self.role = role
+        self.publicKey = publicKey
     }
 }
 

@@ -58,6 +58,9 @@ protocol StorageReader {
     func historyHead() throws -> (seq: Int64, hash: String)?
     /// Every reviewer, by handle.
     func reviewers() throws -> [Reviewer]
+    /// A registered service, by name, and all of them by name.
+    func service(_ name: String) throws -> Service?
+    func services() throws -> [Service]
     /// How many claims each reviewer has assigned and not in one of these states.
     func openClaims(notIn finalStates: [String]) throws -> [String: Int]
     func activeEditorCount() throws -> Int
@@ -104,15 +107,16 @@ protocol StorageReader {
 
     // MARK: History check and copies
 
-    /// The protections of the history (triggers) that the desk should have and lacks.
-    func missingHistoryProtections() throws -> [String]
+    /// What is wrong with the protections of the history (its triggers, compared by their
+    /// full definitions with those the desk's schema makes), one sentence each.
+    func historyProtectionProblems() throws -> [String]
     /// The first and last event numbers and how many events there are.
     func eventBounds() throws -> (low: Int64, high: Int64, count: Int64)
     /// Hands the events after `after` up to `through` to `body` in order, as their stored
-    /// bytes, valid only during the call; with the assignee a transition's details name.
+    /// bytes, valid only during the call.
     func walkEvents(after: Int64, through: Int64, _ body: (AuditVerifier.EventBytes) -> Void) throws
-    /// Hands every claim's id, state and assignee bytes to `body`, in id order.
-    func walkClaimStates(_ body: (Int64, UnsafeRawBufferPointer?, UnsafeRawBufferPointer?) -> Void) throws
+    /// Hands every claim's columns that its history accounts for to `body`, in id order.
+    func walkClaims(_ body: (ClaimRow) -> Void) throws
     /// Hands every row of a table to `body`, in the table's key order, as the table's columns.
     func eachRow(of table: DeskTable, _ body: ([StoredValue]) throws -> Void) throws
 }
@@ -140,8 +144,10 @@ protocol StorageWriter: StorageReader {
     func insert(_ alias: Alias) throws
     func delete(_ alias: Alias) throws
     func insert(_ reviewer: Reviewer) throws -> Reviewer
-    /// Writes a reviewer's role and whether they are active.
+    /// Writes a reviewer's role, whether they are active, and their public key.
     func update(_ reviewer: Reviewer) throws
+    /// Registers a service, or changes its key or whether it is active.
+    func save(_ service: Service) throws
 
     func setPasswordHash(_ hash: String, of handle: String, at: Date) throws
     /// Sets the password the database itself asks of a reviewer's login, where it has

@@ -85,6 +85,20 @@ enum Migrations {
             try db.execute(sql: "CREATE INDEX claim_on_assignee_worthiness ON claim (assignee, worthiness DESC, id)")
             try db.execute(sql: "CREATE INDEX claim_on_assignee_due ON claim (assignee, due_at, id)")
         }
+        // v9 is PostgreSQL's logins and grants; a desk file has none.
+        migrator.registerMigration("v10: a signed history: reviewers' and services' keys, each event's signature") { db in
+            try db.execute(sql: """
+                ALTER TABLE reviewer ADD COLUMN public_key TEXT;
+                ALTER TABLE event ADD COLUMN signer TEXT;
+                ALTER TABLE event ADD COLUMN signature TEXT;
+                CREATE TABLE service (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    public_key TEXT NOT NULL,
+                    active BOOLEAN NOT NULL DEFAULT 1,
+                    added_by TEXT NOT NULL REFERENCES reviewer (handle),
+                    added_at DATETIME NOT NULL);
+                """)
+        }
         return migrator
     }
 

@@ -14,16 +14,21 @@ public struct Reviewer: Codable, Sendable, Equatable {
     public var role: Role
     public var active: Bool
     public var createdAt: Date
+    /// The public key that signs what the reviewer does (`ed25519:...`); nil only on a
+    /// desk made before its history was signed, until one is registered.
+    public var publicKey: String?
 
     enum CodingKeys: String, CodingKey {
         case id, handle
         case displayName = "display_name"
         case role, active
         case createdAt = "created_at"
+        case publicKey = "public_key"
     }
 
     public init(id: Int64? = nil, handle: String, displayName: String, role: Role,
-                active: Bool = true, createdAt: Date) {
+                active: Bool = true, createdAt: Date, publicKey: String? = nil) {
+        self.publicKey = publicKey
         self.id = id
         self.handle = handle
         self.displayName = displayName
@@ -56,5 +61,23 @@ extension Reviewer: FetchableRecord, MutablePersistableRecord {
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
+    }
+}
+
+/// A program registered to sign events for the reviewers it acts for, such as the web
+/// desk (`factdesk serve`): its name and public key.
+public struct Service: Sendable, Equatable {
+    public var name: String
+    public var publicKey: String
+    public var active: Bool
+    public var addedBy: String
+    public var addedAt: Date
+
+    public init(name: String, publicKey: String, active: Bool = true, addedBy: String, addedAt: Date) {
+        self.name = name
+        self.publicKey = publicKey
+        self.active = active
+        self.addedBy = addedBy
+        self.addedAt = addedAt
     }
 }

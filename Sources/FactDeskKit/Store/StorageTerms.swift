@@ -52,7 +52,7 @@ public struct MatchRange: Sendable, Equatable {
 /// both backends share. Sessions, login failures and locks are not copied: they are
 /// momentary, and a moved desk starts with everyone logged out.
 public enum DeskTable: String, CaseIterable, Sendable {
-    case desk, workflow, reviewer, source, claim, note, evidence, event, alias
+    case desk, workflow, reviewer, service, source, claim, note, evidence, event, alias
     case claimLink = "claim_link"
     case credential
     case apiToken = "api_token"
@@ -61,14 +61,15 @@ public enum DeskTable: String, CaseIterable, Sendable {
         switch self {
         case .desk: ["id", "name", "created_by", "created_at"]
         case .workflow: ["id", "name", "yaml", "definition", "sha256", "installed_by", "installed_at"]
-        case .reviewer: ["id", "handle", "display_name", "role", "active", "created_at"]
+        case .reviewer: ["id", "handle", "display_name", "role", "active", "created_at", "public_key"]
+        case .service: ["name", "public_key", "active", "added_by", "added_at"]
         case .source: ["id", "title", "outlet", "url", "language", "published_on", "body", "sha256", "imported_by", "imported_at"]
         case .claim: ["id", "source_id", "span_start", "span_end", "text", "speaker", "state", "assignee", "version",
                       "created_by", "created_at", "updated_at", "worthiness", "reasons", "due_at"]
         case .note: ["id", "claim_id", "author", "body", "created_at"]
         case .evidence: ["id", "claim_id", "url", "stance", "note", "added_by", "added_at"]
         case .event: ["seq", "at", "actor", "claim_id", "source_id", "action", "from_state", "to_state", "details",
-                      "prev_hash", "hash"]
+                      "prev_hash", "hash", "signer", "signature"]
         case .alias: ["id", "entity", "variant", "added_by", "added_at"]
         case .claimLink: ["claim_a", "claim_b", "kind", "linked_by", "linked_at"]
         case .credential: ["handle", "password_hash", "set_at"]
@@ -77,8 +78,8 @@ public enum DeskTable: String, CaseIterable, Sendable {
     }
 
     /// The column rows are read in order of, so a copy appends the history in order.
-    public var key: String { self == .event ? "seq" : self == .claimLink ? "claim_a, claim_b" : self == .credential ? "handle" : "id" }
+    public var key: String { self == .event ? "seq" : self == .claimLink ? "claim_a, claim_b" : self == .credential ? "handle" : self == .service ? "name" : "id" }
 
     /// Columns that hold a yes or no.
-    public var booleanColumns: Set<String> { self == .reviewer ? ["active"] : [] }
+    public var booleanColumns: Set<String> { self == .reviewer || self == .service ? ["active"] : [] }
 }

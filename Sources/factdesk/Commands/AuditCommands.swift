@@ -58,23 +58,49 @@ extension Factdesk.Audit {
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "verify",
-            abstract: "Check the hash chain, an anchor, and that the history reproduces every claim.",
-            discussion: "Ends with 70 when it finds tampering, and names the first event or claim of each break.")
+            abstract: "Check the history's chain and signatures, its rules, and that it accounts for every row of the desk.",
+            discussion: """
+                Each event's hash and signature (by its actor's registered key, or a registered service's), \
+                each transition against the workflow as it stood, every row of claims, notes, evidence, links, \
+                aliases, sources, reviewers and services against what the events say, and the history's \
+                triggers by their full SQL. Ends with 70 when it finds tampering, naming the event or the table \
+                and row of each break.
+                """)
 
         @OptionGroup var global: GlobalOptions
 
         @Option(help: ArgumentHelp("A head published earlier, as printed by `audit head`.", valueName: "seq:hash"))
         var anchor: Anchor?
 
+        @Option(help: ArgumentHelp(
+            "A head verified before: the history must still hold it; signatures are checked only after it.",
+            valueName: "seq:hash"))
+        var since: Anchor?
+
+        func validate() throws {
+            if anchor != nil && since != nil { throw ValidationError("give --anchor or --since, not both") }
+        }
+
         func run() throws {
-            let report = try global.openStoreForConcurrentReading().verifyAudit(anchor: anchor.map { ($0.seq, $0.hash) })
+            let mark = anchor ?? since
+            let report = try global.openStoreForConcurrentReading().verifyAudit(
+                anchor: mark.map { ($0.seq, $0.hash) }, trustedThrough: since?.seq ?? 0)
             if global.json {
                 try Terminal.json(AuditReportView(report))
             } else {
-                Terminal.print("\(report.events) events, \(report.claimsReplayed) claims replayed; head \(report.head)")
+                Terminal.print("\(report.events) events, \(report.claimsReplayed) claims and \(report.rowsChecked) other rows replayed; head \(report.head)")
+                if report.signedEvents > 0 || report.events > 0 {
+                    var line = "\(report.signaturesChecked) signatures checked"
+                    if report.unsignedBeforeSigning > 0 {
+                        line += report.signingBegan.map { "; events 1-\($0 - 1) unsigned, before signing began at event \($0)" }
+                            ?? "; all \(report.events) events unsigned: the desk has not signed since it was made"
+                    }
+                    if let since { line += "; signatures before \(since.seq + 1) taken as verified before" }
+                    Terminal.print(line)
+                }
                 for problem in report.problems { Terminal.print("  " + Terminal.safe(problem.description)) }
                 if report.intact {
-                    Terminal.print("the history is intact" + (anchor.map { " and extends \($0.seq):\($0.hash.prefix(12))…" } ?? ""))
+                    Terminal.print("the history is intact" + (mark.map { " and extends \($0.seq):\($0.hash.prefix(12))…" } ?? ""))
                 }
             }
             if !report.intact { throw TamperingDetected(count: report.problems.count) }
@@ -105,10 +131,11 @@ struct AuditReportView: Encodable {
         var kind: String
         var seq: Int64?
         var claimID: Int64?
+        var row: String?
         var detail: String
 
         enum CodingKeys: String, CodingKey {
-            case kind, seq, detail
+            case kind, seq, row, detail
             case claimID = "claim_id"
         }
     }
@@ -116,16 +143,31 @@ struct AuditReportView: Encodable {
     var intact: Bool
     var events: Int
     var claims: Int
+    var rows: Int
+    var signedEvents: Int
+    var signaturesChecked: Int
+    var signingBegan: Int64?
     var head: String
     var problems: [ProblemView]
+
+    enum CodingKeys: String, CodingKey {
+        case intact, events, claims, rows, head, problems
+        case signedEvents = "signed_events"
+        case signaturesChecked = "signatures_checked"
+        case signingBegan = "signing_began"
+    }
 
     init(_ report: AuditReport) {
         intact = report.intact
         events = report.events
         claims = report.claimsReplayed
+        rows = report.rowsChecked
+        signedEvents = report.signedEvents
+        signaturesChecked = report.signaturesChecked
+        signingBegan = report.signingBegan
         head = report.head
         problems = report.problems.map {
-            ProblemView(kind: $0.kind.rawValue, seq: $0.seq, claimID: $0.claimID, detail: $0.detail)
+            ProblemView(kind: $0.kind.rawValue, seq: $0.seq, claimID: $0.claimID, row: $0.row, detail: $0.detail)
         }
     }
 }

@@ -9,7 +9,8 @@ extension Factdesk {
             discussion: """
                 The workflow is copied into the desk with its SHA-256, so editing the YAML \
                 file later never changes a running desk. On PostgreSQL the first editor is the \
-                role that logs in, which becomes the desk's owner.
+                role that logs in, which becomes the desk's owner. The editor's key is made in the key \
+                folder ($FACTDESK_KEYS, else ~/.config/factdesk/keys) if missing, and signs the desk's first event.
                 """)
 
         @OptionGroup var global: GlobalOptions
@@ -32,12 +33,14 @@ extension Factdesk {
             let store = try ClaimStore.create(
                 path: global.path, workflow: source,
                 editor: NewReviewer(handle: handle, displayName: name, role: .editor),
-                deskName: desk, busyTimeout: global.busyTimeout, connectTimeout: global.connectTimeout)
+                deskName: desk, busyTimeout: global.busyTimeout, connectTimeout: global.connectTimeout, signer: global.signer)
             let editor = store.login?.handle ?? handle
+            let key = try store.reviewer(editor)?.publicKey ?? ""
             if global.json {
-                try Terminal.json(["path": store.path, "workflow": source.workflow.name, "editor": editor])
+                try Terminal.json(["path": store.path, "workflow": source.workflow.name, "editor": editor, "public_key": key])
             } else {
                 Terminal.print("created desk \(store.path) with workflow '\(source.workflow.name)'; \(editor) is its editor")
+                Terminal.print("\(editor) signs with \(key)")
             }
         }
     }

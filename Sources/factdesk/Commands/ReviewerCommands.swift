@@ -7,8 +7,8 @@ extension Factdesk {
     struct ReviewerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "reviewer",
-            abstract: "Add, list and deactivate the desk's reviewers; set roles and passwords.",
-            subcommands: [Add.self, List.self, Deactivate.self, Activate.self, Role.self, Password.self],
+            abstract: "Add, list and deactivate the desk's reviewers; set roles, keys and passwords.",
+            subcommands: [Add.self, List.self, Deactivate.self, Activate.self, Role.self, Key.self, Password.self],
             defaultSubcommand: List.self)
     }
 }
@@ -29,14 +29,38 @@ extension Factdesk.ReviewerCommand {
         @Option(help: ArgumentHelp("reviewer or editor.", valueName: "role"))
         var role: Reviewer.Role = .reviewer
 
+        @Option(help: ArgumentHelp(
+            "Their public key, as `factdesk key show` prints it on their machine.",
+            discussion: "Without it, a key pair is made for them in this machine's key folder (a team that shares one machine).",
+            valueName: "ed25519:..."))
+        var key: String?
+
         func run() throws {
             let reviewer = try global.openStore().addReviewer(
-                NewReviewer(handle: handle, displayName: name, role: role), by: global.handle)
+                NewReviewer(handle: handle, displayName: name, role: role, publicKey: key), by: global.handle)
             if global.json {
                 try Terminal.json(JSONView.ReviewerView(reviewer, openClaims: 0))
             } else {
                 Terminal.print("added \(reviewer.role.rawValue) \(reviewer.handle) (\(Terminal.safe(reviewer.displayName)))")
             }
+        }
+    }
+
+    struct Key: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "key", abstract: "Register a reviewer's new public key, replacing a lost one (editors only).")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The reviewer's handle.")
+        var handle: String
+
+        @Argument(help: ArgumentHelp("Their public key, as `factdesk key show` prints it.", valueName: "ed25519:..."))
+        var key: String
+
+        func run() throws {
+            let reviewer = try global.openStore().setKey(of: handle, to: key, by: global.handle)
+            if !global.json { Terminal.print("\(reviewer.handle) signs with \(reviewer.publicKey ?? key)") }
         }
     }
 

@@ -24,6 +24,11 @@ extension Factdesk {
         var maxSize = ArticleReader.defaultMaximumSize
         @Flag(help: "Read the client's address from X-Forwarded-For (only behind a proxy you run).")
         var behindProxy = false
+        @Option(help: ArgumentHelp(
+            "The registered service whose key signs what people do on the web desk.",
+            discussion: "Registered on first use when you are an editor (`factdesk service add` does it by hand).",
+            valueName: "name"))
+        var service = "web"
 
         func validate() throws {
             guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
@@ -34,7 +39,7 @@ extension Factdesk {
             let configuration = ServerConfiguration(host: host, port: port, baseURL: baseURL, maxImportSize: maxSize,
                                                     behindProxy: behindProxy)
             try configuration.validate()
-            let store = try global.openStoreForConcurrentReading()
+            let store = try signingStore(try global.openStoreForConcurrentReading())
             let server = try DeskServer(store: store, configuration: configuration)
             let shown = baseURL ?? "http://\(host):"
             let outcome = Outcome()
@@ -53,6 +58,23 @@ extension Factdesk {
             finished.wait()
             if let failure = outcome.failure { throw failure }
         }
+    }
+}
+
+extension Factdesk.Serve {
+    /// The desk, signing as the service: its key from this machine's key folder, which must
+    /// be the one the desk has registered. An editor starting the server registers it.
+    func signingStore(_ store: ClaimStore) throws -> ClaimStore {
+        let keys = Keyring.standard()
+        let registered = try store.services().first { $0.name == service && $0.active }
+        let local = try keys.publicKeyText(.service(service))
+        if registered == nil || local == nil || registered?.publicKey != local {
+            guard registered == nil || local == nil else { throw KeyError.serviceKeyMismatch(name: service, folder: keys.location) }
+            if registered != nil { throw KeyError.noServiceKey(name: service, folder: keys.location) }
+            let added = try store.addService(service, key: nil, by: global.handle)
+            Terminal.message("registered the service \(service) (\(added.publicKey)); it signs what people do on the web desk")
+        }
+        return store.signing(with: EventSigner(keys: keys, service: service))
     }
 }
 

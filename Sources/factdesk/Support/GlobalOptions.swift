@@ -68,18 +68,24 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
+    /// Signs what the command writes with the acting reviewer's key from this machine's key folder.
+    var signer: EventSigner { EventSigner(keys: Keyring.standard()) }
+
     func openStore() throws -> ClaimStore {
-        try checked(ClaimStore.open(path: path, busyTimeout: busyTimeout, connectTimeout: connectTimeout, connection: .single))
+        try checked(ClaimStore.open(path: path, busyTimeout: busyTimeout, connectTimeout: connectTimeout, connection: .single,
+                                       signer: signer))
     }
 
     /// The desk, for a command that only reads it.
     func openStoreForReading() throws -> ClaimStore {
-        try checked(ClaimStore.open(path: path, busyTimeout: busyTimeout, connectTimeout: connectTimeout, connection: .readOnly))
+        try checked(ClaimStore.open(path: path, busyTimeout: busyTimeout, connectTimeout: connectTimeout, connection: .readOnly,
+                                       signer: signer))
     }
 
     /// The desk, for a command that reads on several threads at once.
     func openStoreForConcurrentReading() throws -> ClaimStore {
-        try checked(ClaimStore.open(path: path, busyTimeout: busyTimeout, connectTimeout: connectTimeout, connection: .pool))
+        try checked(ClaimStore.open(path: path, busyTimeout: busyTimeout, connectTimeout: connectTimeout, connection: .pool,
+                                       signer: signer))
     }
 
     /// On a PostgreSQL desk, who acts is who logged in: `--as` another reviewer is refused,

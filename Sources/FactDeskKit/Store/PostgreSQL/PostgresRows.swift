@@ -85,7 +85,12 @@ struct PGRow {
     func reviewer() throws -> Reviewer {
         Reviewer(id: try int("id"), handle: try text("handle"), displayName: try text("display_name"),
                  role: Reviewer.Role(rawValue: try text("role")) ?? .reviewer, active: try bool("active"),
-                 createdAt: try date("created_at"))
+                 createdAt: try date("created_at"), publicKey: try optionalText("public_key"))
+    }
+
+    func service() throws -> Service {
+        Service(name: try text("name"), publicKey: try text("public_key"), active: try bool("active"),
+                addedBy: try text("added_by"), addedAt: try date("added_at"))
     }
 
     func note() throws -> Note {

@@ -258,6 +258,20 @@ enum PostgresSchema {
             GRANT EXECUTE ON FUNCTION factdesk_grant_login(TEXT, BOOLEAN, BOOLEAN), factdesk_set_login_password(TEXT, TEXT),
                 factdesk_set_credential(TEXT, TEXT, TEXT) TO factdesk_reviewer;
             """),
+        ("v10: a signed history: reviewers' and services' keys, each event's signature", """
+            ALTER TABLE reviewer ADD COLUMN public_key TEXT;
+            ALTER TABLE event ADD COLUMN signer TEXT;
+            ALTER TABLE event ADD COLUMN signature TEXT;
+            CREATE TABLE service (
+                name TEXT PRIMARY KEY,
+                public_key TEXT NOT NULL,
+                active BOOLEAN NOT NULL DEFAULT TRUE,
+                added_by TEXT NOT NULL REFERENCES reviewer (handle),
+                added_at TEXT NOT NULL);
+            GRANT SELECT ON service TO factdesk_reviewer;
+            GRANT INSERT, UPDATE ON service TO factdesk_editor;
+            GRANT UPDATE (public_key) ON reviewer TO factdesk_editor;
+            """),
     ]
 
     /// Triggers that refuse any UPDATE or DELETE of a table's rows, with a message.
@@ -274,7 +288,9 @@ enum PostgresSchema {
         GRANT SELECT ON factdesk_migration TO PUBLIC;
         """
 
-    /// The history's protections a PostgreSQL desk has, by trigger name.
-    static let historyTriggers = ["event_no_update", "event_no_delete", "event_no_truncate", "event_next_seq_only",
-                                  "event_actor_is_login"]
+    /// The triggers of a desk fresh from its migrations, by name: the SHA-256 of the
+    /// trigger's definition (`pg_get_triggerdef`), a line break and its function's source.
+    /// A desk's own are compared with these; a trigger swapped for another with the same
+    /// name, or added, is reported.
+    static let triggerDigests: [String: String] = [:]
 }

@@ -174,6 +174,14 @@ struct PostgresTransaction: StorageWriter {
         return (try row.int("seq"), try row.text("hash"))
     }
 
+    func service(_ name: String) throws -> Service? {
+        try first("SELECT * FROM service WHERE name = $1", [.text(name)])?.service()
+    }
+
+    func services() throws -> [Service] {
+        try rows("SELECT * FROM service ORDER BY name COLLATE \"C\"").map { try $0.service() }
+    }
+
     func reviewers() throws -> [Reviewer] {
         try rows("SELECT * FROM reviewer ORDER BY handle COLLATE \"C\"").map { try $0.reviewer() }
     }
@@ -359,11 +367,30 @@ struct PostgresTransaction: StorageWriter {
 
     // MARK: - The history, byte for byte
 
-    func missingHistoryProtections() throws -> [String] {
-        let present = Set(try rows("""
-            SELECT tgname FROM pg_trigger WHERE tgrelid = 'event'::regclass AND tgenabled <> 'D'
-            """).map { try $0.text("tgname") })
-        return PostgresSchema.historyTriggers.filter { !present.contains($0) }
+    func historyProtectionProblems() throws -> [String] {
+        let present = Dictionary(try rows("""
+            SELECT t.tgname, t.tgenabled::text AS enabled, pg_get_triggerdef(t.oid) || E'\n' || p.prosrc AS definition
+            FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid JOIN pg_class c ON c.oid = t.tgrelid
+            WHERE NOT t.tgisinternal AND c.relnamespace = 'public'::regnamespace
+            """).map { (try $0.text("tgname"), (enabled: try $0.text("enabled"), digest: sha256Hex(try $0.text("definition")))) },
+            uniquingKeysWith: { $1 })
+        let expected = PostgresSchema.triggerDigests
+        var problems: [String] = []
+        for name in expected.keys.sorted() {
+            guard let trigger = present[name] else {
+                problems.append("the trigger \(name) that protects the history is gone")
+                continue
+            }
+            if trigger.digest != expected[name] {
+                problems.append("the trigger \(name) was replaced by another that does something else")
+            } else if trigger.enabled != "O" {
+                problems.append("the trigger \(name) that protects the history is disabled")
+            }
+        }
+        for name in present.keys.sorted() where expected[name] == nil {
+            problems.append("a trigger FactDesk did not make, \(name), was added")
+        }
+        return problems
     }
 
     func eventBounds() throws -> (low: Int64, high: Int64, count: Int64) {
@@ -374,28 +401,36 @@ struct PostgresTransaction: StorageWriter {
 
     func walkEvents(after: Int64, through: Int64, _ body: (AuditVerifier.EventBytes) -> Void) throws {
         try keysetPages("""
-            SELECT seq, at, actor, claim_id, source_id, action, from_state, to_state, details, prev_hash, hash,
-                   CASE WHEN claim_id IS NOT NULL AND kind = 'transition' THEN details::jsonb ->> 'assignee' END
+            SELECT seq, at, actor, claim_id, source_id, action, from_state, to_state, details, prev_hash, hash, signer, signature
             FROM event WHERE seq > $1 AND seq <= $2 ORDER BY seq
             """, after: after, [.integer(through)], size: 5_000) { row in
             let seq = try row.row[0].decode(Int64.self)
             let claimID = try row.row[3].decode(Int64?.self), sourceID = try row.row[4].decode(Int64?.self)
             row.withBytes(1) { at in row.withBytes(2) { actor in row.withBytes(5) { action in
                 row.withBytes(6) { from in row.withBytes(7) { to in row.withBytes(8) { details in
-                    row.withBytes(9) { prev in row.withBytes(10) { hash in row.withBytes(11) { assignee in
-                        body(AuditVerifier.EventBytes(
-                            seq: seq, at: at, actor: actor, claimID: claimID, sourceID: sourceID, action: action,
-                            from: from, to: to, details: details, prevHash: prev, hash: hash, assignee: assignee))
+                    row.withBytes(9) { prev in row.withBytes(10) { hash in row.withBytes(11) { signer in
+                        row.withBytes(12) { signature in
+                            body(AuditVerifier.EventBytes(
+                                seq: seq, at: at, actor: actor, claimID: claimID, sourceID: sourceID, action: action,
+                                from: from, to: to, details: details, prevHash: prev, hash: hash, signer: signer,
+                                signature: signature))
+                        }
                     } } }
                 } } }
             } } }
         }
     }
 
-    func walkClaimStates(_ body: (Int64, UnsafeRawBufferPointer?, UnsafeRawBufferPointer?) -> Void) throws {
-        try keysetPages("SELECT id, state, assignee FROM claim WHERE id > $1 ORDER BY id", after: 0, size: 20_000) { row in
-            let id = try row.row[0].decode(Int64.self)
-            row.withBytes(1) { state in row.withBytes(2) { assignee in body(id, state, assignee) } }
+    func walkClaims(_ body: (ClaimRow) -> Void) throws {
+        try keysetPages("""
+            SELECT id, source_id, span_start, span_end, text, speaker, state, assignee, due_at FROM claim
+            WHERE id > $1 ORDER BY id
+            """, after: 0, size: 20_000) { row in
+            body(ClaimRow(id: try row.row[0].decode(Int64.self), sourceID: try row.row[1].decode(Int64.self),
+                          spanStart: try row.row[2].decode(Int64?.self), spanEnd: try row.row[3].decode(Int64?.self),
+                          text: try row.row[4].decode(String.self), speaker: try row.row[5].decode(String?.self),
+                          state: try row.row[6].decode(String.self), assignee: try row.row[7].decode(String?.self),
+                          dueAt: try row.row[8].decode(String?.self)))
         }
     }
 
@@ -440,11 +475,12 @@ struct PostgresTransaction: StorageWriter {
 
     func append(_ event: AuditEvent, at: String, details: String) throws {
         try run("""
-            INSERT INTO event (seq, at, actor, claim_id, source_id, action, from_state, to_state, details, prev_hash, hash)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+            INSERT INTO event (seq, at, actor, claim_id, source_id, action, from_state, to_state, details, prev_hash, hash,
+                               signer, signature)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
             """, [.integer(event.seq), .text(at), .text(event.actor), .integer(event.claimID), .integer(event.sourceID),
                   .text(event.action), .text(event.fromState), .text(event.toState), .text(details),
-                  .text(event.prevHash), .text(event.hash)])
+                  .text(event.prevHash), .text(event.hash), .text(event.signer), .text(event.signature)])
     }
 
     func insert(_ claim: Claim, searchTerms: String) throws -> Claim {
@@ -511,9 +547,10 @@ struct PostgresTransaction: StorageWriter {
     func insert(_ reviewer: Reviewer) throws -> Reviewer {
         var row = reviewer
         row.id = try first("""
-            INSERT INTO reviewer (handle, display_name, role, active, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id
+            INSERT INTO reviewer (handle, display_name, role, active, created_at, public_key)
+            VALUES ($1, $2, $3, $4, $5, $6) RETURNING id
             """, [.text(reviewer.handle), .text(reviewer.displayName), .text(reviewer.role.rawValue),
-                  .boolean(reviewer.active), .time(reviewer.createdAt)])?.int("id")
+                  .boolean(reviewer.active), .time(reviewer.createdAt), .text(reviewer.publicKey)])?.int("id")
         // A reviewer of a PostgreSQL desk logs in as a role of their own, in the group of their role.
         try run("SELECT factdesk_grant_login($1, $2, $3)",
                 [.text(reviewer.handle), .boolean(reviewer.role == .editor), .boolean(reviewer.active)])
@@ -521,10 +558,20 @@ struct PostgresTransaction: StorageWriter {
     }
 
     func update(_ reviewer: Reviewer) throws {
-        try run("UPDATE reviewer SET display_name = $1, role = $2, active = $3 WHERE handle = $4",
-                [.text(reviewer.displayName), .text(reviewer.role.rawValue), .boolean(reviewer.active), .text(reviewer.handle)])
+        try run("UPDATE reviewer SET display_name = $1, role = $2, active = $3, public_key = $4 WHERE handle = $5",
+                [.text(reviewer.displayName), .text(reviewer.role.rawValue), .boolean(reviewer.active),
+                 .text(reviewer.publicKey), .text(reviewer.handle)])
         try run("SELECT factdesk_grant_login($1, $2, $3)",
                 [.text(reviewer.handle), .boolean(reviewer.role == .editor), .boolean(reviewer.active)])
+    }
+
+    func save(_ service: Service) throws {
+        try run("""
+            INSERT INTO service (name, public_key, active, added_by, added_at) VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT (name) DO UPDATE SET public_key = excluded.public_key, active = excluded.active,
+                added_by = excluded.added_by, added_at = excluded.added_at
+            """, [.text(service.name), .text(service.publicKey), .boolean(service.active), .text(service.addedBy),
+                  .time(service.addedAt)])
     }
 
     func setPasswordHash(_ hash: String, of handle: String, at: Date) throws {

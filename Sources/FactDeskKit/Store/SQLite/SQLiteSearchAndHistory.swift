@@ -104,12 +104,38 @@ extension SQLiteTransaction {
 
     // MARK: - The history, byte for byte
 
-    /// The triggers that keep the history append-only.
-    static let historyTriggers = ["event_no_update", "event_no_delete", "event_next_seq_only"]
+    /// The desk's triggers, by name, as a desk fresh from its migrations has them: what
+    /// a desk's own are compared with, text for text.
+    static let expectedTriggers: [String: String] = {
+        do {
+            let queue = try DatabaseQueue()
+            try Migrations.migrator.migrate(queue)
+            return try queue.read { try SQLiteTransaction(db: $0).triggers() }
+        } catch {
+            preconditionFailure("the desk's schema does not build in memory: \(error)")
+        }
+    }()
 
-    func missingHistoryProtections() throws -> [String] {
-        let present = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
-        return Self.historyTriggers.filter { !present.contains($0) }
+    private func triggers() throws -> [String: String] {
+        Dictionary(try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").map {
+            ($0["name"] as String, $0["sql"] as String? ?? "")
+        }, uniquingKeysWith: { $1 })
+    }
+
+    func historyProtectionProblems() throws -> [String] {
+        let present = try triggers(), expected = Self.expectedTriggers
+        var problems: [String] = []
+        for name in expected.keys.sorted() {
+            guard let sql = present[name] else {
+                problems.append("the trigger \(name) that protects the history is gone")
+                continue
+            }
+            if sql != expected[name] { problems.append("the trigger \(name) was replaced by another that does something else") }
+        }
+        for name in present.keys.sorted() where expected[name] == nil {
+            problems.append("a trigger FactDesk did not make, \(name), was added")
+        }
+        return problems
     }
 
     func eventBounds() throws -> (low: Int64, high: Int64, count: Int64) {
@@ -122,21 +148,26 @@ extension SQLiteTransaction {
     func walkEvents(after: Int64, through: Int64, _ body: (AuditVerifier.EventBytes) -> Void) throws {
         try walk(sql: """
             SELECT seq, at, actor, claim_id, source_id, action, from_state, to_state, details, prev_hash, hash,
-                   CASE WHEN claim_id IS NOT NULL AND instr(action, '.') = 0
-                        THEN json_extract(details, '$.assignee') END
+                   signer, signature
             FROM event WHERE seq > \(after) AND seq <= \(through) ORDER BY seq
             """) { handle in
             body(AuditVerifier.EventBytes(
                 seq: sqlite3_column_int64(handle, 0), at: Self.text(handle, 1), actor: Self.text(handle, 2),
                 claimID: Self.integer(handle, 3), sourceID: Self.integer(handle, 4), action: Self.text(handle, 5),
                 from: Self.text(handle, 6), to: Self.text(handle, 7), details: Self.text(handle, 8),
-                prevHash: Self.text(handle, 9), hash: Self.text(handle, 10), assignee: Self.text(handle, 11)))
+                prevHash: Self.text(handle, 9), hash: Self.text(handle, 10), signer: Self.text(handle, 11),
+                signature: Self.text(handle, 12)))
         }
     }
 
-    func walkClaimStates(_ body: (Int64, UnsafeRawBufferPointer?, UnsafeRawBufferPointer?) -> Void) throws {
-        try walk(sql: "SELECT id, state, assignee FROM claim ORDER BY id") { handle in
-            body(sqlite3_column_int64(handle, 0), Self.text(handle, 1), Self.text(handle, 2))
+    func walkClaims(_ body: (ClaimRow) -> Void) throws {
+        try walk(sql: """
+            SELECT id, source_id, span_start, span_end, text, speaker, state, assignee, due_at FROM claim ORDER BY id
+            """) { handle in
+            func string(_ column: Int32) -> String? { Self.text(handle, column).map { String(decoding: $0, as: UTF8.self) } }
+            body(ClaimRow(id: sqlite3_column_int64(handle, 0), sourceID: sqlite3_column_int64(handle, 1),
+                          spanStart: Self.integer(handle, 2), spanEnd: Self.integer(handle, 3), text: string(4) ?? "",
+                          speaker: string(5), state: string(6) ?? "", assignee: string(7), dueAt: string(8)))
         }
     }
 

@@ -129,6 +129,19 @@ struct SQLiteTransaction: StorageWriter {
         return (row["seq"], row["hash"])
     }
 
+    func service(_ name: String) throws -> Service? {
+        try Row.fetchOne(db, sql: "SELECT * FROM service WHERE name = ?", arguments: [name]).map(Self.service)
+    }
+
+    func services() throws -> [Service] {
+        try Row.fetchAll(db, sql: "SELECT * FROM service ORDER BY name").map(Self.service)
+    }
+
+    private static func service(_ row: Row) -> Service {
+        Service(name: row["name"], publicKey: row["public_key"], active: row["active"], addedBy: row["added_by"],
+                addedAt: StoredTime.date(row["added_at"]) ?? .distantPast)
+    }
+
     func reviewers() throws -> [Reviewer] {
         try Reviewer.order(Reviewer.Columns.handle).fetchAll(db)
     }
@@ -251,11 +264,12 @@ struct SQLiteTransaction: StorageWriter {
 
     func append(_ event: AuditEvent, at: String, details: String) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO event (seq, at, actor, claim_id, source_id, action, from_state, to_state, details, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO event (seq, at, actor, claim_id, source_id, action, from_state, to_state, details, prev_hash, hash,
+                               signer, signature)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 event.seq, at, event.actor, event.claimID, event.sourceID, event.action, event.fromState, event.toState,
-                details, event.prevHash, event.hash])
+                details, event.prevHash, event.hash, event.signer, event.signature])
     }
 
     func insert(_ claim: Claim, searchTerms: String) throws -> Claim {
@@ -311,6 +325,14 @@ struct SQLiteTransaction: StorageWriter {
 
     func update(_ reviewer: Reviewer) throws {
         try reviewer.update(db)
+    }
+
+    func save(_ service: Service) throws {
+        try db.execute(sql: """
+            INSERT INTO service (name, public_key, active, added_by, added_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (name) DO UPDATE SET public_key = excluded.public_key, active = excluded.active,
+                added_by = excluded.added_by, added_at = excluded.added_at
+            """, arguments: [service.name, service.publicKey, service.active, service.addedBy, StoredTime.text(service.addedAt)])
     }
 
     func setPasswordHash(_ hash: String, of handle: String, at: Date) throws {

@@ -1,0 +1,273 @@
+import Crypto
+import Foundation
+
+/// A public key as FactDesk prints, stores and reads it: `ed25519:` and the key's 32
+/// bytes in base64.
+public enum PublicKeyText {
+    static let prefix = "ed25519:"
+
+    /// The text of a public key.
+    public static func text(of key: Curve25519.Signing.PublicKey) -> String {
+        prefix + key.rawRepresentation.base64EncodedString()
+    }
+
+    /// The key a text names, refusing anything but `ed25519:` and 32 bytes of base64.
+    public static func key(_ text: String) throws(KeyError) -> Curve25519.Signing.PublicKey {
+        let trimmed = text.trimmingWhitespace()
+        guard trimmed.hasPrefix(prefix), let raw = Data(base64Encoded: String(trimmed.dropFirst(prefix.count))),
+              raw.count == 32, let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw) else {
+            throw .malformedPublicKey(text.count > 80 ? String(text.prefix(80)) + "..." : text)
+        }
+        return key
+    }
+
+    /// The canonical text of a key given as text (whitespace trimmed, checked).
+    public static func normalized(_ text: String) throws(KeyError) -> String {
+        Self.text(of: try key(text))
+    }
+}
+
+/// What goes wrong with keys, each with what to do about it.
+public enum KeyError: FactDeskError, Equatable {
+    case malformedPublicKey(String)
+    case malformedPrivateKey(path: String)
+    case readableByOthers(path: String)
+    case noPrivateKey(handle: String, folder: String)
+    case noServiceKey(name: String, folder: String)
+    case noRegisteredKey(handle: String)
+    case keyMismatch(handle: String, folder: String)
+    case noService(name: String)
+    case serviceKeyMismatch(name: String, folder: String)
+    case cannotWrite(path: String, reason: String)
+
+    public var kind: FailureKind {
+        switch self {
+        case .malformedPublicKey, .malformedPrivateKey: .invalidInput
+        case .readableByOthers, .noPrivateKey, .noServiceKey, .noRegisteredKey, .keyMismatch, .noService, .serviceKeyMismatch: .permissionDenied
+        case .cannotWrite: .storeUnusable
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .malformedPublicKey(let text):
+            "'\(text)' is not a public key; give one as `factdesk key show` prints it: ed25519: and 44 characters of base64"
+        case .malformedPrivateKey(let path):
+            "\(path) is not a FactDesk private key; move it away and run `factdesk key create`"
+        case .readableByOthers(let path):
+            "\(path) can be read by other users, so it is not used; run `chmod 600 \(path)` if it is yours, else make a new key"
+        case .noPrivateKey(let handle, let folder):
+            "you do not hold \(handle)'s key: there is no \(handle).key in \(folder); act as yourself, or set FACTDESK_KEYS to the folder that holds your key"
+        case .noServiceKey(let name, let folder):
+            "this machine does not hold the key of the service \(name): there is no services/\(name).key in \(folder); run `factdesk service add \(name)` here as an editor"
+        case .noRegisteredKey(let handle):
+            "\(handle) has no key on this desk; an editor registers one with `factdesk reviewer key \(handle) ed25519:...` (\(handle) prints it with `factdesk key show`)"
+        case .keyMismatch(let handle, let folder):
+            "the key of \(handle) in \(folder) is not the one this desk has for \(handle); use the folder that holds the registered key, or ask an editor to run `factdesk reviewer key \(handle) ...` with `factdesk key show`'s key"
+        case .noService(let name):
+            "no service '\(name)' is registered on this desk; an editor registers it with `factdesk service add \(name)`"
+        case .serviceKeyMismatch(let name, let folder):
+            "the key of the service \(name) in \(folder) is not the one this desk has registered; register it again with `factdesk service add \(name) --key ...`"
+        case .cannotWrite(let path, let reason):
+            "cannot write the key \(path): \(reason)"
+        }
+    }
+}
+
+/// The private keys this machine holds, by whose they are: a reviewer's handle, or a
+/// service's name (a service signs for the people it acts for, as `factdesk serve` does).
+///
+/// A folder keeps one file per key, `HANDLE.key` and `services/NAME.key`, each readable
+/// only by its owner; a key file that others can read is refused, as ssh refuses one.
+public final class Keyring: @unchecked Sendable {
+    /// Whose key: a reviewer's or a service's.
+    public enum Holder: Hashable, Sendable {
+        case reviewer(String)
+        case service(String)
+    }
+
+    private enum Place {
+        case folder(String)
+        case memory
+    }
+
+    private let place: Place
+    private let lock = NSLock()
+    private var loaded: [Holder: Curve25519.Signing.PrivateKey] = [:]
+
+    private init(_ place: Place) {
+        self.place = place
+    }
+
+    /// The keys in a folder.
+    public static func folder(_ path: String) -> Keyring {
+        Keyring(.folder(path))
+    }
+
+    /// The folder `$FACTDESK_KEYS` names, else `~/.config/factdesk/keys`.
+    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> Keyring {
+        if let path = environment["FACTDESK_KEYS"], !path.isEmpty { return .folder(path) }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return .folder(home + "/.config/factdesk/keys")
+    }
+
+    /// Keys that live in this process only and are made the first time they are asked for:
+    /// for desks in memory, previews and tests, never for a desk people share.
+    public static let memory = Keyring(.memory)
+
+    /// Where the keys are, for messages.
+    public var location: String {
+        switch place {
+        case .folder(let path): path
+        case .memory: "this process's memory"
+        }
+    }
+
+    /// The private key of a reviewer or service, or nil when this machine does not hold it.
+    public func privateKey(_ holder: Holder) throws(KeyError) -> Curve25519.Signing.PrivateKey? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let key = loaded[holder] { return key }
+        switch place {
+        case .memory:
+            let key = Curve25519.Signing.PrivateKey()
+            loaded[holder] = key
+            return key
+        case .folder:
+            let path = self.path(of: holder)
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            if info.st_mode & 0o077 != 0 { throw .readableByOthers(path: path) }
+            guard let data = FileManager.default.contents(atPath: path), data.count < 4_096,
+                  let key = Self.decode(String(decoding: data, as: UTF8.self)) else {
+                throw .malformedPrivateKey(path: path)
+            }
+            loaded[holder] = key
+            return key
+        }
+    }
+
+    /// The public key (`ed25519:...`) of a key this machine holds, or nil.
+    public func publicKeyText(_ holder: Holder) throws(KeyError) -> String? {
+        try privateKey(holder).map { PublicKeyText.text(of: $0.publicKey) }
+    }
+
+    /// The key of a reviewer or service, made and saved when this machine has none yet;
+    /// says whether it was made.
+    @discardableResult
+    public func create(_ holder: Holder) throws(KeyError) -> (key: Curve25519.Signing.PublicKey, created: Bool) {
+        if let existing = try privateKey(holder) { return (existing.publicKey, false) }
+        guard case .folder = place else { preconditionFailure("a memory keyring makes its keys when asked") }
+        let key = Curve25519.Signing.PrivateKey()
+        let path = self.path(of: holder)
+        let folder = (path as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw .cannotWrite(path: path, reason: "its folder cannot be made (\(error.localizedDescription))")
+        }
+        // Written to a file only its owner can read, then linked into place: never over a key.
+        let temporary = path + ".new-\(ProcessInfo.processInfo.processIdentifier)"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        let text = Array((Self.privatePrefix + key.rawRepresentation.base64EncodedString() + "\n").utf8)
+        let written = text.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        fsync(descriptor)
+        close(descriptor)
+        defer { unlink(temporary) }
+        guard written == text.count else { throw .cannotWrite(path: path, reason: "the disk took only part of it") }
+        if link(temporary, path) != 0 {
+            // Someone made it meanwhile: theirs is the key.
+            if errno == EEXIST, let theirs = try privateKey(holder) { return (theirs.publicKey, false) }
+            throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        }
+        lock.lock()
+        loaded[holder] = key
+        lock.unlock()
+        return (key.publicKey, true)
+    }
+
+    /// The file that holds a key.
+    public func path(of holder: Holder) -> String {
+        let folder: String
+        switch place {
+        case .folder(let path): folder = path
+        case .memory: folder = ""
+        }
+        switch holder {
+        case .reviewer(let handle): return folder + "/" + handle + ".key"
+        case .service(let name): return folder + "/services/" + name + ".key"
+        }
+    }
+
+    private static let privatePrefix = "factdesk-ed25519-private:"
+
+    private static func decode(_ text: String) -> Curve25519.Signing.PrivateKey? {
+        let trimmed = text.trimmingWhitespace()
+        guard trimmed.hasPrefix(privatePrefix),
+              let raw = Data(base64Encoded: String(trimmed.dropFirst(privatePrefix.count))), raw.count == 32 else { return nil }
+        return try? Curve25519.Signing.PrivateKey(rawRepresentation: raw)
+    }
+}
+
+/// Signs each event a desk writes: with the key of the reviewer who acts, or with a
+/// registered service's key when a service acts for them.
+///
+/// The key must be the one the desk has registered for its holder, so a command whose
+/// actor's key this machine does not hold is refused before its transaction commits.
+public struct EventSigner: Sendable {
+    public let keys: Keyring
+    /// The registered service that signs every event, if the desk is used through one.
+    public let service: String?
+
+    public init(keys: Keyring, service: String? = nil) {
+        self.keys = keys
+        self.service = service
+    }
+
+    /// Signs an event whose hash is made: sets its signature (and signer for a service).
+    func sign(_ event: inout AuditEvent, _ tx: any StorageReader) throws {
+        let key: Curve25519.Signing.PrivateKey
+        if let service {
+            guard let registered = try tx.service(service), registered.active else { throw KeyError.noService(name: service) }
+            guard let own = try keys.privateKey(.service(service)) else {
+                throw KeyError.noServiceKey(name: service, folder: keys.location)
+            }
+            guard PublicKeyText.text(of: own.publicKey) == registered.publicKey else {
+                throw KeyError.serviceKeyMismatch(name: service, folder: keys.location)
+            }
+            key = own
+            event.signer = service
+        } else {
+            guard let own = try keys.privateKey(.reviewer(event.actor)) else {
+                throw KeyError.noPrivateKey(handle: event.actor, folder: keys.location)
+            }
+            guard let registered = try tx.reviewer(event.actor)?.publicKey else {
+                throw KeyError.noRegisteredKey(handle: event.actor)
+            }
+            guard PublicKeyText.text(of: own.publicKey) == registered else {
+                throw KeyError.keyMismatch(handle: event.actor, folder: keys.location)
+            }
+            key = own
+            event.signer = nil
+        }
+        event.signature = try key.signature(for: Self.message(hash: event.hash)).base64EncodedString()
+    }
+
+    /// What is signed: the event's hash as its 32 bytes.
+    static func message(hash: String) -> Data {
+        var bytes = Data(capacity: 32)
+        var high: UInt8?
+        for byte in hash.utf8 {
+            let nibble: UInt8 = byte >= UInt8(ascii: "a") ? byte - UInt8(ascii: "a") + 10 : byte &- UInt8(ascii: "0")
+            if let first = high {
+                bytes.append(first << 4 | (nibble & 0xF))
+                high = nil
+            } else {
+                high = nibble
+            }
+        }
+        return bytes
+    }
+}
