@@ -38,6 +38,7 @@ def main():
     run(args.bin, folder, "source", "add", args.seeds)
     run(args.bin, folder, "reviewer", "add", "layla")
     token = run(args.bin, folder, "token", "create", "--name", "schemathesis").strip()
+    run(args.bin, folder, "service", "add", "web")
     log = open(os.path.join(folder, "serve.log"), "w+")
     env = dict(os.environ, FACTDESK_DB=os.path.join(folder, "desk.db"))
     server = subprocess.Popen([args.bin, "serve", "--port", "0"], env=env, stdout=log, stderr=log)

@@ -112,6 +112,7 @@ def main():
     run(args.bin, folder, "reviewer", "add", "layla", "--name", "ليلى ناصر")
     for handle, password in PASSWORDS.items():
         run(args.bin, folder, "reviewer", "password", handle, "--password-stdin", stdin=password + "\n")
+    run(args.bin, folder, "service", "add", "web")
     server, base, log = start_server(args.bin, folder)
     driver = browser(1280, 1000)
     try:

@@ -148,6 +148,7 @@ def main():
     for handle in (editor, busy):
         factdesk(args, desk, "reviewer", "password", handle, "--password-stdin", actor=editor, stdin=PASSWORD + "\n")
     tokens = [factdesk(args, desk, "token", "create", "--name", f"load {i}", actor=editor).strip() for i in range(args.clients)]
+    factdesk(args, desk, "service", "add", "web", actor=editor)
     log_file = open(os.path.join(work, "serve.log"), "w+")
     server = subprocess.Popen([os.path.join(args.bin_dir, "factdesk"), "serve", "--port", "0", "--db", desk],
                               stdout=log_file, stderr=log_file)

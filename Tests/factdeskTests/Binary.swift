@@ -50,6 +50,9 @@ struct Binary {
 
     var deskPath: String { folder.appendingPathComponent("factdesk.db").path }
 
+    /// The key folder of the commands this binary runs.
+    var keysPath: String { folder.appendingPathComponent("keys").path }
+
     /// Starts the binary with these arguments; the caller waits for it.
     func start(_ arguments: [String], as actor: String? = nil, stdin: Data? = nil,
                environment extra: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
@@ -61,6 +64,8 @@ struct Binary {
         environment["FACTDESK_USER"] = actor ?? user
         environment["FACTDESK_DB"] = backend == .postgres ? desk(for: actor ?? user) : nil
         environment["NO_COLOR"] = "1"
+        // Everyone's keys in the folder's key folder: a team sharing one machine.
+        environment["FACTDESK_KEYS"] = keysPath
         environment.merge(extra) { $1 }
         process.environment = environment
         let out = Pipe(), err = Pipe(), input = Pipe()

@@ -60,8 +60,11 @@ struct PostgresCommandTests {
         let there = try target.run(["audit", "verify", "--anchor", anchor])
         #expect(there.status == 0, "\(there.stderr)")
         #expect(try target.run(["audit", "head"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == anchor)
-        // layla has a login on the moved desk and works there as herself.
-        try target.expectSuccess(["start", "1"], as: "layla")
+        // layla has a login on the moved desk and works there as herself, with her key.
+        let started = try target.run(["start", "1"], as: "layla", environment: ["FACTDESK_KEYS": file.keysPath])
+        #expect(started.status == 0, "\(started.stderr)")
+        let keyless = try target.run(["note", "1", "no key here"], as: "layla")
+        #expect(keyless.status == 77 && keyless.stderr.contains("you do not hold layla's key"))
         let back = file.folder.appendingPathComponent("back.db").path
         try target.expectSuccess(["backup", back])
         let returned = try file.run(["audit", "verify", "--db", back])

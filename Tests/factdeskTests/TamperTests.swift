@@ -31,7 +31,8 @@ import FactDeskKit
         #expect(head.hasPrefix("13:") && head.count == 3 + 64)
         let result = try desk.run(["audit", "verify", "--anchor", head])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("13 events, 1 claims replayed; head \(head)"))
+        #expect(result.stdout.contains("13 events, 1 claims and 10 other rows replayed; head \(head)"))
+        #expect(result.stdout.contains("13 signatures checked"))
         #expect(result.stdout.contains("the history is intact and extends"))
         let report = try #require(try desk.json(["audit", "verify"]) as? [String: Any])
         #expect(report["intact"] as? Bool == true && report["events"] as? Int == 13)
@@ -45,10 +46,10 @@ import FactDeskKit
             SELECT seq, at, 'mallory', claim_id, action, from_state, to_state, details, prev_hash, hash FROM event WHERE seq = 13;
             """, "event 13: content changed"),
         ("change a claim's state without an event", "UPDATE claim SET state = 'disputed' WHERE id = 1;",
-         "claim 1: claim changed without an event: it is 'disputed' but its history ends in 'verified'"),
+         "claim 1: row not accounted for: it is 'disputed' but its history ends in 'verified'"),
         ("reassign without an event", "UPDATE claim SET assignee = 'omar' WHERE id = 1;",
-         "claim 1: claim changed without an event: it is assigned to omar but its history says layla"),
-        ("cut the tail", "DELETE FROM event WHERE seq >= 12;", "claim 1: claim changed without an event"),
+         "claim 1: row not accounted for: it is assigned to omar but its history says layla"),
+        ("cut the tail", "DELETE FROM event WHERE seq >= 12;", "claim 1: row not accounted for"),
         ("reorder two events", """
             UPDATE event SET seq = 100 WHERE seq = 3; UPDATE event SET seq = 3 WHERE seq = 4; UPDATE event SET seq = 4 WHERE seq = 100;
             """, "event 3: order broken"),
@@ -103,7 +104,10 @@ import FactDeskKit
                 """)
         }
         try queue.close()
-        #expect(try desk.run(["audit", "verify"]).status == 0)
+        // Every rehashed event's signature no longer matches, and the published head catches it too.
+        let rebuilt = try desk.run(["audit", "verify"])
+        #expect(rebuilt.status == 70)
+        #expect(rebuilt.stdout.contains("event 12: signature not valid"))
         let anchored = try desk.run(["audit", "verify", "--anchor", head])
         #expect(anchored.status == 70)
         #expect(anchored.stdout.contains("event 13: anchor not in the history: the published head has a different hash"))

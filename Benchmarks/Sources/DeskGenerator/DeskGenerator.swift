@@ -67,14 +67,16 @@ public struct DeskGenerator {
         rng = SplitMix64(seed: options.seed)
     }
 
-    /// Creates the desk at `path` (which must not exist) and fills it.
-    public mutating func generate(at path: String, progress: (String) -> Void = { _ in }) throws -> Report {
+    /// Creates the desk at `path` (which must not exist) and fills it, every event signed
+    /// with keys `signer` holds (made there for the desk's people when missing).
+    public mutating func generate(at path: String, signer: EventSigner = ClaimStore.processSigner,
+                                  progress: (String) -> Void = { _ in }) throws -> Report {
         guard !composer.isEmpty else { throw DeskError.invalidValue("the sample articles hold no sentences to compose with") }
         let clock = SyntheticClock()
         let store = try ClaimStore.create(
             path: path, workflow: try WorkflowSource.named("standard"),
             editor: NewReviewer(handle: Self.editors[0], displayName: "Sara Haddad", role: .editor),
-            deskName: "Archive", clock: clock.now)
+            deskName: "Archive", clock: clock.now, signer: signer)
         for editor in Self.editors.dropFirst() {
             try store.addReviewer(NewReviewer(handle: editor, role: .editor), by: Self.editors[0])
         }

@@ -44,7 +44,7 @@ extension Bench {
             options.seed = seed
             options.articlesPerBatch = batch
             var generator = DeskGenerator(options: options, samples: samples)
-            let report = try generator.generate(at: db) { message in
+            let report = try generator.generate(at: db, signer: EventSigner(keys: .standard())) { message in
                 FileHandle.standardError.write(Data("\r\(message)   ".utf8))
             }
             FileHandle.standardError.write(Data("\n".utf8))

@@ -22,6 +22,19 @@ public enum HashChain {
         public var from: String?
         public var to: String?
         public var details: String
+
+        public init(seq: Int64, at: String, actor: String, claimID: Int64?, sourceID: Int64?, action: String,
+                    from: String?, to: String?, details: String) {
+            self.seq = seq
+            self.at = at
+            self.actor = actor
+            self.claimID = claimID
+            self.sourceID = sourceID
+            self.action = action
+            self.from = from
+            self.to = to
+            self.details = details
+        }
     }
 
     /// The hash of an event: SHA-256 of the previous hash, a line break, and the canonical content.

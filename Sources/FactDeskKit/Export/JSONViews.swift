@@ -262,10 +262,23 @@ public enum JSONView {
         public var role: String
         public var active: Bool
         public var openClaims: Int
+        /// The key that signs what they do; null on a desk from before signing, until registered.
+        public var publicKey: String?
 
         enum CodingKeys: String, CodingKey {
             case handle, name, role, active
             case openClaims = "open_claims"
+            case publicKey = "public_key"
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(handle, forKey: .handle)
+            try container.encode(name, forKey: .name)
+            try container.encode(role, forKey: .role)
+            try container.encode(active, forKey: .active)
+            try container.encode(openClaims, forKey: .openClaims)
+            try container.encode(publicKey, forKey: .publicKey)
         }
 
         public init(_ reviewer: Reviewer, openClaims: Int) {
@@ -274,6 +287,7 @@ public enum JSONView {
             role = reviewer.role.rawValue
             active = reviewer.active
             self.openClaims = openClaims
+            publicKey = reviewer.publicKey
         }
     }
 

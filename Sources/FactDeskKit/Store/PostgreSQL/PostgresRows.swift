@@ -113,6 +113,8 @@ struct PGRow {
         event.seq = try int("seq")
         event.prevHash = try text("prev_hash")
         event.hash = try text("hash")
+        event.signer = try optionalText("signer")
+        event.signature = try optionalText("signature")
         return event
     }
 
