@@ -213,7 +213,9 @@ enum OpenAPIDocument {
               "action": {"type": "string"},
               "from": {"type": "string", "nullable": true},
               "to": {"type": "string", "nullable": true},
-              "details": {"type": "object", "additionalProperties": true}
+              "details": {"type": "object", "additionalProperties": true},
+              "signer": {"type": "string", "nullable": true},
+              "signature": {"type": "string", "nullable": true}
             }
           },
           "Stats": {

@@ -108,23 +108,13 @@ public enum JSONView {
         public var from: String?
         public var to: String?
         public var details: EventDetails
+        public var signer: String?
+        public var signature: String?
 
         enum CodingKeys: String, CodingKey {
-            case seq, at, actor, action, from, to, details
+            case seq, at, actor, action, from, to, details, signer, signature
             case claimID = "claim_id"
             case sourceID = "source_id"
-        }
-
-        public init(_ event: AuditEvent) {
-            seq = event.seq ?? 0
-            at = ISO8601.string(from: event.at)
-            actor = event.actor
-            claimID = event.claimID
-            sourceID = event.sourceID
-            action = event.action
-            from = event.fromState
-            to = event.toState
-            details = event.details
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -138,6 +128,22 @@ public enum JSONView {
             try container.encode(from, forKey: .from)
             try container.encode(to, forKey: .to)
             try container.encode(details, forKey: .details)
+            try container.encode(signer, forKey: .signer)
+            try container.encode(signature, forKey: .signature)
+        }
+
+        public init(_ event: AuditEvent) {
+            seq = event.seq ?? 0
+            at = ISO8601.string(from: event.at)
+            actor = event.actor
+            claimID = event.claimID
+            sourceID = event.sourceID
+            action = event.action
+            from = event.fromState
+            to = event.toState
+            signer = event.signer
+            signature = event.signature
+            details = event.details
         }
     }
 
