@@ -101,6 +101,7 @@ struct AuditVerifier {
     /// The canonical bytes of the event being hashed, reused from event to event.
     private var buffer: [UInt8] = []
     private var batch = SignatureBatch()
+    private let checker = SignatureChecker()
     private var keys: [String: Curve25519.Signing.PublicKey] = [:]
 
     /// A verifier for the history from its first event, with the desk's workflow row.
@@ -183,10 +184,7 @@ struct AuditVerifier {
     }
 
     private mutating func flushSignatures() {
-        for (seq, signer) in batch.verify() {
-            report.problems.append(.init(kind: .badSignature, seq: seq,
-                                         detail: "it is not signed by the key \(signer) had registered: it was forged or changed"))
-        }
+        checker.submit(batch.take())
     }
 
     /// Whether an event follows the one before it: the next number, and its hash as the previous hash.
@@ -270,6 +268,10 @@ struct AuditVerifier {
     /// The report, once every event and row has been taken.
     mutating func finish() -> AuditReport {
         flushSignatures()
+        for (seq, signer) in checker.finish() {
+            report.problems.append(.init(kind: .badSignature, seq: seq,
+                                         detail: "it is not signed by the key \(signer) had registered: it was forged or changed"))
+        }
         report.headHash = String(decoding: previousHash, as: UTF8.self)
         if let anchor, !anchorSeen {
             report.problems.append(.init(
@@ -298,10 +300,12 @@ struct ClaimRow {
     var dueAt: String?
 }
 
-/// Signatures waiting to be checked, checked in one go on every core.
+/// Signatures waiting to be checked, gathered into batches that ``SignatureChecker``
+/// checks on every core while the history goes on being read.
 struct SignatureBatch {
-    private var items: [(seq: Int64, key: Curve25519.Signing.PublicKey, message: [UInt8], signature: Data, signer: String)] = []
-    static let size = 4_096
+    typealias Item = (seq: Int64, key: Curve25519.Signing.PublicKey, message: [UInt8], signature: Data, signer: String)
+    private(set) var items: [Item] = []
+    static let size = 2_048
 
     var isFull: Bool { items.count >= Self.size }
 
@@ -309,22 +313,52 @@ struct SignatureBatch {
         items.append((seq, key, message, signature, signer))
     }
 
-    /// Checks every queued signature and empties the batch; returns the events whose signature failed.
-    mutating func verify() -> [(seq: Int64, signer: String)] {
-        guard !items.isEmpty else { return [] }
-        let work = items
-        items.removeAll(keepingCapacity: true)
-        let workers = min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8)
-        let failed = ParallelFlags(count: work.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < work.count {
-                let item = work[index]
-                if !item.key.isValidSignature(item.signature, for: item.message) { failed.set(index) }
-                index += workers
+    /// The batch's items, leaving it empty.
+    mutating func take() -> [Item] {
+        defer { items = [] }
+        return items
+    }
+}
+
+/// Checks batches of signatures in the background, a few at a time, on every core.
+final class SignatureChecker: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "factdesk.signatures", attributes: .concurrent)
+    private let group = DispatchGroup()
+    /// At most this many batches wait or run at once, so memory stays bounded.
+    private let slots = DispatchSemaphore(value: 3)
+    private let lock = NSLock()
+    private var failures: [(seq: Int64, signer: String)] = []
+
+    func submit(_ items: [SignatureBatch.Item]) {
+        guard !items.isEmpty else { return }
+        slots.wait()
+        group.enter()
+        queue.async { [self] in
+            let workers = min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8)
+            let failed = ParallelFlags(count: items.count)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var index = worker
+                while index < items.count {
+                    let item = items[index]
+                    if !item.key.isValidSignature(item.signature, for: item.message) { failed.set(index) }
+                    index += workers
+                }
             }
+            let found = failed.indices.map { (items[$0].seq, items[$0].signer) }
+            lock.lock()
+            failures += found
+            lock.unlock()
+            slots.signal()
+            group.leave()
         }
-        return failed.indices.map { (work[$0].seq, work[$0].signer) }
+    }
+
+    /// Waits for every batch; the events whose signature failed, in order.
+    func finish() -> [(seq: Int64, signer: String)] {
+        group.wait()
+        lock.lock()
+        defer { lock.unlock() }
+        return failures.sorted { $0.seq < $1.seq }
     }
 }
 

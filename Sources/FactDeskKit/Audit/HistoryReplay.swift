@@ -166,7 +166,7 @@ struct HistoryReplay {
                                     due: nil, content: event.signed ? content : Digest([String(event.sourceID ?? 0), text]))
         case AuditAction.claimNote:
             guard let id = existingClaim(event), let note = details.note else { return malformed(event) }
-            count(&notes, Digest([String(id), event.actor, note]), claim: id)
+            Self.count(&notes, Digest([String(id), event.actor, note]), claim: id)
         case AuditAction.claimEvidence:
             guard let id = existingClaim(event), let url = details.evidence?.first else { return malformed(event) }
             addEvidence(claim: id, actor: event.actor, urls: [url], stances: details.stances,
@@ -235,7 +235,7 @@ struct HistoryReplay {
         } catch {
             problem(.notAllowed, event.seq, "the workflow could not have made it: \(error)")
         }
-        if let note = details.note { count(&notes, Digest([String(id), event.actor, note]), claim: id) }
+        if let note = details.note { Self.count(&notes, Digest([String(id), event.actor, note]), claim: id) }
         claim.state = number(event.to ?? "")
         claims[id] = claim
         if !urls.isEmpty { addEvidence(claim: id, actor: event.actor, urls: urls, stances: details.stances, notes: details.evidenceNotes) }
@@ -247,14 +247,14 @@ struct HistoryReplay {
         for (index, url) in urls.enumerated() {
             if let stances, index < stances.count {
                 let note = notes.flatMap { index < $0.count ? $0[index] : nil } ?? ""
-                count(&evidence, Digest([String(id), actor, url, stances[index], note]), claim: id)
+                Self.count(&evidence, Digest([String(id), actor, url, stances[index], note]), claim: id)
             } else {
-                count(&legacyEvidence, Digest([String(id), actor, url]), claim: id)
+                Self.count(&legacyEvidence, Digest([String(id), actor, url]), claim: id)
             }
         }
     }
 
-    private func count(_ table: inout [Digest: (count: Int32, claim: Int64)], _ key: Digest, claim: Int64) {
+    private static func count(_ table: inout [Digest: (count: Int32, claim: Int64)], _ key: Digest, claim: Int64) {
         table[key, default: (0, claim)].count += 1
     }
 
@@ -362,13 +362,13 @@ struct HistoryReplay {
         switch table {
         case .note:
             let claim = text("claim_id") ?? ""
-            if !take(&notes, Digest([claim, text("author"), text("body")])) {
+            if !Self.take(&notes, Digest([claim, text("author"), text("body")])) {
                 problem(.rowChanged, nil, "no event wrote this note on claim \(claim), or it was changed since", row: "note \(id)")
             }
         case .evidence:
             let claim = text("claim_id") ?? ""
-            if !take(&evidence, Digest([claim, text("added_by"), text("url"), text("stance"), text("note") ?? ""])),
-               !take(&legacyEvidence, Digest([claim, text("added_by"), text("url")])) {
+            if !Self.take(&evidence, Digest([claim, text("added_by"), text("url"), text("stance"), text("note") ?? ""])),
+               !Self.take(&legacyEvidence, Digest([claim, text("added_by"), text("url")])) {
                 problem(.rowChanged, nil, "no event added this evidence to claim \(claim), or it was changed since", row: "evidence \(id)")
             }
         case .source:
@@ -420,7 +420,7 @@ struct HistoryReplay {
         }
     }
 
-    private func take(_ table: inout [Digest: (count: Int32, claim: Int64)], _ key: Digest) -> Bool {
+    private static func take(_ table: inout [Digest: (count: Int32, claim: Int64)], _ key: Digest) -> Bool {
         guard let entry = table[key], entry.count > 0 else { return false }
         table[key] = entry.count == 1 ? nil : (entry.count - 1, entry.claim)
         return true
