@@ -195,6 +195,15 @@ struct PostgresStoreTests {
         let problems = try store.verifyAudit().problems.map(\.description)
         #expect(problems.contains { $0.contains("event_no_update") })
         #expect(problems.contains { $0.hasPrefix("event 1: content changed") })
+
+        // A trigger swapped for one of the same name that lets everything through is named too.
+        try TestPostgres.psql("""
+            DROP TRIGGER event_no_delete ON event;
+            CREATE FUNCTION let_it_be() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN OLD; END $$;
+            CREATE TRIGGER event_no_delete BEFORE DELETE ON event FOR EACH ROW EXECUTE FUNCTION let_it_be();
+            """, on: database)
+        let swapped = try store.verifyAudit().problems.map(\.description)
+        #expect(swapped.contains { $0.contains("the trigger event_no_delete was replaced by another") })
     }
 
     @Test func scriptsSplitAtSemicolonsOutsideQuotesBodiesAndComments() {

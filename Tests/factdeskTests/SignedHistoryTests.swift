@@ -48,10 +48,7 @@ import FactDeskKit
             let at = "2026-11-23 12:00:00.000"
             let hash = HashChain.hash(prev: prev, content: HashChain.Content(
                 seq: seq, at: at, actor: actor, claimID: claim, sourceID: nil, action: action, from: from, to: to, details: details))
-            let digest = Data(stride(from: 0, to: 64, by: 2).map {
-                UInt8(hash[hash.index(hash.startIndex, offsetBy: $0)..<hash.index(hash.startIndex, offsetBy: $0 + 2)], radix: 16)!
-            })
-            let signature = try key.map { try $0.signature(for: digest).base64EncodedString() }
+            let signature = try key.map { try $0.signature(for: EventSigner.message(hash: hash)).base64EncodedString() }
             try db.execute(sql: """
                 INSERT INTO event (seq, at, actor, claim_id, action, from_state, to_state, details, prev_hash, hash, signature)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -76,6 +73,22 @@ import FactDeskKit
         #expect(report["signed_events"] as? Int == events && report["signatures_checked"] as? Int == events)
         #expect(report["signing_began"] as? Int == 1)
         #expect((report["rows"] as? Int ?? 0) >= 3 + 5 + 2 + 2 + 2)
+    }
+
+    @Test func sinceAVerifiedHeadOnlyTheLaterSignaturesAreChecked() throws {
+        let desk = try deskWithHistory()
+        let head = try desk.run(["audit", "head"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let seq = try #require(Int(head.prefix { $0 != ":" }))
+        try desk.expectSuccess(["note", "3", "بعد النشر"])
+        try desk.expectSuccess(["note", "4", "ملاحظة أخرى"])
+        let report = try #require(try desk.json(["audit", "verify", "--since", head]) as? [String: Any])
+        #expect(report["intact"] as? Bool == true)
+        #expect(report["signed_events"] as? Int == seq + 2 && report["signatures_checked"] as? Int == 2)
+        // The head must still be in the history: a rewritten one is caught as an anchor is.
+        let other = String(seq) + ":" + String(repeating: "0", count: 64)
+        let rewritten = try desk.run(["audit", "verify", "--since", other])
+        #expect(rewritten.status == 70 && rewritten.stdout.contains("anchor not in the history"))
+        #expect(try desk.run(["audit", "verify", "--since", head, "--anchor", head]).status == 64)
     }
 
     @Test func aForgedVerdictWithoutTheReviewersKeyIsCaught() throws {

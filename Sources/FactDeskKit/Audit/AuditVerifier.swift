@@ -9,7 +9,6 @@ public struct AuditReport: Sendable, Equatable {
             case contentChanged = "content changed"
             case eventMissing = "event missing"
             case orderBroken = "order broken"
-            case stateMismatch = "claim changed without an event"
             case protectionRemoved = "protection removed"
             case anchorMismatch = "anchor not in the history"
             case badSignature = "signature not valid"
@@ -70,7 +69,7 @@ public struct AuditReport: Sendable, Equatable {
 /// ``HistoryReplay``) each event against the desk's rules and every row against the events.
 ///
 /// It is fed events in `seq` order as the bytes the store holds, and never holds the
-/// history in memory. Signatures are checked in batches on every core.
+/// history in memory. Signatures are checked by a ``SignatureChecker`` on every core.
 struct AuditVerifier {
     /// One stored event, as borrowed column bytes (nil for NULL), valid during ``take(_:)``.
     struct EventBytes {
@@ -100,7 +99,6 @@ struct AuditVerifier {
     private let trustedThrough: Int64
     /// The canonical bytes of the event being hashed, reused from event to event.
     private var buffer: [UInt8] = []
-    private var batch = SignatureBatch()
     private let checker = SignatureChecker()
     private var keys: [String: Curve25519.Signing.PublicKey] = [:]
 
@@ -171,9 +169,7 @@ struct AuditVerifier {
             return
         }
         report.signaturesChecked += 1
-        batch.add(seq: event.seq, key: key, message: digest, signature: bytes,
-                  signer: replayed.signer.map { "the service \($0)" } ?? replayed.actor)
-        if batch.isFull { flushSignatures() }
+        checker.add((event.seq, key, digest, bytes, replayed.signer.map { "the service \($0)" } ?? replayed.actor))
     }
 
     private mutating func publicKey(_ text: String) -> Curve25519.Signing.PublicKey? {
@@ -181,10 +177,6 @@ struct AuditVerifier {
         guard let key = try? PublicKeyText.key(text) else { return nil }
         keys[text] = key
         return key
-    }
-
-    private mutating func flushSignatures() {
-        checker.submit(batch.take())
     }
 
     /// Whether an event follows the one before it: the next number, and its hash as the previous hash.
@@ -267,7 +259,6 @@ struct AuditVerifier {
 
     /// The report, once every event and row has been taken.
     mutating func finish() -> AuditReport {
-        flushSignatures()
         for (seq, signer) in checker.finish() {
             report.problems.append(.init(kind: .badSignature, seq: seq,
                                          detail: "it is not signed by the key \(signer) had registered: it was forged or changed"))
@@ -300,28 +291,14 @@ struct ClaimRow {
     var dueAt: String?
 }
 
-/// Signatures waiting to be checked, gathered into batches that ``SignatureChecker``
-/// checks on every core while the history goes on being read.
-struct SignatureBatch {
-    typealias Item = (seq: Int64, key: Curve25519.Signing.PublicKey, message: [UInt8], signature: Data, signer: String)
-    private(set) var items: [Item] = []
-    static let size = 2_048
-
-    var isFull: Bool { items.count >= Self.size }
-
-    mutating func add(seq: Int64, key: Curve25519.Signing.PublicKey, message: [UInt8], signature: Data, signer: String) {
-        items.append((seq, key, message, signature, signer))
-    }
-
-    /// The batch's items, leaving it empty.
-    mutating func take() -> [Item] {
-        defer { items = [] }
-        return items
-    }
-}
-
-/// Checks batches of signatures in the background, a few at a time, on every core.
+/// Checks signatures in the background while the history goes on being read: they are
+/// gathered into batches, each checked on every core, a few batches at a time.
 final class SignatureChecker: @unchecked Sendable {
+    typealias Item = (seq: Int64, key: Curve25519.Signing.PublicKey, message: [UInt8], signature: Data, signer: String)
+    static let batchSize = 2_048
+
+    /// The batch being gathered, touched only by the thread that reads the history.
+    private var pending: [Item] = []
     private let queue = DispatchQueue(label: "factdesk.signatures", attributes: .concurrent)
     private let group = DispatchGroup()
     /// At most this many batches wait or run at once, so memory stays bounded.
@@ -329,47 +306,41 @@ final class SignatureChecker: @unchecked Sendable {
     private let lock = NSLock()
     private var failures: [(seq: Int64, signer: String)] = []
 
-    func submit(_ items: [SignatureBatch.Item]) {
+    func add(_ item: Item) {
+        pending.append(item)
+        if pending.count >= Self.batchSize { submit() }
+    }
+
+    private func submit() {
+        let items = pending
+        pending = []
         guard !items.isEmpty else { return }
         slots.wait()
         group.enter()
         queue.async { [self] in
             let workers = min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8)
-            let failed = ParallelFlags(count: items.count)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var index = worker
-                while index < items.count {
+                var failed: [(seq: Int64, signer: String)] = []
+                for index in stride(from: worker, to: items.count, by: workers) {
                     let item = items[index]
-                    if !item.key.isValidSignature(item.signature, for: item.message) { failed.set(index) }
-                    index += workers
+                    if !item.key.isValidSignature(item.signature, for: item.message) { failed.append((item.seq, item.signer)) }
                 }
+                guard !failed.isEmpty else { return }
+                lock.lock()
+                failures += failed
+                lock.unlock()
             }
-            let found = failed.indices.map { (items[$0].seq, items[$0].signer) }
-            lock.lock()
-            failures += found
-            lock.unlock()
             slots.signal()
             group.leave()
         }
     }
 
-    /// Waits for every batch; the events whose signature failed, in order.
+    /// Checks what is left, waits for every batch, and gives the events whose signature failed, in order.
     func finish() -> [(seq: Int64, signer: String)] {
+        submit()
         group.wait()
         lock.lock()
         defer { lock.unlock() }
         return failures.sorted { $0.seq < $1.seq }
     }
-}
-
-/// Flags set from several threads, each index by one thread only.
-private final class ParallelFlags: @unchecked Sendable {
-    private let flags: UnsafeMutableBufferPointer<Bool>
-    init(count: Int) {
-        flags = .allocate(capacity: count)
-        flags.initialize(repeating: false)
-    }
-    deinit { flags.deallocate() }
-    func set(_ index: Int) { flags[index] = true }
-    var indices: [Int] { flags.indices.filter { flags[$0] } }
 }

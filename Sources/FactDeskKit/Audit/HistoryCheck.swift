@@ -16,7 +16,7 @@ extension ClaimStore {
             for problem in try tx.historyProtectionProblems() {
                 verifier.protectionProblem(problem)
             }
-            try tx.walkEvents(after: .min, through: .max) { verifier.take($0) }
+            try tx.walkEvents { verifier.take($0) }
             try tx.walkClaims { verifier.check(claim: $0) }
             for table in [DeskTable.reviewer, .service, .source, .note, .evidence, .alias, .claimLink] {
                 try tx.eachRow(of: table) { verifier.check(table, $0) }

@@ -4,8 +4,9 @@ import Foundation
 /// The desk the history describes, rebuilt event by event: who could act and with which
 /// key, what the workflow allowed, and what every row of the desk must hold.
 ///
-/// `audit verify` feeds it every event in order (``apply(_:details:rawDetails:signed:)``),
-/// then every row of the desk's tables (the `check...` methods), and reports an event the
+/// `audit verify` feeds it every event in order (``apply(_:details:rawDetails:)``), then
+/// every row of the desk's tables (``checkClaim(id:source:spanStart:spanEnd:text:speaker:state:assignee:due:)``
+/// and ``check(_:_:)``), and reports an event the
 /// desk's rules could not have produced and a row the history does not account for.
 /// Its memory grows with the number of claims and rows, never with the size of an id.
 struct HistoryReplay {
@@ -14,19 +15,35 @@ struct HistoryReplay {
         var high: UInt64
         var low: UInt64
 
+        /// The digest of texts, each prefixed by its length in bytes (`-` for none).
         init(_ parts: [String?]) {
             var hasher = SHA256()
-            for part in parts {
-                if let part {
-                    hasher.update(data: Array(String(part.utf8.count).utf8) + [UInt8(ascii: ":")])
-                    hasher.update(data: Array(part.utf8))
-                } else {
-                    hasher.update(data: [UInt8(ascii: "-")])
-                }
+            for var part in parts {
+                if part == nil { Self.add(nil, to: &hasher) }
+                part?.withUTF8 { Self.add(UnsafeRawBufferPointer($0), to: &hasher) }
             }
+            self.init(hasher)
+        }
+
+        /// A claim's content as its `claim.add` event holds it: its source and the details' stored bytes.
+        init(source: Int64, details: UnsafeRawBufferPointer?) {
+            var hasher = SHA256()
+            var number = String(source)
+            number.withUTF8 { Self.add(UnsafeRawBufferPointer($0), to: &hasher) }
+            Self.add(details, to: &hasher)
+            self.init(hasher)
+        }
+
+        private init(_ hasher: SHA256) {
             let bytes = Array(hasher.finalize())
             high = bytes[0..<8].reduce(0) { $0 << 8 | UInt64($1) }
             low = bytes[8..<16].reduce(0) { $0 << 8 | UInt64($1) }
+        }
+
+        private static func add(_ bytes: UnsafeRawBufferPointer?, to hasher: inout SHA256) {
+            guard let bytes else { return hasher.update(data: [UInt8(ascii: "-")]) }
+            hasher.update(data: Array(String(bytes.count).utf8) + [UInt8(ascii: ":")])
+            hasher.update(bufferPointer: bytes)
         }
     }
 
@@ -49,8 +66,8 @@ struct HistoryReplay {
     }
 
     private(set) var problems: [AuditReport.Problem] = []
-    private(set) var reviewers: [String: Person] = [:]
-    private(set) var services: [String: (key: String, active: Bool)] = [:]
+    private var reviewers: [String: Person] = [:]
+    private var services: [String: (key: String, active: Bool)] = [:]
     private var guardian: TransitionGuard?
     private var keepsRuns = false
     /// Who created the desk, with the key the first event registers for them.
@@ -122,13 +139,13 @@ struct HistoryReplay {
             createDesk(event, details)
             return
         }
-        let founding = action == AuditAction.reviewerAdd && reviewers.isEmpty && details.handle == event.actor
         // A rule broken is reported, and the event still replayed, so that one forged event
         // is named once rather than through everything after it.
         if AuditAction.isTransition(action) {
             transition(event, details)
             return
         }
+        let founding = action == AuditAction.reviewerAdd && reviewers.isEmpty && details.handle == event.actor
         if !founding { _ = actorIsActive(event) }
         switch action {
         case AuditAction.reviewerAdd:
@@ -161,9 +178,9 @@ struct HistoryReplay {
         case AuditAction.claimAdd:
             guard let id = event.claimID, let text = details.text else { return malformed(event) }
             if claims[id] != nil { return problem(.notAllowed, event.seq, "it adds claim \(id) a second time") }
-            let content = Digest([String(event.sourceID ?? 0), rawDetails.map { String(decoding: $0, as: UTF8.self) }])
-            claims[id] = ClaimState(state: number(event.to ?? ""), assignee: 0, evidence: 0, legacy: !event.signed,
-                                    due: nil, content: event.signed ? content : Digest([String(event.sourceID ?? 0), text]))
+            let source = event.sourceID ?? 0
+            claims[id] = ClaimState(state: number(event.to ?? ""), assignee: 0, evidence: 0, legacy: !event.signed, due: nil,
+                                    content: event.signed ? Digest(source: source, details: rawDetails) : Digest([String(source), text]))
         case AuditAction.claimNote:
             guard let id = existingClaim(event), let note = details.note else { return malformed(event) }
             Self.count(&notes, Digest([String(id), event.actor, note]), claim: id)
@@ -221,7 +238,7 @@ struct HistoryReplay {
             try guardian.check(transition, TransitionGuard.Request(
                 claimID: id, state: state, assignee: assignee,
                 actor: Reviewer(handle: event.actor, displayName: event.actor, role: Reviewer.Role(rawValue: person.role) ?? .reviewer,
-                                active: person.active, createdAt: Date()),
+                                active: person.active, createdAt: .distantPast),
                 hasNote: details.note != nil, evidenceCount: Int(claim.evidence) + urls.count,
                 newAssignee: transition.setsAssignee ? details.assignee : nil, runs: claimRuns))
             let target = guardian.target(of: transition, runs: claimRuns) ?? transition.to
@@ -307,6 +324,8 @@ struct HistoryReplay {
         guard let replayed = claims.removeValue(forKey: id) else {
             return problem(.rowChanged, nil, "no event created it", row: "claim \(id)")
         }
+        // The same digest as ``Digest/init(source:details:)`` gives the event's stored details
+        // when the row holds what the event wrote.
         let content = replayed.legacy
             ? Digest([String(source), text])
             : Digest([String(source), EventDetails(text: text, speaker: speaker, spanStart: spanStart, spanEnd: spanEnd).canonicalJSON])
@@ -326,7 +345,7 @@ struct HistoryReplay {
         }
     }
 
-    /// A stored time and an event's ISO-8601 deadline name the same second.
+    /// A stored time and an event's ISO-8601 deadline name the same moment, to the millisecond.
     private static func sameMoment(_ stored: String?, _ recorded: String?) -> Bool {
         switch (stored, recorded) {
         case (nil, nil): return true
@@ -399,10 +418,9 @@ struct HistoryReplay {
             }
         case .reviewer:
             let handle = text("handle") ?? ""
-            guard let person = reviewers[handle] else {
+            guard let person = reviewers.removeValue(forKey: handle) else {
                 return problem(.rowChanged, nil, "no event added \(handle)", row: "reviewer \(handle)")
             }
-            reviewers[handle]?.role = "" // seen
             if text("role") != person.role || (text("active") == "1") != person.active || text("public_key") != person.key {
                 problem(.rowChanged, nil,
                         "\(handle) is \(text("role") ?? "")\(text("active") == "1" ? "" : ", inactive"), key \(text("public_key") ?? "none"); the history says \(person.role)\(person.active ? "" : ", inactive"), key \(person.key ?? "none")",
@@ -443,7 +461,7 @@ struct HistoryReplay {
         for pair in links.keys.sorted(by: { ($0.a, $0.b) < ($1.a, $1.b) }) {
             problem(.rowChanged, nil, "the link its history records is gone", row: "link \(pair.a)-\(pair.b)")
         }
-        for (handle, person) in reviewers.sorted(by: { $0.key < $1.key }) where !person.role.isEmpty {
+        for handle in reviewers.keys.sorted() {
             problem(.rowChanged, nil, "its history added \(handle) but the reviewer is gone", row: "reviewer \(handle)")
         }
         for name in services.keys.sorted() {

@@ -255,19 +255,13 @@ public struct EventSigner: Sendable {
         event.signature = try key.signature(for: Self.message(hash: event.hash)).base64EncodedString()
     }
 
-    /// What is signed: the event's hash as its 32 bytes.
-    static func message(hash: String) -> Data {
-        var bytes = Data(capacity: 32)
-        var high: UInt8?
-        for byte in hash.utf8 {
-            let nibble: UInt8 = byte >= UInt8(ascii: "a") ? byte - UInt8(ascii: "a") + 10 : byte &- UInt8(ascii: "0")
-            if let first = high {
-                bytes.append(first << 4 | (nibble & 0xF))
-                high = nil
-            } else {
-                high = nibble
-            }
-        }
-        return bytes
+    /// What is signed: the event's hash (64 hexadecimal digits) as its 32 bytes.
+    public static func message(hash: String) -> Data {
+        let digits = Array(hash.utf8)
+        return Data(stride(from: 0, to: digits.count - 1, by: 2).map { Self.nibble(digits[$0]) << 4 | Self.nibble(digits[$0 + 1]) })
+    }
+
+    private static func nibble(_ digit: UInt8) -> UInt8 {
+        digit >= UInt8(ascii: "a") ? digit - UInt8(ascii: "a") + 10 : digit &- UInt8(ascii: "0")
     }
 }

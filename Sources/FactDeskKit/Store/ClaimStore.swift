@@ -116,7 +116,7 @@ public struct ClaimStore: Sendable {
 
     /// How a desk is opened.
     public enum Connection: Sendable, Equatable {
-        /// A pool: a writer and readers, for reads on several threads at once (`audit verify`).
+        /// A pool: a writer and readers, for reads on several threads at once (`factdesk serve`).
         case pool
         /// One connection that reads and writes, in IMMEDIATE write transactions.
         case single

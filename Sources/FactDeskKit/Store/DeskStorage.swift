@@ -11,8 +11,6 @@ import Foundation
 protocol DeskStorage: Sendable {
     /// What the desk is called in messages: its path, or its URL without the password.
     var name: String { get }
-    /// Whether two reads may run at once on two threads (a file's pool, a server).
-    var readsConcurrently: Bool { get }
     /// Runs `body` in a read transaction.
     func reading<T>(_ body: (any StorageReader) throws -> T) throws -> T
     /// Runs `body` in one write transaction that commits when it returns and leaves
@@ -110,11 +108,8 @@ protocol StorageReader {
     /// What is wrong with the protections of the history (its triggers, compared by their
     /// full definitions with those the desk's schema makes), one sentence each.
     func historyProtectionProblems() throws -> [String]
-    /// The first and last event numbers and how many events there are.
-    func eventBounds() throws -> (low: Int64, high: Int64, count: Int64)
-    /// Hands the events after `after` up to `through` to `body` in order, as their stored
-    /// bytes, valid only during the call.
-    func walkEvents(after: Int64, through: Int64, _ body: (AuditVerifier.EventBytes) -> Void) throws
+    /// Hands every event to `body` in order, as their stored bytes, valid only during the call.
+    func walkEvents(_ body: (AuditVerifier.EventBytes) -> Void) throws
     /// Hands every claim's columns that its history accounts for to `body`, in id order.
     func walkClaims(_ body: (ClaimRow) -> Void) throws
     /// Hands every row of a table to `body`, in the table's key order, as the table's columns.

@@ -83,13 +83,13 @@ extension Factdesk.Audit {
 
         func run() throws {
             let mark = anchor ?? since
-            let report = try global.openStoreForConcurrentReading().verifyAudit(
+            let report = try global.openStoreForReading().verifyAudit(
                 anchor: mark.map { ($0.seq, $0.hash) }, trustedThrough: since?.seq ?? 0)
             if global.json {
                 try Terminal.json(AuditReportView(report))
             } else {
                 Terminal.print("\(report.events) events, \(report.claimsReplayed) claims and \(report.rowsChecked) other rows replayed; head \(report.head)")
-                if report.signedEvents > 0 || report.events > 0 {
+                if report.events > 0 {
                     var line = "\(report.signaturesChecked) signatures checked"
                     if report.unsignedBeforeSigning > 0 {
                         line += report.signingBegan.map { "; events 1-\($0 - 1) unsigned, before signing began at event \($0)" }

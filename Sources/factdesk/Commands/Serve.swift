@@ -66,11 +66,15 @@ extension Factdesk.Serve {
     /// be the one the desk has registered. An editor starting the server registers it.
     func signingStore(_ store: ClaimStore) throws -> ClaimStore {
         let keys = Keyring.standard()
-        let registered = try store.services().first { $0.name == service && $0.active }
-        let local = try keys.publicKeyText(.service(service))
-        if registered == nil || local == nil || registered?.publicKey != local {
-            guard registered == nil || local == nil else { throw KeyError.serviceKeyMismatch(name: service, folder: keys.location) }
-            if registered != nil { throw KeyError.noServiceKey(name: service, folder: keys.location) }
+        let registered = try store.services().first { $0.name == service && $0.active }?.publicKey
+        switch (registered, try keys.publicKeyText(.service(service))) {
+        case let (registered?, local?) where registered == local:
+            break
+        case (_?, _?):
+            throw KeyError.serviceKeyMismatch(name: service, folder: keys.location)
+        case (_?, nil):
+            throw KeyError.noServiceKey(name: service, folder: keys.location)
+        case (nil, _):
             let added = try store.addService(service, key: nil, by: global.handle)
             Terminal.message("registered the service \(service) (\(added.publicKey)); it signs what people do on the web desk")
         }

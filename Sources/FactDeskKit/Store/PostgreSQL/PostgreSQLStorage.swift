@@ -24,7 +24,6 @@ final class PostgreSQLStorage: DeskStorage, @unchecked Sendable {
     static let writeLock: Int64 = 0x4644_736B
 
     var name: String { address.display }
-    var readsConcurrently: Bool { true }
 
     private init(address: PostgresAddress, connectTimeout: Double, busyTimeout: Double) {
         self.address = address

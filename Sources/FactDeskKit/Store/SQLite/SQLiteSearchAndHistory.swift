@@ -138,18 +138,12 @@ extension SQLiteTransaction {
         return problems
     }
 
-    func eventBounds() throws -> (low: Int64, high: Int64, count: Int64) {
-        let bounds = try Row.fetchOne(db, sql: "SELECT min(seq) AS low, max(seq) AS high, count(*) AS n FROM event")
-        return (bounds?["low"] ?? 0, bounds?["high"] ?? 0, bounds?["n"] ?? 0)
-    }
-
-    /// Calls `body` with the events after `after` up to `through`, as the bytes SQLite
-    /// holds, without making a string of any column.
-    func walkEvents(after: Int64, through: Int64, _ body: (AuditVerifier.EventBytes) -> Void) throws {
+    /// Calls `body` with every event, as the bytes SQLite holds, without making a string of any column.
+    func walkEvents(_ body: (AuditVerifier.EventBytes) -> Void) throws {
         try walk(sql: """
             SELECT seq, at, actor, claim_id, source_id, action, from_state, to_state, details, prev_hash, hash,
                    signer, signature
-            FROM event WHERE seq > \(after) AND seq <= \(through) ORDER BY seq
+            FROM event ORDER BY seq
             """) { handle in
             body(AuditVerifier.EventBytes(
                 seq: sqlite3_column_int64(handle, 0), at: Self.text(handle, 1), actor: Self.text(handle, 2),

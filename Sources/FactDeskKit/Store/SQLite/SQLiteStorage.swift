@@ -8,7 +8,6 @@ struct SQLiteStorage: DeskStorage {
     let busyTimeout: Double
 
     var name: String { path }
-    var readsConcurrently: Bool { writer is DatabasePool }
 
     func reading<T>(_ body: (any StorageReader) throws -> T) throws -> T {
         try translating { try writer.read { try body(SQLiteTransaction(db: $0)) } }
