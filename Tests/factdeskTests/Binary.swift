@@ -180,13 +180,27 @@ enum TestCluster {
     static func freshDatabase(owner: String) throws -> String {
         guard ownerURL != nil else { throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: missing]) }
         let name = "fdcli_" + UUID().uuidString.prefix(13).lowercased().replacingOccurrences(of: "-", with: "")
-        for sql in ["""
-            DO $$ BEGIN CREATE ROLE \(owner) LOGIN CREATEROLE;
+        // Roles belong to the whole cluster: another test's desk may have made this one a
+        // plain login already (a desk gives each reviewer one), so it is given what a
+        // desk's creator needs whichever test made it. Two tests altering one role at once
+        // may see "tuple concurrently updated": tried again.
+        let owned = """
+            DO $$ BEGIN
+                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(owner)') THEN
+                    CREATE ROLE \(owner) LOGIN CREATEROLE;
+                ELSIF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(owner)' AND rolcanlogin AND rolcreaterole) THEN
+                    ALTER ROLE \(owner) LOGIN CREATEROLE;
+                END IF;
             EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$
-            """, "CREATE DATABASE \(name) OWNER \(owner)"] {
-            let (status, output) = try psql(sql)
-            guard status == 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: output]) }
+            """
+        var (status, output) = try psql(owned)
+        for attempt in 1..<20 where status != 0 {
+            usleep(useconds_t(20_000 * attempt))
+            (status, output) = try psql(owned)
         }
+        guard status == 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: output]) }
+        (status, output) = try psql("CREATE DATABASE \(name) OWNER \(owner)")
+        guard status == 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: output]) }
         return name
     }
 

@@ -75,6 +75,22 @@ struct PostgresCommandTests {
         #expect(again.status == 65 && again.stderr.contains("already exists"))
     }
 
+    @Test func aLoginThatMayNotCreateRolesIsToldWhatItLacks() throws {
+        let desk = try Binary()
+        let login = "plain_" + UUID().uuidString.prefix(8).lowercased()
+        let database = "fdcli_" + login
+        for sql in ["CREATE ROLE \(login) LOGIN", "CREATE DATABASE \(database) OWNER \(login)"] {
+            let (status, output) = try TestCluster.psql(sql)
+            try #require(status == 0, "\(output)")
+        }
+        let refused = try desk.run(["init", "--db", TestCluster.socketURL(user: login, database: database)])
+        #expect(refused.status == 77)
+        #expect(refused.stderr == "factdesk: error: \(login) may not create roles, which a desk needs for its reviewers' logins; "
+            + "ask the cluster's administrator for ALTER ROLE \(login) CREATEROLE\n")
+        let (_, tables) = try TestCluster.psql("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", database: database)
+        #expect(tables == "0", "nothing of the desk is left behind")
+    }
+
     @Test func anUnansweringServerIsExit74AndAWrongPasswordExit77() throws {
         let desk = try Binary()
         let closed = try desk.run(["claim", "list", "--db", "postgres://sara@127.0.0.1:1/desk", "--connect-timeout", "2"])

@@ -230,6 +230,9 @@ final class PostgresSession: @unchecked Sendable {
         case "42501" where message.contains("permission denied for database"):
             return StoreError.accessDenied(
                 "\(address.user) may not log in to this desk: the reviewer was deactivated, or was never added; an editor can add or reactivate them")
+        case "42501" where message.contains("permission denied to create role"):
+            return StoreError.accessDenied(
+                "\(address.user) may not create roles, which a desk needs for its reviewers' logins; ask the cluster's administrator for ALTER ROLE \(address.user) CREATEROLE")
         case "42501":
             return StoreError.accessDenied("PostgreSQL refused \(address.user): \(message)")
         case "40001", "40P01", "55P03", "57014":
