@@ -52,3 +52,33 @@ public enum ConsonantSkeleton {
         return String(text.filter { !dropped.contains($0) && $0.isLetter })
     }
 }
+
+/// Names that one transliteration writes differently from another: ستيف and ستيفن,
+/// غروسي and غروستي, البوسعيدي and ألبوسيدي, عراقجي and أراغتشي.
+///
+/// Two terms are alike when their ``ConsonantSkeleton``s are equal, or, for rare words,
+/// when one skeleton is the other with one consonant more at its end; both need three
+/// consonants or more, since a shorter skeleton is shared by too many unrelated words.
+enum NameSpelling {
+    /// Whether a term can be a name: one stem of Arabic letters, not a group of words.
+    static func mayBeName(_ term: String) -> Bool {
+        !WordPairs.isGroup(term) && term.unicodeScalars.count >= 4 && FactFeatures.number(term) == nil
+    }
+
+    static func skeleton(_ term: String) -> String {
+        var skeleton = ConsonantSkeleton.of(term)
+        // The article is not part of a name: البوسعيدي and ألبوسيدي are بوسعيدي.
+        if skeleton.hasPrefix("ل"), term.hasPrefix("ال") { skeleton.removeFirst() }
+        return skeleton
+    }
+
+    /// Equal skeletons are alike; one consonant more at the end (ستيفن) only for two rare
+    /// spellings, since common words often differ so (متحد, متحدث).
+    static func alike(_ a: String, _ b: String, rare: Bool) -> Bool {
+        guard a.count >= 3, b.count >= 3 else { return false }
+        if a == b { return true }
+        guard rare else { return false }
+        let (short, long) = a.count < b.count ? (a, b) : (b, a)
+        return long.count == short.count + 1 && long.hasPrefix(short)
+    }
+}

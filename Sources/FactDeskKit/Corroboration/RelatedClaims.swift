@@ -33,11 +33,36 @@ extension ClaimStore {
         private let tx: any StorageReader
         private var published: [Int64: String?] = [:]
         private var features: [Int64: FactFeatures] = [:]
+        private var frequencies: [String: Int] = [:]
+        private var frames: [Int64: EventFrame] = [:]
+        /// The number of claims on the desk, for weighing terms by their rarity.
+        private let claimCount: Double
 
         init(_ tx: any StorageReader) throws {
             self.tx = tx
             aliases = AliasTable(try tx.aliases().map { ($0.entity, $0.variant) })
             finals = Set(try tx.deskWorkflow().workflow.finalStates)
+            claimCount = Double(max(1, try tx.newestClaimID()))
+        }
+
+        /// How many claims hold a term (any word of a ``WordPairs`` group), counted up to
+        /// ``ClaimStore/frequencyCap``; each term is counted once.
+        func frequency(_ term: String) throws -> Int {
+            if let known = frequencies[term] { return known }
+            let stems = WordPairs.stems(term)
+            let query: TermQuery = stems.count == 1 ? .term(stems[0]) : .any(stems.map(TermQuery.term))
+            let count = try tx.countMatches(query, states: [], above: 0, cap: ClaimStore.frequencyCap)
+            frequencies[term] = count
+            return count
+        }
+
+        /// How much a term says: its inverse document frequency, as BM25 weighs it. A term
+        /// counted to the cap is taken to be in one claim of twenty, at least.
+        func weight(_ term: String) -> Double {
+            // Terms are counted before they are weighed (see `related`); one that was not counts as common.
+            var count = Double(frequencies[term] ?? ClaimStore.frequencyCap)
+            if count >= Double(ClaimStore.frequencyCap) { count = max(count, claimCount / 20) }
+            return log(1 + (claimCount - count + 0.5) / (count + 0.5))
         }
 
         /// When a source was published, if it says; each source is asked once.
@@ -48,10 +73,20 @@ extension ClaimStore {
             return date
         }
 
+        /// The event its first sentence frames, of each source asked about once.
+        func frame(_ source: Int64) throws -> EventFrame {
+            if let known = frames[source] { return known }
+            let frame = try tx.source(source).map { EventFrame(article: $0.body) } ?? EventFrame()
+            frames[source] = frame
+            return frame
+        }
+
+        /// A claim's features, its speaker's name included: who said it is part of the fact.
         func features(of claim: Claim) -> FactFeatures {
-            guard let id = claim.id else { return FactFeatures(text: claim.text, aliases: aliases) }
+            let text = claim.text
+            guard let id = claim.id else { return FactFeatures(text: text, aliases: aliases) }
             if let known = features[id] { return known }
-            let computed = FactFeatures(text: claim.text, aliases: aliases)
+            let computed = FactFeatures(text: text, aliases: aliases)
             features[id] = computed
             return computed
         }
@@ -64,13 +99,21 @@ extension ClaimStore {
         let features = context.features(of: claim)
         let links = Dictionary(try tx.links(of: id).map { ($0.other(than: id), $0.kind) }, uniquingKeysWith: { $1 })
         var results: [RelatedClaim] = []
-        for candidate in try candidates(for: claim, features: features, context: context, tx) {
+        let candidates = try candidates(for: claim, features: features, context: context, tx)
+        // Every term's frequency is read here, where a failure of the store is an error,
+        // so that the weighing below never meets one.
+        for candidate in candidates {
+            for term in context.features(of: candidate.claim).terms { _ = try context.frequency(term) }
+        }
+        for candidate in candidates {
             guard let candidateID = candidate.claim.id else { continue }
             let link = links[candidateID]
             if link == .unrelated { continue }
             var match = RelatedMatcher.compare(
                 features, context.features(of: candidate.claim),
-                publishedA: published, publishedB: candidate.published)
+                publishedA: published, publishedB: candidate.published,
+                frames: (try context.frame(claim.sourceID), try context.frame(candidate.claim.sourceID)),
+                weight: context.weight)
             if let link {
                 match.score = link == .same ? 1 : max(match.score, Relatedness.strong)
                 match.reasons.insert(link == .same ? "confirmed: the same fact" : "confirmed: contradicts", at: 0)
@@ -86,6 +129,10 @@ extension ClaimStore {
 
     /// How many claims each candidate query takes on each side of the claim, in import order.
     static let candidatesPerSide = 25
+    /// How many of the best-ranked matches of the claim's content are candidates, and how
+    /// far from the claim (in claims imported before or after it) they are looked for.
+    static let rankedCandidates = 40
+    static let rankedSpan: Int64 = 20_000
 
     /// Claims of other sources that share something precise with the claim, or are linked to it.
     ///
@@ -106,6 +153,9 @@ extension ClaimStore {
         for entity in features.entities.sorted() {
             queries.append(.any(context.aliases.stems(naming: [entity]).sorted().map(TermQuery.term)))
         }
+        // The claim's whole content, as a search engine would take it: any of its terms
+        // (a word group's every word) that is not on a large share of the desk.
+        let content = try features.terms.sorted().filter { try context.frequency($0) < Self.frequencyCap }
         var found: [(Claim, String?)] = []
         var seen: Set<Int64> = [id]
         func take(_ claims: [Claim]) throws {
@@ -116,6 +166,12 @@ extension ClaimStore {
         for query in queries {
             try take(try tx.claims(matching: query, MatchRange(excludingSource: claim.sourceID, below: id, limit: Self.candidatesPerSide)))
             try take(try tx.claims(matching: query, MatchRange(excludingSource: claim.sourceID, above: id, limit: Self.candidatesPerSide)))
+        }
+        // Ranked as a search engine ranks: of the claims imported around this one, those
+        // that share the most of its rarer terms.
+        if !content.isEmpty {
+            try take(try tx.bestMatches(.any(content.flatMap(WordPairs.stems).map(TermQuery.term)), near: id,
+                                        within: Self.rankedSpan, excludingSource: claim.sourceID, limit: Self.rankedCandidates))
         }
         try take(try tx.links(of: id).compactMap { try tx.claim($0.other(than: id)) })
         return found

@@ -12,24 +12,34 @@ public struct Relatedness: Sendable, Equatable {
 
 /// Scores two claims from different sources as reports of the same fact.
 ///
-/// What they share raises the score: the same quantity (4 ساعات = أربع ساعات), the same
-/// numbers, the same people and places, the same content words. What sets them apart lowers
-/// it, so that the same words about a different event do not match strongly: different
-/// months, weekdays or cities, and publication dates weeks apart.
+/// The heart of the score is how much of their content the two claims share, each term
+/// weighted by how rare it is on the desk (a search engine's inverse document frequency:
+/// a name or a rare word says more than إيران). Terms are compared after ``WordPairs``
+/// (تخصيب = إثراء), and names that differ only in transliteration (ستيف / ستيفن,
+/// عراقجي / أراغتشي) count nearly as the same name. What they share precisely raises it
+/// further: the same quantity (4 ساعات = أربع ساعات), the same numbers, the same people
+/// and places. What sets them apart lowers it, so that the same words about a different
+/// event do not match strongly: different months, weekdays or cities, and publication
+/// dates weeks apart.
 public enum RelatedMatcher {
+    /// How much a term says, from 0: the same for every term unless the desk's frequencies are known.
+    public typealias Weight = (String) -> Double
+
     public static func compare(_ a: FactFeatures, _ b: FactFeatures,
-                               publishedA: String? = nil, publishedB: String? = nil) -> Relatedness {
+                               publishedA: String? = nil, publishedB: String? = nil,
+                               frames: (EventFrame, EventFrame)? = nil,
+                               weight: Weight = { _ in 1 }) -> Relatedness {
         var score = 0.0
         var reasons: [String] = []
         let quantities = a.quantities.intersection(b.quantities)
         if !quantities.isEmpty {
-            score += 0.45
+            score += 0.3
             reasons.append("same quantity: " + quantities.sorted().joined(separator: ", "))
         }
         let counted = Set(quantities.compactMap { $0.split(separator: " ").first.map(String.init) })
         let numbers = a.numbers.intersection(b.numbers).subtracting(counted)
         if !numbers.isEmpty {
-            score += min(0.4, 0.2 * Double(numbers.count))
+            score += min(0.3, 0.15 * Double(numbers.count))
             reasons.append("shared numbers: " + numbers.sorted().joined(separator: ", "))
         }
         let entities = a.entities.intersection(b.entities)
@@ -39,22 +49,56 @@ public enum RelatedMatcher {
         }
         let places = a.places.intersection(b.places)
         if !places.isEmpty {
-            score += min(0.2, 0.1 * Double(places.count))
+            score += min(0.1, 0.05 * Double(places.count))
             reasons.append("same place: " + places.sorted().joined(separator: ", "))
         }
-        let terms = a.terms.intersection(b.terms)
-        if !terms.isEmpty, !a.terms.isEmpty || !b.terms.isEmpty {
-            score += 0.6 * 2 * Double(terms.count) / Double(a.terms.count + b.terms.count)
-            reasons.append("shared terms: " + terms.sorted().prefix(6).joined(separator: "، "))
+        let content = sharedContent(a.terms, b.terms, weight: weight)
+        score += 0.8 * content.share
+        if !content.shared.isEmpty {
+            reasons.append("shared terms: " + content.shared.prefix(6).joined(separator: "، "))
         }
+        if !content.alike.isEmpty {
+            reasons.append("names alike: " + content.alike.prefix(3).joined(separator: "، "))
+        }
+        // A month says more than a weekday, which every week repeats.
         if !a.months.isDisjoint(with: b.months) { score += 0.1 }
-        if !a.weekdays.isDisjoint(with: b.weekdays) { score += 0.1 }
+        if !a.weekdays.isDisjoint(with: b.weekdays) { score += 0.03 }
         score = min(1, score)
         for (conflict, factor, reason) in conflicts(a, b, publishedA, publishedB) where conflict {
             score *= factor
             reasons.append(reason)
         }
+        if let frames, let reason = frames.0.conflict(with: frames.1) {
+            score *= 0.4
+            reasons.append(reason)
+        }
         return Relatedness(score: (score * 100).rounded() / 100, reasons: reasons)
+    }
+
+    /// How much of two claims' weighted terms they share, from 0 to 1 (a cosine of their
+    /// term sets), with the terms shared (rarest first) and the names alike.
+    static func sharedContent(_ a: Set<String>, _ b: Set<String>, weight: Weight)
+        -> (share: Double, shared: [String], alike: [String]) {
+        guard !a.isEmpty, !b.isEmpty else { return (0, [], []) }
+        let totalA = a.reduce(0) { $0 + weight($1) }, totalB = b.reduce(0) { $0 + weight($1) }
+        guard totalA > 0, totalB > 0 else { return (0, [], []) }
+        let exact = a.intersection(b)
+        var matched = exact.reduce(0) { $0 + weight($1) }
+        var alike: [String] = []
+        // Names written differently: the same consonants, or one name the other's start (ستيف, ستيفن).
+        // A spelling counts as rare when it weighs at least 80% of the rarest term's weight.
+        let rare = 0.8 * a.union(b).reduce(0) { max($0, weight($1)) }
+        var unmatched = b.subtracting(exact).filter(NameSpelling.mayBeName).map { ($0, NameSpelling.skeleton($0)) }
+        for term in a.subtracting(exact).sorted() where NameSpelling.mayBeName(term) {
+            let skeleton = NameSpelling.skeleton(term)
+            guard let index = unmatched.firstIndex(where: { NameSpelling.alike(skeleton, $0.1, rare: min(weight(term), weight($0.0)) >= rare) })
+            else { continue }
+            let other = unmatched.remove(at: index).0
+            matched += 0.8 * min(weight(term), weight(other))
+            alike.append(term + " ~ " + other)
+        }
+        let shared = exact.sorted { (weight($0), $1) > (weight($1), $0) }.map { WordPairs.isGroup($0) ? String($0.dropFirst()) : $0 }
+        return (min(1, matched / (totalA * totalB).squareRoot()), shared, alike)
     }
 
     private static func conflicts(_ a: FactFeatures, _ b: FactFeatures, _ publishedA: String?,
@@ -62,7 +106,7 @@ public enum RelatedMatcher {
         let days = daysBetween(publishedA, publishedB)
         return [
             (disjoint(a.months, b.months), 0.3, "different months"),
-            (disjoint(a.weekdays, b.weekdays), 0.5, "different weekdays"),
+            (disjoint(a.weekdays, b.weekdays), 0.7, "different weekdays"),
             (disjoint(a.places, b.places), 0.6, "different places"),
             ((days ?? 0) > 14, 0.5, "published \(days ?? 0) days apart"),
         ]

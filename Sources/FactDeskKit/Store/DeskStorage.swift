@@ -92,6 +92,9 @@ protocol StorageReader {
     func countMatches(_ query: TermQuery, states: [String], above: Int64, cap: Int) throws -> Int
     /// Of the `window` newest matching claims, the `limit` best matches, best first.
     func bestMatches(_ query: TermQuery, states: [String], window: Int, limit: Int) throws -> [Claim]
+    /// The `limit` best matches (BM25 on a desk file, `ts_rank` on PostgreSQL) of another
+    /// source than `excludingSource`, among the claims whose ids are within `span` of `id`.
+    func bestMatches(_ query: TermQuery, near id: Int64, within span: Int64, excludingSource: Int64, limit: Int) throws -> [Claim]
     /// Every term of the index with the number of claims that hold it.
     func termVocabulary() throws -> [(term: String, claims: Int)]
     /// The version of the terms the index holds; 0 when it must be rebuilt.

@@ -340,6 +340,15 @@ struct PostgresTransaction: StorageWriter {
             """, [.text(Self.tsquery(query)), .integer(window), .integer(limit)] + stateBinds).map { try $0.claim() }
     }
 
+    func bestMatches(_ query: TermQuery, near id: Int64, within span: Int64, excludingSource: Int64, limit: Int) throws -> [Claim] {
+        try rows("""
+            SELECT claim.* FROM claim_search JOIN claim ON claim.id = claim_search.claim_id
+            WHERE claim_search.terms @@ $1::tsquery AND claim_search.claim_id BETWEEN $2 AND $3 AND claim.source_id <> $4
+            ORDER BY ts_rank(claim_search.terms, $1::tsquery) DESC, claim.id LIMIT $5
+            """, [.text(Self.tsquery(query)), .integer(id - span), .integer(id + span), .integer(excludingSource),
+                  .integer(Int64(limit))]).map { try $0.claim() }
+    }
+
     func termVocabulary() throws -> [(term: String, claims: Int)] {
         try rows("SELECT word, ndoc FROM ts_stat('SELECT terms FROM claim_search')").map {
             (try $0.text("word"), Int(try $0.row["ndoc"].decode(Int32.self)))

@@ -63,6 +63,14 @@ extension SQLiteTransaction {
             """, arguments: [Self.pattern(query)] + filterArguments + [limit])
     }
 
+    func bestMatches(_ query: TermQuery, near id: Int64, within span: Int64, excludingSource: Int64, limit: Int) throws -> [Claim] {
+        try Claim.fetchAll(db.cachedStatement(sql: """
+            SELECT claim.* FROM claim_search JOIN claim ON claim.id = claim_search.rowid
+            WHERE claim_search MATCH ? AND claim_search.rowid BETWEEN ? AND ? AND claim.source_id <> ?
+            ORDER BY claim_search.rank, claim.id LIMIT ?
+            """), arguments: [Self.pattern(query), id - span, id + span, excludingSource, limit])
+    }
+
     func termVocabulary() throws -> [(term: String, claims: Int)] {
         try Row.fetchAll(db, sql: "SELECT term, doc FROM claim_search_vocab").map { ($0["term"], $0["doc"]) }
     }
