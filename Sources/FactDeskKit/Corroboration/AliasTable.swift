@@ -44,13 +44,30 @@ public struct AliasTable: Sendable, Equatable {
 /// ق (g). So عراقجي, أراغتشي and عراقتشي all become رقج.
 public enum ConsonantSkeleton {
     public static func of(_ word: String) -> String {
-        var text = ArabicNormalizer.normalize(word)
-        for (from, to) in [("تش", "ج"), ("چ", "ج"), ("غ", "ق"), ("گ", "ق"), ("ك", "ق"), ("ث", "س"), ("ذ", "ز"), ("ظ", "ز")] {
-            text = text.replacingOccurrences(of: from, with: to)
+        let scalars = Array(ArabicNormalizer.normalize(word).unicodeScalars)
+        var skeleton = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            index += 1
+            if scalar == "ت", index < scalars.count, scalars[index] == "ش" {
+                skeleton.append("ج")
+                index += 1
+                continue
+            }
+            if let folded = folds[scalar] {
+                skeleton.append(folded)
+            } else if !dropped.contains(scalar), scalar.properties.isAlphabetic {
+                skeleton.append(scalar)
+            }
         }
-        let dropped: Set<Character> = ["ا", "و", "ي", "ى", "ه", "ء", "ئ", "ؤ", "ع"]
-        return String(text.filter { !dropped.contains($0) && $0.isLetter })
+        return String(skeleton)
     }
+
+    private static let folds: [Unicode.Scalar: Unicode.Scalar] = [
+        "چ": "ج", "غ": "ق", "گ": "ق", "ك": "ق", "ث": "س", "ذ": "ز", "ظ": "ز",
+    ]
+    private static let dropped: Set<Unicode.Scalar> = ["ا", "و", "ي", "ى", "ه", "ء", "ئ", "ؤ", "ع"]
 }
 
 /// Names that one transliteration writes differently from another: ستيف and ستيفن,

@@ -56,11 +56,14 @@ extension ClaimStore {
             return count
         }
 
-        /// How much a term says: its inverse document frequency, as BM25 weighs it. A term
-        /// counted to the cap is taken to be in one claim of twenty, at least.
+        /// How much a counted term says: its inverse document frequency, as BM25 weighs it. A
+        /// term counted to the cap is taken to be in one claim of twenty, at least.
+        /// What a term not counted on the desk weighs (see `related`).
+        var otherTermWeight = 1.0
+
         func weight(_ term: String) -> Double {
-            // Terms are counted before they are weighed (see `related`); one that was not counts as common.
-            var count = Double(frequencies[term] ?? ClaimStore.frequencyCap)
+            guard let counted = frequencies[term] else { return otherTermWeight }
+            var count = Double(counted)
             if count >= Double(ClaimStore.frequencyCap) { count = max(count, claimCount / 20) }
             return log(1 + (claimCount - count + 0.5) / (count + 0.5))
         }
@@ -100,11 +103,11 @@ extension ClaimStore {
         let links = Dictionary(try tx.links(of: id).map { ($0.other(than: id), $0.kind) }, uniquingKeysWith: { $1 })
         var results: [RelatedClaim] = []
         let candidates = try candidates(for: claim, features: features, context: context, tx)
-        // Every term's frequency is read here, where a failure of the store is an error,
-        // so that the weighing below never meets one.
-        for candidate in candidates {
-            for term in context.features(of: candidate.claim).terms { _ = try context.frequency(term) }
-        }
+        // The claim's own terms are counted (``candidates`` did); a candidate's other terms
+        // weigh what the claim's terms weigh on average, so that a question costs the
+        // claim's counts, not those of every candidate's words.
+        let ownWeights = features.terms.map(context.weight)
+        context.otherTermWeight = ownWeights.isEmpty ? 1 : ownWeights.reduce(0, +) / Double(ownWeights.count)
         for candidate in candidates {
             guard let candidateID = candidate.claim.id else { continue }
             let link = links[candidateID]

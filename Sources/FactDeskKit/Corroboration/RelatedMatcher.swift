@@ -89,7 +89,9 @@ public enum RelatedMatcher {
         // A spelling counts as rare when it weighs at least 80% of the rarest term's weight.
         let rare = 0.8 * a.union(b).reduce(0) { max($0, weight($1)) }
         var unmatched = b.subtracting(exact).filter(NameSpelling.mayBeName).map { ($0, NameSpelling.skeleton($0)) }
-        for term in a.subtracting(exact).sorted() where NameSpelling.mayBeName(term) {
+        // Terms in byte order: a fixed order, without Unicode-aware comparisons' cost.
+        let bytewise: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        for term in a.subtracting(exact).sorted(by: bytewise) where NameSpelling.mayBeName(term) {
             let skeleton = NameSpelling.skeleton(term)
             guard let index = unmatched.firstIndex(where: { NameSpelling.alike(skeleton, $0.1, rare: min(weight(term), weight($0.0)) >= rare) })
             else { continue }
@@ -97,7 +99,9 @@ public enum RelatedMatcher {
             matched += 0.8 * min(weight(term), weight(other))
             alike.append(term + " ~ " + other)
         }
-        let shared = exact.sorted { (weight($0), $1) > (weight($1), $0) }.map { WordPairs.isGroup($0) ? String($0.dropFirst()) : $0 }
+        let shared = exact.map { (term: $0, weight: weight($0)) }
+            .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : bytewise($0.term, $1.term) }
+            .map { WordPairs.isGroup($0.term) ? String($0.term.dropFirst()) : $0.term }
         return (min(1, matched / (totalA * totalB).squareRoot()), shared, alike)
     }
 
