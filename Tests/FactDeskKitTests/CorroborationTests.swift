@@ -165,3 +165,39 @@ import Testing
         #expect(try !store.suggestAliases(limit: 50).contains { $0.skeleton == "رقج" })
     }
 }
+
+@Suite struct ParaphraseTests {
+    @Test func wordsTranslationsUseForOneAnotherAreOneTerm() {
+        let enrich = FactFeatures(text: "حق إيران في تخصيب اليورانيوم").terms
+        let enrichAgain = FactFeatures(text: "حق إيران في إثراء اليورانيوم").terms
+        #expect(enrich == enrichAgain)
+        #expect(enrich.contains("~enrich"))
+        #expect(WordPairs.concept("عقود") != WordPairs.concept("عقد"), "decades are not a meeting held")
+    }
+
+    @Test func namesOfTwoTransliterationsAreAlikeButCommonWordsAreNot() {
+        let a: Set<String> = ["ستيف", "قال"], b: Set<String> = ["ستيفن", "قال"]
+        let rare = RelatedMatcher.sharedContent(a, b) { $0 == "قال" ? 0.1 : 5 }
+        #expect(rare.alike == ["ستيف ~ ستيفن"])
+        // The same pair when both spellings are as common as the claim's commonest word.
+        let common = RelatedMatcher.sharedContent(["متحد", "اتفاق"], ["متحدث", "اتفاق"]) { $0 == "اتفاق" ? 5 : 1 }
+        #expect(common.alike.isEmpty)
+        let skeletons = RelatedMatcher.sharedContent(["عراقج"], ["اراغتش"]) { _ in 1 }
+        #expect(skeletons.alike == ["عراقج ~ اراغتش"] && skeletons.share > 0.7)
+    }
+
+    @Test func articlesFramingAnotherCityOrRoundReportAnotherEvent() {
+        let rome = EventFrame(article: "اختتمت في العاصمة الإيطالية روما، السبت، جولة ثانية من المفاوضات.\nتفاصيل.")
+        let muscat = EventFrame(article: "أجرى مسؤولون محادثات غير مباشرة في العاصمة العمانية مسقط.")
+        let first = EventFrame(article: "وبعد الجولة الأولى من المناقشات، يوم الجمعة في عمان، يبدو أن الطرفين سيجتمعان.")
+        let unframed = EventFrame(article: "أعربت روسيا عن دعمها للمفاوضات.")
+        #expect(rome == EventFrame(places: ["روما"], rounds: [2]))
+        #expect(rome.conflict(with: muscat) == "articles about events in different places")
+        #expect(rome.conflict(with: first) == "articles about different rounds")
+        #expect(rome.conflict(with: unframed) == nil && rome.conflict(with: rome) == nil)
+        let a = FactFeatures(text: "اتفق الوفدان على الاجتماع مرة أخرى الأسبوع المقبل")
+        let apart = RelatedMatcher.compare(a, a, frames: (rome, first))
+        #expect(apart.score < RelatedMatcher.compare(a, a, frames: (rome, unframed)).score / 2)
+        #expect(apart.reasons.contains("articles about different rounds"))
+    }
+}

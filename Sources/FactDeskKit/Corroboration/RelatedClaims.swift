@@ -149,7 +149,7 @@ extension ClaimStore {
         guard let id = claim.id else { return [] }
         var terms = Set(SearchIndex.terms(claim.text).filter { !Stopwords.stems.contains($0) })
         terms = terms.filter { $0.count > 2 && FactFeatures.number($0) == nil && !$0.hasPrefix("month") }
-        let rarest = try rarestTerms(terms, count: 3, tx).map(TermQuery.term)
+        let rarest = try rarestTerms(terms, count: 3, context).map(TermQuery.term)
         var queries: [TermQuery] = features.quantities.sorted().map { .phrase($0.split(separator: " ").map(String.init)) }
         if rarest.count >= 2 { queries.append(.all(Array(rarest.prefix(2)))) }
         if rarest.count >= 3 { queries.append(.all(rarest)) }
@@ -185,11 +185,11 @@ extension ClaimStore {
     static let frequencyCap = 400
 
     /// The terms that the fewest claims contain, so that the queries built on them are narrow.
-    private func rarestTerms(_ terms: Set<String>, count: Int, _ tx: any StorageReader) throws -> [String] {
+    private func rarestTerms(_ terms: Set<String>, count: Int, _ context: RelatedContext) throws -> [String] {
         var frequencies: [(term: String, doc: Int)] = []
         for term in terms {
             // A term only this claim has finds nothing else.
-            let doc = try tx.countMatches(.term(term), states: [], above: 0, cap: Self.frequencyCap)
+            let doc = try context.frequency(term)
             if doc > 1 { frequencies.append((term, doc)) }
         }
         return frequencies.sorted { ($0.doc, $0.term) < ($1.doc, $1.term) }.prefix(count).map(\.term)
