@@ -172,7 +172,7 @@ enum OpenAPIDocument {
           "ClaimDetail": {
             "allOf": [
               {"$ref": "#/components/schemas/Claim"},
-              {"type": "object", "required": ["source_title", "notes", "evidence", "history", "transitions", "related", "other_sources"],
+              {"type": "object", "required": ["source_title", "notes", "evidence", "history", "transitions", "related", "other_sources", "known_checks"],
                "properties": {
                  "source_title": {"type": "string"},
                  "notes": {"type": "array", "items": {"$ref": "#/components/schemas/Note"}},
@@ -180,7 +180,8 @@ enum OpenAPIDocument {
                  "history": {"type": "array", "items": {"$ref": "#/components/schemas/Event"}},
                  "transitions": {"type": "array", "items": {"type": "string"}},
                  "related": {"type": "array", "items": {"$ref": "#/components/schemas/Related"}},
-                 "other_sources": {"type": "integer"}
+                 "other_sources": {"type": "integer"},
+                 "known_checks": {"type": "array", "items": {"$ref": "#/components/schemas/KnownCheck"}}
                }}
             ]
           },
@@ -200,6 +201,16 @@ enum OpenAPIDocument {
             "properties": {
               "claim_id": {"type": "integer", "format": "int64"}, "source_id": {"type": "integer", "format": "int64"},
               "score": {"type": "number"}, "status": {"type": "string"}, "decided_by": {"type": "string", "nullable": true}
+            }
+          },
+          "KnownCheck": {
+            "type": "object",
+            "required": ["publisher", "url", "date", "claim_reviewed", "rating", "rating_value", "language", "score"],
+            "properties": {
+              "publisher": {"type": "string"}, "url": {"type": "string", "nullable": true},
+              "date": {"type": "string", "nullable": true}, "claim_reviewed": {"type": "string"},
+              "rating": {"type": "string", "nullable": true}, "rating_value": {"type": "string", "nullable": true},
+              "language": {"type": "string", "nullable": true}, "score": {"type": "number"}
             }
           },
           "Event": {

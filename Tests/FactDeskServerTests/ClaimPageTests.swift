@@ -241,3 +241,23 @@ import Testing
         }
     }
 }
+
+@Suite struct KnownCheckPageTests {
+    @Test func aClaimPageListsTheFactChecksPublishedElsewhereThatMatchIt() async throws {
+        let desk = try WebDesk()
+        let claim = try desk.firstClaim()
+        let review = KnownCheck.Content(
+            url: "https://checks.example/ar/1", publisher: "مسبار", publishedOn: "2025-04-22",
+            claimReviewed: claim.text, rating: "صحيح", ratingValue: "5", bestRating: "5", worstRating: "1", language: "ar")
+        _ = try desk.store.importKnownChecks([review], by: "sara")
+        try await desk.test { client in
+            let layla = Browser(client)
+            try await layla.logIn("layla")
+            let page = try await layla.get("/claims/\(claim.id ?? 0)")
+            #expect(page.text.contains("Checked elsewhere"))
+            #expect(page.text.contains("مسبار"))
+            #expect(page.text.contains("صحيح, 5 (1-5)"))
+            #expect(page.text.contains("href=\"https://checks.example/ar/1\""))
+        }
+    }
+}

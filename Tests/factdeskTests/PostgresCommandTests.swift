@@ -50,6 +50,8 @@ struct PostgresCommandTests {
     @Test func aDeskMovesToPostgreSQLAndBackWithTheSameHead() throws {
         let file = try Binary.seededDesk()
         try file.expectSuccess(["assign", "1", "--to", "layla"])
+        try Data(KnownCheckTests.feed.utf8).write(to: file.folder.appendingPathComponent("feed.json"))
+        try file.expectSuccess(["import", "claimreview", "feed.json"])
         #expect(try file.run(["reviewer", "password", "layla", "--password-stdin"], stdin: Data("a long passphrase 2026\n".utf8)).status == 0)
         let anchor = try file.run(["audit", "head"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let target = try Binary(backend: .postgres)
@@ -70,6 +72,8 @@ struct PostgresCommandTests {
         let returned = try file.run(["audit", "verify", "--db", back])
         #expect(returned.status == 0 && returned.stdout.contains("the history is intact"))
         #expect(try file.json(["claim", "show", "1", "--db", back]) as? [String: Any] != nil)
+        #expect(try target.run(["import", "claimreview", file.folder.appendingPathComponent("feed.json").path])
+            .stdout.contains("4 already known"))
         // A second move into the same database is refused and changes nothing there.
         let again = try file.run(["backup", url])
         #expect(again.status == 65 && again.stderr.contains("already exists"))

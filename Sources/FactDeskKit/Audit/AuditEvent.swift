@@ -100,6 +100,8 @@ public enum AuditAction {
     public static let claimLink = "claim.link"
     public static let aliasAdd = "alias.add"
     public static let aliasRemove = "alias.remove"
+    /// A fact-check published elsewhere, imported new or changed since its last import.
+    public static let checkImport = "check.import"
 
     /// Whether an action is a workflow transition: transition names hold no dot.
     public static func isTransition(_ action: String) -> Bool {
@@ -137,6 +139,8 @@ public struct EventDetails: Codable, Sendable, Equatable {
     /// For evidence: each item's stance, and its note (empty for none), beside `evidence`.
     public var stances: [String]?
     public var evidenceNotes: [String]?
+    /// For a known fact-check: what identifies it (its URL, mostly); `sha256` holds its fields' digest.
+    public var reference: String?
 
     enum CodingKeys: String, CodingKey {
         case assignee
@@ -148,6 +152,7 @@ public struct EventDetails: Codable, Sendable, Equatable {
         case spanEnd = "span_end"
         case stances
         case evidenceNotes = "evidence_notes"
+        case reference = "ref"
     }
 
     public init(assignee: String? = nil, previousAssignee: String? = nil, note: String? = nil,
@@ -155,7 +160,7 @@ public struct EventDetails: Codable, Sendable, Equatable {
                 title: String? = nil, sha256: String? = nil, text: String? = nil, workflow: String? = nil,
                 otherClaim: Int64? = nil, relation: String? = nil, entity: String? = nil, variants: [String]? = nil,
                 due: String? = nil, key: String? = nil, speaker: String? = nil, spanStart: Int64? = nil,
-                spanEnd: Int64? = nil, stances: [String]? = nil, evidenceNotes: [String]? = nil) {
+                spanEnd: Int64? = nil, stances: [String]? = nil, evidenceNotes: [String]? = nil, reference: String? = nil) {
         self.assignee = assignee
         self.previousAssignee = previousAssignee
         self.note = note
@@ -177,5 +182,6 @@ public struct EventDetails: Codable, Sendable, Equatable {
         self.spanEnd = spanEnd
         self.stances = stances
         self.evidenceNotes = evidenceNotes
+        self.reference = reference
     }
 }

@@ -128,6 +128,7 @@ extension EventDetails {
         object.add("note", note)
         object.add("other_claim", otherClaim)
         object.add("previous_assignee", previousAssignee)
+        object.add("ref", reference)
         object.add("relation", relation)
         object.add("role", role)
         object.add("sha256", sha256)

@@ -169,6 +169,7 @@ extension EventDetails {
         case ("note", .text(let text)): note = text
         case ("other_claim", .number(let number)): otherClaim = number
         case ("previous_assignee", .text(let text)): previousAssignee = text
+        case ("ref", .text(let text)): reference = text
         case ("relation", .text(let text)): relation = text
         case ("role", .text(let text)): role = text
         case ("sha256", .text(let text)): sha256 = text

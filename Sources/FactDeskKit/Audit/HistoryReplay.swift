@@ -83,6 +83,8 @@ struct HistoryReplay {
     private var evidence: [Digest: (count: Int32, claim: Int64)] = [:]
     private var legacyEvidence: [Digest: (count: Int32, claim: Int64)] = [:]
     private var aliases: [String: (entity: String, by: String)] = [:]
+    /// Known fact-checks by ref: the digest of their fields as last imported, and by whom.
+    private var knownChecks: [String: (digest: String, by: String)] = [:]
     private var links: [Pair: (kind: String, by: String)] = [:]
     private var sources: [Int64: (sha256: String, title: String?)] = [:]
 
@@ -198,6 +200,9 @@ struct HistoryReplay {
             for variant in details.variants ?? [] { aliases[variant] = (entity, event.actor) }
         case AuditAction.aliasRemove:
             for variant in details.variants ?? [] { aliases[variant] = nil }
+        case AuditAction.checkImport:
+            guard let ref = details.reference, let digest = details.sha256 else { return malformed(event) }
+            knownChecks[ref] = (digest, event.actor)
         case AuditAction.reviewerPassword, AuditAction.tokenCreate, AuditAction.tokenRevoke:
             break
         default:
@@ -416,6 +421,14 @@ struct HistoryReplay {
                 problem(.rowChanged, nil, "it says '\(text("kind") ?? "")' but its history says '\(recorded.kind)' by \(recorded.by)",
                         row: "link \(a)-\(b)")
             }
+        case .knownCheck:
+            let ref = text("ref") ?? ""
+            guard let recorded = knownChecks.removeValue(forKey: ref) else {
+                return problem(.rowChanged, nil, "no event imported the fact-check \(ref)", row: "known check \(id)")
+            }
+            if KnownCheck.Content.digest(KnownCheck.contentColumns.map(text)) != recorded.digest || text("imported_by") != recorded.by {
+                problem(.rowChanged, nil, "it is not the review its history recorded (\(ref))", row: "known check \(id)")
+            }
         case .reviewer:
             let handle = text("handle") ?? ""
             guard let person = reviewers.removeValue(forKey: handle) else {
@@ -460,6 +473,9 @@ struct HistoryReplay {
         }
         for pair in links.keys.sorted(by: { ($0.a, $0.b) < ($1.a, $1.b) }) {
             problem(.rowChanged, nil, "the link its history records is gone", row: "link \(pair.a)-\(pair.b)")
+        }
+        for ref in knownChecks.keys.sorted() {
+            problem(.rowChanged, nil, "its history imported the fact-check \(ref) but it is gone", row: "known check")
         }
         for handle in reviewers.keys.sorted() {
             problem(.rowChanged, nil, "its history added \(handle) but the reviewer is gone", row: "reviewer \(handle)")

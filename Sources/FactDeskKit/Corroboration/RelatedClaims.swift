@@ -93,6 +93,25 @@ extension ClaimStore {
             features[id] = computed
             return computed
         }
+
+        private var checks: [KnownCheck]?
+        private var checkFeatures: [Int64: FactFeatures] = [:]
+
+        /// The desk's known fact-checks, read once.
+        func knownChecks() throws -> [KnownCheck] {
+            if let checks { return checks }
+            let all = try tx.knownChecks()
+            checks = all
+            return all
+        }
+
+        /// The features of a known fact-check's claim, worked out once.
+        func checkFeatures(_ check: KnownCheck) -> FactFeatures {
+            if let id = check.id, let known = checkFeatures[id] { return known }
+            let computed = FactFeatures(text: check.content.claimReviewed, aliases: aliases)
+            if let id = check.id { checkFeatures[id] = computed }
+            return computed
+        }
     }
 
     func related(to id: Int64, limit: Int, minimumScore: Double, context: RelatedContext,

@@ -11,6 +11,8 @@ public struct ClaimOverview: Sendable {
     public var transitions: [(Transition, permitted: Bool)]
     /// Claims of other sources that report the same fact, strongest first.
     public var related: [RelatedClaim]
+    /// Fact-checks other organizations published that match the claim, best first.
+    public var knownChecks: [KnownCheckMatch] = []
 
     /// Whether the claim holds a verdict.
     public var isFinal: Bool { workflow.isFinal(detail.claim.state) }
@@ -25,7 +27,7 @@ public struct ClaimOverview: Sendable {
 
     /// The JSON shape of `claim show --json` and `GET /api/claims/{id}`.
     public var jsonView: JSONView.ClaimDetailView {
-        JSONView.ClaimDetailView(detail, transitions: transitions.map(\.0.name), related: related)
+        JSONView.ClaimDetailView(detail, transitions: transitions.map(\.0.name), related: related, knownChecks: knownChecks)
     }
 }
 
@@ -37,6 +39,7 @@ extension ClaimStore {
         let transitions = TransitionGuard(workflow: workflow)
             .available(state: detail.claim.state, assignee: detail.claim.assignee, for: viewer)
         let related = try related(to: id, limit: 20, minimumScore: Relatedness.strong)
-        return ClaimOverview(detail: detail, workflow: workflow, transitions: transitions, related: related)
+        return ClaimOverview(detail: detail, workflow: workflow, transitions: transitions, related: related,
+                             knownChecks: try knownChecks(for: id))
     }
 }

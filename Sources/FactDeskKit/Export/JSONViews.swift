@@ -171,6 +171,52 @@ public enum JSONView {
         }
     }
 
+    /// A fact-check published elsewhere that matches a claim: `known_checks` of `claim show
+    /// --json` and `related --json`. Fields the review leaves out are null.
+    public struct KnownCheckView: Encodable, Sendable {
+        public var publisher: String
+        public var url: String?
+        public var date: String?
+        public var claimReviewed: String
+        public var rating: String?
+        public var ratingValue: String?
+        public var language: String?
+        /// How closely the review's claim matches this one, from 0 to 1.
+        public var score: Double
+
+        enum CodingKeys: String, CodingKey {
+            case publisher, url, date, rating, language, score
+            case claimReviewed = "claim_reviewed"
+            case ratingValue = "rating_value"
+        }
+
+        public init(_ match: KnownCheckMatch) {
+            let review = match.check.content
+            publisher = review.publisher
+            url = review.url
+            date = review.publishedOn
+            claimReviewed = review.claimReviewed
+            rating = review.rating
+            ratingValue = review.ratingValue.map { value in
+                review.bestRating.map { "\(value)/\($0)" } ?? value
+            }
+            language = review.language
+            score = match.score
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(publisher, forKey: .publisher)
+            try container.encode(url, forKey: .url)
+            try container.encode(date, forKey: .date)
+            try container.encode(claimReviewed, forKey: .claimReviewed)
+            try container.encode(rating, forKey: .rating)
+            try container.encode(ratingValue, forKey: .ratingValue)
+            try container.encode(language, forKey: .language)
+            try container.encode(score, forKey: .score)
+        }
+    }
+
     /// `claim show --json`: the claim's fields, then its notes, evidence and history.
     public struct ClaimDetailView: Encodable, Sendable {
         public var claim: ClaimView
@@ -181,14 +227,18 @@ public enum JSONView {
         public var transitions: [String]
         public var related: [RelatedSummary]
         public var otherSources: Int
+        public var knownChecks: [KnownCheckView]
 
         enum CodingKeys: String, CodingKey {
             case notes, evidence, history, transitions, related
             case sourceTitle = "source_title"
             case otherSources = "other_sources"
+            case knownChecks = "known_checks"
         }
 
-        public init(_ detail: ClaimDetail, transitions: [String], related: [RelatedClaim] = []) {
+        public init(_ detail: ClaimDetail, transitions: [String], related: [RelatedClaim] = [],
+                    knownChecks: [KnownCheckMatch] = []) {
+            self.knownChecks = knownChecks.map(KnownCheckView.init)
             claim = ClaimView(detail.claim)
             sourceTitle = detail.source.title
             notes = detail.notes.map(NoteView.init)
@@ -209,6 +259,7 @@ public enum JSONView {
             try container.encode(transitions, forKey: .transitions)
             try container.encode(related, forKey: .related)
             try container.encode(otherSources, forKey: .otherSources)
+            try container.encode(knownChecks, forKey: .knownChecks)
         }
     }
 

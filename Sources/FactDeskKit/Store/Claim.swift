@@ -100,6 +100,8 @@ public struct ClaimFilter: Sendable, Equatable {
     public var overdueAt: Date?
     /// The workflow's final states, which are never overdue.
     public var finalStates: [String] = []
+    /// Only claims with these ids, when given.
+    public var ids: Set<Int64>?
 
     /// The order of a listing.
     public enum Order: String, Sendable, CaseIterable {
@@ -140,6 +142,9 @@ extension DerivableRequest<Claim> {
         }
         if let now = filter.overdueAt {
             request = request.filter(Claim.Columns.dueAt < now && !filter.finalStates.contains(Claim.Columns.state))
+        }
+        if let ids = filter.ids {
+            request = request.filter(ids.sorted().contains(Claim.Columns.id))
         }
         switch filter.order {
         case .oldest: return request.order(Claim.Columns.id)

@@ -82,6 +82,10 @@ protocol StorageReader {
     /// Tokens of one reviewer, or of everyone with nil, oldest first.
     func apiTokens(of handle: String?) throws -> [APIToken]
 
+    /// Every known fact-check, oldest first, and one by its ref (its URL, mostly).
+    func knownChecks() throws -> [KnownCheck]
+    func knownCheck(ref: String) throws -> KnownCheck?
+
     // MARK: Search
 
     /// The highest claim id, 0 for none.
@@ -140,6 +144,8 @@ protocol StorageWriter: StorageReader {
     /// Records a link between two claims, replacing the one they had.
     func save(_ link: ClaimLink) throws
     func insert(_ alias: Alias) throws
+    /// Writes a known fact-check: a new row without an id, else the row of its id.
+    func save(_ check: KnownCheck) throws -> KnownCheck
     func delete(_ alias: Alias) throws
     func insert(_ reviewer: Reviewer) throws -> Reviewer
     /// Writes a reviewer's role, whether they are active, and their public key.

@@ -99,6 +99,24 @@ enum Migrations {
                     added_at DATETIME NOT NULL);
                 """)
         }
+        migrator.registerMigration("v11: fact-checks other organizations published") { db in
+            try db.execute(sql: """
+                CREATE TABLE known_check (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    ref TEXT NOT NULL UNIQUE CHECK (length(ref) > 0),
+                    url TEXT,
+                    publisher TEXT NOT NULL,
+                    published_on TEXT CHECK (published_on IS NULL OR length(published_on) = 10),
+                    claim_reviewed TEXT NOT NULL CHECK (length(claim_reviewed) > 0),
+                    rating TEXT,
+                    rating_value TEXT,
+                    best_rating TEXT,
+                    worst_rating TEXT,
+                    language TEXT,
+                    imported_by TEXT NOT NULL REFERENCES reviewer (handle),
+                    imported_at DATETIME NOT NULL);
+                """)
+        }
         return migrator
     }
 

@@ -56,6 +56,7 @@ public enum DeskTable: String, CaseIterable, Sendable {
     case claimLink = "claim_link"
     case credential
     case apiToken = "api_token"
+    case knownCheck = "known_check"
 
     public var columns: [String] {
         switch self {
@@ -74,6 +75,7 @@ public enum DeskTable: String, CaseIterable, Sendable {
         case .claimLink: ["claim_a", "claim_b", "kind", "linked_by", "linked_at"]
         case .credential: ["handle", "password_hash", "set_at"]
         case .apiToken: ["id", "name", "token_hash", "handle", "created_at", "expires_at", "revoked_at"]
+        case .knownCheck: ["id"] + KnownCheck.contentColumns + ["imported_by", "imported_at"]
         }
     }
 

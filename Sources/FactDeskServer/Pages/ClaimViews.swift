@@ -66,6 +66,16 @@ struct ClaimPage {
                 "link": match.link?.rawValue ?? false, "claimText": Piece.text(match.claim.text), "csrf": csrf,
             ]
         }
+        data["knownChecks"] = overview.knownChecks.map { match -> [String: Any] in
+            let review = match.check.content
+            return [
+                "publisher": InvisibleCharacters.shown(review.publisher), "date": review.publishedOn ?? "undated",
+                "rating": InvisibleCharacters.shown(review.ratingText), "score": String(format: "%.2f", match.score),
+                "claimText": Piece.text(review.claimReviewed),
+                "href": review.url.flatMap(WebLink.href) ?? false, "url": review.url.map(InvisibleCharacters.shown) ?? false,
+            ]
+        }
+        data["hasKnownChecks"] = !overview.knownChecks.isEmpty
         data["notes"] = detail.notes.map { ["at": Piece.time($0.createdAt), "author": $0.author, "body": Piece.text($0.body)] }
         data["evidenceItems"] = detail.evidence.map { item -> [String: Any] in
             var row: [String: Any] = ["stance": item.stance.rawValue, "url": InvisibleCharacters.shown(item.url),

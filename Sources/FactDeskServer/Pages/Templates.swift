@@ -158,6 +158,20 @@ enum Templates {
     </ul>
     </section>
 
+    {{#hasKnownChecks}}
+    <section class="known-checks">
+    <h2>Checked elsewhere</h2>
+    <ul>
+    {{#knownChecks}}
+    <li><strong>{{publisher}}</strong> · {{date}} · <span class="rating">{{rating}}</span> · score {{score}}
+    <div>{{#claimText}}{{> text}}{{/claimText}}</div>
+    {{#href}}<a href="{{href}}" rel="noopener noreferrer">{{url}}</a>{{/href}}
+    </li>
+    {{/knownChecks}}
+    </ul>
+    </section>
+    {{/hasKnownChecks}}
+
     <section class="notes">
     <h2>Notes ({{noteCount}})</h2>
     <ul>{{#notes}}<li><span class="meta">{{at}} · {{author}}</span> {{#body}}{{> text}}{{/body}}</li>{{/notes}}</ul>

@@ -67,6 +67,9 @@ extension Factdesk.ClaimCommand {
         @Flag(help: "Only claims past their deadline and not yet decided.")
         var overdue = false
 
+        @Flag(help: "Only claims that a fact-check published elsewhere matches (`factdesk import claimreview`).")
+        var checkedElsewhere = false
+
         func validate() throws {
             if [filters.assignee != nil, mine, filters.unassigned].filter({ $0 }).count > 1 {
                 throw ValidationError("use one of --assignee, --mine and --unassigned")
@@ -85,13 +88,14 @@ extension Factdesk.ClaimCommand {
                 filter.overdueAt = Date()
                 filter.finalStates = workflow.finalStates
             }
+            if checkedElsewhere { filter.ids = try store.checkedElsewhere() }
             let claims = try store.claims(filter)
             if global.json {
                 try Terminal.json(claims.map(JSONView.ClaimView.init))
                 return
             }
             ClaimTable.print(claims, workflow: workflow)
-            if claims.count == limit {
+            if limit > 0, claims.count == limit {
                 Terminal.message("showing the first \(limit); --limit N shows more, --limit 0 all")
             }
         }

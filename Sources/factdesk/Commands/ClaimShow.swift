@@ -41,6 +41,10 @@ extension Factdesk.ClaimCommand {
             }
             Terminal.print()
             printContext(detail)
+            if !overview.knownChecks.isEmpty {
+                KnownCheckLines.print(overview.knownChecks)
+                Terminal.print()
+            }
             printNotes(detail)
             printHistory(detail)
             printNext(available)

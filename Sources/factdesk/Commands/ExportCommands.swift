@@ -13,8 +13,8 @@ extension Factdesk {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
-            abstract: "Bring a planning spreadsheet back into the desk.",
-            subcommands: [CSVFile.self])
+            abstract: "Bring a planning spreadsheet back into the desk, or load fact-checks published elsewhere.",
+            subcommands: [CSVFile.self, ClaimReviewFiles.self])
     }
 }
 

@@ -28,8 +28,10 @@ extension Factdesk {
                 try Terminal.json(related.map(RelatedView.init))
                 return
             }
+            let checks = try store.knownChecks(for: id)
             if related.isEmpty {
                 Terminal.message("no claim of another source reports the same fact as claim \(id)")
+                KnownCheckLines.print(checks)
                 return
             }
             Terminal.table(["ID", "SOURCE", "SCORE", "STATE", "WHY", "CLAIM"], related.map { match in
@@ -37,6 +39,10 @@ extension Factdesk {
                  match.claim.state, Terminal.truncated(Terminal.safe(match.reasons.joined(separator: "; ")), to: 60),
                  Terminal.truncated(Terminal.safe(match.claim.text), to: 60)]
             })
+            if !checks.isEmpty {
+                Terminal.print()
+                KnownCheckLines.print(checks)
+            }
         }
     }
 

@@ -130,6 +130,17 @@ struct PGRow {
               addedAt: try date("added_at"))
     }
 
+    func knownCheck() throws -> KnownCheck {
+        var content = KnownCheck.Content(
+            url: try optionalText("url"), publisher: try text("publisher"), publishedOn: try optionalText("published_on"),
+            claimReviewed: try text("claim_reviewed"), rating: try optionalText("rating"),
+            ratingValue: try optionalText("rating_value"), bestRating: try optionalText("best_rating"),
+            worstRating: try optionalText("worst_rating"), language: try optionalText("language"))
+        content.ref = try text("ref")
+        return KnownCheck(id: try int("id"), content: content, importedBy: try text("imported_by"),
+                          importedAt: try date("imported_at"))
+    }
+
     func link() throws -> ClaimLink {
         ClaimLink(claimA: try int("claim_a"), claimB: try int("claim_b"),
                   kind: ClaimLink.Kind(rawValue: try text("kind")) ?? .unrelated,

@@ -77,6 +77,10 @@ struct PostgresTransaction: StorageWriter {
             }
             conditions.append(condition)
         }
+        if let ids = filter.ids {
+            // Whole numbers, written into the query: no text of a user's reaches it.
+            conditions.append(ids.isEmpty ? "FALSE" : "id IN (" + ids.sorted().map(String.init).joined(separator: ", ") + ")")
+        }
         var sql = "SELECT * FROM claim"
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         switch filter.order {
@@ -102,6 +106,14 @@ struct PostgresTransaction: StorageWriter {
 
     func aliases() throws -> [Alias] {
         try rows("SELECT * FROM alias ORDER BY entity, id").map { try $0.alias() }
+    }
+
+    func knownChecks() throws -> [KnownCheck] {
+        try rows("SELECT * FROM known_check ORDER BY id").map { try $0.knownCheck() }
+    }
+
+    func knownCheck(ref: String) throws -> KnownCheck? {
+        try first("SELECT * FROM known_check WHERE ref = $1", [.text(ref)])?.knownCheck()
     }
 
     func source(sha256: String) throws -> Source? {
@@ -541,6 +553,21 @@ struct PostgresTransaction: StorageWriter {
     func insert(_ alias: Alias) throws {
         try run("INSERT INTO alias (entity, variant, added_by, added_at) VALUES ($1, $2, $3, $4)",
                 [.text(alias.entity), .text(alias.variant), .text(alias.addedBy), .time(alias.addedAt)])
+    }
+
+    func save(_ check: KnownCheck) throws -> KnownCheck {
+        var saved = check
+        let values = check.content.fields.map(StoredValue.text) + [.text(check.importedBy), .time(check.importedAt)]
+        let columns = KnownCheck.contentColumns + ["imported_by", "imported_at"]
+        if let id = check.id {
+            try run("UPDATE known_check SET " + columns.enumerated().map { "\($1) = $\($0 + 1)" }.joined(separator: ", ")
+                        + " WHERE id = $\(columns.count + 1)", values + [.integer(id)])
+        } else {
+            let row = try first("INSERT INTO known_check (" + columns.joined(separator: ", ") + ") VALUES ("
+                                    + columns.indices.map { "$\($0 + 1)" }.joined(separator: ", ") + ") RETURNING id", values)
+            saved.id = try row?.int("id")
+        }
+        return saved
     }
 
     func delete(_ alias: Alias) throws {

@@ -66,6 +66,24 @@ struct SQLiteTransaction: StorageWriter {
         try Alias.order(Alias.Columns.entity, Column("id")).fetchAll(db)
     }
 
+    func knownChecks() throws -> [KnownCheck] {
+        try Row.fetchAll(db, sql: "SELECT * FROM known_check ORDER BY id").map(Self.knownCheck)
+    }
+
+    func knownCheck(ref: String) throws -> KnownCheck? {
+        try Row.fetchOne(db, sql: "SELECT * FROM known_check WHERE ref = ?", arguments: [ref]).map(Self.knownCheck)
+    }
+
+    private static func knownCheck(_ row: Row) -> KnownCheck {
+        var content = KnownCheck.Content(
+            url: row["url"], publisher: row["publisher"], publishedOn: row["published_on"], claimReviewed: row["claim_reviewed"],
+            rating: row["rating"], ratingValue: row["rating_value"], bestRating: row["best_rating"],
+            worstRating: row["worst_rating"], language: row["language"])
+        content.ref = row["ref"]
+        return KnownCheck(id: row["id"], content: content, importedBy: row["imported_by"],
+                          importedAt: StoredTime.date(row["imported_at"]) ?? .distantPast)
+    }
+
     func source(sha256: String) throws -> Source? {
         try Source.filter(Source.Columns.sha256 == sha256).fetchOne(db)
     }
@@ -310,6 +328,22 @@ struct SQLiteTransaction: StorageWriter {
     func insert(_ alias: Alias) throws {
         var row = alias
         try row.insert(db)
+    }
+
+    func save(_ check: KnownCheck) throws -> KnownCheck {
+        var saved = check
+        let values: [(any DatabaseValueConvertible)?] = check.content.fields + [check.importedBy, StoredTime.text(check.importedAt)]
+        let columns = KnownCheck.contentColumns + ["imported_by", "imported_at"]
+        if let id = check.id {
+            try db.execute(sql: "UPDATE known_check SET " + columns.map { "\($0) = ?" }.joined(separator: ", ") + " WHERE id = ?",
+                           arguments: StatementArguments(values + [id]))
+        } else {
+            try db.execute(sql: "INSERT INTO known_check (" + columns.joined(separator: ", ") + ") VALUES ("
+                               + columns.map { _ in "?" }.joined(separator: ", ") + ")",
+                           arguments: StatementArguments(values))
+            saved.id = db.lastInsertedRowID
+        }
+        return saved
     }
 
     func delete(_ alias: Alias) throws {

@@ -1,0 +1,107 @@
+import Foundation
+
+/// Fact-checks other organizations published: imported from their ClaimReview markup and
+/// matched to the desk's claims with the engine of `related`. Rules here; rows in the storage.
+extension ClaimStore {
+    /// The score from which a known fact-check counts as checking a claim.
+    public static let knownCheckScore = 0.35
+    /// How many of the best-ranked claims for a review's words `checkedElsewhere` compares.
+    static let knownCheckCandidates = 200
+    /// Of how many of the newest claims holding a review's words those are ranked.
+    static let knownCheckWindow = 50_000
+
+    /// Records reviews read from ClaimReview files, all in one transaction. A review already
+    /// known by its URL is left as it is, or updated (and the update recorded) when its fields
+    /// changed, as when a fact-checker corrects a rating. Any active reviewer may.
+    public func importKnownChecks(_ reviews: [KnownCheck.Content], by actor: String) throws -> KnownCheckImport {
+        try storage.writing { tx in
+            let reviewer = try tx.activeReviewer(actor)
+            let now = clock()
+            var result = KnownCheckImport()
+            var taken: Set<String> = []
+            for review in reviews {
+                guard taken.insert(review.ref).inserted else {
+                    result.unchanged += 1
+                    continue
+                }
+                var check = KnownCheck(content: review, importedBy: reviewer.handle, importedAt: now)
+                if let existing = try tx.knownCheck(ref: review.ref) {
+                    guard existing.content != review else {
+                        result.unchanged += 1
+                        continue
+                    }
+                    check.id = existing.id
+                    result.updated += 1
+                } else {
+                    result.added += 1
+                }
+                _ = try tx.save(check)
+                try tx.record(AuditEvent(at: now, actor: reviewer.handle, action: AuditAction.checkImport,
+                                         details: EventDetails(sha256: review.digest, text: review.claimReviewed,
+                                                               reference: review.ref)), signer)
+            }
+            return result
+        }
+    }
+
+    /// Every known fact-check, oldest import first.
+    public func knownChecks() throws -> [KnownCheck] {
+        try storage.reading { try $0.knownChecks() }
+    }
+
+    /// The known fact-checks that match a claim, best first.
+    public func knownChecks(for id: Int64) throws -> [KnownCheckMatch] {
+        try storage.reading { tx in
+            let claim = try tx.existingClaim(id)
+            return try knownChecks(for: claim, context: try RelatedContext(tx))
+        }
+    }
+
+    func knownChecks(for claim: Claim, context: RelatedContext) throws -> [KnownCheckMatch] {
+        let features = context.features(of: claim)
+        var matches: [KnownCheckMatch] = []
+        for check in try context.knownChecks() {
+            if let match = try context.match(features, check) { matches.append(match) }
+        }
+        return matches.sorted { ($0.score, -($0.check.id ?? 0)) > ($1.score, -($1.check.id ?? 0)) }
+    }
+
+    /// The ids of the claims some known fact-check matches: for each review, the claims that
+    /// rank best for its words (as a search engine ranks them), scored as `claim show` scores them.
+    public func checkedElsewhere() throws -> Set<Int64> {
+        try storage.reading { tx in
+            let context = try RelatedContext(tx)
+            var found: Set<Int64> = []
+            for check in try context.knownChecks() {
+                let terms = context.checkFeatures(check).terms.sorted().flatMap(WordPairs.stems)
+                guard !terms.isEmpty else { continue }
+                let candidates = try tx.bestMatches(.any(terms.map(TermQuery.term)), states: [],
+                                                    window: Self.knownCheckWindow, limit: Self.knownCheckCandidates)
+                for claim in candidates where !found.contains(claim.id ?? 0) {
+                    if try context.match(context.features(of: claim), check) != nil, let id = claim.id { found.insert(id) }
+                }
+            }
+            return found
+        }
+    }
+}
+
+extension ClaimStore.RelatedContext {
+    /// Whether a review checks the claim with these features, and how closely.
+    ///
+    /// The same score as `related`, with two differences: terms are weighed by how rare
+    /// the review's own words are on the desk (the claim's other words weigh their mean),
+    /// so that the answer does not depend on which question asked it first; and dates of
+    /// publication are left out, since a fact-check comes out days or weeks after the claim.
+    func match(_ features: FactFeatures, _ check: KnownCheck) throws -> KnownCheckMatch? {
+        let other = checkFeatures(check)
+        guard !features.terms.isDisjoint(with: other.terms) || !features.quantities.isDisjoint(with: other.quantities)
+        else { return nil }
+        let weights = try other.terms.map { _ = try frequency($0); return weight($0) }
+        let mean = weights.isEmpty ? 1 : weights.reduce(0, +) / Double(weights.count)
+        let counted = other.terms
+        let result = RelatedMatcher.compare(features, other, weight: { counted.contains($0) ? self.weight($0) : mean })
+        guard result.score >= ClaimStore.knownCheckScore else { return nil }
+        return KnownCheckMatch(check: check, score: result.score, reasons: result.reasons)
+    }
+}
