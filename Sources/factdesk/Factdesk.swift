@@ -12,7 +12,7 @@ struct Factdesk: ParsableCommand {
             Init.self, ReviewerCommand.self, SourceCommand.self, ClaimCommand.self,
             Assign.self, Start.self, Verify.self, Dispute.self, Approve.self, Reject.self, Reopen.self, Move.self,
             NoteCommand.self, EvidenceCommand.self, History.self, WorkflowCommand.self,
-            Related.self, Link.self, Unlink.self, Clusters.self, AliasCommand.self,
+            Related.self, Link.self, Unlink.self, Clusters.self, AliasCommand.self, SpeakerCommand.self,
             Audit.self, Backup.self, Stats.self, Export.self, Import.self, Report.self,
             Serve.self, TokenCommand.self, KeyCommand.self, ServiceCommand.self,
         ]

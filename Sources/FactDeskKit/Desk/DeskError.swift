@@ -5,6 +5,7 @@ public enum DeskError: FactDeskError, Equatable {
     case claimNotFound(Int64)
     case sourceNotFound(Int64)
     case reviewerNotFound(String)
+    case speakerNotFound(String)
     case reviewerExists(String)
     case reviewerInactive(String)
     case unknownTransition(String, available: [String])
@@ -30,7 +31,7 @@ public enum DeskError: FactDeskError, Equatable {
 
     public var kind: FailureKind {
         switch self {
-        case .claimNotFound, .sourceNotFound, .reviewerNotFound, .unknownTransition:
+        case .claimNotFound, .sourceNotFound, .reviewerNotFound, .speakerNotFound, .unknownTransition:
             .notFound
         case .transitionNotAllowed:
             .transitionNotAllowed
@@ -55,6 +56,8 @@ public enum DeskError: FactDeskError, Equatable {
             "no source \(id) in this desk; `factdesk source list` shows the sources"
         case .reviewerNotFound(let handle):
             "no reviewer '\(handle)' in this desk; an editor adds one with `factdesk reviewer add \(handle)`"
+        case .speakerNotFound(let name):
+            "no claim on this desk is attributed to '\(name)'; `factdesk speaker list` shows who is"
         case .reviewerExists(let handle):
             "reviewer '\(handle)' already exists; `factdesk reviewer list` shows the desk's reviewers"
         case .reviewerInactive(let handle):

@@ -82,6 +82,11 @@ protocol StorageReader {
     /// Tokens of one reviewer, or of everyone with nil, oldest first.
     func apiTokens(of handle: String?) throws -> [APIToken]
 
+    /// How many claims each speaker (as stored) has in each state.
+    func speakerCounts() throws -> [(speaker: String, state: String, claims: Int)]
+    /// The claims of these speakers (as stored), newest first, within a limit.
+    func claims(spokenBy speakers: [String], limit: Int) throws -> [Claim]
+
     /// Every known fact-check, oldest first, and one by its ref (its URL, mostly).
     func knownChecks() throws -> [KnownCheck]
     func knownCheck(ref: String) throws -> KnownCheck?

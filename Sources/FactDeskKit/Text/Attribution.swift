@@ -26,12 +26,12 @@ public enum Attribution {
     /// Verbs of saying and reporting, normalized, in their masculine, feminine and plural forms.
     static let verbs: WordSet = {
         let stems = ["قال", "صرح", "اكد", "اشار", "اضاف", "اوضح", "اعلن", "كشف", "ذكر", "تابع",
-                     "اعرب", "حذر", "زعم", "افاد", "اعتبر", "شدد", "لفت", "نقل", "المح"]
+                     "اعرب", "حذر", "زعم", "افاد", "اعتبر", "شدد", "لفت", "نقل", "المح", "حث", "رحب", "طالب", "اكد"]
         var forms = Set<String>()
         for stem in stems {
             forms.formUnion([stem, stem + "ت", stem + "وا"])
         }
-        forms.formUnion(["نفي", "نفت", "نفوا", "قالت", "اضافت"])
+        forms.formUnion(["نفي", "نفت", "نفوا", "قالت", "اضافت", "دعا", "دعت", "دعوا"])
         return WordSet(forms)
     }()
 
@@ -55,7 +55,8 @@ public enum Attribution {
     public static func find(in sentence: String) -> Finding {
         let tokens = Self.tokens(sentence)
         let keys = tokens.map(key)
-        for (index, word) in keys.enumerated() where index < 12 {
+        // The verb opens the sentence, or follows the quotation it attributes (“...” قال).
+        for (index, word) in keys.enumerated() where index < 12 || follows(quoteAt: index, tokens) {
             if verbs.contains(word) || verbs.contains(String(word.dropFirst())) && (word.hasPrefix("و") || word.hasPrefix("ف")) {
                 if index > 0 && keys[index - 1] == "لما" { continue }
                 let after = speaker(after: index + 1, tokens, keys, colon: tokens[index].hasSuffix(":"))
@@ -71,6 +72,12 @@ public enum Attribution {
             }
         }
         return .none
+    }
+
+    private static func follows(quoteAt index: Int, _ tokens: [String]) -> Bool {
+        guard index > 0 else { return false }
+        return tokens[index - 1].unicodeScalars.last.map(quoteMarks.contains) == true
+            || tokens[index].unicodeScalars.first.map(quoteMarks.contains) == true
     }
 
     /// The subject written before the verb (لكن أراغتشي قال), one or two words after any particle.
@@ -92,27 +99,102 @@ public enum Attribution {
         if opensQuote || first == "في" || (!strippingPreposition && first.hasPrefix("ل") && !first.hasPrefix("لا")) {
             return .previousSpeaker
         }
-        var words: [String] = []
+        // Each speaker's words, with their keys; a second speaker joined by و starts another.
+        var speakers: [[(token: String, key: String)]] = [[]]
         var index = start
-        while index < tokens.count, words.count < 8 {
+        var total = 0
+        func taking(_ token: String, _ key: String) {
+            speakers[speakers.count - 1].append((cleaned(token), key))
+            total += 1
+        }
+        while index < tokens.count, total < 10 {
             var token = tokens[index]
-            let key = keys[index]
+            var key = keys[index]
+            var words: [(token: String, key: String)] { speakers[speakers.count - 1] }
             if words.isEmpty && honorifics.contains(key) { index += 1; continue }
             if stops.contains(key) || key.isEmpty { break }
-            if !words.isEmpty && (key.hasPrefix("ل") && !key.hasPrefix("لا") || key == "في" && !nextIsDefinite(keys, index)) {
+            let previous = words.last?.key
+            let titled = words.first.map { SpeakerPhrase.heads.contains($0.key) } ?? false
+            if let previous, key.hasPrefix("ل") && !key.hasPrefix("لا") {
+                // The International Atomic Energy Agency, affiliated to the United Nations: a لل- word
+                // after التابعة or الدولية goes on with the name; any other opens a circumstance (لشبكة).
+                guard key.hasPrefix("لل") && SpeakerPhrase.affiliations.contains(previous) else { break }
+            }
+            if !words.isEmpty && key == "في" {
+                // أكبر دبلوماسي في طهران: a title may say where; elsewhere في opens a circumstance.
+                guard index + 1 < keys.count, !stops.contains(keys[index + 1]),
+                      nextIsDefinite(keys, index) || titled && SpeakerPhrase.isPlace(keys[index + 1]) else { break }
+            }
+            if !words.isEmpty, token.unicodeScalars.contains("\u{064B}") || key == "فقط" || key.hasPrefix("بال") {
+                // أكد المسؤول الأمريكي اجتماعًا آخر: an accusative, فقط or بال- ends the speaker.
                 break
+            }
+            if let previous, titled, words.count >= 2, SpeakerPhrase.isNameWord(previous, after: words.dropLast().last?.key),
+               key.hasPrefix("ال") && !SpeakerPhrase.continuesName(key, after: previous)
+                || (key.hasPrefix("بم") || key.hasPrefix("بت")) && key.unicodeScalars.count >= 5 {
+                // وزير الخارجية الأمريكي ماركو روبيو الدول الأوروبية: after the name, the object
+                // (or a circumstance: رحب ... دونالد ترامب بمضمون المحادثات).
+                break
+            }
+            if !words.isEmpty, key.hasPrefix("و"), key.unicodeScalars.count > 3 {
+                let rest = String(key.dropFirst())
+                let country = SpeakerPhrase.countries.contains(rest)
+                if country || rest.hasPrefix("ال") || SpeakerPhrase.heads.contains(rest) {
+                    speakers.append([])
+                    token = String(token.unicodeScalars.dropFirst().map(Character.init))
+                    key = rest
+                    if country {
+                        // وإيران إعادة العلاقات: a country on its own, then the object.
+                        taking(token, key)
+                        break
+                    }
+                }
             }
             if words.isEmpty && strippingPreposition {
                 token = stripPreposition(token)
             }
             let ends = token.unicodeScalars.last.map(clauseEnds.contains) ?? false
-            token = token.trimming(clauseMarks)
-            if !token.isEmpty { words.append(token) }
-            if ends { break }
+            if !cleaned(token).isEmpty { taking(token, key) }
             index += 1
+            if ends {
+                // المتحدث باسم الرئاسة الروسية، دميتري بيسكوف،: the name in apposition after the title.
+                if let name = apposition(at: index, tokens, keys), SpeakerPhrase.heads.contains(speakers[speakers.count - 1].first?.key ?? "") {
+                    for (token, key) in name { taking(token, key) }
+                }
+                break
+            }
         }
-        if words.isEmpty { return .previousSpeaker }
-        return .speaker(words.joined(separator: " "))
+        let written = speakers.filter { !$0.isEmpty }.map(SpeakerPhrase.written)
+        if written.isEmpty { return .previousSpeaker }
+        return .speaker(written.joined(separator: SpeakerPhrase.separator))
+    }
+
+    /// One to three name words after a title's comma, ending with a comma, a stop word or the
+    /// sentence: `، دميتري بيسكوف،`.
+    private static func apposition(at start: Int, _ tokens: [String], _ keys: [String]) -> [(String, String)]? {
+        var name: [(String, String)] = []
+        var index = start
+        while index < tokens.count, name.count < 3 {
+            let key = keys[index]
+            if stops.contains(key) || key == "قائلا" { break }
+            guard SpeakerPhrase.isNameWord(key, after: name.last?.1), !key.hasPrefix("ل"), !key.hasPrefix("و") else { return nil }
+            name.append((tokens[index], key))
+            index += 1
+            if tokens[index - 1].unicodeScalars.last.map(clauseEnds.contains) == true { return name }
+        }
+        return name.isEmpty || (index < tokens.count && !stops.contains(keys[index]) && keys[index] != "قائلا") ? nil : name
+    }
+
+    /// A token as a speaker's word: without punctuation or quotation marks around it, Persian
+    /// letters folded to Arabic (وکالة as وكالة).
+    static func cleaned(_ token: String) -> String {
+        String(String.UnicodeScalarView(token.trimming(clauseMarks.union(quoteMarks)).unicodeScalars.map { scalar in
+            switch scalar.value {
+            case 0x06A9: "\u{0643}"
+            case 0x06CC: "\u{064A}"
+            default: scalar
+            }
+        }))
     }
 
     private static func nextIsDefinite(_ keys: [String], _ index: Int) -> Bool {
@@ -142,6 +224,10 @@ public enum Attribution {
     static let clauseEnds: Set<Unicode.Scalar> = Set("،,:؛".unicodeScalars)
     /// Punctuation and quotation marks trimmed from a token before it is matched.
     static let tokenMarks: Set<Unicode.Scalar> = Set("،,:؛.\"“”«»()!؟?'".unicodeScalars)
+    /// Quotation marks, trimmed from a speaker's words.
+    static let quoteMarks: Set<Unicode.Scalar> = Set("\"“”«»„".unicodeScalars)
+    /// Marks that close a quoted name.
+    static let closingQuotes: Set<Unicode.Scalar> = Set("\"”»".unicodeScalars)
     /// Marks that open a quotation right after a verb (قال "...").
     static let openingQuotes: Set<Unicode.Scalar> = Set("\"“”«„".unicodeScalars)
 
@@ -151,8 +237,29 @@ public enum Attribution {
     }
 
     /// The sentence's tokens: its runs of non-white-space.
+    ///
+    /// A quotation mark glued to the next word after a word of its own ends one token and
+    /// starts the next: `جدا“وأضاف` is `جدا“` and `وأضاف`, `دفاع”قال.` is `دفاع”` and `قال.`.
     static func tokens(_ sentence: String) -> [String] {
-        sentence.unicodeScalars.split(whereSeparator: \.properties.isWhitespace).map { String(scalars: $0) }
+        var tokens: [String] = []
+        for piece in sentence.unicodeScalars.split(whereSeparator: \.properties.isWhitespace) {
+            var start = piece.startIndex
+            var letters = 0
+            var index = piece.startIndex
+            while index < piece.endIndex {
+                let next = piece.index(after: index)
+                if quoteMarks.contains(piece[index]), letters >= 2, next < piece.endIndex, piece[next].properties.isAlphabetic {
+                    tokens.append(String(scalars: piece[start...index]))
+                    start = next
+                    letters = 0
+                } else if piece[index].properties.isAlphabetic {
+                    letters += 1
+                }
+                index = next
+            }
+            tokens.append(String(scalars: piece[start..<piece.endIndex]))
+        }
+        return tokens
     }
 }
 

@@ -30,17 +30,21 @@ public enum ClaimExtractor {
         let perLine = Dictionary(grouping: sentences, by: \.line).mapValues(\.count)
         var claims: [ExtractedClaim] = []
         var lastSpeaker: String?
+        var referents = Referents()
         for sentence in sentences {
             let words = ArabicNormalizer.words(sentence.text)
             var speaker: String?
+            // Only a sentence that names its speaker can be nothing but that name (وأكد السيد عراقتشي.).
+            var named = false
             switch Attribution.find(in: sentence.text) {
             case .none: speaker = nil
-            case .speaker(let name): speaker = name
+            case .speaker(let name): speaker = referents.resolve(name); named = true
             case .previousSpeaker: speaker = lastSpeaker
             }
+            referents.learn(sentence.text, speaker: speaker)
             // `وقال:` refers to the sentence just before, never further back.
             lastSpeaker = speaker
-            if words.count < minimumWords || isBareAttribution(sentence.text, words: words, speaker: speaker) {
+            if words.count < minimumWords || named && isBareAttribution(sentence.text, words: words, speaker: speaker) {
                 if let speaker, let last = claims.indices.last, claims[last].speaker == nil {
                     claims[last].speaker = speaker
                     claims[last].worthiness = Worthiness.assess(claims[last].text, speaker: speaker)

@@ -108,6 +108,16 @@ struct PostgresTransaction: StorageWriter {
         try rows("SELECT * FROM alias ORDER BY entity, id").map { try $0.alias() }
     }
 
+    func speakerCounts() throws -> [(speaker: String, state: String, claims: Int)] {
+        try rows("SELECT speaker, state, count(*) AS n FROM claim WHERE speaker IS NOT NULL GROUP BY speaker, state")
+            .map { (try $0.text("speaker"), try $0.text("state"), Int(try $0.int("n"))) }
+    }
+
+    func claims(spokenBy speakers: [String], limit: Int) throws -> [Claim] {
+        try rows("SELECT * FROM claim WHERE speaker = ANY($1::text[]) ORDER BY id DESC LIMIT $2",
+                 [.text(Self.array(speakers)), .integer(Int64(limit))]).map { try $0.claim() }
+    }
+
     func knownChecks() throws -> [KnownCheck] {
         try rows("SELECT * FROM known_check ORDER BY id").map { try $0.knownCheck() }
     }

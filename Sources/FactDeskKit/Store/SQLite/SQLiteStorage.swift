@@ -66,6 +66,16 @@ struct SQLiteTransaction: StorageWriter {
         try Alias.order(Alias.Columns.entity, Column("id")).fetchAll(db)
     }
 
+    func speakerCounts() throws -> [(speaker: String, state: String, claims: Int)] {
+        try Row.fetchAll(db, sql: "SELECT speaker, state, count(*) AS n FROM claim WHERE speaker IS NOT NULL GROUP BY speaker, state")
+            .map { ($0["speaker"], $0["state"], $0["n"]) }
+    }
+
+    func claims(spokenBy speakers: [String], limit: Int) throws -> [Claim] {
+        try Claim.fetchAll(db, sql: "SELECT * FROM claim WHERE speaker IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT ?",
+                           arguments: [String(decoding: try JSONEncoder().encode(speakers), as: UTF8.self), limit])
+    }
+
     func knownChecks() throws -> [KnownCheck] {
         try Row.fetchAll(db, sql: "SELECT * FROM known_check ORDER BY id").map(Self.knownCheck)
     }

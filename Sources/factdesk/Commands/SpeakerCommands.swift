@@ -1,0 +1,115 @@
+import ArgumentParser
+import FactDeskKit
+
+extension Factdesk {
+    struct SpeakerCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "speaker",
+            abstract: "Who the claims are attributed to: their claims and verdicts.",
+            discussion: """
+                A speaker gathers every spelling the desk's aliases give one name (`factdesk alias add`), \
+                and a surname said alone (ترامب) with the one person named in full with a role \
+                (دونالد ترامب، رئيس الولايات المتحدة). A claim of two speakers counts for each.
+                """,
+            subcommands: [List.self, Show.self],
+            defaultSubcommand: List.self)
+    }
+}
+
+extension Factdesk.SpeakerCommand {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "Every speaker, most claims first, with their verdicts.")
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let store = try global.openStoreForReading()
+            let workflow = try store.workflow()
+            let speakers = try store.speakers()
+            if global.json {
+                try Terminal.json(speakers.map { SpeakerView($0, finals: workflow.finalStates) })
+                return
+            }
+            if speakers.isEmpty {
+                Terminal.message("no claim on this desk names its speaker yet")
+                return
+            }
+            Terminal.table(["SPEAKER", "CLAIMS", "OPEN", "VERDICTS", "ALSO WRITTEN"], speakers.map { speaker in
+                let view = SpeakerView(speaker, finals: workflow.finalStates)
+                return [Terminal.truncated(Terminal.safe(speaker.name), to: 32), String(speaker.claims), String(view.open),
+                        view.verdictsText,
+                        Terminal.truncated(Terminal.safe(speaker.spellings.filter { $0 != speaker.name }.joined(separator: "، ")), to: 40)]
+            })
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "One speaker's roles, spellings and claims, newest first, with verdicts.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: ArgumentHelp("The speaker: any spelling of their name, or the alias's name.", valueName: "name"))
+        var name: String
+
+        @Option(help: ArgumentHelp("At most this many claims.", valueName: "n"))
+        var limit = 50
+
+        func validate() throws {
+            if limit < 1 { throw ValidationError("--limit must be 1 or more") }
+        }
+
+        func run() throws {
+            let store = try global.openStoreForReading()
+            let workflow = try store.workflow()
+            let (speaker, claims) = try store.speaker(named: name, limit: limit)
+            let view = SpeakerView(speaker, finals: workflow.finalStates)
+            if global.json {
+                try Terminal.json(SpeakerPage(speaker: view, claims: claims.map(JSONView.ClaimView.init)))
+                return
+            }
+            Terminal.print(Terminal.styled(Terminal.safe(speaker.name), .bold)
+                + "  \(speaker.claims) claim\(speaker.claims == 1 ? "" : "s"), \(view.open) open"
+                + (view.verdicts.isEmpty ? "" : "; " + view.verdictsText))
+            if !speaker.roles.isEmpty { Terminal.print("role     " + Terminal.safe(speaker.roles.joined(separator: "؛ "))) }
+            Terminal.print("written  " + Terminal.safe(speaker.spellings.joined(separator: "، ")))
+            Terminal.print()
+            ClaimTable.print(claims, workflow: workflow)
+            if claims.count < speaker.claims {
+                Terminal.message("showing the newest \(claims.count) of \(speaker.claims); --limit N shows more")
+            }
+        }
+    }
+}
+
+/// A speaker as `speaker list --json` gives them.
+struct SpeakerView: Encodable {
+    var name: String
+    var spellings: [String]
+    var roles: [String]
+    var claims: Int
+    var open: Int
+    /// Claims in each final state (the verdicts).
+    var verdicts: [String: Int]
+
+    init(_ speaker: Speaker, finals: [String]) {
+        name = speaker.name
+        spellings = speaker.spellings
+        roles = speaker.roles
+        claims = speaker.claims
+        verdicts = speaker.states.filter { finals.contains($0.key) }
+        open = claims - verdicts.values.reduce(0, +)
+    }
+
+    var verdictsText: String {
+        verdicts.isEmpty ? "-" : verdicts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            .map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+    }
+}
+
+/// `speaker show --json`: the speaker, then their claims newest first.
+struct SpeakerPage: Encodable {
+    var speaker: SpeakerView
+    var claims: [JSONView.ClaimView]
+}
