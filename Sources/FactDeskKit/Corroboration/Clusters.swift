@@ -26,39 +26,85 @@ extension ClaimStore {
     /// Facts reported by at least `minSources` sources: claims joined by strong matches
     /// and confirmed links, largest first.
     ///
-    /// This asks the index for every claim's strong matches, so it takes time in
-    /// proportion to the desk's size; `related` answers for one claim at once.
+    /// One pass over the desk, without a question to the index per claim: every claim's
+    /// features are worked out (on every core), claims are paired when they share a rare
+    /// term, quantity or person (one that at most ``clusterBlock`` claims hold) and were
+    /// imported within ``rankedSpan`` of each other, and each pair is scored as `related`
+    /// scores it, with every term weighed by how many claims of the desk hold it.
     public func clusters(minSources: Int = 2) throws -> [FactCluster] {
         try storage.reading { tx in
-            var parent: [Int64: Int64] = [:]
-            func root(_ id: Int64) -> Int64 {
-                var node = id
+            let aliases = AliasTable(try tx.aliases().map { ($0.entity, $0.variant) })
+            var claims: [Claim] = []
+            try tx.eachClaim { claims.append($0) }
+            let features = parallelMap(claims) { FactFeatures(text: $0.text, aliases: aliases) }
+            var published: [Int64: String] = [:]
+            var frames: [Int64: EventFrame] = [:]
+            for source in Set(claims.map(\.sourceID)) {
+                published[source] = try tx.publishedOn(source: source)
+                frames[source] = try tx.source(source).map { EventFrame(article: $0.body) } ?? EventFrame()
+            }
+            // Which claims hold each term, quantity and person, in id order.
+            var postings: [String: [Int32]] = [:]
+            for (index, feature) in features.enumerated() {
+                for term in feature.terms { postings[term, default: []].append(Int32(index)) }
+                for quantity in feature.quantities { postings["#" + quantity, default: []].append(Int32(index)) }
+                for entity in feature.entities { postings["@" + entity, default: []].append(Int32(index)) }
+            }
+            let total = Double(max(1, claims.count))
+            var weights: [String: Double] = [:]
+            for (term, holders) in postings where !term.hasPrefix("#") && !term.hasPrefix("@") {
+                var count = Double(holders.count)
+                if count >= Double(Self.frequencyCap) { count = max(count, total / 20) }
+                weights[term] = log(1 + (total - count + 0.5) / (count + 0.5))
+            }
+            var pairs: Set<UInt64> = []
+            for holders in postings.values where holders.count >= 2 && holders.count <= Self.clusterBlock {
+                for (position, a) in holders.enumerated() {
+                    for b in holders[(position + 1)...] {
+                        guard (claims[Int(b)].id ?? 0) - (claims[Int(a)].id ?? 0) <= Self.rankedSpan else { break }
+                        if claims[Int(a)].sourceID != claims[Int(b)].sourceID { pairs.insert(UInt64(a) << 32 | UInt64(b)) }
+                    }
+                }
+            }
+            var links: [UInt64: String] = [:]
+            let position = Dictionary(uniqueKeysWithValues: claims.enumerated().compactMap { index, claim in claim.id.map { ($0, index) } })
+            try tx.eachRow(of: .claimLink) { row in
+                guard case .integer(let first) = row[0], case .integer(let second) = row[1], case .text(let kind) = row[2],
+                      let a = position[first], let b = position[second] else { return }
+                links[UInt64(min(a, b)) << 32 | UInt64(max(a, b))] = kind
+            }
+            let (sources, dates, frameOf, termWeights) = (claims.map(\.sourceID), published, frames, weights)
+            let strong = parallelMap(Array(pairs.subtracting(links.keys))) { pair -> UInt64? in
+                let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
+                let (x, y) = (sources[a], sources[b])
+                let match = RelatedMatcher.compare(features[a], features[b], publishedA: dates[x], publishedB: dates[y],
+                                                   frames: (frameOf[x] ?? EventFrame(), frameOf[y] ?? EventFrame()),
+                                                   weight: { termWeights[$0] ?? 1 })
+                return match.score >= Relatedness.strong ? pair : nil
+            }.compactMap { $0 } + links.filter { $0.value != ClaimLink.Kind.unrelated.rawValue }.map(\.key)
+
+            var parent: [Int: Int] = [:]
+            func root(_ index: Int) -> Int {
+                var node = index
                 while let up = parent[node], up != node { node = up }
                 return node
             }
-            var claims: [Int64: Claim] = [:]
-            let context = try RelatedContext(tx)
-            var ids: [Int64] = []
-            try tx.eachClaim { claim in
-                guard let id = claim.id else { return }
-                claims[id] = claim
-                ids.append(id)
-            }
-            for id in ids {
-                for match in try related(to: id, limit: 50, minimumScore: Relatedness.strong, context: context, tx) {
-                    guard let other = match.claim.id else { continue }
-                    let (a, b) = (root(id), root(other))
-                    if a != b { parent[max(a, b)] = min(a, b) }
-                }
+            for pair in strong {
+                let (a, b) = (root(Int(pair >> 32)), root(Int(pair & 0xFFFF_FFFF)))
+                if a != b { parent[max(a, b)] = min(a, b) }
             }
             let joined = Set(parent.keys).union(parent.values)
             return Dictionary(grouping: joined, by: root).values
-                .map { members in FactCluster(claims: members.sorted().compactMap { claims[$0] }) }
+                .map { members in FactCluster(claims: members.sorted().map { claims[$0] }) }
                 .filter { $0.sourceIDs.count >= minSources }
                 .sorted { ($0.sourceIDs.count, $0.claims.count, -($0.claims.first?.id ?? 0))
                           > ($1.sourceIDs.count, $1.claims.count, -($1.claims.first?.id ?? 0)) }
         }
     }
+
+    /// The most claims a term, quantity or person may be held by for `clusters` to pair
+    /// the claims that hold it: commoner ones say too little to pair on.
+    static let clusterBlock = 200
 
     /// Groups of spellings in the desk that share a consonant skeleton (عراقجي, أراغتشي,
     /// عراقتشي), most used first. Nothing is merged: an editor confirms with `alias add`.
