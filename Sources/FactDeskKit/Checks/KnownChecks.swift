@@ -49,11 +49,14 @@ extension ClaimStore {
         try storage.reading { try $0.knownChecks() }
     }
 
-    /// The known fact-checks that match a claim, best first.
-    public func knownChecks(for id: Int64) throws -> [KnownCheckMatch] {
+    /// Who else reported a claim and who already checked it, in one read that works out the
+    /// desk's aliases, counts and the claim's features once for both.
+    public func corroboration(of id: Int64, limit: Int = 10, minimumScore: Double = Relatedness.shown) throws
+        -> (related: [RelatedClaim], knownChecks: [KnownCheckMatch]) {
         try storage.reading { tx in
-            let claim = try tx.existingClaim(id)
-            return try knownChecks(for: claim, context: try RelatedContext(tx))
+            let context = try RelatedContext(tx)
+            let related = try related(to: id, limit: limit, minimumScore: minimumScore, context: context, tx)
+            return (related, try knownChecks(for: try tx.existingClaim(id), context: context))
         }
     }
 
@@ -99,8 +102,7 @@ extension ClaimStore.RelatedContext {
         else { return nil }
         let weights = try other.terms.map { _ = try frequency($0); return weight($0) }
         let mean = weights.isEmpty ? 1 : weights.reduce(0, +) / Double(weights.count)
-        let counted = other.terms
-        let result = RelatedMatcher.compare(features, other, weight: { counted.contains($0) ? self.weight($0) : mean })
+        let result = RelatedMatcher.compare(features, other, weight: { other.terms.contains($0) ? self.weight($0) : mean })
         guard result.score >= ClaimStore.knownCheckScore else { return nil }
         return KnownCheckMatch(check: check, score: result.score, reasons: result.reasons)
     }

@@ -38,8 +38,8 @@ extension ClaimStore {
         let workflow = try workflow()
         let transitions = TransitionGuard(workflow: workflow)
             .available(state: detail.claim.state, assignee: detail.claim.assignee, for: viewer)
-        let related = try related(to: id, limit: 20, minimumScore: Relatedness.strong)
+        let (related, checks) = try corroboration(of: id, limit: 20, minimumScore: Relatedness.strong)
         return ClaimOverview(detail: detail, workflow: workflow, transitions: transitions, related: related,
-                             knownChecks: try knownChecks(for: id))
+                             knownChecks: checks)
     }
 }

@@ -28,14 +28,23 @@ public enum ArabicNormalizer {
         }
     }
 
+    /// A Persian letter as the Arabic one it is written for (ی ې -> ي, ک -> ك); any other
+    /// scalar as it is. Names keep their spelling otherwise (a speaker's `وکالة` is `وكالة`).
+    static func persianFolded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0x06CC, 0x06D0: "\u{064A}"
+        case 0x06A9: "\u{0643}"
+        default: scalar
+        }
+    }
+
     /// One scalar folded, or nil when it is dropped.
     static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         switch scalar.value {
         case 0x0623, 0x0625, 0x0622, 0x0671: return "\u{0627}"          // أ إ آ ٱ -> ا
         case 0x0649: return "\u{064A}"                                   // ى -> ي
         case 0x0629: return "\u{0647}"                                   // ة -> ه
-        case 0x06CC, 0x06D0: return "\u{064A}"                           // ی ې -> ي
-        case 0x06A9: return "\u{0643}"                                   // ک -> ك
+        case 0x06CC, 0x06D0, 0x06A9: return persianFolded(scalar)
         case 0x0640: return nil                                          // tatweel
         case 0x064B...0x065F, 0x0670, 0x06D6...0x06ED: return nil        // harakat, Quranic marks
         case 0x0660...0x0669: return Unicode.Scalar(scalar.value - 0x0660 + 0x30)

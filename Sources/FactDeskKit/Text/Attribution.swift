@@ -188,13 +188,7 @@ public enum Attribution {
     /// A token as a speaker's word: without punctuation or quotation marks around it, Persian
     /// letters folded to Arabic (وکالة as وكالة).
     static func cleaned(_ token: String) -> String {
-        String(String.UnicodeScalarView(token.trimming(clauseMarks.union(quoteMarks)).unicodeScalars.map { scalar in
-            switch scalar.value {
-            case 0x06A9: "\u{0643}"
-            case 0x06CC: "\u{064A}"
-            default: scalar
-            }
-        }))
+        String(String.UnicodeScalarView(token.trimming(speakerMarks).unicodeScalars.map(ArabicNormalizer.persianFolded)))
     }
 
     private static func nextIsDefinite(_ keys: [String], _ index: Int) -> Bool {
@@ -226,6 +220,8 @@ public enum Attribution {
     static let tokenMarks: Set<Unicode.Scalar> = Set("،,:؛.\"“”«»()!؟?'".unicodeScalars)
     /// Quotation marks, trimmed from a speaker's words.
     static let quoteMarks: Set<Unicode.Scalar> = Set("\"“”«»„".unicodeScalars)
+    /// What is trimmed from a speaker's words: punctuation and quotation marks.
+    static let speakerMarks = clauseMarks.union(quoteMarks)
     /// Marks that close a quoted name.
     static let closingQuotes: Set<Unicode.Scalar> = Set("\"”»".unicodeScalars)
     /// Marks that open a quotation right after a verb (قال "...").

@@ -23,12 +23,11 @@ extension Factdesk {
 
         func run() throws {
             let store = try global.openStoreForReading()
-            let related = try store.related(to: id, limit: limit)
+            let (related, checks) = try store.corroboration(of: id, limit: limit)
             if global.json {
                 try Terminal.json(related.map(RelatedView.init))
                 return
             }
-            let checks = try store.knownChecks(for: id)
             if related.isEmpty {
                 Terminal.message("no claim of another source reports the same fact as claim \(id)")
                 KnownCheckLines.print(checks)
