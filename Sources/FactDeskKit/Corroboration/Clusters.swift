@@ -36,7 +36,7 @@ extension ClaimStore {
             let aliases = AliasTable(try tx.aliases().map { ($0.entity, $0.variant) })
             var claims: [Claim] = []
             try tx.eachClaim { claims.append($0) }
-            let features = parallelMap(claims) { FactFeatures(text: $0.text, aliases: aliases) }
+            let features = parallelMap(claims) { FactFeatures(claim: $0, aliases: aliases) }
             var published: [Int64: String] = [:]
             var frames: [Int64: EventFrame] = [:]
             for source in Set(claims.map(\.sourceID)) {

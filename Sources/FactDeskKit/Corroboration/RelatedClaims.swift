@@ -86,10 +86,9 @@ extension ClaimStore {
 
         /// A claim's features, its speaker's name included: who said it is part of the fact.
         func features(of claim: Claim) -> FactFeatures {
-            let text = claim.text
-            guard let id = claim.id else { return FactFeatures(text: text, aliases: aliases) }
+            guard let id = claim.id else { return FactFeatures(claim: claim, aliases: aliases) }
             if let known = features[id] { return known }
-            let computed = FactFeatures(text: text, aliases: aliases)
+            let computed = FactFeatures(claim: claim, aliases: aliases)
             features[id] = computed
             return computed
         }

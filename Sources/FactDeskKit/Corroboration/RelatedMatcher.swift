@@ -6,8 +6,9 @@ public struct Relatedness: Sendable, Equatable {
 
     /// The score from which a match counts as strong: shown by `claim show`, used by `clusters`.
     public static let strong = 0.4
-    /// The lowest score `related` lists.
-    public static let shown = 0.15
+    /// The lowest score `related` lists: a paraphrase sharing a few rare words scores about
+    /// this, and a list that leaves it out misses most reports of the same fact in other words.
+    public static let shown = 0.1
 }
 
 /// Scores two claims from different sources as reports of the same fact.
@@ -69,7 +70,7 @@ public enum RelatedMatcher {
             reasons.append(reason)
         }
         if let frames, let reason = frames.0.conflict(with: frames.1) {
-            score *= 0.4
+            score *= 0.25
             reasons.append(reason)
         }
         return Relatedness(score: (score * 100).rounded() / 100, reasons: reasons)
