@@ -176,7 +176,7 @@ import Testing
     }
 
     @Test func namesOfTwoTransliterationsAreAlikeButCommonWordsAreNot() {
-        let a: Set<String> = ["ستيف", "قال"], b: Set<String> = ["ستيفن", "قال"]
+        let a: Set<WordKey> = ["ستيف", "قال"], b: Set<WordKey> = ["ستيفن", "قال"]
         let rare = RelatedMatcher.sharedContent(a, b) { $0 == "قال" ? 0.1 : 5 }
         #expect(rare.alike == ["ستيف ~ ستيفن"])
         // The same pair when both spellings are as common as the claim's commonest word.

@@ -76,7 +76,7 @@ extension ClaimStore {
             let context = try RelatedContext(tx)
             var found: Set<Int64> = []
             for check in try context.knownChecks() {
-                let terms = context.checkFeatures(check).terms.sorted().flatMap(WordPairs.stems)
+                let terms = context.checkFeatures(check).terms.sorted().map(\.text).flatMap(WordPairs.stems)
                 guard !terms.isEmpty else { continue }
                 let candidates = try tx.bestMatches(.any(terms.map(TermQuery.term)), states: [],
                                                     window: Self.knownCheckWindow, limit: Self.knownCheckCandidates)

@@ -77,6 +77,33 @@ public enum ConsonantSkeleton {
 /// when one skeleton is the other with one consonant more at its end; both need three
 /// consonants or more, since a shorter skeleton is shared by too many unrelated words.
 enum NameSpelling {
+    /// A term that may be a name, with its skeleton: worked out once per claim, since a
+    /// claim is compared with many.
+    struct Form: Sendable, Equatable {
+        var term: WordKey
+        var skeleton: WordKey
+        /// The skeleton's letters.
+        var length: Int
+    }
+
+    /// The terms of a set that may be names, with their skeletons, in byte order.
+    static func forms(_ terms: Set<WordKey>) -> [Form] {
+        terms.filter { mayBeName($0.text) }.sorted().map { term in
+            let skeleton = skeleton(term.text)
+            return Form(term: term, skeleton: WordKey(skeleton), length: skeleton.unicodeScalars.count)
+        }
+    }
+
+    /// Equal skeletons are alike; one consonant more at the end (ستيفن) only for two rare
+    /// spellings, since common words often differ so (متحد, متحدث). `rare` is asked only
+    /// when the skeletons differ.
+    static func alike(_ a: Form, _ b: Form, rare: () -> Bool) -> Bool {
+        guard a.length >= 3, b.length >= 3 else { return false }
+        if a.skeleton == b.skeleton { return true }
+        let (short, long) = a.length < b.length ? (a, b) : (b, a)
+        return long.length == short.length + 1 && long.skeleton.text.utf8.starts(with: short.skeleton.text.utf8) && rare()
+    }
+
     /// Whether a term can be a name: one stem of Arabic letters, not a group of words.
     static func mayBeName(_ term: String) -> Bool {
         !WordPairs.isGroup(term) && term.unicodeScalars.count >= 4 && FactFeatures.number(term) == nil
@@ -87,15 +114,5 @@ enum NameSpelling {
         // The article is not part of a name: البوسعيدي and ألبوسيدي are بوسعيدي.
         if skeleton.hasPrefix("ل"), term.hasPrefix("ال") { skeleton.removeFirst() }
         return skeleton
-    }
-
-    /// Equal skeletons are alike; one consonant more at the end (ستيفن) only for two rare
-    /// spellings, since common words often differ so (متحد, متحدث).
-    static func alike(_ a: String, _ b: String, rare: Bool) -> Bool {
-        guard a.count >= 3, b.count >= 3 else { return false }
-        if a == b { return true }
-        guard rare else { return false }
-        let (short, long) = a.count < b.count ? (a, b) : (b, a)
-        return long.count == short.count + 1 && long.hasPrefix(short)
     }
 }

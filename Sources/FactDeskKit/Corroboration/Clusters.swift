@@ -44,15 +44,15 @@ extension ClaimStore {
                 frames[source] = try tx.source(source).map { EventFrame(article: $0.body) } ?? EventFrame()
             }
             // Which claims hold each term, quantity and person, in id order.
-            var postings: [String: [Int32]] = [:]
+            var postings: [WordKey: [Int32]] = [:]
             for (index, feature) in features.enumerated() {
                 for term in feature.terms { postings[term, default: []].append(Int32(index)) }
-                for quantity in feature.quantities { postings["#" + quantity, default: []].append(Int32(index)) }
-                for entity in feature.entities { postings["@" + entity, default: []].append(Int32(index)) }
+                for quantity in feature.quantities { postings[WordKey("#" + quantity), default: []].append(Int32(index)) }
+                for entity in feature.entities { postings[WordKey("@" + entity), default: []].append(Int32(index)) }
             }
             let total = Double(max(1, claims.count))
-            var weights: [String: Double] = [:]
-            for (term, holders) in postings where !term.hasPrefix("#") && !term.hasPrefix("@") {
+            var weights: [WordKey: Double] = [:]
+            for (term, holders) in postings where !term.text.hasPrefix("#") && !term.text.hasPrefix("@") {
                 var count = Double(holders.count)
                 if count >= Double(Self.frequencyCap) { count = max(count, total / 20) }
                 weights[term] = log(1 + (total - count + 0.5) / (count + 0.5))

@@ -5,8 +5,8 @@
 /// أربع, 4 and ٤ are the number 4; أبريل and نيسان are month 4; عراقجي and أراغتشي are one
 /// person once an alias says so.
 public struct FactFeatures: Sendable, Equatable {
-    /// Content word stems, without function words.
-    public var terms: Set<String> = []
+    /// Content word stems, without function words (a ``WordPairs`` group's word as its group).
+    public var terms: Set<WordKey> = []
     /// Numbers, as canonical decimal strings ("4", "2.5", "2015").
     public var numbers: Set<String> = []
     /// A number with the word it counts: "4 ساع".
@@ -19,6 +19,8 @@ public struct FactFeatures: Sendable, Equatable {
     public var places: Set<String> = []
     /// Named people and bodies, as the desk's alias table names them.
     public var entities: Set<String> = []
+    /// The terms that may be names, with their consonant skeletons.
+    var names: [NameSpelling.Form] = []
 
     /// The features of a claim's text, with names resolved through the desk's aliases.
     public init(text: String, aliases: AliasTable = AliasTable()) {
@@ -43,10 +45,11 @@ public struct FactFeatures: Sendable, Equatable {
                 places.insert(city)
             } else {
                 let stem = stems[index]
-                if stem.unicodeScalars.count > 1, !Stopwords.stems.contains(stem) { terms.insert(WordPairs.concept(stem)) }
+                if stem.unicodeScalars.count > 1, !Stopwords.stems.contains(stem) { terms.insert(WordKey(WordPairs.concept(stem))) }
             }
         }
         entities = aliases.entities(in: Set(stems))
+        names = NameSpelling.forms(terms)
     }
 
     /// The features of a claim: its text's, and the names of those it quotes. Who said it is
@@ -54,10 +57,11 @@ public struct FactFeatures: Sendable, Equatable {
     public init(claim: Claim, aliases: AliasTable = AliasTable()) {
         self.init(text: claim.text, aliases: aliases)
         guard let speaker = claim.speaker, !speaker.isEmpty else { return }
-        let names = speaker.split(separator: "؛").map { SpeakerIndex.split(String($0)).name }
-        let named = FactFeatures(text: names.joined(separator: " "), aliases: aliases)
+        let speakers = speaker.split(separator: "؛").map { SpeakerIndex.split(String($0)).name }
+        let named = FactFeatures(text: speakers.joined(separator: " "), aliases: aliases)
         terms.formUnion(named.terms)
         entities.formUnion(named.entities)
+        names = NameSpelling.forms(terms)
     }
 
     /// A canonical number for digits or a number word, or nil.

@@ -33,7 +33,7 @@ extension ClaimStore {
         private let tx: any StorageReader
         private var published: [Int64: String?] = [:]
         private var features: [Int64: FactFeatures] = [:]
-        private var frequencies: [String: Int] = [:]
+        private var frequencies: [WordKey: Int] = [:]
         private var frames: [Int64: EventFrame] = [:]
         /// The number of claims on the desk, for weighing terms by their rarity.
         private let claimCount: Double
@@ -47,9 +47,9 @@ extension ClaimStore {
 
         /// How many claims hold a term (any word of a ``WordPairs`` group), counted up to
         /// ``ClaimStore/frequencyCap``; each term is counted once.
-        func frequency(_ term: String) throws -> Int {
+        func frequency(_ term: WordKey) throws -> Int {
             if let known = frequencies[term] { return known }
-            let stems = WordPairs.stems(term)
+            let stems = WordPairs.stems(term.text)
             let query: TermQuery = stems.count == 1 ? .term(stems[0]) : .any(stems.map(TermQuery.term))
             let count = try tx.countMatches(query, states: [], above: 0, cap: ClaimStore.frequencyCap)
             frequencies[term] = count
@@ -61,7 +61,7 @@ extension ClaimStore {
         /// What a term not counted on the desk weighs (see `related`).
         var otherTermWeight = 1.0
 
-        func weight(_ term: String) -> Double {
+        func weight(_ term: WordKey) -> Double {
             guard let counted = frequencies[term] else { return otherTermWeight }
             var count = Double(counted)
             if count >= Double(ClaimStore.frequencyCap) { count = max(count, claimCount / 20) }
@@ -119,33 +119,49 @@ extension ClaimStore {
         let published = try context.published(claim.sourceID)
         let features = context.features(of: claim)
         let links = Dictionary(try tx.links(of: id).map { ($0.other(than: id), $0.kind) }, uniquingKeysWith: { $1 })
-        var results: [RelatedClaim] = []
         let candidates = try candidates(for: claim, features: features, context: context, tx)
         // The claim's own terms are counted (``candidates`` did); a candidate's other terms
         // weigh what the claim's terms weigh on average, so that a question costs the
         // claim's counts, not those of every candidate's words.
         let ownWeights = features.terms.map(context.weight)
         context.otherTermWeight = ownWeights.isEmpty ? 1 : ownWeights.reduce(0, +) / Double(ownWeights.count)
+        // A candidate's score from its words alone bounds its score: publication dates and
+        // article frames only lower it (a confirmed link counts as 1). Candidates are
+        // finished best bound first, until the list is full with scores no later bound beats,
+        // so dates, frames and verdicts are read for a few claims, not for every candidate.
+        var bounded: [(claim: Claim, features: FactFeatures, bound: Double, link: ClaimLink.Kind?)] = []
         for candidate in candidates {
-            guard let candidateID = candidate.claim.id else { continue }
+            guard let candidateID = candidate.id else { continue }
             let link = links[candidateID]
             if link == .unrelated { continue }
+            let candidateFeatures = context.features(of: candidate)
+            let bound = link != nil ? 1 : RelatedMatcher.compare(features, candidateFeatures, weight: context.weight).score
+            if bound >= minimumScore { bounded.append((candidate, candidateFeatures, bound, link)) }
+        }
+        bounded.sort { ($0.bound, -($0.claim.id ?? 0)) > ($1.bound, -($1.claim.id ?? 0)) }
+        let ranks: (RelatedClaim, RelatedClaim) -> Bool = { ($0.score, -($0.claim.id ?? 0)) > ($1.score, -($1.claim.id ?? 0)) }
+        var results: [RelatedClaim] = []
+        for candidate in bounded {
+            if results.count >= limit, candidate.bound < results[limit - 1].score { break }
             var match = RelatedMatcher.compare(
-                features, context.features(of: candidate.claim),
-                publishedA: published, publishedB: candidate.published,
+                features, candidate.features,
+                publishedA: published, publishedB: try context.published(candidate.claim.sourceID),
                 frames: (try context.frame(claim.sourceID), try context.frame(candidate.claim.sourceID)),
                 weight: context.weight)
-            if let link {
+            if let link = candidate.link {
                 match.score = link == .same ? 1 : max(match.score, Relatedness.strong)
                 match.reasons.insert(link == .same ? "confirmed: the same fact" : "confirmed: contradicts", at: 0)
             }
             guard match.score >= minimumScore else { continue }
-            results.append(RelatedClaim(
-                claim: candidate.claim, score: match.score, reasons: match.reasons, link: link,
-                decidedBy: context.finals.contains(candidate.claim.state) ? try tx.decider(of: candidateID) : nil))
+            results.append(RelatedClaim(claim: candidate.claim, score: match.score, reasons: match.reasons,
+                                        link: candidate.link, decidedBy: nil))
+            results.sort(by: ranks)
         }
-        results.sort { ($0.score, -($0.claim.id ?? 0)) > ($1.score, -($1.claim.id ?? 0)) }
-        return Array(results.prefix(limit))
+        results = Array(results.prefix(limit))
+        for index in results.indices where context.finals.contains(results[index].claim.state) {
+            results[index].decidedBy = try results[index].claim.id.flatMap(tx.decider)
+        }
+        return results
     }
 
     /// How many claims each candidate query takes on each side of the claim, in import order.
@@ -163,7 +179,7 @@ extension ClaimStore {
     /// store reads only those imported nearest the claim, which are the likeliest reports
     /// of the same event.
     private func candidates(for claim: Claim, features: FactFeatures, context: RelatedContext,
-                            _ tx: any StorageReader) throws -> [(claim: Claim, published: String?)] {
+                            _ tx: any StorageReader) throws -> [Claim] {
         guard let id = claim.id else { return [] }
         var terms = Set(SearchIndex.terms(claim.text).filter { !Stopwords.stems.contains($0) })
         terms = terms.filter { $0.count > 2 && FactFeatures.number($0) == nil && !$0.hasPrefix("month") }
@@ -176,12 +192,12 @@ extension ClaimStore {
         }
         // The claim's whole content, as a search engine would take it: any of its terms
         // (a word group's every word) that is not on a large share of the desk.
-        let content = try features.terms.sorted().filter { try context.frequency($0) < Self.frequencyCap }
-        var found: [(Claim, String?)] = []
+        let content = try features.terms.sorted().filter { try context.frequency($0) < Self.frequencyCap }.map(\.text)
+        var found: [Claim] = []
         var seen: Set<Int64> = [id]
         func take(_ claims: [Claim]) throws {
             for other in claims {
-                if let otherID = other.id, seen.insert(otherID).inserted { found.append((other, try context.published(other.sourceID))) }
+                if let otherID = other.id, seen.insert(otherID).inserted { found.append(other) }
             }
         }
         for query in queries {
@@ -207,7 +223,7 @@ extension ClaimStore {
         var frequencies: [(term: String, doc: Int)] = []
         for term in terms {
             // A term only this claim has finds nothing else.
-            let doc = try context.frequency(term)
+            let doc = try context.frequency(WordKey(term))
             if doc > 1 { frequencies.append((term, doc)) }
         }
         return frequencies.sorted { ($0.doc, $0.term) < ($1.doc, $1.term) }.prefix(count).map(\.term)

@@ -24,7 +24,7 @@ public struct Relatedness: Sendable, Equatable {
 /// dates weeks apart.
 public enum RelatedMatcher {
     /// How much a term says, from 0: the same for every term unless the desk's frequencies are known.
-    public typealias Weight = (String) -> Double
+    public typealias Weight = (WordKey) -> Double
 
     public static func compare(_ a: FactFeatures, _ b: FactFeatures,
                                publishedA: String? = nil, publishedB: String? = nil,
@@ -53,7 +53,7 @@ public enum RelatedMatcher {
             score += min(0.1, 0.05 * Double(places.count))
             reasons.append("same place: " + places.sorted().joined(separator: ", "))
         }
-        let content = sharedContent(a.terms, b.terms, weight: weight)
+        let content = sharedContent(a.terms, b.terms, names: (a.names, b.names), weight: weight)
         score += 0.8 * content.share
         if !content.shared.isEmpty {
             reasons.append("shared terms: " + content.shared.prefix(6).joined(separator: "، "))
@@ -78,31 +78,38 @@ public enum RelatedMatcher {
 
     /// How much of two claims' weighted terms they share, from 0 to 1 (a cosine of their
     /// term sets), with the terms shared (rarest first) and the names alike.
-    static func sharedContent(_ a: Set<String>, _ b: Set<String>, weight: Weight)
+    static func sharedContent(_ a: Set<WordKey>, _ b: Set<WordKey>, weight: Weight)
         -> (share: Double, shared: [String], alike: [String]) {
+        sharedContent(a, b, names: (NameSpelling.forms(a), NameSpelling.forms(b)), weight: weight)
+    }
+
+    /// ``sharedContent(_:_:weight:)`` with the terms' name forms worked out.
+    static func sharedContent(_ a: Set<WordKey>, _ b: Set<WordKey>, names: ([NameSpelling.Form], [NameSpelling.Form]),
+                              weight: Weight) -> (share: Double, shared: [String], alike: [String]) {
         guard !a.isEmpty, !b.isEmpty else { return (0, [], []) }
-        let totalA = a.reduce(0) { $0 + weight($1) }, totalB = b.reduce(0) { $0 + weight($1) }
+        var totalA = 0.0, totalB = 0.0, heaviest = 0.0
+        for term in a { let w = weight(term); totalA += w; heaviest = max(heaviest, w) }
+        for term in b { let w = weight(term); totalB += w; heaviest = max(heaviest, w) }
         guard totalA > 0, totalB > 0 else { return (0, [], []) }
         let exact = a.intersection(b)
         var matched = exact.reduce(0) { $0 + weight($1) }
         var alike: [String] = []
         // Names written differently: the same consonants, or one name the other's start (ستيف, ستيفن).
         // A spelling counts as rare when it weighs at least 80% of the rarest term's weight.
-        let rare = 0.8 * a.union(b).reduce(0) { max($0, weight($1)) }
-        var unmatched = b.subtracting(exact).filter(NameSpelling.mayBeName).map { ($0, NameSpelling.skeleton($0)) }
-        // Terms in byte order: a fixed order, without Unicode-aware comparisons' cost.
-        let bytewise: (String, String) -> Bool = { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        for term in a.subtracting(exact).sorted(by: bytewise) where NameSpelling.mayBeName(term) {
-            let skeleton = NameSpelling.skeleton(term)
-            guard let index = unmatched.firstIndex(where: { NameSpelling.alike(skeleton, $0.1, rare: min(weight(term), weight($0.0)) >= rare) })
-            else { continue }
-            let other = unmatched.remove(at: index).0
+        let rare = 0.8 * heaviest
+        var unmatched = names.1.filter { !exact.contains($0.term) }
+        for form in names.0 where !exact.contains(form.term) {
+            let term = form.term
+            guard let index = unmatched.firstIndex(where: { other in
+                NameSpelling.alike(form, other) { min(weight(term), weight(other.term)) >= rare }
+            }) else { continue }
+            let other = unmatched.remove(at: index).term
             matched += 0.8 * min(weight(term), weight(other))
-            alike.append(term + " ~ " + other)
+            alike.append(term.text + " ~ " + other.text)
         }
-        let shared = exact.map { (term: $0, weight: weight($0)) }
-            .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : bytewise($0.term, $1.term) }
-            .map { WordPairs.isGroup($0.term) ? String($0.term.dropFirst()) : $0.term }
+        let weighed: [(term: WordKey, weight: Double)] = exact.map { ($0, weight($0)) }
+        let shared = weighed.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
+            .map { WordPairs.isGroup($0.term.text) ? String($0.term.text.dropFirst()) : $0.term.text }
         return (min(1, matched / (totalA * totalB).squareRoot()), shared, alike)
     }
 

@@ -6,20 +6,31 @@
 /// ``ArabicNormalizer`` has already folded (harakat and tatweel dropped, letter forms
 /// unified), where equal bytes and equal words are the same thing; so they are keyed by
 /// bytes, several times faster.
-struct WordKey: Hashable, Sendable {
-    let text: String
+public struct WordKey: Hashable, Sendable, Comparable, CustomStringConvertible, ExpressibleByStringLiteral {
+    public let text: String
 
-    init(_ text: String) {
+    public init(_ text: String) {
         var text = text
         text.makeContiguousUTF8()
         self.text = text
     }
 
-    static func == (lhs: WordKey, rhs: WordKey) -> Bool {
+    public static func == (lhs: WordKey, rhs: WordKey) -> Bool {
         lhs.text.utf8.count == rhs.text.utf8.count && lhs.text.utf8.elementsEqual(rhs.text.utf8)
     }
 
-    func hash(into hasher: inout Hasher) {
+    /// Byte order: a fixed order, without Unicode-aware comparisons' cost.
+    public static func < (lhs: WordKey, rhs: WordKey) -> Bool {
+        lhs.text.utf8.lexicographicallyPrecedes(rhs.text.utf8)
+    }
+
+    public var description: String { text }
+
+    public init(stringLiteral text: String) {
+        self.init(text)
+    }
+
+    public func hash(into hasher: inout Hasher) {
         let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         if hashed == nil { for byte in text.utf8 { hasher.combine(byte) } }
     }
@@ -30,7 +41,7 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
     private var keys: Set<WordKey>
 
     init<Words: Sequence<String>>(_ words: Words) {
-        keys = Set(words.map(WordKey.init))
+        keys = Set(words.map { WordKey($0) })
     }
 
     init(arrayLiteral words: String...) {
@@ -43,7 +54,7 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
 
     func union<Words: Sequence<String>>(_ words: Words) -> WordSet {
         var union = self
-        union.keys.formUnion(words.map(WordKey.init))
+        union.keys.formUnion(words.map { WordKey($0) })
         return union
     }
 }
