@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func theThreeSpellingsOfAraghchiShareOneSkeleton() {
-        let skeletons = Set(["عراقجي", "أراغتشي", "عراقتشي"].map(ConsonantSkeleton.of))
+        let skeletons = Set(["عراقجي", "أراغتشي", "عراقتشي"].map { ConsonantSkeleton.of($0) })
         #expect(skeletons == ["رقج"])
         #expect(ConsonantSkeleton.of("روبيو") != ConsonantSkeleton.of("عراقجي"))
     }

@@ -31,6 +31,13 @@ public struct AliasTable: Sendable, Equatable {
         Set(variants.filter { $0.stems.allSatisfy(stems.contains) }.map(\.entity))
     }
 
+    /// ``entities(in:)`` for the stems of a text, in order: nothing to hash when the desk has no aliases.
+    func entities(inStems stems: [String]) -> Set<String> {
+        guard !variants.isEmpty else { return [] }
+        let held = WordSet(stems)
+        return Set(variants.filter { $0.stems.allSatisfy(held.contains) }.map(\.entity))
+    }
+
     /// Every stem that names one of these entities, for finding claims that name them.
     public func stems(naming entities: Set<String>) -> Set<String> {
         Set(variants.filter { entities.contains($0.entity) }.flatMap(\.stems))
@@ -44,7 +51,12 @@ public struct AliasTable: Sendable, Equatable {
 /// ق (g). So عراقجي, أراغتشي and عراقتشي all become رقج.
 public enum ConsonantSkeleton {
     public static func of(_ word: String) -> String {
-        let scalars = Array(ArabicNormalizer.normalize(word).unicodeScalars)
+        of(normalized: ArabicNormalizer.normalize(word))
+    }
+
+    /// The skeleton of a word ``ArabicNormalizer`` has already folded.
+    static func of(normalized word: String) -> String {
+        let scalars = Array(word.unicodeScalars)
         var skeleton = String.UnicodeScalarView()
         var index = 0
         while index < scalars.count {
@@ -57,11 +69,20 @@ public enum ConsonantSkeleton {
             }
             if let folded = folds[scalar] {
                 skeleton.append(folded)
-            } else if !dropped.contains(scalar), scalar.properties.isAlphabetic {
+            } else if !dropped.contains(scalar), isLetter(scalar) {
                 skeleton.append(scalar)
             }
         }
         return String(skeleton)
+    }
+
+    /// Arabic letters and ASCII ones without a look at Unicode's tables; others from them.
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0621...0x064A, 0x41...0x5A, 0x61...0x7A: true
+        case 0...0x7F, 0x064B...0x0660: false
+        default: scalar.properties.isAlphabetic
+        }
     }
 
     private static let folds: [Unicode.Scalar: Unicode.Scalar] = [
@@ -88,7 +109,8 @@ enum NameSpelling {
 
     /// The terms of a set that may be names, with their skeletons, in byte order.
     static func forms(_ terms: Set<WordKey>) -> [Form] {
-        terms.filter { mayBeName($0.text) }.sorted().map { term in
+        // The terms of ``FactFeatures`` hold no numbers: a group or a short word is all to leave out.
+        terms.filter { $0.text.utf8.count >= 7 && !WordPairs.isGroup($0.text) && $0.text.unicodeScalars.count >= 4 }.sorted().map { term in
             let skeleton = skeleton(term.text)
             return Form(term: term, skeleton: WordKey(skeleton), length: skeleton.unicodeScalars.count)
         }
@@ -110,7 +132,7 @@ enum NameSpelling {
     }
 
     static func skeleton(_ term: String) -> String {
-        var skeleton = ConsonantSkeleton.of(term)
+        var skeleton = ConsonantSkeleton.of(normalized: term)
         // The article is not part of a name: البوسعيدي and ألبوسيدي are بوسعيدي.
         if skeleton.hasPrefix("ل"), term.hasPrefix("ال") { skeleton.removeFirst() }
         return skeleton

@@ -24,6 +24,12 @@ public struct FactFeatures: Sendable, Equatable {
 
     /// The features of a claim's text, with names resolved through the desk's aliases.
     public init(text: String, aliases: AliasTable = AliasTable()) {
+        self.init(parsing: text, aliases: aliases)
+        names = NameSpelling.forms(terms)
+    }
+
+    /// Everything but ``names``, which depend on all the terms.
+    private init(parsing text: String, aliases: AliasTable) {
         let words = ArabicNormalizer.words(text)
         let stems = words.map(LightStemmer.stem)
         var skipNext = false
@@ -48,20 +54,19 @@ public struct FactFeatures: Sendable, Equatable {
                 if stem.unicodeScalars.count > 1, !Stopwords.stems.contains(stem) { terms.insert(WordKey(WordPairs.concept(stem))) }
             }
         }
-        entities = aliases.entities(in: Set(stems))
-        names = NameSpelling.forms(terms)
+        entities = aliases.entities(inStems: stems)
     }
 
     /// The features of a claim: its text's, and the names of those it quotes. Who said it is
     /// part of the fact ("وقال: هناك تقدم" is Araghchi's progress when the article says so).
     public init(claim: Claim, aliases: AliasTable = AliasTable()) {
-        self.init(text: claim.text, aliases: aliases)
+        self.init(parsing: claim.text, aliases: aliases)
+        defer { names = NameSpelling.forms(terms) }
         guard let speaker = claim.speaker, !speaker.isEmpty else { return }
         let speakers = speaker.split(separator: "؛").map { SpeakerIndex.split(String($0)).name }
-        let named = FactFeatures(text: speakers.joined(separator: " "), aliases: aliases)
+        let named = FactFeatures(parsing: speakers.joined(separator: " "), aliases: aliases)
         terms.formUnion(named.terms)
         entities.formUnion(named.entities)
-        names = NameSpelling.forms(terms)
     }
 
     /// A canonical number for digits or a number word, or nil.
@@ -130,7 +135,7 @@ enum DateNames {
     static func month(forms: [String], next: String?, previousIsNumber: Bool) -> (value: Int, usedNext: Bool)? {
         for form in forms {
             if let month = months[form] { return (month, false) }
-            if form == "اب", previousIsNumber { return (8, false) }
+            if previousIsNumber, form.utf8.elementsEqual("اب".utf8) { return (8, false) }
             if let pairs = paired[form], let next,
                let month = Worthiness.forms(next).lazy.compactMap({ pairs[$0] }).first {
                 return (month, true)

@@ -65,7 +65,7 @@ public enum RelatedMatcher {
         if !a.months.isDisjoint(with: b.months) { score += 0.1 }
         if !a.weekdays.isDisjoint(with: b.weekdays) { score += 0.03 }
         score = min(1, score)
-        for (conflict, factor, reason) in conflicts(a, b, publishedA, publishedB) where conflict {
+        for (factor, reason) in conflicts(a, b, publishedA, publishedB) {
             score *= factor
             reasons.append(reason)
         }
@@ -114,14 +114,16 @@ public enum RelatedMatcher {
     }
 
     private static func conflicts(_ a: FactFeatures, _ b: FactFeatures, _ publishedA: String?,
-                                  _ publishedB: String?) -> [(Bool, Double, String)] {
-        let days = daysBetween(publishedA, publishedB)
-        return [
-            (disjoint(a.months, b.months), 0.3, "different months"),
-            (disjoint(a.weekdays, b.weekdays), 0.7, "different weekdays"),
-            (disjoint(a.places, b.places), 0.6, "different places"),
-            ((days ?? 0) > 14, 0.5, "published \(days ?? 0) days apart"),
-        ]
+                                  _ publishedB: String?) -> [(factor: Double, reason: String)] {
+        var found: [(factor: Double, reason: String)] = []
+        if disjoint(a.months, b.months) { found.append((0.3, "different months")) }
+        if disjoint(a.weekdays, b.weekdays) { found.append((0.7, "different weekdays")) }
+        if disjoint(a.places, b.places) { found.append((0.6, "different places")) }
+        if publishedA != nil, publishedB != nil, publishedA != publishedB,
+           let days = daysBetween(publishedA, publishedB), days > 14 {
+            found.append((0.5, "published \(days) days apart"))
+        }
+        return found
     }
 
     private static func disjoint<T>(_ a: Set<T>, _ b: Set<T>) -> Bool {

@@ -67,6 +67,8 @@ public enum WordPairs {
         }
         return map
     }()
+    /// ``conceptOfStem`` looked up by bytes, as every word of every claim is.
+    private static let conceptByBytes = WordMap(conceptOfStem)
 
     /// Each group's stems, by the term that stands for it.
     private static let stemsOfConcept: [String: [String]] = {
@@ -77,7 +79,7 @@ public enum WordPairs {
 
     /// The term that stands for a stem: its group's (`~talks`), else the stem itself.
     public static func concept(_ stem: String) -> String {
-        conceptOfStem[stem] ?? stem
+        conceptByBytes[stem] ?? stem
     }
 
     /// The index stems a term stands for: a group's stems, or the stem itself.

@@ -63,6 +63,10 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
 struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
     private var values: [WordKey: Value]
 
+    init(_ dictionary: [String: Value]) {
+        values = Dictionary(uniqueKeysWithValues: dictionary.map { (WordKey($0.key), $0.value) })
+    }
+
     init(dictionaryLiteral elements: (String, Value)...) {
         values = Dictionary(elements.map { (WordKey($0.0), $0.1) }, uniquingKeysWith: { first, _ in first })
     }
