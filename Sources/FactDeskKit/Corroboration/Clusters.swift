@@ -38,11 +38,13 @@ extension ClaimStore {
             try tx.eachClaim { claims.append($0) }
             let features = parallelMap(claims) { FactFeatures(claim: $0, aliases: aliases) }
             var published: [Int64: String] = [:]
-            var frames: [Int64: EventFrame] = [:]
-            for source in Set(claims.map(\.sourceID)) {
+            var articles: [(source: Int64, body: String)] = []
+            for source in Set(claims.map(\.sourceID)).sorted() {
                 published[source] = try tx.publishedOn(source: source)
-                frames[source] = try tx.source(source).map { EventFrame(article: $0.body) } ?? EventFrame()
+                articles.append((source, try tx.source(source)?.body ?? ""))
             }
+            let frames = Dictionary(uniqueKeysWithValues: zip(articles.map(\.source),
+                                                              parallelMap(articles) { EventFrame(article: $0.body) }))
             // Which claims hold each term, quantity and person, in id order.
             var postings: [WordKey: [Int32]] = [:]
             for (index, feature) in features.enumerated() {
