@@ -54,25 +54,26 @@ public struct Worthiness: Sendable, Equatable {
     /// or fused preposition (ال بال لل ب ل) it may carry, longest first. A lookup tries each,
     /// so فبراير stays فبراير while والمفاوضات also reads as مفاوضات.
     static func forms(_ word: String) -> [String] {
-        let scalars = Array(word.unicodeScalars)
-        var starts = [0]
-        if scalars.count > 3, scalars[0] == "و" || scalars[0] == "ف" { starts.append(1) }
+        let scalars = word.unicodeScalars
+        let count = scalars.count
         var forms = [word]
-        for start in starts {
-            if start > 0 { forms.append(slice(scalars, from: start)) }
-            for prefix in articles where scalars.count - start > prefix.count + 2
-                && scalars[start..<start + prefix.count].elementsEqual(prefix) {
-                forms.append(slice(scalars, from: start + prefix.count))
+        // Without an array of the word's scalars: this runs for every word of every claim.
+        func strip(from start: String.UnicodeScalarView.Index, remaining: Int) {
+            let rest = scalars[start...]
+            for prefix in articles where remaining > prefix.count + 2 && rest.starts(with: prefix) {
+                forms.append(String(rest.dropFirst(prefix.count)))
             }
+        }
+        strip(from: scalars.startIndex, remaining: count)
+        if count > 3, let first = scalars.first, first == "و" || first == "ف" {
+            let second = scalars.index(after: scalars.startIndex)
+            forms.append(String(scalars[second...]))
+            strip(from: second, remaining: count - 1)
         }
         return forms
     }
 
     private static let articles: [[Unicode.Scalar]] = ["بال", "وال", "لل", "ال", "ب", "ل"].map { Array($0.unicodeScalars) }
-
-    private static func slice(_ scalars: [Unicode.Scalar], from start: Int) -> String {
-        String(scalars: scalars[start...])
-    }
 
     /// The first form of a word that a set holds.
     static func form(of word: String, in set: WordSet) -> String? {
