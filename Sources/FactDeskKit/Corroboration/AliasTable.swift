@@ -107,10 +107,11 @@ enum NameSpelling {
         var length: Int
     }
 
-    /// The terms of a set that may be names, with their skeletons, in byte order.
+    /// The terms of a set that may be names (one stem of four letters or more, not a group
+    /// of words), with their skeletons, in byte order.
     static func forms(_ terms: Set<WordKey>) -> [Form] {
         // The terms of ``FactFeatures`` hold no numbers: a group or a short word is all to leave out.
-        terms.filter { $0.text.utf8.count >= 7 && !WordPairs.isGroup($0.text) && $0.text.unicodeScalars.count >= 4 }.sorted().map { term in
+        terms.filter { !WordPairs.isGroup($0.text) && $0.text.unicodeScalars.count >= 4 }.sorted().map { term in
             let skeleton = skeleton(term.text)
             return Form(term: term, skeleton: WordKey(skeleton), length: skeleton.unicodeScalars.count)
         }
@@ -124,11 +125,6 @@ enum NameSpelling {
         if a.skeleton == b.skeleton { return true }
         let (short, long) = a.length < b.length ? (a, b) : (b, a)
         return long.length == short.length + 1 && long.skeleton.text.utf8.starts(with: short.skeleton.text.utf8) && rare()
-    }
-
-    /// Whether a term can be a name: one stem of Arabic letters, not a group of words.
-    static func mayBeName(_ term: String) -> Bool {
-        !WordPairs.isGroup(term) && term.unicodeScalars.count >= 4 && FactFeatures.number(term) == nil
     }
 
     static func skeleton(_ term: String) -> String {
