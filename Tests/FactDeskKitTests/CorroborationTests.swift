@@ -201,3 +201,37 @@ import Testing
         #expect(apart.reasons.contains("articles about different rounds"))
     }
 }
+
+/// What this round's scorer added: speakers in the features, the capitals as governments,
+/// and `related` finishing its best candidates first without changing what it lists.
+@Suite struct RelatedScorerTests {
+    @Test func whoSaidAClaimIsPartOfItsFeatures() {
+        let claim = Claim(sourceID: 1, text: "وقال: يمكنني القول إن هناك تقدما", speaker: "عباس عراقجي، وزير الخارجية",
+                          state: "new", version: 1, createdBy: "sara", createdAt: Date(), updatedAt: Date())
+        let features = FactFeatures(claim: claim)
+        #expect(features.terms.contains(WordKey(LightStemmer.stem("عراقجي"))))
+        #expect(!features.terms.contains(WordKey(LightStemmer.stem("الخارجية"))), "the role is not the speaker's name")
+        #expect(!FactFeatures(text: claim.text).terms.contains(WordKey(LightStemmer.stem("عراقجي"))))
+    }
+
+    @Test func tehranAndWashingtonStandForTheGovernmentsNotForAVenue() {
+        let features = FactFeatures(text: "قال أكبر دبلوماسي في طهران إن واشنطن وافقت")
+        #expect(features.places.isEmpty)
+        #expect(features.terms.isSuperset(of: ["~iran", "~usa"]))
+        #expect(FactFeatures(text: "انعقدت المحادثات في روما").places == ["روما"])
+    }
+
+    @Test func aNameInLatinLettersIsComparedByItsSkeleton() {
+        #expect(NameSpelling.forms(["trump", "~talks", "abc"]).map(\.term) == ["trump"])
+    }
+
+    @Test func aShortListIsTheStartOfALongOne() throws {
+        let store = try seededStore()
+        for id in try store.claims(ClaimFilter(limit: 1_000)).compactMap(\.id) {
+            let long = try store.related(to: id, limit: 50)
+            for limit in [3] {
+                #expect(try store.related(to: id, limit: limit) == Array(long.prefix(limit)), "claim \(id), limit \(limit)")
+            }
+        }
+    }
+}

@@ -26,13 +26,9 @@ public struct AliasTable: Sendable, Equatable {
         variants.append((stems, entity))
     }
 
-    /// The entities whose variants all appear among these stems.
-    public func entities(in stems: Set<String>) -> Set<String> {
-        Set(variants.filter { $0.stems.allSatisfy(stems.contains) }.map(\.entity))
-    }
-
-    /// ``entities(in:)`` for the stems of a text, in order: nothing to hash when the desk has no aliases.
-    func entities(inStems stems: [String]) -> Set<String> {
+    /// The entities whose variants all appear among these stems (looked up by bytes, and
+    /// not at all when the desk has no aliases: every claim's features ask).
+    public func entities<Stems: Sequence<String>>(in stems: Stems) -> Set<String> {
         guard !variants.isEmpty else { return [] }
         let held = WordSet(stems)
         return Set(variants.filter { $0.stems.allSatisfy(held.contains) }.map(\.entity))

@@ -54,7 +54,7 @@ public struct FactFeatures: Sendable, Equatable {
                 if stem.unicodeScalars.count > 1, !Stopwords.stems.contains(stem) { terms.insert(WordKey(WordPairs.concept(stem))) }
             }
         }
-        entities = aliases.entities(inStems: stems)
+        entities = aliases.entities(in: stems)
     }
 
     /// The features of a claim: its text's, and the names of those it quotes. Who said it is
