@@ -19,10 +19,9 @@ import tempfile
 import time
 
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException
+from selenium.common.exceptions import NoAlertPresentException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 PASSWORDS = {"sara": "editor desk phrase 9", "layla": "correct horse battery"}
@@ -65,7 +64,17 @@ def browser(width, height):
 def submit(driver, form):
     """Sends a form and waits until the browser has left the page it was on."""
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(form))
+
+    def left(_driver):
+        try:
+            form.is_enabled()
+            return False
+        except WebDriverException:
+            # Stale, or, while the page is being replaced, "node does not belong to the
+            # document": either way the browser has left it.
+            return True
+
+    WebDriverWait(driver, 20).until(left)
 
 
 def log_in(driver, base, handle):
