@@ -225,6 +225,24 @@ import Testing
         #expect(NameSpelling.forms(["trump", "~talks", "abc"]).map(\.term) == ["trump"])
     }
 
+    @Test func wordsOfTitlesAreNoNamesThoughTheirConsonantsAgree() {
+        #expect(NameSpelling.forms(["اكبر", "كبير", "عراقج"]).map(\.term) == ["عراقج"])
+    }
+
+    @Test func theSamePersonQuotedCountsHoweverTheNameIsSpelt() {
+        func claim(_ text: String, _ speaker: String?) -> FactFeatures {
+            FactFeatures(claim: Claim(sourceID: 1, text: text, speaker: speaker, state: "new", version: 1,
+                                      createdBy: "sara", createdAt: Date(), updatedAt: Date()))
+        }
+        let a = claim("وصف المحادثات بأنها خطوة إلى الأمام", "عراقجي، كبير الدبلوماسيين الإيرانيين")
+        let b = claim("وقال إن الاجتماع كان جيدا", "عباس أراغتشي، أكبر دبلوماسي في طهران")
+        let c = claim("وقال إن الاجتماع كان جيدا", "ماركو روبيو، وزير الخارجية الأمريكي")
+        let same = RelatedMatcher.compare(a, b)
+        #expect(same.reasons.contains { $0.hasPrefix("same speaker") })
+        #expect(!RelatedMatcher.compare(a, c).reasons.contains { $0.hasPrefix("same speaker") })
+        #expect(same.score > RelatedMatcher.compare(a, c).score)
+    }
+
     @Test func aShortListIsTheStartOfALongOne() throws {
         let store = try seededStore()
         for id in try store.claims(ClaimFilter(limit: 1_000)).compactMap(\.id) {

@@ -70,4 +70,27 @@ import Testing
         #expect(speakers[2] == "موقع أكسيوس الأمريكي")
         #expect(speakers[3] == "متحدث باسم مجلس الأمن القومي في البيت الأبيض")
     }
+
+    @Test func aTitleThatFollowsItsHolderIsThemAndACanSentenceGoesOnWithThem() {
+        let article = """
+            وصرح عراقجي بأن المفاوضات استمرت قرابة أربع ساعات.
+            وأشار كبير الدبلوماسيين الإيرانيين إلى أن الطرفين توصلا إلى تفاهم أفضل.
+            كما وصف محادثات السبت بأنها خطوة إلى الأمام، مضيفًا أن هذا التقدم يسمح بالمضي قدمًا.
+            كما أن الاتفاق السابق انهار بعد انسحاب واشنطن منه عام 2018.
+            """
+        let speakers = ClaimExtractor.claims(in: article).map(\.speaker)
+        #expect(speakers == ["عراقجي", "عراقجي، كبير الدبلوماسيين الإيرانيين", "عراقجي، كبير الدبلوماسيين الإيرانيين", nil])
+    }
+
+    @Test(arguments: [
+        // Indefinite: a senior official is someone new, not the previous speaker.
+        ("وقال مسؤول أمريكي كبير إن الجولة انتهت", "مسؤول أمريكي كبير"),
+        ("وصرح مسؤول كبير في الإدارة الأمريكية بأن الجولة انتهت", "مسؤول كبير في الإدارة الأمريكية"),
+        // Definite, but of another nationality than the previous speaker's role.
+        ("وأكد المسؤول الأمريكي أن الجولة انتهت", "المسؤول الأمريكي"),
+    ])
+    func aTitleOfSomeoneElseIsNotTheSpeakerBefore(sentence: String, speaker: String) {
+        let article = "وقال المتحدث باسم وزارة الخارجية الإيرانية إسماعيل بقائي إن المحادثات بناءة.\n" + sentence + " في روما بعد أربع ساعات."
+        #expect(ClaimExtractor.claims(in: article).last?.speaker == speaker)
+    }
 }

@@ -106,8 +106,12 @@ enum NameSpelling {
     /// The terms of a set that may be names (one stem of four letters or more, not a group
     /// of words), with their skeletons, in byte order.
     static func forms(_ terms: Set<WordKey>) -> [Form] {
-        // The terms of ``FactFeatures`` hold no numbers: a group or a short word is all to leave out.
-        terms.filter { !WordPairs.isGroup($0.text) && $0.text.unicodeScalars.count >= 4 }.sorted().map { term in
+        // The terms of ``FactFeatures`` hold no numbers: a group, a short word and the words
+        // of titles (كبير and أكبر share their consonants, but name no one) are left out.
+        terms.filter {
+            !WordPairs.isGroup($0.text) && $0.text.unicodeScalars.count >= 4
+                && !SpeakerPhrase.heads.contains($0.text) && !SpeakerPhrase.adjectives.contains($0.text)
+        }.sorted().map { term in
             let skeleton = skeleton(term.text)
             return Form(term: term, skeleton: WordKey(skeleton), length: skeleton.unicodeScalars.count)
         }

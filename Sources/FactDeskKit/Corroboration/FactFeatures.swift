@@ -21,6 +21,8 @@ public struct FactFeatures: Sendable, Equatable {
     public var entities: Set<String> = []
     /// The terms that may be names, with their consonant skeletons.
     var names: [NameSpelling.Form] = []
+    /// The name words of whoever the claim quotes, with their skeletons.
+    var speakers: [NameSpelling.Form] = []
 
     /// The features of a claim's text, with names resolved through the desk's aliases.
     public init(text: String, aliases: AliasTable = AliasTable()) {
@@ -65,6 +67,7 @@ public struct FactFeatures: Sendable, Equatable {
         guard let speaker = claim.speaker, !speaker.isEmpty else { return }
         let speakers = speaker.split(separator: "؛").map { SpeakerIndex.split(String($0)).name }
         let named = FactFeatures(parsing: speakers.joined(separator: " "), aliases: aliases)
+        self.speakers = NameSpelling.forms(named.terms)
         terms.formUnion(named.terms)
         entities.formUnion(named.entities)
     }

@@ -53,6 +53,12 @@ public enum RelatedMatcher {
             score += min(0.1, 0.05 * Double(places.count))
             reasons.append("same place: " + places.sorted().joined(separator: ", "))
         }
+        // The same person quoted, however each outlet spells the name: who said it is part of
+        // the fact. An alias that names them both has counted them already, as a shared entity.
+        if entities.isEmpty, let same = a.speakers.first(where: { form in b.speakers.contains { NameSpelling.alike(form, $0) { true } } }) {
+            score += 0.1
+            reasons.append("same speaker: " + same.term.text)
+        }
         let content = sharedContent(a.terms, b.terms, names: (a.names, b.names), weight: weight)
         score += 0.8 * content.share
         if !content.shared.isEmpty {

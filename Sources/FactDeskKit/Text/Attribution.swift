@@ -41,7 +41,7 @@ public enum Attribution {
     /// Words that end the speaker's phrase and begin what was said or the circumstances.
     static let stops: WordSet = [
         "ان", "بان", "انه", "انها", "بانه", "بانها", "اننا", "انهم", "الي", "خلال", "يوم", "على", "عن",
-        "ايضا", "اليوم", "امس", "ردا", "قائلا", "مضيفا", "مشيرا", "موضحا", "حيث", "بعد", "قبل", "عقب",
+        "ايضا", "اليوم", "امس", "ردا", "قائلا", "مضيفا", "مشيرا", "موضحا", "واصفا", "حيث", "بعد", "قبل", "عقب",
         "لقد", "ما", "لما", "هذا", "هذه", "الذي", "التي", "عبر", "امام", "مع", "من", "بعد",
         "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "صباح", "مساء",
     ]
@@ -71,8 +71,16 @@ public enum Attribution {
                 return speaker(after: next, tokens, keys, colon: false, strippingPreposition: true)
             }
         }
+        // كما وصف المحادثات بأنها ...، مضيفًا أن ...: a sentence that goes on (كما) with a
+        // verb and no subject, adding what was said, continues the previous speaker.
+        if keys.first == "كما", keys.dropFirst(2).contains(where: participles.contains) {
+            return .previousSpeaker
+        }
         return .none
     }
+
+    /// Participles of saying that add what the subject said: مضيفًا، مشيرًا، قائلًا ...
+    static let participles: WordSet = ["مضيفا", "مشيرا", "قائلا", "موضحا", "مؤكدا", "واصفا", "معتبرا", "مشددا", "محذرا", "لافتا"]
 
     private static func follows(quoteAt index: Int, _ tokens: [String]) -> Bool {
         guard index > 0 else { return false }

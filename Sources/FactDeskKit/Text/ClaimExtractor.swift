@@ -38,7 +38,9 @@ public enum ClaimExtractor {
             var named = false
             switch Attribution.find(in: sentence.text) {
             case .none: speaker = nil
-            case .speaker(let name): speaker = referents.resolve(name); named = true
+            case .speaker(let name):
+                speaker = SpeakerPhrase.backReference(referents.resolve(name), after: lastSpeaker)
+                named = true
             case .previousSpeaker: speaker = lastSpeaker
             }
             referents.learn(sentence.text, speaker: speaker)

@@ -76,6 +76,48 @@ enum SpeakerPhrase {
     }
 }
 
+extension SpeakerPhrase {
+    /// The person a title with no name stands for, when it follows them: `وصرح عراقجي ...`
+    /// then `وأشار كبير الدبلوماسيين الإيرانيين ...` is عراقجي again, named by a title, as news
+    /// varies its words. Only a definite title (كبير الدبلوماسيين، المسؤول الأمريكي) refers
+    /// back, only to the previous sentence's speaker, and never across nationalities: an
+    /// indefinite one (مسؤول أمريكي كبير) introduces someone else.
+    static func backReference(_ speaker: String, after previous: String?) -> String {
+        guard let previous, !speaker.contains(roleSeparator), !speaker.contains(separator), !previous.contains(separator) else {
+            return speaker
+        }
+        let keys = speaker.split(separator: " ").map { Attribution.key(String($0)) }
+        // Definite: its head has the article (المسؤول) or a definite word follows it (كبير الدبلوماسيين).
+        guard let first = keys.first, heads.contains(first), first.hasPrefix("ال") || keys.count > 1 && keys[1].hasPrefix("ال"),
+              keys.allSatisfy({ heads.contains($0) || isAdjective(String($0.trimmingPrefix("ال"))) || isAdjective($0)
+                  || joiners.contains($0) || $0.hasPrefix("ال") }) else { return speaker }
+        let parts = previous.split(separator: roleSeparator, maxSplits: 1).map(String.init)
+        guard let name = parts.first else { return speaker }
+        let nameKeys = name.split(separator: " ").map { Attribution.key(String($0)) }
+        guard let lead = nameKeys.first, !heads.contains(lead), !countries.contains(lead),
+              Referents.kinds[String(lead.trimmingPrefix("ال"))] == nil,
+              nameKeys.allSatisfy({ isNameWord($0, after: nil) || continuesName($0, after: nil) }) else { return speaker }
+        let role = parts.count > 1 ? parts[1] : ""
+        let (own, theirs) = (nationalities(speaker), nationalities(role))
+        guard own.isEmpty || theirs.isEmpty || !own.isDisjoint(with: theirs) else { return speaker }
+        return name + roleSeparator + speaker
+    }
+
+    /// The nationalities a title names, as their plain adjective: الإيرانية، الإيرانيين → ايراني.
+    static func nationalities(_ title: String) -> Set<String> {
+        var found: Set<String> = []
+        for word in title.split(separator: " ") {
+            var key = String(Attribution.key(String(word)).trimmingPrefix("ال"))
+            for ending in ["يين", "يون"] where key.hasSuffix(ending) { key = String(key.dropLast(ending.count)) + "ي" }
+            if key.hasSuffix("يه") { key = String(key.dropLast()) }
+            if key.hasSuffix("ي"), adjectives.contains(key), !["كبير", "رفيع", "بارز", "سابق", "خاص", "اخر"].contains(key) {
+                found.insert(key)
+            }
+        }
+        return found
+    }
+}
+
 /// The sites, agencies, newspapers, networks and spokesmen an article has named so far, so
 /// that `وقال الموقع` names the site (`موقع أكسيوس الأمريكي`) and `وأضاف المتحدث` the
 /// spokesman the article introduced.
