@@ -108,13 +108,22 @@ enum NameSpelling {
     static func forms(_ terms: Set<WordKey>) -> [Form] {
         // The terms of ``FactFeatures`` hold no numbers: a group, a short word and the words
         // of titles (كبير and أكبر share their consonants, but name no one) are left out.
-        terms.filter {
-            !WordPairs.isGroup($0.text) && $0.text.unicodeScalars.count >= 4
-                && !SpeakerPhrase.heads.contains($0.text) && !SpeakerPhrase.adjectives.contains($0.text)
-        }.sorted().map { term in
+        terms.filter { !WordPairs.isGroup($0.text) && hasFourLetters($0.text) && !titleWords.contains($0) }.sorted().map { term in
             let skeleton = skeleton(term.text)
             return Form(term: term, skeleton: WordKey(skeleton), length: skeleton.unicodeScalars.count)
         }
+    }
+
+    /// The words of titles, which name no one.
+    private static let titleWords: Set<WordKey> = {
+        let words: [String] = SpeakerPhrase.heads.words + SpeakerPhrase.adjectives.words
+        return Set(words.map { WordKey($0) })
+    }()
+
+    /// Whether a word has four letters or more, counting its bytes first (a letter is one to four).
+    private static func hasFourLetters(_ word: String) -> Bool {
+        let bytes = word.utf8.count
+        return bytes >= 16 || bytes >= 4 && word.unicodeScalars.count >= 4
     }
 
     /// Equal skeletons are alike; one consonant more at the end (ستيفن) only for two rare

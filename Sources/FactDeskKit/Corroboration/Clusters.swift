@@ -37,10 +37,10 @@ extension ClaimStore {
             var claims: [Claim] = []
             try tx.eachClaim { claims.append($0) }
             let features = parallelMap(claims) { FactFeatures(claim: $0, aliases: aliases) }
-            var published: [Int64: String] = [:]
+            var published: [Int64: Int] = [:]
             var articles: [(source: Int64, body: String)] = []
             for source in Set(claims.map(\.sourceID)).sorted() {
-                published[source] = try tx.publishedOn(source: source)
+                published[source] = try tx.publishedOn(source: source).flatMap(CivilDate.dayNumber)
                 articles.append((source, try tx.source(source)?.body ?? ""))
             }
             let frames = Dictionary(uniqueKeysWithValues: zip(articles.map(\.source),
@@ -79,7 +79,7 @@ extension ClaimStore {
             let strong = parallelMap(Array(pairs.subtracting(links.keys))) { pair -> UInt64? in
                 let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
                 let (x, y) = (sources[a], sources[b])
-                let match = RelatedMatcher.compare(features[a], features[b], publishedA: dates[x], publishedB: dates[y],
+                let match = RelatedMatcher.compare(features[a], features[b], days: (dates[x], dates[y]),
                                                    frames: (frameOf[x] ?? EventFrame(), frameOf[y] ?? EventFrame()),
                                                    weight: { termWeights[$0] ?? 1 })
                 return match.score >= Relatedness.strong ? pair : nil

@@ -40,6 +40,12 @@ public struct FactFeatures: Sendable, Equatable {
             // Each lookup below tries the word without its article and clitics: work them out once.
             let forms = Worthiness.forms(word)
             let next = index + 1 < words.count ? words[index + 1] : nil
+            // Most words are none of the below: one lookup per form says so.
+            if !Self.isNumber(word), !forms.contains(where: Self.special.contains), DateNames.weekday(word) == nil {
+                let stem = stems[index]
+                if stem.unicodeScalars.count > 1, !Stopwords.stems.contains(stem) { terms.insert(WordKey(WordPairs.concept(stem))) }
+                continue
+            }
             if let month = DateNames.month(forms: forms, next: next,
                                            previousIsNumber: index > 0 && Self.isNumber(words[index - 1])) {
                 months.insert(month.value)
@@ -58,6 +64,10 @@ public struct FactFeatures: Sendable, Equatable {
         }
         entities = aliases.entities(in: stems)
     }
+
+    /// Every form of a word that names a month, a number or a city: the words that are not plain terms.
+    static let special: WordSet = WordSet(DateNames.months.words + DateNames.paired.words + ["اب", "اثنين"]
+                                          + NumberWords.values.words + Gazetteer.cities.words)
 
     /// The features of a claim: its text's, and the names of those it quotes. Who said it is
     /// part of the fact ("وقال: هناك تقدم" is Araghchi's progress when the article says so).

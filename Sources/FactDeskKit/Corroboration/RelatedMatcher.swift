@@ -30,6 +30,14 @@ public enum RelatedMatcher {
                                publishedA: String? = nil, publishedB: String? = nil,
                                frames: (EventFrame, EventFrame)? = nil,
                                weight: Weight = { _ in 1 }) -> Relatedness {
+        compare(a, b, days: (publishedA.flatMap(CivilDate.dayNumber), publishedB.flatMap(CivilDate.dayNumber)),
+                frames: frames, weight: weight)
+    }
+
+    /// ``compare(_:_:publishedA:publishedB:frames:weight:)`` with the publication dates as
+    /// day numbers, for callers that compare the claims of a few sources many times.
+    static func compare(_ a: FactFeatures, _ b: FactFeatures, days: (Int?, Int?),
+                        frames: (EventFrame, EventFrame)?, weight: Weight) -> Relatedness {
         var score = 0.0
         var reasons: [String] = []
         let quantities = a.quantities.intersection(b.quantities)
@@ -71,7 +79,7 @@ public enum RelatedMatcher {
         if !a.months.isDisjoint(with: b.months) { score += 0.1 }
         if !a.weekdays.isDisjoint(with: b.weekdays) { score += 0.03 }
         score = min(1, score)
-        for (factor, reason) in conflicts(a, b, publishedA, publishedB) {
+        for (factor, reason) in conflicts(a, b, days) {
             score *= factor
             reasons.append(reason)
         }
@@ -119,14 +127,14 @@ public enum RelatedMatcher {
         return (min(1, matched / (totalA * totalB).squareRoot()), shared, alike)
     }
 
-    private static func conflicts(_ a: FactFeatures, _ b: FactFeatures, _ publishedA: String?,
-                                  _ publishedB: String?) -> [(factor: Double, reason: String)] {
+    private static func conflicts(_ a: FactFeatures, _ b: FactFeatures, _ published: (Int?, Int?))
+        -> [(factor: Double, reason: String)] {
         var found: [(factor: Double, reason: String)] = []
         if disjoint(a.months, b.months) { found.append((0.3, "different months")) }
         if disjoint(a.weekdays, b.weekdays) { found.append((0.7, "different weekdays")) }
         if disjoint(a.places, b.places) { found.append((0.6, "different places")) }
-        if publishedA != nil, publishedB != nil, publishedA != publishedB,
-           let days = daysBetween(publishedA, publishedB), days > 14 {
+        if let dayA = published.0, let dayB = published.1, abs(dayA - dayB) > 14 {
+            let days = abs(dayA - dayB)
             found.append((0.5, "published \(days) days apart"))
         }
         return found
@@ -134,11 +142,5 @@ public enum RelatedMatcher {
 
     private static func disjoint<T>(_ a: Set<T>, _ b: Set<T>) -> Bool {
         !a.isEmpty && !b.isEmpty && a.isDisjoint(with: b)
-    }
-
-    /// Days between two YYYY-MM-DD dates, or nil when either is unknown.
-    static func daysBetween(_ a: String?, _ b: String?) -> Int? {
-        guard let a = a.flatMap(CivilDate.dayNumber), let b = b.flatMap(CivilDate.dayNumber) else { return nil }
-        return abs(a - b)
     }
 }

@@ -14,8 +14,12 @@ func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable 
     }
     // Each iteration writes its own slot, and concurrentPerform returns only when all are done.
     nonisolated(unsafe) let shared = slots
-    DispatchQueue.concurrentPerform(iterations: items.count) { index in
-        shared[index] = transform(items[index])
+    // Items go in runs, a few per core, rather than one dispatch per item.
+    let runs = min(items.count, 64)
+    DispatchQueue.concurrentPerform(iterations: runs) { run in
+        for index in stride(from: run, to: items.count, by: runs) {
+            shared[index] = transform(items[index])
+        }
     }
     return (0..<items.count).compactMap { slots[$0] }
 }

@@ -52,6 +52,11 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
         keys.contains(WordKey(word))
     }
 
+    /// The words it holds, in no particular order.
+    var words: [String] {
+        keys.map(\.text)
+    }
+
     func union<Words: Sequence<String>>(_ words: Words) -> WordSet {
         var union = self
         union.keys.formUnion(words.map { WordKey($0) })
