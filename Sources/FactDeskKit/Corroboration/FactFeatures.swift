@@ -42,12 +42,9 @@ public struct FactFeatures: Sendable, Equatable {
             let next = index + 1 < words.count ? words[index + 1] : nil
             // Most words are none of the below: one lookup per form says so.
             if !Self.isNumber(word), !forms.contains(where: Self.special.contains), DateNames.weekday(word) == nil {
-                let stem = stems[index]
-                if stem.unicodeScalars.count > 1, !Stopwords.stems.contains(stem) { terms.insert(WordKey(WordPairs.concept(stem))) }
-                continue
-            }
-            if let month = DateNames.month(forms: forms, next: next,
-                                           previousIsNumber: index > 0 && Self.isNumber(words[index - 1])) {
+                if let term = Self.term(stems[index]) { terms.insert(term) }
+            } else if let month = DateNames.month(forms: forms, next: next,
+                                                  previousIsNumber: index > 0 && Self.isNumber(words[index - 1])) {
                 months.insert(month.value)
                 skipNext = month.usedNext
             } else if let weekday = DateNames.weekday(word) {
@@ -57,12 +54,16 @@ public struct FactFeatures: Sendable, Equatable {
                 if let next, Self.number(next) == nil { quantities.insert(number + " " + stems[index + 1]) }
             } else if let city = forms.first(where: Gazetteer.cities.contains) {
                 places.insert(city)
-            } else {
-                let stem = stems[index]
-                if stem.unicodeScalars.count > 1, !Stopwords.stems.contains(stem) { terms.insert(WordKey(WordPairs.concept(stem))) }
+            } else if let term = Self.term(stems[index]) {
+                terms.insert(term)
             }
         }
         entities = aliases.entities(in: stems)
+    }
+
+    /// A stem as a content term: its word group's, or nil for a function word or a single letter.
+    private static func term(_ stem: String) -> WordKey? {
+        stem.unicodeScalars.count > 1 && !Stopwords.stems.contains(stem) ? WordKey(WordPairs.concept(stem)) : nil
     }
 
     /// Every form of a word that names a month, a number or a city: the words that are not plain terms.

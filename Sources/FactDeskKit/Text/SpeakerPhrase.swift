@@ -89,8 +89,8 @@ extension SpeakerPhrase {
         let keys = speaker.split(separator: " ").map { Attribution.key(String($0)) }
         // Definite: its head has the article (المسؤول) or a definite word follows it (كبير الدبلوماسيين).
         guard let first = keys.first, heads.contains(first), first.hasPrefix("ال") || keys.count > 1 && keys[1].hasPrefix("ال"),
-              keys.allSatisfy({ heads.contains($0) || isAdjective(String($0.trimmingPrefix("ال"))) || isAdjective($0)
-                  || joiners.contains($0) || $0.hasPrefix("ال") }) else { return speaker }
+              keys.allSatisfy({ heads.contains($0) || isAdjective($0) || joiners.contains($0) || $0.hasPrefix("ال") })
+        else { return speaker }
         let parts = previous.split(separator: roleSeparator, maxSplits: 1).map(String.init)
         guard let name = parts.first else { return speaker }
         let nameKeys = name.split(separator: " ").map { Attribution.key(String($0)) }
@@ -110,9 +110,8 @@ extension SpeakerPhrase {
             var key = String(Attribution.key(String(word)).trimmingPrefix("ال"))
             for ending in ["يين", "يون"] where key.hasSuffix(ending) { key = String(key.dropLast(ending.count)) + "ي" }
             if key.hasSuffix("يه") { key = String(key.dropLast()) }
-            if key.hasSuffix("ي"), adjectives.contains(key), !["كبير", "رفيع", "بارز", "سابق", "خاص", "اخر"].contains(key) {
-                found.insert(key)
-            }
+            // Of a title's adjectives, those of a country or region end in ي (كبير and سابق do not).
+            if key.hasSuffix("ي"), adjectives.contains(key) { found.insert(key) }
         }
         return found
     }
