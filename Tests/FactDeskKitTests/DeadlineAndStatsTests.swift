@@ -27,6 +27,22 @@ final class TestClock: Sendable {
     func aPastOrMalformedDeadlineIsRefused(text: String) {
         #expect(throws: DeskError.self) { _ = try Deadline.parse(text, now: now) }
     }
+
+    @Test func aDeadlinePastTheYear9999IsRefusedFromTheCommandLineAndFromASpreadsheet() throws {
+        #expect(throws: DeskError.self) { _ = try Deadline.parse("3000000d", now: now) }
+        #expect(throws: DeskError.self) { _ = try Deadline.parse("20000000000w", now: now) }
+        let store = try ClaimStore.inMemory(
+            workflow: try WorkflowSource.named("standard"), editor: NewReviewer(handle: "sara", role: .editor))
+        try store.addReviewer(NewReviewer(handle: "layla"), by: "sara")
+        _ = try store.addSource(NewSource(body: try seedArticle()), by: "sara")
+        let outcomes = try store.importPlan([ClaimCSV.Row(line: 2, id: 1, assignee: "layla", due: "20000000000w")], by: "sara")
+        guard case .refused(let why) = try #require(outcomes.first).result else {
+            Issue.record("the row was applied: \(outcomes)")
+            return
+        }
+        #expect(why.contains("after the year 9999"))
+        #expect(try store.claim(1).assignee == nil)
+    }
 }
 
 @Suite struct StatsTests {

@@ -27,4 +27,17 @@ import Testing
         #expect(text.contains("REVIEWER  OPEN  DONE  OVERDUE\nlayla     2     0     0"))
         #expect(text.contains("median time from assignment to verdict: no verdicts yet"))
     }
+
+    @Test(arguments: ["20000000000w", "3000000d", "9223372036854775807m"])
+    func aDeadlinePastTheYear9999IsRefusedAndChangesNothing(_ due: String) throws {
+        let desk = try Binary.seededDesk(on: .file)
+        let before = try desk.eventCount()
+        let refused = try desk.run(["assign", "1", "--to", "layla", "--due", due])
+        #expect(refused.status == 65)
+        #expect(refused.stderr == "factdesk: error: the deadline \(due) is after the year 9999; give a nearer one\n")
+        #expect(try desk.eventCount() == before)
+        try desk.expectSuccess(["assign", "1", "--to", "layla", "--due", "9999-12-30"])
+        let shown = try desk.run(["claim", "show", "1"]).stdout
+        #expect(shown.contains("due      9999-12-30T23:59:00.000Z\n"), "\(shown)")
+    }
 }

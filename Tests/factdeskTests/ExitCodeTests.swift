@@ -40,6 +40,10 @@ import Testing
         Case(arguments: ["assign", "1", "--to", "layla", "--if-version", "7"], status: 68,
              phrase: "claim 1 changed since you looked (version 7, now 1"),
         Case(arguments: ["source", "add", "-", "--published", "2025-02-30"], status: 65, phrase: "is not a date"),
+        // Numbers the program once died on (SIGILL) rather than refusing.
+        Case(arguments: ["alias", "suggest", "--limit=-1"], status: 64, phrase: "--limit must be 1 or more"),
+        Case(arguments: ["assign", "1", "--to", "layla", "--due", "20000000000w"], status: 65,
+             phrase: "is after the year 9999"),
     ]
 
     @Test(arguments: cases, Backend.allCases)

@@ -62,4 +62,23 @@ import Testing
         #expect(big.status == 65 && big.stderr.contains("raise it with --max-size"))
         #expect(try desk.eventCount() == before)
     }
+
+    @Test func aFolderKeepsItsGoodFilesAndListsTheRefusedOnes() throws {
+        let desk = try Binary()
+        try desk.expectSuccess(["init"])
+        let folder = desk.folder.appendingPathComponent("articles")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data([0x62, 0x61, 0x64, 0x20, 0xFF, 0xFE]).write(to: folder.appendingPathComponent("a.txt"))
+        try Data(try String(contentsOf: packageRoot.appendingPathComponent("seeds").appendingPathComponent(
+            try #require(FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("seeds").path).sorted().first)),
+            encoding: .utf8).utf8).write(to: folder.appendingPathComponent("b.txt"))
+        let result = try desk.run(["source", "add", "articles"])
+        #expect(result.status == 65)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.first == "factdesk: error: articles/a.txt is not UTF-8 text: invalid UTF-8 at byte 4; convert it to UTF-8 first",
+                "\(result.stderr)")
+        #expect(lines.last?.contains("1 of 2 files refused: articles/a.txt") == true)
+        let sources = try #require(try desk.json(["source", "list"]) as? [[String: Any]])
+        #expect(sources.count == 1, "the good file after the refused one is kept")
+    }
 }

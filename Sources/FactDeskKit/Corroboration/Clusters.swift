@@ -127,7 +127,7 @@ extension ClaimStore {
             }
             return try candidates
                 .sorted { ($0.value.count, $0.value.map(\.doc).reduce(0, +), $0.key) > ($1.value.count, $1.value.map(\.doc).reduce(0, +), $1.key) }
-                .prefix(limit)
+                .prefix(max(0, limit))
                 .map { skeleton, members in
                     AliasSuggestion(skeleton: skeleton, spellings: try members.sorted { ($0.doc, $1.term) > ($1.doc, $0.term) }.map {
                         (try exampleWord(for: $0.term, tx) ?? $0.term, $0.doc)

@@ -20,6 +20,18 @@ enum CivilDate {
 /// UTC), or a moment (`2025-04-20T18:30`, UTC).
 public enum Deadline {
     public static func parse(_ text: String, now: Date) throws(DeskError) -> Date {
+        let due = try moment(text, now: now)
+        guard due < latest else {
+            throw .invalidValue("the deadline \(text) is after the year 9999; give a nearer one")
+        }
+        return due
+    }
+
+    /// Times are stored and shown with a four-digit year: a deadline must come before 10000-01-01
+    /// (`3000000d` once was stored as the year 0240, and `20000000000w` stopped the program).
+    static let latest = Date(timeIntervalSince1970: 253_402_300_800)
+
+    private static func moment(_ text: String, now: Date) throws(DeskError) -> Date {
         let units: [Character: Double] = ["m": 60, "h": 3_600, "d": 86_400, "w": 604_800]
         if let unit = text.last, let seconds = units[unit], let count = Int(text.dropLast()), count > 0 {
             return now.addingTimeInterval(Double(count) * seconds)

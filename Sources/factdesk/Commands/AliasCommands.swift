@@ -63,6 +63,10 @@ extension Factdesk.AliasCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("At most this many groups.", valueName: "n")) var limit = 20
 
+        func validate() throws {
+            if limit < 1 { throw ValidationError("--limit must be 1 or more") }
+        }
+
         func run() throws {
             let suggestions = try global.openStoreForReading().suggestAliases(limit: limit)
             if global.json {

@@ -75,9 +75,10 @@ extension Factdesk.SourceCommand {
                                   publishedOn: published), extract: !noExtract, by: global.handle)
                     report(outcome, path: path, into: &imported)
                 } catch let failure as DeskError {
-                    if files.count == 1 { throw failure }
+                    // One file alone fails as itself; of several (a folder's), the rest go on.
+                    if paths.count == 1 { throw failure }
                     refused.append((path, FlagHints.message(for: failure)))
-                    Terminal.error("\(path): \(failure)")
+                    Terminal.error(failure.description.contains(path) ? failure.description : "\(path): \(failure)")
                 }
             }
             if global.json { try Terminal.json(imported) }
