@@ -53,9 +53,12 @@ struct Binary {
     /// The key folder of the commands this binary runs.
     var keysPath: String { folder.appendingPathComponent("keys").path }
 
+    /// SIGPIPE ignored in the test process, once.
+    static let ignoringBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
     /// Starts the binary with these arguments; the caller waits for it.
     func start(_ arguments: [String], as actor: String? = nil, stdin: Data? = nil,
-               environment extra: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
+               environment extra: [String: String] = [:], input file: FileHandle? = nil) throws -> (Process, Pipe, Pipe) {
         let process = Process()
         process.executableURL = Self.url
         process.arguments = arguments
@@ -71,18 +74,22 @@ struct Binary {
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = input
+        process.standardInput = file ?? input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
+        // A command may stop reading early (input over a limit): the rest is not written, and
+        // the closed pipe is an error here, not a signal that ends the tests.
+        _ = Self.ignoringBrokenPipes
+        if let stdin { try? input.fileHandleForWriting.write(contentsOf: stdin) }
+        try? input.fileHandleForWriting.close()
         return (process, out, err)
     }
 
     /// Runs the binary to the end and returns its exit status and output.
     @discardableResult
+    /// `input`, when given, is standard input instead of `stdin`'s bytes (an endless stream, say).
     func run(_ arguments: [String], as actor: String? = nil, stdin: Data? = nil,
-             environment: [String: String] = [:]) throws -> Result {
-        let (process, out, err) = try start(arguments, as: actor, stdin: stdin, environment: environment)
+             environment: [String: String] = [:], input: FileHandle? = nil) throws -> Result {
+        let (process, out, err) = try start(arguments, as: actor, stdin: stdin, environment: environment, input: input)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -38,6 +38,19 @@ import Testing
         #expect(small.status == 0)
     }
 
+    @Test func anEndlessStandardInputIsRefusedOnceItPassesTheLimit() throws {
+        let desk = try Binary.seededDesk()
+        let before = try desk.eventCount()
+        let note = try desk.run(["note", "1", "-"], input: FileHandle(forReadingAtPath: "/dev/zero"))
+        #expect(note.status == 65)
+        #expect(note.stderr == "factdesk: error: the note on standard input is over the limit of 100000 characters; attach long material as evidence\n")
+        let article = try desk.run(["source", "add", "-", "--max-size", "100000"],
+                                   input: FileHandle(forReadingAtPath: "/dev/zero"))
+        #expect(article.status == 65)
+        #expect(article.stderr.contains("- is over the 100000-byte limit"), "\(article.stderr)")
+        #expect(try desk.eventCount() == before)
+    }
+
     @Test func sqlInNotesAndClaimsIsStoredAsText() throws {
         let desk = try Binary.seededDesk()
         let sql = "'); DROP TABLE claim; -- \" OR 1=1 *"

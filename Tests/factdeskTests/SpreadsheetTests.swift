@@ -89,4 +89,37 @@ import Testing
         #expect(claims.map { $0["id"] as? Int } == [4])
         #expect(claims.first?["status"] as? String == "verified")
     }
+
+    @Test func aFileOverTheSizeLimitIsRefusedBeforeItIsRead() throws {
+        let desk = try desk()
+        try Data("id,assignee\n1,layla\n".utf8).write(to: desk.folder.appendingPathComponent("plan.csv"))
+        let before = try desk.eventCount()
+        let result = try desk.run(["import", "csv", "plan.csv", "--max-size", "10"])
+        #expect(result.status == 65)
+        #expect(result.stderr == "factdesk: error: plan.csv is 20 bytes, over the 10-byte limit; raise it with --max-size\n")
+        #expect(try desk.eventCount() == before)
+    }
+
+    @Test func aRefusalNamesTheLineItsRowBeginsOnAfterACellOfSeveralLines() throws {
+        let desk = try desk()
+        let plan = "id,assignee,text\n1,layla,\"سطر\nوسطر\r\nوثالث\"\n999,layla,x\n"
+        try Data(plan.utf8).write(to: desk.folder.appendingPathComponent("plan.csv"))
+        let result = try desk.run(["import", "csv", "plan.csv"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("plan.csv:5: claim 999: no claim 999"), "\(result.stderr)")
+    }
+
+    @Test func formulasAreNeutralisedOnExportAndRestoredOnImport() throws {
+        let desk = try desk()
+        try desk.expectSuccess(["claim", "add", "--source", "1", "--text", "=HYPERLINK(\"https://evil.example\")",
+                                "--speaker", "@someone", "--paraphrase"])
+        let exported = try csv(desk, ["--status", "new"])
+        let row = try #require(exported.split(separator: "\n").last.map(String.init))
+        #expect(row.contains(",'@someone,"), "\(row)")
+        #expect(row.contains("\"'=HYPERLINK(\"\"https://evil.example\"\")\""), "\(row)")
+        // Back through the import: an assignee cell neutralised by a spreadsheet tool is read as written.
+        try Data("id,assignee\n5,'layla\n".utf8).write(to: desk.folder.appendingPathComponent("plan.csv"))
+        let imported = try desk.run(["import", "csv", "plan.csv"])
+        #expect(imported.status == 0 && imported.stdout.contains("claim 5: assign to layla"), "\(imported.stderr)")
+    }
 }

@@ -19,11 +19,28 @@ public enum ClaimCSV {
             try writer.write(row: [
                 String(claim.id ?? 0), String(claim.sourceID), claim.state, claim.assignee ?? "",
                 claim.dueAt.map(ISO8601.string) ?? "", claim.speaker ?? "", String(claim.worthiness), claim.text,
-            ])
+            ].map(neutralised))
         }
         writer.stream.close()
         let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
         return bom ? byteOrderMark + data : data
+    }
+
+    /// The largest CSV file `import csv` reads unless told otherwise.
+    public static let defaultMaximumSize = 64 * 1024 * 1024
+
+    /// What a spreadsheet would run as a formula (a cell that begins with `=`, `+`, `-`, `@`,
+    /// a tab or a carriage return) is written after an apostrophe, which spreadsheets show as
+    /// text; so is a cell that begins with an apostrophe, so that ``restored(_:)`` undoes
+    /// exactly what this did.
+    static func neutralised(_ cell: String) -> String {
+        guard let first = cell.unicodeScalars.first, "=+-@\t\r'".unicodeScalars.contains(first) else { return cell }
+        return "'" + cell
+    }
+
+    /// A cell as it was before ``neutralised(_:)``.
+    static func restored(_ cell: String) -> String {
+        cell.hasPrefix("'") ? String(cell.dropFirst()) : cell
     }
 
     /// A row of an imported file: the claim it names and the planning columns.
@@ -50,13 +67,14 @@ public enum ClaimCSV {
                 throw DeskError.invalidValue("the CSV file has no `id` column; export one with `factdesk export csv` and edit that")
             }
             var rows: [Row] = []
-            var line = 1
-            while reader.next() != nil {
-                line += 1
+            // Where the next row begins: a quoted cell may hold line breaks of its own.
+            var line = 2 + breaks(in: header)
+            while let cells = reader.next() {
                 let value = { (column: String) -> String? in
-                    header.contains(column) ? reader[column].map { $0.trimmingWhitespace() } : nil
+                    header.contains(column) ? reader[column].map { restored($0.trimmingWhitespace()) } : nil
                 }
                 rows.append(Row(line: line, id: value("id").flatMap { Int64($0) }, assignee: value("assignee"), due: value("due_at")))
+                line += 1 + breaks(in: cells)
             }
             return rows
         } catch let error as DeskError {
@@ -64,5 +82,18 @@ public enum ClaimCSV {
         } catch {
             throw .invalidValue("the CSV file cannot be read: \(error)")
         }
+    }
+
+    /// The line breaks inside a row's cells: LF, CR, and CR LF as one.
+    private static func breaks(in cells: [String]) -> Int {
+        var count = 0
+        for cell in cells {
+            var previous: UInt8 = 0
+            for byte in cell.utf8 {
+                if byte == 13 || byte == 10 && previous != 13 { count += 1 }
+                previous = byte
+            }
+        }
+        return count
     }
 }

@@ -31,23 +31,29 @@ public struct ArticleReader: Sendable {
 
     /// The text of one article, or an error that names the file and what is wrong.
     public func read(_ path: String) throws(DeskError) -> String {
-        let data: Data
+        try text(of: try bytes(path), named: path)
+    }
+
+    /// The bytes of a file, or of standard input for `-`, refused when over the maximum size
+    /// before more than that is read.
+    public func bytes(_ path: String) throws(DeskError) -> Data {
         if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
-                throw .invalidValue("\(path): no such file; check the path")
+            guard let data = StandardInput.read(limit: maximumSize) else {
+                throw .tooLarge(name: path, size: nil, limit: maximumSize)
             }
-            let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-            guard size <= maximumSize else {
-                throw .tooLarge(name: path, size: size, limit: maximumSize)
-            }
-            guard let contents = FileManager.default.contents(atPath: path) else {
-                throw .invalidValue("\(path) cannot be read; check its permissions")
-            }
-            data = contents
+            return data
         }
-        return try text(of: data, named: path)
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
+            throw .invalidValue("\(path): no such file; check the path")
+        }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= maximumSize else {
+            throw .tooLarge(name: path, size: size, limit: maximumSize)
+        }
+        guard let contents = FileManager.default.contents(atPath: path) else {
+            throw .invalidValue("\(path) cannot be read; check its permissions")
+        }
+        return contents
     }
 
     /// The text of an article received as bytes (an upload, a paste), with the same checks

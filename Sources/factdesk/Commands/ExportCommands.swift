@@ -78,11 +78,11 @@ extension Factdesk.Import {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The CSV file.") var file: String
+        @Option(help: ArgumentHelp("The largest file accepted, in bytes.", valueName: "bytes"))
+        var maxSize = ClaimCSV.defaultMaximumSize
 
         func run() throws {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw DeskError.invalidValue("\(file): no such file; check the path")
-            }
+            let data = try ArticleReader(maximumSize: maxSize).bytes(file)
             let store = try global.openStore()
             let outcomes = try store.importPlan(try ClaimCSV.read(data), by: global.handle)
             var refused = 0

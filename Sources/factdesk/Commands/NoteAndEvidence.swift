@@ -15,7 +15,12 @@ extension Factdesk {
             let store = try global.openStore()
             var body = text
             if text == "-" {
-                switch UTF8Text.decode(FileHandle.standardInput.readDataToEndOfFile()) {
+                // A character is at most four bytes: more than that is over the limit, however it is trimmed.
+                guard let data = StandardInput.read(limit: 4 * maximumNoteLength + 65_536) else {
+                    throw DeskError.invalidValue(
+                        "the note on standard input is over the limit of \(maximumNoteLength) characters; attach long material as evidence")
+                }
+                switch UTF8Text.decode(data) {
                 case .success(let read): body = read
                 case .failure(let failure): throw DeskError.invalidValue("the note on standard input is not UTF-8 text: \(failure)")
                 }
