@@ -205,3 +205,23 @@ import Testing
         #expect(try desk.store.claims(ClaimFilter(sourceID: 2)).isEmpty)
     }
 }
+
+/// Which evidence is an address, and which addresses are accepted.
+@Suite struct WebLinkTests {
+    @Test(arguments: [("javascript:alert(1)", true), ("data:text/html,x", true), ("https://a.example/x", true),
+                      ("Reuters: the report of Monday", false), ("تقرير الوكالة: 2025", false), ("see p. 4", false),
+                      (":x", false), ("1x:y", false)])
+    func anAddressIsTextWithAScheme(text: String, isAddress: Bool) {
+        #expect(WebLink.hasScheme(text) == isAddress)
+    }
+
+    @Test func evidenceThatIsAnAddressMustBeHTTPAndACitationIsAnyText() throws {
+        let store = try ClaimStore.inMemory(
+            workflow: try WorkflowSource.named("standard"), editor: NewReviewer(handle: "sara", role: .editor))
+        _ = try store.addSource(NewSource(body: try seedArticle()), by: "sara")
+        #expect(throws: DeskError.self) { try store.addEvidence(to: 1, NewEvidence(url: "javascript:alert(1)", stance: .context), by: "sara") }
+        #expect(throws: DeskError.self) { _ = try store.addSource(NewSource(body: "نص آخر طويل بما يكفي.", url: "ftp://x.example/a"), by: "sara") }
+        _ = try store.addEvidence(to: 1, NewEvidence(url: "Reuters: the report of Monday", stance: .context), by: "sara")
+        _ = try store.addEvidence(to: 1, NewEvidence(url: "https://www.iaea.org/report", stance: .supports), by: "sara")
+    }
+}

@@ -170,8 +170,12 @@ import Testing
             try await sara.logIn("sara")
             let token = try await sara.csrf()
             #expect(try await sara.post("/claims/\(id)/notes", [("csrf", token), ("body", hostile)]).status == .seeOther)
+            // An address that is not http or https is refused at the door; a citation is any text.
             #expect(try await sara.post("/claims/\(id)/evidence", [
                 ("csrf", token), ("url", "javascript:alert(3)"), ("stance", "context"),
+            ]).status == .badRequest)
+            #expect(try await sara.post("/claims/\(id)/evidence", [
+                ("csrf", token), ("url", hostile), ("stance", "context"),
             ]).status == .seeOther)
             let page = try await sara.get("/claims/\(id)")
             #expect(page.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;"))

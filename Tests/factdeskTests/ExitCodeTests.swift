@@ -40,6 +40,11 @@ import Testing
         Case(arguments: ["assign", "1", "--to", "layla", "--if-version", "7"], status: 68,
              phrase: "claim 1 changed since you looked (version 7, now 1"),
         Case(arguments: ["source", "add", "-", "--published", "2025-02-30"], status: 65, phrase: "is not a date"),
+        // Addresses a page could run: only http and https are links.
+        Case(arguments: ["source", "add", "-", "--url", "javascript:alert(1)"], status: 65,
+             phrase: "the source's URL javascript:alert(1) is not an http or https address"),
+        Case(arguments: ["evidence", "add", "1", "data:text/html,<script>x</script>"], status: 65,
+             phrase: "is not an http or https address"),
         // Numbers the program once died on (SIGILL) rather than refusing.
         Case(arguments: ["alias", "suggest", "--limit=-1"], status: 64, phrase: "--limit must be 1 or more"),
         Case(arguments: ["assign", "1", "--to", "layla", "--due", "20000000000w"], status: 65,

@@ -167,6 +167,8 @@ extension ClaimStore {
         let url = item.url.trimmingWhitespace()
         if url.isEmpty { throw .invalidValue("the evidence is empty; give a URL or a citation") }
         if url.count > 2_000 { throw .invalidValue("the evidence is over 2000 characters; give a URL or a short citation") }
+        // A citation is any text; an address is http or https, so that no page links to javascript:.
+        if WebLink.hasScheme(url) { try WebLink.check(url, what: "the evidence") }
         if let note = item.note, note.count > maximumNoteLength {
             throw .invalidValue("the evidence note is over \(maximumNoteLength) characters")
         }

@@ -32,6 +32,7 @@ public struct NewSource: Sendable, Equatable {
         if body.allSatisfy({ $0.isWhitespace }) {
             throw .invalidValue("the article is empty; nothing to import")
         }
+        if let url { try WebLink.check(url, what: "the source's URL") }
         if let publishedOn, !Self.isCalendarDate(publishedOn) {
             throw .invalidPublicationDate(publishedOn)
         }
