@@ -171,4 +171,30 @@ import Testing
         let shown = try desk.run(["workflow", "show"])
         #expect(shown.status == 0 && shown.stdout.contains("reopen"))
     }
+
+    /// A workflow that can be read only once (a named pipe, as a file changed between two
+    /// readings would be): the desk stores exactly the YAML that was checked.
+    @Test func theWorkflowFileIsReadOnce() throws {
+        let desk = try Binary()
+        let fifo = desk.folder.appendingPathComponent("once.yaml").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: "/bin/sh")
+        writer.arguments = ["-c", "cat \"$0\" > \"$1\"", packageRoot.appendingPathComponent("Workflows/two-person.yaml").path, fifo]
+        try writer.run()
+        let (process, out, err) = try desk.start(["init", "--workflow", fifo])
+        let deadline = Date().addingTimeInterval(30)
+        while process.isRunning && Date() < deadline { usleep(50_000) }
+        if process.isRunning {
+            process.terminate()
+            writer.terminate()
+            Issue.record("init read the workflow a second time and waited for it")
+            return
+        }
+        writer.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))")
+        _ = out
+        let shown = try desk.run(["workflow", "show"])
+        #expect(shown.stdout.contains("two-person") || shown.stdout.contains("approve"), "\(shown.stdout)")
+    }
 }

@@ -274,8 +274,7 @@ public struct WorkflowSource: Sendable, Equatable {
             throw DeskError.invalidValue(
                 "no workflow '\(nameOrPath)': give a built-in name (\(BuiltinWorkflows.names.joined(separator: ", "))) or the path of a YAML file")
         }
-        let workflow = try WorkflowLoader.load(contentsOf: nameOrPath)
-        let yaml = try String(contentsOfFile: nameOrPath, encoding: .utf8)
+        let (yaml, workflow) = try WorkflowLoader.read(contentsOf: nameOrPath)
         return WorkflowSource(yaml: yaml, workflow: workflow)
     }
 }

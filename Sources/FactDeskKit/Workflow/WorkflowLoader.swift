@@ -23,11 +23,26 @@ public struct WorkflowLoader: Sendable {
         self.file = file
     }
 
+    /// The largest workflow file read.
+    public static let maximumSize = 1024 * 1024
+
     /// Loads and checks the workflow in a YAML file on disk.
     public static func load(contentsOf path: String) throws(WorkflowError) -> Workflow {
+        try read(contentsOf: path).workflow
+    }
+
+    /// The YAML of a file on disk and the workflow it holds, from one reading of the file:
+    /// what a desk stores is exactly what was checked.
+    public static func read(contentsOf path: String) throws(WorkflowError) -> (yaml: String, workflow: Workflow) {
         let loader = WorkflowLoader(file: path)
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // Read through a handle, at most a megabyte and once: a pipe or a file changed as it is read still gives one text.
+        guard let handle = FileHandle(forReadingAtPath: path), let read = try? handle.read(upToCount: maximumSize + 1) else {
             throw loader.error(nil, "cannot read the workflow file; check the path")
+        }
+        try? handle.close()
+        let data = read ?? Data()
+        guard data.count <= maximumSize else {
+            throw loader.error(nil, "the workflow file is over \(maximumSize) bytes; a workflow is a page of YAML")
         }
         let yaml: String
         switch UTF8Text.decode(data) {
@@ -36,7 +51,7 @@ public struct WorkflowLoader: Sendable {
         case .failure(let failure):
             throw loader.error(nil, "the workflow file is not valid UTF-8 text (\(failure))")
         }
-        return try loader.load(yaml: yaml)
+        return (yaml, try loader.load(yaml: yaml))
     }
 
     /// Loads and checks a workflow from YAML text.
