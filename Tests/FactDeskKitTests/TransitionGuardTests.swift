@@ -10,6 +10,8 @@ import Testing
 
     enum Outcome: String, Equatable, CustomStringConvertible {
         case allowed, wrongState, notPermitted, inactive, needsNote, needsEvidence, needsAssignee
+        /// Any other refusal: never what a case expects.
+        case otherRefusal
         var description: String { rawValue }
     }
 
@@ -79,7 +81,7 @@ import Testing
             case .noteRequired: .needsNote
             case .evidenceRequired: .needsEvidence
             case .assigneeRequired: .needsAssignee
-            default: .allowed
+            default: .otherRefusal
             }
         }
         #expect(outcome == test.expected)

@@ -73,6 +73,10 @@ import FactDeskKit
         let later = try desk.run(["audit", "head"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         try attack(desk, "DROP TRIGGER note_no_delete; DELETE FROM event WHERE seq = 14; DELETE FROM note WHERE body = 'a later note';")
         let earlier = try desk.run(["audit", "verify", "--anchor", head])
+        // What was published before the cut is all still there: the only problems are the
+        // protections the attack removed, which fail the check on their own.
+        #expect(earlier.status == 70, "\(earlier.stdout)\(earlier.stderr)")
+        #expect(earlier.stdout.split(separator: "\n").filter { $0.hasPrefix("    ") }.allSatisfy { $0.contains("protection removed") })
         #expect(earlier.stdout.contains(head) && !earlier.stdout.contains("anchor"))
         let cut = try desk.run(["audit", "verify", "--anchor", later])
         #expect(cut.status == 70)
