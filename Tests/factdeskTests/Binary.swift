@@ -90,8 +90,12 @@ struct Binary {
     func run(_ arguments: [String], as actor: String? = nil, stdin: Data? = nil,
              environment: [String: String] = [:], input: FileHandle? = nil) throws -> Result {
         let (process, out, err) = try start(arguments, as: actor, stdin: stdin, environment: environment, input: input)
+        // Both pipes at once: a command that fills one while the other is read would wait forever.
+        nonisolated(unsafe) var stderr = Data()
+        let reading = DispatchGroup()
+        DispatchQueue.global().async(group: reading) { stderr = err.fileHandleForReading.readDataToEndOfFile() }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        reading.wait()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                       stderr: String(decoding: stderr, as: UTF8.self))
