@@ -51,6 +51,39 @@ import Testing
         #expect(try desk.eventCount() == before)
     }
 
+    @Test func aNoteOnStandardInputThatIsNotUTF8OrHoldsNULIsRefused() throws {
+        let desk = try Binary.seededDesk()
+        let before = try desk.eventCount()
+        let invalid = try desk.run(["note", "1", "-"], stdin: Data([0x61, 0xFF, 0x62]))
+        #expect(invalid.status == 65)
+        #expect(invalid.stderr == "factdesk: error: the note on standard input is not UTF-8 text: invalid UTF-8 at byte 1\n")
+        let nul = try desk.run(["note", "1", "-"], stdin: Data([0x61, 0x00, 0x62]))
+        #expect(nul.status == 65 && nul.stderr.contains("a NUL byte at byte 1"), "\(nul.stderr)")
+        #expect(try desk.eventCount() == before)
+    }
+
+    /// Escape sequences and bidirectional overrides from an article, its outlet and title, and
+    /// a note reach no terminal raw, in any command that shows them.
+    @Test func escapesAndOverridesAreNeutralisedInEveryListing() throws {
+        let desk = try Binary()
+        try desk.expectSuccess(["init"])
+        let sentence = "قال المتحدث إن الوفد \u{1B}[31mالأحمر\u{1B}[0m \u{202E}لم يوافق على الشروط يوم السبت في روما بعد أربع ساعات."
+        try Data((sentence + "\n").utf8).write(to: desk.folder.appendingPathComponent("a.txt"))
+        try Data("وقال المتحدث إن الوفد الأحمر لم يوافق على الشروط يوم السبت في روما بعد أربع ساعات.\n".utf8)
+            .write(to: desk.folder.appendingPathComponent("b.txt"))
+        try desk.expectSuccess(["source", "add", "a.txt", "--outlet", "CNN\u{1B}[2J", "--title", "T\u{202E}X"])
+        try desk.expectSuccess(["source", "add", "b.txt"])
+        _ = try desk.run(["note", "1", "-"], stdin: Data("ملاحظة \u{1B}[1mعريضة\u{1B}[0m".utf8))
+        for command in [["history"], ["history", "--oneline"], ["source", "show", "1"], ["source", "list"],
+                        ["related", "2"], ["clusters"], ["claim", "show", "1"], ["claim", "list"]] {
+            let result = try desk.run(command)
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+            #expect(!result.stdout.contains("\u{1B}") && !result.stdout.contains("\u{202E}"), "\(command) printed a raw control")
+            #expect(result.stdout.contains("\\u{1B}") || result.stdout.contains("⟨U+202E⟩"),
+                    "\(command) did not show the neutralised text: \(result.stdout.prefix(400))")
+        }
+    }
+
     @Test func sqlInNotesAndClaimsIsStoredAsText() throws {
         let desk = try Binary.seededDesk()
         let sql = "'); DROP TABLE claim; -- \" OR 1=1 *"
