@@ -36,11 +36,17 @@ public struct WorkflowLoader: Sendable {
     public static func read(contentsOf path: String) throws(WorkflowError) -> (yaml: String, workflow: Workflow) {
         let loader = WorkflowLoader(file: path)
         // Read through a handle, at most a megabyte and once: a pipe or a file changed as it is read still gives one text.
-        guard let handle = FileHandle(forReadingAtPath: path), let read = try? handle.read(upToCount: maximumSize + 1) else {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
             throw loader.error(nil, "cannot read the workflow file; check the path")
         }
-        try? handle.close()
-        let data = read ?? Data()
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            // An empty file reads as nil: it is refused below as empty, not as unreadable.
+            data = try handle.read(upToCount: maximumSize + 1) ?? Data()
+        } catch {
+            throw loader.error(nil, "cannot read the workflow file; check the path")
+        }
         guard data.count <= maximumSize else {
             throw loader.error(nil, "the workflow file is over \(maximumSize) bytes; a workflow is a page of YAML")
         }
@@ -380,7 +386,7 @@ public struct WorkflowLoader: Sendable {
 }
 
 /// The number of single-character edits that turn one word into another.
-func editDistance(_ lhs: String, _ rhs: String) -> Int {
+public func editDistance(_ lhs: String, _ rhs: String) -> Int {
     let a = Array(lhs), b = Array(rhs)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }

@@ -42,9 +42,9 @@ extension Factdesk {
             var message = Self.message(for: error).split(whereSeparator: \.isNewline)
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
             if message.hasSuffix(".") { message.removeLast() }
-            let path = commandPath(arguments)
+            let (path, command) = commandPath(arguments)
             let named = (["factdesk"] + path).joined(separator: " ")
-            if let (typed, nearest) = mistypedCommand(arguments, after: path) {
+            if let (typed, nearest) = mistypedCommand(arguments, after: path, of: command) {
                 Terminal.error("'\(typed)' is not a command of `\(named)`; did you mean '\(nearest)'? See `\(named) --help`")
                 terminate(code.rawValue)
             }
@@ -55,12 +55,8 @@ extension Factdesk {
 
     /// The word where a subcommand was expected, and the subcommand spelt most like it (at most
     /// two letters apart), as git suggests: `factdesk asign` is 'assign'.
-    static func mistypedCommand(_ arguments: [String], after path: [String]) -> (String, String)? {
-        var command: any ParsableCommand.Type = Factdesk.self
-        for name in path {
-            guard let next = command.configuration.subcommands.first(where: { $0.configuration.commandName == name }) else { return nil }
-            command = next
-        }
+    static func mistypedCommand(_ arguments: [String], after path: [String], of command: any ParsableCommand.Type)
+        -> (String, String)? {
         let names = command.configuration.subcommands.compactMap { $0.configuration.commandName }
         guard let typed = arguments.filter({ !$0.hasPrefix("-") }).dropFirst(path.count).first,
               !names.contains(typed), Int64(typed) == nil else { return nil }
@@ -72,24 +68,9 @@ extension Factdesk {
         return best.map { (typed, $0.name) }
     }
 
-    /// Levenshtein distance: the fewest letters inserted, deleted or replaced.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for (i, letter) in a.enumerated() {
-            var diagonal = row[0]
-            row[0] = i + 1
-            for (j, other) in b.enumerated() {
-                let above = row[j + 1]
-                row[j + 1] = Swift.min(above + 1, row[j] + 1, diagonal + (letter == other ? 0 : 1))
-                diagonal = above
-            }
-        }
-        return row[b.count]
-    }
-
-    /// The subcommands named at the start of a command line (`claim list`), as far as they name commands.
-    static func commandPath(_ arguments: [String]) -> [String] {
+    /// The subcommands named at the start of a command line (`claim list`), as far as they
+    /// name commands, and the last command they reach.
+    static func commandPath(_ arguments: [String]) -> (path: [String], command: any ParsableCommand.Type) {
         var path: [String] = []
         var command: any ParsableCommand.Type = Factdesk.self
         for argument in arguments where !argument.hasPrefix("-") {
@@ -97,7 +78,7 @@ extension Factdesk {
             path.append(argument)
             command = next
         }
-        return path
+        return (path, command)
     }
 }
 
