@@ -6,6 +6,13 @@ let upcoming: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+/// `.ci/fuzz` builds with FACTDESK_FUZZING=1: FactDeskKit and the fuzz targets are then
+/// instrumented for libFuzzer and AddressSanitizer (the dependencies are not), and
+/// `factdesk-fuzz` links libFuzzer's driver instead of its own replaying `main`.
+let fuzzing = Context.environment["FACTDESK_FUZZING"] == "1"
+let fuzzed: [SwiftSetting] = fuzzing
+    ? [.unsafeFlags(["-sanitize=fuzzer,address", "-parse-as-library"]), .define("FACTDESK_FUZZING")] : []
+
 let package = Package(
     name: "FactDesk",
     products: [
@@ -13,6 +20,7 @@ let package = Package(
         .library(name: "FactDeskServer", targets: ["FactDeskServer"]),
         .executable(name: "factdesk", targets: ["factdesk"]),
         .executable(name: "factdesk-bench", targets: ["factdesk-bench"]),
+        .executable(name: "factdesk-fuzz", targets: ["factdesk-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -43,7 +51,7 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: upcoming
+            swiftSettings: upcoming + fuzzed
         ),
         .target(
             name: "FactDeskServer",
@@ -81,6 +89,12 @@ let package = Package(
             path: "Benchmarks/Sources/factdesk-bench",
             swiftSettings: upcoming
         ),
+        .executableTarget(
+            name: "factdesk-fuzz",
+            dependencies: ["FactDeskKit"],
+            swiftSettings: upcoming + fuzzed,
+            linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
+        ),
         .testTarget(
             name: "FactDeskKitTests",
             dependencies: ["FactDeskKit", .product(name: "GRDB", package: "GRDB.swift")],
@@ -103,6 +117,7 @@ let package = Package(
             dependencies: [
                 "factdesk",
                 "factdesk-bench",
+                "factdesk-fuzz",
                 "FactDeskKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),

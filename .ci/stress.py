@@ -5,12 +5,17 @@
                           [--postgres OWNER_URL --socket DIR [--crash-cluster DIR]]
                           [--crash-own-cluster]
 
-Each process runs a random mix of assign, start, verify, dispute, note, evidence, list
-and show. Afterwards every acknowledged (exit 0) note, evidence item and transition must
-be in the desk, every refusal must be a clear conflict, permission, transition or busy
-message, PRAGMA integrity_check must say ok and `factdesk audit verify` must pass. It also
-checks that a writer holding the lock past the busy timeout makes others fail cleanly with
-the store-busy exit code. Prints a summary; exits non-zero on any failure.
+Each process runs a random mix of assign, start, verify, dispute, reopen, note, evidence,
+list and show; every write carries a unique marker (its note, its evidence URL), and some
+transitions name the claim's version read a moment before (--if-version), so that another
+process's change in between makes them conflicts. Afterwards every acknowledged (exit 0)
+write must be in the desk with its history event, every refused one must have left no
+trace of its marker, every refusal must be one line saying a conflict, permission,
+transition or busy wait, conflicts (68) must have occurred, and store-busy (75) is accepted
+only from a write that waited the whole busy timeout. PRAGMA integrity_check must say ok
+and `factdesk audit verify` must pass. It also checks that a writer holding the lock past
+the busy timeout makes others fail cleanly with the store-busy exit code. Every command
+has a timeout. Prints a summary; exits non-zero on any failure.
 
 With --postgres the desk is a new database of that cluster, owned by the first editor;
 each process logs in as its reviewer's own role over the cluster's socket (DIR), and the
@@ -24,6 +29,9 @@ import argparse, collections, os, random, sqlite3, subprocess, sys, tempfile, th
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ALLOWED_REFUSALS = {67: "transition not allowed", 68: "conflict", 75: "store busy", 77: "permission denied"}
+TIMEOUT = 60  # seconds any one command may take before the run fails
+BUSY_TIMEOUT = 5  # factdesk's default --busy-timeout
+WRITES = {"assign", "start", "verify", "dispute", "note", "evidence", "reopen"}
 
 
 class FileDesk:
@@ -43,6 +51,8 @@ class FileDesk:
 
     def integrity(self):
         return self.rows("PRAGMA integrity_check")[0][0]
+
+    event_notes = "SELECT json_extract(details, '$.note') FROM event WHERE claim_id IS NOT NULL"
 
     def hold_write_lock(self):
         holder = sqlite3.connect(self.path, timeout=0, isolation_level=None)
@@ -64,10 +74,12 @@ class PostgresDesk:
     def location(self, user):
         return f"postgres://{user}@/{self.database}?host={self.socket}&port={self.owner.port}"
 
+    event_notes = "SELECT details::jsonb ->> 'note' FROM event WHERE claim_id IS NOT NULL"
+
     @staticmethod
     def psql(url, sql):
         out = subprocess.run(["psql", url, "-v", "ON_ERROR_STOP=1", "-qAt", "-F", "\t", "-c", sql],
-                             capture_output=True, text=True, check=True).stdout
+                             capture_output=True, text=True, check=True, timeout=TIMEOUT).stdout
         return [tuple(line.split("\t")) for line in out.splitlines() if line]
 
     def rows(self, sql):
@@ -81,15 +93,20 @@ class PostgresDesk:
                                   stdout=subprocess.PIPE, text=True)
         holder.stdin.write("BEGIN;\nSELECT pg_advisory_xact_lock(1178891115);\n\\echo locked\n")
         holder.stdin.flush()
+        deadline = time.monotonic() + TIMEOUT
         while holder.stdout.readline().strip() != "locked":
-            pass
-        return lambda: (holder.stdin.write("ROLLBACK;\n\\q\n"), holder.stdin.close(), holder.wait())
+            if time.monotonic() > deadline or holder.poll() is not None:
+                raise RuntimeError("psql did not take the desk's write lock")
+        return lambda: (holder.stdin.write("ROLLBACK;\n\\q\n"), holder.stdin.close(), holder.wait(timeout=TIMEOUT))
 
 
 def run(binary, desk, user, args, stdin=None):
     env = dict(os.environ, FACTDESK_DB=desk.location(user), FACTDESK_USER=user, NO_COLOR="1")
     started = time.monotonic()
-    p = subprocess.run([binary] + args, env=env, capture_output=True, text=True, input=stdin)
+    try:
+        p = subprocess.run([binary] + args, env=env, capture_output=True, text=True, input=stdin, timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return None, "", f"did not end within {TIMEOUT}s", time.monotonic() - started
     return p.returncode, p.stdout, p.stderr, time.monotonic() - started
 
 
@@ -100,24 +117,33 @@ def worker(binary, desk, index, commands, claims, results):
     for n in range(commands):
         claim = str(rng.choice(claims))
         kind = rng.choice(["assign", "start", "verify", "dispute", "note", "evidence", "list", "show", "reopen"])
+        marker = f"m-{me}-{n}"
         if kind == "assign":
-            user, args = editor, ["assign", claim, "--to", me]
+            user, args = editor, ["assign", claim, "--to", me, "--note", marker]
         elif kind == "start":
-            user, args = me, ["start", claim]
+            user, args = me, ["start", claim, "--note", marker]
         elif kind in ("verify", "dispute"):
-            user, args = me, [kind, claim, "--note", f"{kind} {me} {n}", "--evidence", f"https://example.org/{me}/{n}"]
+            user, args = me, [kind, claim, "--note", marker, "--evidence", f"https://example.org/{marker}"]
         elif kind == "note":
-            user, args = me, ["note", claim, f"ack-{me}-{n}"]
+            user, args = me, ["note", claim, marker]
         elif kind == "evidence":
-            user, args = me, ["evidence", "add", claim, f"https://example.org/ack/{me}/{n}"]
+            user, args = me, ["evidence", "add", claim, f"https://example.org/{marker}"]
         elif kind == "reopen":
-            user, args = editor, ["reopen", claim, "--note", f"reopen {me} {n}"]
+            user, args = editor, ["reopen", claim, "--note", marker]
         elif kind == "list":
-            user, args = me, ["claim", "list", "--mine", "--json"]
+            user, args, marker = me, ["claim", "list", "--mine", "--json"], None
         else:
-            user, args = me, ["claim", "show", claim, "--json"]
+            user, args, marker = me, ["claim", "show", claim, "--json"], None
+        if kind in ("assign", "start", "verify", "dispute", "reopen") and rng.random() < 0.4:
+            # The version this process saw of one of a few claims everyone works on; others
+            # may change it before this process acts.
+            claim = str(rng.choice(claims[:3]))
+            args[1] = claim
+            version = desk.rows(f"SELECT version FROM claim WHERE id = {int(claim)}")[0][0]
+            time.sleep(rng.uniform(0.05, 0.2))
+            args += ["--if-version", str(version)]
         code, out, err, seconds = run(binary, desk, user, args)
-        results.append((kind, user, claim, args, code, err.strip(), seconds))
+        results.append((kind, user, claim, args, code, err.strip(), seconds, marker))
         if os.environ.get("STRESS_TRACE"): print(code, err.strip()[:150], flush=True)
 
 
@@ -176,28 +202,40 @@ def main_with(options):
 
     failures = []
     codes = collections.Counter(r[4] for r in results)
-    for kind, user, claim, args, code, err, _ in results:
+    outage = crash is not None
+    for kind, user, claim, args, code, err, seconds, _ in results:
         if code == 0:
             continue
         if code not in ALLOWED_REFUSALS or err.count("\n") > 0 or not err.startswith("factdesk: error: "):
             failures.append(f"{' '.join(args)} as {user}: exit {code}: {err[:200]}")
+        elif code == 75 and not outage and (kind not in WRITES or seconds < BUSY_TIMEOUT * 0.9):
+            failures.append(f"{' '.join(args)} as {user}: store busy after {seconds:.1f}s, "
+                            f"though only a write that waited {BUSY_TIMEOUT}s may say so: {err[:200]}")
+    if not codes[68] and not outage:
+        failures.append("no conflict (68) occurred: the run did not test what it says")
 
     if crash is not None and crash.returncode != 0:
         failures.append(f"the crash and restart of the server failed: {crash.stderr.strip()}")
-    notes = {row[0] for row in desk.rows("SELECT body FROM note")}
-    urls = {row[0] for row in desk.rows("SELECT url FROM evidence")}
+    notes = collections.Counter(row[0] for row in desk.rows("SELECT body FROM note"))
+    urls = collections.Counter(row[0].rsplit("/", 1)[-1] for row in desk.rows("SELECT url FROM evidence"))
+    event_notes = collections.Counter(row[0] for row in desk.rows(desk.event_notes))
     events = collections.Counter((int(row[0]), row[1], row[2]) for row in desk.rows(
         "SELECT claim_id, action, actor FROM event WHERE action NOT LIKE '%.%'"))
     acked = collections.Counter()
-    for kind, user, claim, args, code, err, _ in results:
-        if code != 0:
+    for kind, user, claim, args, code, err, _, marker in results:
+        if marker is None:
             continue
-        if kind == "note" and args[2] not in notes:
-            failures.append(f"acknowledged note lost: {args[2]}")
-        if kind == "evidence" and args[3] not in urls:
-            failures.append(f"acknowledged evidence lost: {args[3]}")
-        if kind in ("assign", "start", "verify", "dispute", "reopen"):
-            acked[(int(claim), kind, user)] += 1
+        # Each write's marker is in a note, an evidence URL or both, and in its event.
+        stored = (notes[marker] if kind != "evidence" else None,
+                  urls[marker] if kind in ("verify", "dispute", "evidence") else None,
+                  event_notes[marker] if kind != "evidence" else None)
+        if code == 0:
+            if 0 in stored or any(count not in (None, 1) for count in stored):
+                failures.append(f"acknowledged {kind} {marker}: stored as (note, evidence, event) {stored}")
+            if kind in ("assign", "start", "verify", "dispute", "reopen"):
+                acked[(int(claim), kind, user)] += 1
+        elif any(count for count in stored if count):
+            failures.append(f"refused {kind} {marker} (exit {code}) left (note, evidence, event) {stored}")
     for key, count in acked.items():
         if events[key] != count:
             failures.append(f"transition {key}: {count} acknowledged, {events[key]} in the history")
@@ -216,7 +254,7 @@ def main_with(options):
         failures.append(f"busy writer: exit {code} after {seconds:.1f}s: {err.strip()}")
 
     latencies = sorted(r[6] for r in results)
-    summary = ", ".join(f"{code}: {count}" for code, count in sorted(codes.items()))
+    summary = ", ".join(f"{code}: {count}" for code, count in sorted(codes.items(), key=lambda c: (c[0] is None, c[0] or 0)))
     print(f"{options.procs} processes x {options.commands} commands = {len(results)} in {elapsed:.1f}s "
           f"({len(results) / elapsed:.0f}/s); median {latencies[len(latencies) // 2] * 1000:.0f} ms, "
           f"p99 {latencies[int(len(latencies) * 0.99)] * 1000:.0f} ms")

@@ -16,12 +16,16 @@ import Testing
     }
 
     @Test func killedCommandsLeaveADeskThatOpensVerifiesAndResumes() throws {
-        let (status, output) = try script("crash.py", ["--rounds", "3", "--articles", "20"])
+        let (status, output) = try script("crash.py", ["--kills", "60", "--kill-share", "0.5", "--pause", "0.1", "--import-rounds", "3", "--articles", "30", "--rounds", "2"])
         #expect(status == 0, "\(output)")
-        // The count of kills, not only the line that reports them: a run that killed nothing proves nothing.
-        let kills = output.split(separator: "\n").first { $0.contains("processes killed with SIGKILL") }
-            .flatMap { $0.split(separator: " ").dropFirst(2).first }.flatMap { Int($0) }
-        #expect((kills ?? 0) >= 3, "\(output)")
+        // The counts of kills, not only the lines that report them: a run that killed
+        // nothing, or nothing inside a write transaction, proves nothing.
+        let summary = try #require(output.split(separator: "\n").first { $0.hasPrefix("workflow: ") })
+        let landed = try #require(summary.firstMatch(of: /(\d+) killed with SIGKILL \(the kill landed: before (\d+), inside (\d+), commit (\d+)/))
+        #expect(Int(landed.1) ?? 0 >= 60, "\(output)")
+        #expect((Int(landed.3) ?? 0) + (Int(landed.4) ?? 0) >= 6, "\(output)")
+        #expect(!summary.hasSuffix("; 0 verdicts reopened"), "\(output)")
+        #expect(output.contains("every check after 5 rounds and at the end: passed"))
         #expect(output.contains("crash: ok"))
     }
 

@@ -89,6 +89,16 @@ public enum JSONView {
             case addedBy = "added_by"
         }
 
+        /// Every key, a missing note as null: the shape does not change with the content.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(url, forKey: .url)
+            try container.encode(stance, forKey: .stance)
+            try container.encode(note, forKey: .note)
+            try container.encode(addedBy, forKey: .addedBy)
+            try container.encode(at, forKey: .at)
+        }
+
         public init(_ evidence: Evidence) {
             url = evidence.url
             stance = evidence.stance.rawValue
@@ -168,6 +178,16 @@ public enum JSONView {
             score = match.score
             status = match.claim.state
             decidedBy = match.decidedBy
+        }
+
+        /// Every key, `decided_by` null until the claim has a verdict.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(claimID, forKey: .claimID)
+            try container.encode(sourceID, forKey: .sourceID)
+            try container.encode(score, forKey: .score)
+            try container.encode(status, forKey: .status)
+            try container.encode(decidedBy, forKey: .decidedBy)
         }
     }
 

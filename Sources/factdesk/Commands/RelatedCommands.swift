@@ -144,6 +144,19 @@ struct RelatedView: Encodable {
         link = match.link?.rawValue
         decidedBy = match.decidedBy
     }
+
+    /// Every key, `link` and `decided_by` null when there is none.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(claimID, forKey: .claimID)
+        try container.encode(sourceID, forKey: .sourceID)
+        try container.encode(score, forKey: .score)
+        try container.encode(reasons, forKey: .reasons)
+        try container.encode(text, forKey: .text)
+        try container.encode(status, forKey: .status)
+        try container.encode(link, forKey: .link)
+        try container.encode(decidedBy, forKey: .decidedBy)
+    }
 }
 
 /// `clusters --json`: the sources and claims of each fact.

@@ -104,6 +104,20 @@ struct WorkflowView: Encodable {
             case name, from, to, by, note, evidence, assigns, proposes
             case notBy = "not_by"
         }
+
+        /// Every key, `proposes` null for a transition that decides itself.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(from, forKey: .from)
+            try container.encode(to, forKey: .to)
+            try container.encode(by, forKey: .by)
+            try container.encode(note, forKey: .note)
+            try container.encode(evidence, forKey: .evidence)
+            try container.encode(assigns, forKey: .assigns)
+            try container.encode(proposes, forKey: .proposes)
+            try container.encode(notBy, forKey: .notBy)
+        }
     }
 
     var name: String

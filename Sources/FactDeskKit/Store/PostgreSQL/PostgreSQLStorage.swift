@@ -140,9 +140,12 @@ final class PostgreSQLStorage: DeskStorage, @unchecked Sendable {
             if write {
                 try session.query("SELECT set_config('lock_timeout', $1, true)", [.text("\(Int(busyTimeout * 1000))ms")])
                 try session.query("SELECT pg_advisory_xact_lock($1)", [.integer(Self.writeLock)])
+                WriteTrace.begun()
             }
             let result = try body(PostgresTransaction(session: session))
+            if write { WriteTrace.committing() }
             try session.query("COMMIT")
+            if write { WriteTrace.committed() }
             return result
         } catch {
             if !session.isClosed { _ = try? session.query("ROLLBACK") }

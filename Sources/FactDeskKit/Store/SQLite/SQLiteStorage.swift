@@ -14,7 +14,16 @@ struct SQLiteStorage: DeskStorage {
     }
 
     func writing<T>(_ body: (any StorageWriter) throws -> T) throws -> T {
-        try translating { try writer.write { try body(SQLiteTransaction(db: $0)) } }
+        let result = try translating {
+            try writer.write { db in
+                WriteTrace.begun()
+                let result = try body(SQLiteTransaction(db: db))
+                WriteTrace.committing()
+                return result
+            }
+        }
+        WriteTrace.committed()
+        return result
     }
 
     private func translating<T>(_ body: () throws -> T) throws -> T {
