@@ -14,9 +14,11 @@ import Testing
             "--smoke", "--bin-dir", Binary.url.deletingLastPathComponent().path, "--work", work.path, "--out", out.path])
         #expect(status == 0, "\(text.suffix(2_000))")
         let report = try String(contentsOf: out, encoding: .utf8)
-        for row in ["| claim list |", "| claim search (common) |", "| claim search (rare) |", "| claim show |",
+        for row in ["| start (--version) |", "| claim list |", "| claim search (common) |", "| claim search (rare) |",
+                    "| claim show |", "| history ID |", "| source show |",
                     "| verify (note + evidence) |", "| assign 100 claims |", "| related |", "| audit verify |",
-                    "## Targets at", "## Building the desks"] {
+                    "## Targets at", "## Building the desks", "| `--version`: vs `sqlite3 --version` |",
+                    "| history ID: vs sqlite3 |", "| import, extraction included |"] {
             #expect(report.contains(row), "RESULTS.md lacks \(row)")
         }
         let generated = try JSONSerialization.jsonObject(

@@ -29,7 +29,7 @@ import Testing
              onPostgres: (77, "PostgreSQL refused the login of stranger")),
         Case(arguments: ["skip", "1"], status: 64, phrase: "unexpected arguments: 'skip', '1'"),
         Case(arguments: ["claim", "list", "--bogus"], status: 64, phrase: "Unknown option '--bogus'"),
-        Case(arguments: ["claim", "list", "--status", "verifed"], status: 65, phrase: "no state 'verifed'"),
+        Case(arguments: ["claim", "list", "--status", "verifed"], status: 64, phrase: "no state 'verifed'"),
         Case(arguments: ["move", "1", "skip"], status: 65, phrase: "'skip' needs a note"),
         Case(arguments: ["claim", "add", "--source", "1", "--text", "كلام لم يقل"], status: 65,
              phrase: "does not appear word for word"),
@@ -39,7 +39,7 @@ import Testing
         Case(arguments: ["reviewer", "deactivate", "sara"], status: 77, phrase: "last active editor"),
         Case(arguments: ["assign", "1", "--to", "layla", "--if-version", "7"], status: 68,
              phrase: "claim 1 changed since you looked (version 7, now 1"),
-        Case(arguments: ["source", "add", "-", "--published", "2025-02-30"], status: 65, phrase: "is not a date"),
+        Case(arguments: ["source", "add", "-", "--published", "2025-02-30"], status: 64, phrase: "is not a date"),
         // Mistakes on the command line: one line, with the nearest command when there is one.
         Case(arguments: ["asign", "1", "--to", "layla"], status: 64,
              phrase: "'asign' is not a command of `factdesk`; did you mean 'assign'? See `factdesk --help`"),

@@ -113,6 +113,12 @@ import Testing
             + "U+202C pop directional formatting ×1, U+202E right-to-left override ×1"))
         let json = try #require(try desk.json(["claim", "show", "1"]) as? [String: Any])
         #expect((json["text"] as? String)?.contains("\u{202E}") == true)
+        // A speaker taken from the text does not count its characters twice; a note gets its own warning.
+        try desk.expectSuccess(["claim", "add", "--source", "1", "--text", "الوفد \u{202E}لم يوافق", "--speaker", "\u{202E}لم يوافق"])
+        try desk.expectSuccess(["note", "2", "راجعنا \u{202E}الترجمة"])
+        let second = try desk.run(["claim", "show", "2"]).stdout
+        #expect(second.contains("the claim holds invisible characters that can change how it reads: U+202E right-to-left override ×1\n"), "\(second)")
+        #expect(second.contains("warning  this note holds invisible characters that can change how it reads: U+202E right-to-left override ×1"), "\(second)")
     }
 
     @Test(arguments: ["truncated", "newer", "readonly"])

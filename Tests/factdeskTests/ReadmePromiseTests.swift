@@ -5,6 +5,16 @@ import Testing
 /// only on a terminal and never with `NO_COLOR`, `backup` while others write, and the
 /// `--json` keys its table documents.
 @Suite struct ReadmePromiseTests {
+    // MARK: - The README's console blocks
+
+    @Test func everyCommandTheREADMEShowsPrintsWhatItShows() throws {
+        let (status, output) = try python(".ci/readme.py", ["--bin", Binary.url.deletingLastPathComponent().path])
+        #expect(status == 0, "\(output.suffix(4_000))")
+        let summary = try #require(output.firstMatch(of: /readme: (\d+) of (\d+) commands print what the README shows/))
+        #expect(summary.1 == summary.2, "\(output.suffix(4_000))")
+        #expect((Int(summary.2) ?? 0) >= 60, "the README's console blocks were not all found")
+    }
+
     // MARK: - Colour
 
     /// Runs the binary with its output on a pseudo-terminal (through Python's `pty`), or on

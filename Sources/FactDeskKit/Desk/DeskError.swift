@@ -19,6 +19,8 @@ public enum DeskError: FactDeskError, Equatable {
     case versionConflict(claim: Int64, expected: Int64, actual: Int64, lastChange: String?)
     case textNotInSource(source: Int64)
     case invalidValue(String)
+    /// A state name that the desk's workflow does not have, as a filter names it.
+    case unknownState(String, states: [String])
     case lastEditor(String)
     case sameReviewer(actor: String, transition: String, claim: Int64, earlier: String)
     case nothingProposed(claim: Int64, transition: String)
@@ -41,6 +43,8 @@ public enum DeskError: FactDeskError, Equatable {
             .transitionNotAllowed
         case .versionConflict:
             .conflict
+        case .unknownState:
+            .usage
         case .reviewerExists, .noteRequired, .evidenceRequired, .assigneeRequired,
              .assigneeNotExpected, .textNotInSource, .invalidValue, .invalidDeadline, .deadlineWithoutAssignment,
              .invalidPublicationDate, .invalidLanguage, .emptyClaimText, .tooLarge:
@@ -92,6 +96,8 @@ public enum DeskError: FactDeskError, Equatable {
             "\(actor) may not \(transition) claim \(claim): \(actor) ran '\(earlier)' on it, and a second person must decide"
         case .nothingProposed(let claim, let transition):
             "claim \(claim) has no proposed verdict to \(transition)"
+        case .unknownState(let name, let states):
+            "no state '\(name)' in this desk's workflow; states: \(states.joined(separator: ", "))"
         case .invalidDeadline(let text):
             "'\(text)' is not a deadline; write 2h, 3d, 1w, YYYY-MM-DD or YYYY-MM-DDTHH:MM (UTC)"
         case .deadlineWithoutAssignment:

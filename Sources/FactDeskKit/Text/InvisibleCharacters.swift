@@ -34,6 +34,12 @@ public enum InvisibleCharacters {
         return String(out)
     }
 
+    /// What a claim's own words hold: its text and its speaker, the speaker counted only when
+    /// it is not a part of the text (it mostly is, and one character would count twice).
+    public static func report(claim text: String, speaker: String?) -> [String] {
+        report(text + (speaker.map { text.contains($0) ? "" : $0 } ?? ""))
+    }
+
     /// Each kind found in the text with its count, as "U+202E right-to-left override ×2".
     public static func report(_ text: String) -> [String] {
         var counts: [UInt32: Int] = [:]

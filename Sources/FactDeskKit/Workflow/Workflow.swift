@@ -39,8 +39,7 @@ public struct Workflow: Codable, Sendable, Equatable {
     /// Checks that every name is a state of this workflow, for filters users type.
     public func requireStates(_ names: [String]) throws(DeskError) {
         for name in names where state(named: name) == nil {
-            throw .invalidValue(
-                "no state '\(name)' in this desk's workflow; states: \(states.map(\.name).joined(separator: ", "))")
+            throw .unknownState(name, states: states.map(\.name))
         }
     }
 

@@ -44,7 +44,7 @@ struct ClaimPage {
             data["due"] = Piece.time(due)
             data["overdue"] = !overview.isFinal && due < Date()
         }
-        let hidden = InvisibleCharacters.report(claim.text + (claim.speaker ?? ""))
+        let hidden = InvisibleCharacters.report(claim: claim.text, speaker: claim.speaker)
         if !hidden.isEmpty { data["hidden"] = hidden.joined(separator: ", ") }
         if let start = claim.spanStart, let end = claim.spanEnd {
             let paragraph = TextSpan.paragraph(of: start..<end, in: detail.source.body)

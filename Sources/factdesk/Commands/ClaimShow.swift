@@ -34,7 +34,7 @@ extension Factdesk.ClaimCommand {
             Terminal.print("added    \(ISO8601.string(from: claim.createdAt)) by \(claim.createdBy)")
             Terminal.print("score    \(claim.worthiness)" + (claim.reasons.isEmpty ? "" : "  (" + Terminal.safe(claim.reasons.joined(separator: "; ")) + ")"))
             printRelated(related)
-            let hidden = InvisibleCharacters.report(claim.text + (claim.speaker ?? ""))
+            let hidden = InvisibleCharacters.report(claim: claim.text, speaker: claim.speaker)
             if !hidden.isEmpty {
                 Terminal.print(Terminal.styled("warning", .red) + "  the claim holds invisible characters that can change how it reads: "
                     + hidden.joined(separator: ", "))
@@ -81,6 +81,11 @@ extension Factdesk.ClaimCommand {
             Terminal.print(Terminal.styled("notes (\(detail.notes.count))", .bold))
             for note in detail.notes {
                 Terminal.print("  \(ISO8601.string(from: note.createdAt))  \(note.author)  \(Terminal.safe(note.body))")
+                let hidden = InvisibleCharacters.report(note.body)
+                if !hidden.isEmpty {
+                    Terminal.print("  " + Terminal.styled("warning", .red) + "  this note holds invisible characters that can change how it reads: "
+                        + hidden.joined(separator: ", "))
+                }
             }
             Terminal.print(Terminal.styled("evidence (\(detail.evidence.count))", .bold))
             for item in detail.evidence {
@@ -121,8 +126,23 @@ enum HistoryLine {
         } else if let to = event.toState {
             parts.append("-> \(to)")
         }
-        if let assignee = event.details.assignee { parts.append("to \(assignee)") }
+        if let assignee = event.details.assignee {
+            parts.append("to \(assignee)" + (event.details.due.map { ", due \($0)" } ?? ""))
+        }
+        if let link = link(event.details) { parts.append(link) }
         if let note = event.details.note { parts.append("“" + Terminal.truncated(Terminal.safe(note), to: 60) + "”") }
         return parts.joined(separator: "  ")
+    }
+
+    /// A link's relation in words: `claim.link` alone does not say whether two claims were
+    /// found the same, contradicting or unrelated.
+    static func link(_ details: EventDetails) -> String? {
+        guard let other = details.otherClaim else { return nil }
+        switch details.relation {
+        case "same": return "the same fact as claim \(other)"
+        case "contradicts": return "contradicts claim \(other)"
+        case "unrelated": return "not related to claim \(other)"
+        default: return "\(details.relation ?? "linked to") claim \(other)"
+        }
     }
 }

@@ -111,8 +111,10 @@ extension Factdesk {
             let details = event.details
             var lines: [String] = []
             if let assignee = details.assignee {
-                lines.append("assigned to \(assignee)" + (details.previousAssignee.map { " (was \($0))" } ?? ""))
+                lines.append("assigned to \(assignee)" + (details.due.map { ", due \($0)" } ?? "")
+                             + (details.previousAssignee.map { " (was \($0))" } ?? ""))
             }
+            if let link = HistoryLine.link(details) { lines.append(link) }
             if let handle = details.handle { lines.append("reviewer \(handle)" + (details.role.map { " as \($0)" } ?? "")) }
             if let title = details.title { lines.append("title: " + Terminal.safe(title)) }
             if let text = details.text { lines.append("text: " + Terminal.safe(text)) }

@@ -38,10 +38,12 @@ struct TransitionOptions: ParsableArguments {
             try Terminal.json(claims.map(JSONView.ClaimView.init))
             return
         }
+        // Who acted and who holds the claim now, said apart: an editor's approval of a
+        // reviewer's proposal is by the editor, and the claim stays with the reviewer.
         for claim in claims {
             let dueText = due == nil ? "" : claim.dueAt.map { ", due \(ISO8601.string(from: $0))" } ?? ""
-            let to = claim.assignee.map { " (\($0)\(dueText))" } ?? ""
-            Terminal.print("claim \(claim.id ?? 0): \(transition) -> \(claim.state)\(to)")
+            let held = claim.assignee.map { "; assigned to \($0)\(dueText)" } ?? ""
+            Terminal.print("claim \(claim.id ?? 0): \(transition) -> \(claim.state) (by \(global.handle)\(held))")
         }
     }
 
@@ -101,7 +103,8 @@ extension Factdesk {
         static let transition = "verify"
         static let configuration = CommandConfiguration(
             commandName: "verify",
-            abstract: "Record that a claim is true, with a note and evidence.")
+            abstract: "Record that a claim is true, with a note and evidence.",
+            discussion: "The desk's workflow says what a verdict needs: the standard one asks for a note (--note) and at least one evidence item (--evidence); `factdesk workflow show` lists each transition's requirements.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The claim's id.") var id: Int64
@@ -112,7 +115,8 @@ extension Factdesk {
         static let transition = "dispute"
         static let configuration = CommandConfiguration(
             commandName: "dispute",
-            abstract: "Record that a claim is false or misleading, with a note and evidence.")
+            abstract: "Record that a claim is false or misleading, with a note and evidence.",
+            discussion: "The desk's workflow says what a verdict needs: the standard one asks for a note (--note) and at least one evidence item (--evidence); `factdesk workflow show` lists each transition's requirements.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The claim's id.") var id: Int64

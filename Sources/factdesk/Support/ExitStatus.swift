@@ -18,9 +18,34 @@ enum ExitStatus {
         }
     }
 
+    /// What each code means, in words, in the order of the codes (`factdesk --help`).
     static let summary = FailureKind.allCases
-        .map { "\(code(for: $0)) \($0.rawValue)" }
+        .sorted { code(for: $0) < code(for: $1) }
+        .map { "\(code(for: $0)) \(words(for: $0))" }
         .joined(separator: ", ")
+
+    static func words(for kind: FailureKind) -> String {
+        switch kind {
+        case .usage: "usage error"
+        case .invalidInput: "invalid input"
+        case .notFound: "not found"
+        case .transitionNotAllowed: "transition not allowed"
+        case .conflict: "conflict"
+        case .tampered: "tampering detected"
+        case .storeUnusable: "desk unusable"
+        case .storeBusy: "desk busy"
+        case .permissionDenied: "permission denied"
+        }
+    }
+
+    /// The code of a failure on the command line: a malformed value typed into an option
+    /// (`--published`, `--lang`) is a usage error, whatever the same value is in a file.
+    static func code(for failure: any FactDeskError) -> Int32 {
+        switch failure {
+        case DeskError.invalidPublicationDate, DeskError.invalidLanguage: code(for: .usage)
+        default: code(for: failure.kind)
+        }
+    }
 }
 
 extension Factdesk {
@@ -33,7 +58,7 @@ extension Factdesk {
             terminate(0)
         } catch let failure as any FactDeskError {
             Terminal.error(FlagHints.message(for: failure))
-            terminate(ExitStatus.code(for: failure.kind))
+            terminate(ExitStatus.code(for: failure))
         } catch {
             let code = exitCode(for: error)
             // Help and the version are printed as they are; a mistake on the command line is one
