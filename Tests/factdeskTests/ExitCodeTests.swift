@@ -69,6 +69,16 @@ import Testing
         #expect(try desk.eventCount() == before)
     }
 
+    @Test func helpListsTheExitCodesInOrderAndInWords() throws {
+        let help = try Binary().run(["--help"]).stdout.split(whereSeparator: \.isNewline).joined(separator: " ")
+        // Lower-case words and numbers only: an internal name (storeUnusable) ends the match early.
+        let listing = try #require(help.firstMatch(of: /Exit codes: ([0-9a-z ,]+)/)).1
+        let codes = listing.matches(of: /(\d\d) ([a-z ]+)/).map { (Int($0.1) ?? 0, String($0.2)) }
+        #expect(codes.map(\.0) == [64, 65, 66, 67, 68, 70, 74, 75, 77], "\(listing)")
+        #expect(codes.first { $0.0 == 74 }?.1.hasPrefix("desk unusable") == true, "\(listing)")
+        #expect(listing.trimmingCharacters(in: .whitespaces).hasSuffix("77 permission denied"), "\(listing)")
+    }
+
     @Test func aFileThatIsNotADeskIsRefusedWithTheStoreCode() throws {
         let desk = try Binary()
         try Data("just some notes".utf8).write(to: URL(fileURLWithPath: desk.deskPath))

@@ -9,6 +9,17 @@ import Testing
         return desk
     }
 
+    @Test func oneClaimIsOneClaim() throws {
+        let desk = try Binary()
+        try desk.expectSuccess(["init"])
+        try Data("قال وزير الخارجية إن المحادثات في روما استمرت أربع ساعات يوم السبت.\n".utf8)
+            .write(to: desk.folder.appendingPathComponent("one.txt"))
+        let added = try desk.run(["source", "add", "one.txt"])
+        #expect(added.stdout.hasPrefix("source 1  1 claim  one.txt"), "\(added.stdout)")
+        let audit = try desk.run(["audit", "verify"])
+        #expect(audit.stdout.contains(", 1 claim and "), "\(audit.stdout)")
+    }
+
     @Test func theSeedsBecomeARankedQueueWithReasons() throws {
         let desk = try importedDesk()
         let sources = try #require(try desk.json(["source", "list"]) as? [[String: Any]])

@@ -88,7 +88,8 @@ extension Factdesk.Audit {
             if global.json {
                 try Terminal.json(AuditReportView(report))
             } else {
-                Terminal.print("\(report.events) events, \(report.claimsReplayed) claims and \(report.rowsChecked) other rows replayed; head \(report.head)")
+                Terminal.print("\(Terminal.counted(report.events, "event")), \(Terminal.counted(report.claimsReplayed, "claim")) and "
+                    + "\(report.rowsChecked) other row\(report.rowsChecked == 1 ? "" : "s") replayed; head \(report.head)")
                 if report.events > 0 {
                     var line = "\(report.signaturesChecked) signatures checked"
                     if report.unsignedBeforeSigning > 0 {

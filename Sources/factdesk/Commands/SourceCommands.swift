@@ -94,7 +94,7 @@ extension Factdesk.SourceCommand {
             case .added(let source, let claims):
                 imported.append(JSONView.SourceView(SourceSummary(source: source, claimCount: claims)))
                 if !global.json {
-                    Terminal.print("source \(source.id ?? 0)  \(claims) claim\(claims == 1 ? "" : "s")  \(path)  \(Terminal.truncated(Terminal.safe(source.title), to: 60))")
+                    Terminal.print("source \(source.id ?? 0)  \(Terminal.counted(claims, "claim"))  \(path)  \(Terminal.truncated(Terminal.safe(source.title), to: 60))")
                 }
             case .existing(let source):
                 imported.append(JSONView.SourceView(SourceSummary(source: source, claimCount: 0)))
