@@ -146,6 +146,32 @@ func python(_ script: String, _ arguments: [String], interpreter: String? = nil)
                    (interpreter == nil ? ["python3"] : []) + [packageRoot.appendingPathComponent(script).path] + arguments)
 }
 
+/// Runs a program to its end in a folder with these environment variables changed (nil
+/// removes one); its exit status, how it ended, and its standard output and error, read
+/// at once so that neither pipe fills while the other is read.
+func runProcess(_ path: String, _ arguments: [String], in folder: URL? = nil, environment changes: [String: String?] = [:])
+    throws -> (status: Int32, reason: Process.TerminationReason, stdout: String, stderr: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    process.currentDirectoryURL = folder
+    var environment = ProcessInfo.processInfo.environment
+    for (name, value) in changes { environment[name] = value }
+    process.environment = environment
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    nonisolated(unsafe) var errors = Data()
+    let reading = DispatchGroup()
+    DispatchQueue.global().async(group: reading) { errors = err.fileHandleForReading.readDataToEndOfFile() }
+    let output = out.fileHandleForReading.readDataToEndOfFile()
+    reading.wait()
+    process.waitUntilExit()
+    return (process.terminationStatus, process.terminationReason,
+            String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
+}
+
 /// Runs a program to its end; its exit status and its standard output and error, interleaved.
 func runProgram(_ path: String, _ arguments: [String]) throws -> (Int32, String) {
     let process = Process()

@@ -13,27 +13,13 @@ import Testing
         let seeds = packageRoot.appendingPathComponent(target == "workflow" ? "Workflows" : "seeds")
         let keptCount = (try? FileManager.default.contentsOfDirectory(atPath: kept.path).count) ?? 0
         let seedCount = try FileManager.default.contentsOfDirectory(atPath: seeds.path).count
-        let process = Process()
-        process.executableURL = Binary.url.deletingLastPathComponent().appendingPathComponent("factdesk-fuzz")
-        process.arguments = [target, kept.path, seeds.path]
-        var environment = ProcessInfo.processInfo.environment
-        environment["FACTDESK_SEEDS"] = packageRoot.appendingPathComponent("seeds").path
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        nonisolated(unsafe) var errors = Data()
-        let reading = DispatchGroup()
-        DispatchQueue.global().async(group: reading) { errors = err.fileHandleForReading.readDataToEndOfFile() }
-        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        reading.wait()
-        process.waitUntilExit()
+        let fuzz = Binary.url.deletingLastPathComponent().appendingPathComponent("factdesk-fuzz").path
+        let run = try runProcess(fuzz, [target, kept.path, seeds.path],
+                                 environment: ["FACTDESK_SEEDS": packageRoot.appendingPathComponent("seeds").path])
         // A crash stops the replay; the last input it names is the one that crashed.
-        let log = String(decoding: errors, as: UTF8.self)
-        #expect(process.terminationReason == .exit && process.terminationStatus == 0,
-                "\(target) stopped on: \(log.split(separator: "\n").suffix(3).joined(separator: " | "))")
-        #expect(output.contains("\(target): \(keptCount + seedCount) inputs replayed"), "\(output)")
+        #expect(run.reason == .exit && run.status == 0,
+                "\(target) stopped on: \(run.stderr.split(separator: "\n").suffix(3).joined(separator: " | "))")
+        #expect(run.stdout.contains("\(target): \(keptCount + seedCount) inputs replayed"), "\(run.stdout)")
     }
 
     @Test func theKeptInputsIncludeOnesForEveryTarget() throws {

@@ -37,23 +37,11 @@ import Testing
         p.wait()
         sys.stdout.buffer.write(out)
         """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = (terminal ? ["python3", "-c", relay] : []) + [Binary.url.path] + arguments
-        process.currentDirectoryURL = binary.folder
-        var environment = ProcessInfo.processInfo.environment
-        environment["FACTDESK_USER"] = binary.user
-        environment["FACTDESK_KEYS"] = binary.keysPath
-        environment["NO_COLOR"] = noColor
-        process.environment = environment
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(arguments): \(text)")
-        return text
+        let run = try runProcess("/usr/bin/env", (terminal ? ["python3", "-c", relay] : []) + [Binary.url.path] + arguments,
+                                 in: binary.folder,
+                                 environment: ["FACTDESK_USER": binary.user, "FACTDESK_KEYS": binary.keysPath, "NO_COLOR": noColor])
+        #expect(run.status == 0, "\(arguments): \(run.stdout) \(run.stderr)")
+        return run.stdout + run.stderr
     }
 
     @Test func colourOnATerminalNeverWithNoColorNorOnAPipe() throws {

@@ -43,11 +43,12 @@ public enum DeskError: FactDeskError, Equatable {
             .transitionNotAllowed
         case .versionConflict:
             .conflict
-        case .unknownState:
+        // Values a person typed (a filter, a form field, an option), not a file's content.
+        case .unknownState, .invalidPublicationDate, .invalidLanguage:
             .usage
         case .reviewerExists, .noteRequired, .evidenceRequired, .assigneeRequired,
              .assigneeNotExpected, .textNotInSource, .invalidValue, .invalidDeadline, .deadlineWithoutAssignment,
-             .invalidPublicationDate, .invalidLanguage, .emptyClaimText, .tooLarge:
+             .emptyClaimText, .tooLarge:
             .invalidInput
         }
     }

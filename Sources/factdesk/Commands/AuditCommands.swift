@@ -89,7 +89,7 @@ extension Factdesk.Audit {
                 try Terminal.json(AuditReportView(report))
             } else {
                 Terminal.print("\(Terminal.counted(report.events, "event")), \(Terminal.counted(report.claimsReplayed, "claim")) and "
-                    + "\(report.rowsChecked) other row\(report.rowsChecked == 1 ? "" : "s") replayed; head \(report.head)")
+                    + "\(Terminal.counted(report.rowsChecked, "other row")) replayed; head \(report.head)")
                 if report.events > 0 {
                     var line = "\(report.signaturesChecked) signatures checked"
                     if report.unsignedBeforeSigning > 0 {

@@ -38,14 +38,6 @@ enum ExitStatus {
         }
     }
 
-    /// The code of a failure on the command line: a malformed value typed into an option
-    /// (`--published`, `--lang`) is a usage error, whatever the same value is in a file.
-    static func code(for failure: any FactDeskError) -> Int32 {
-        switch failure {
-        case DeskError.invalidPublicationDate, DeskError.invalidLanguage: code(for: .usage)
-        default: code(for: failure.kind)
-        }
-    }
 }
 
 extension Factdesk {
@@ -58,7 +50,7 @@ extension Factdesk {
             terminate(0)
         } catch let failure as any FactDeskError {
             Terminal.error(FlagHints.message(for: failure))
-            terminate(ExitStatus.code(for: failure))
+            terminate(ExitStatus.code(for: failure.kind))
         } catch {
             let code = exitCode(for: error)
             // Help and the version are printed as they are; a mistake on the command line is one
