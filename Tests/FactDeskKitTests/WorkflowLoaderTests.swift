@@ -165,3 +165,48 @@ import Testing
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(Workflow.self, from: Data(newer.utf8)) }
     }
 }
+
+@Suite struct EditDistanceTests {
+    /// The whole table, every cell: what the banded distance must agree with.
+    static func reference(_ lhs: String, _ rhs: String) -> Int {
+        let a = Array(lhs.unicodeScalars), b = Array(rhs.unicodeScalars)
+        var table = (0...a.count).map { i in (0...b.count).map { j in i == 0 ? j : (j == 0 ? i : 0) } }
+        for i in a.indices.map({ $0 + 1 }) {
+            for j in b.indices.map({ $0 + 1 }) {
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+        }
+        return table[a.count][b.count]
+    }
+
+    @Test func theBandedDistanceAgreesWithTheWholeTableWithinItsLimit() {
+        var generator = SystemRandomNumberGenerator()
+        let letters = Array("abcتخصيب".unicodeScalars)
+        for _ in 0..<3000 {
+            let a = String(String.UnicodeScalarView((0..<Int.random(in: 0...9, using: &generator)).map { _ in letters.randomElement(using: &generator)! }))
+            let b = String(String.UnicodeScalarView((0..<Int.random(in: 0...9, using: &generator)).map { _ in letters.randomElement(using: &generator)! }))
+            let limit = Int.random(in: 0...10, using: &generator)
+            let expected = Self.reference(a, b)
+            #expect(editDistance(a, b, limit: limit) == (expected <= limit ? expected : nil), "\(a) / \(b) within \(limit)")
+        }
+    }
+
+    @Test func theClosestWordIsTheFirstOfTheNearestWithinTheLimit() {
+        #expect(closestWord(to: "verifed", in: ["disputed", "verified", "verifies"], limit: 2) == "verified")
+        #expect(closestWord(to: "dnoe", in: ["new", "done"], limit: 2) == "done")
+        #expect(closestWord(to: "xyz", in: ["verified", "done"], limit: 2) == nil)
+        #expect(closestWord(to: "", in: ["ab", "a"], limit: 2) == "a")
+    }
+
+    /// A 30,000-letter name against long state names: before the distance was banded this
+    /// filled 30,000 × 1,000 cells per state and the loader ran for minutes.
+    @Test func aLongUnknownNameIsRefusedWithoutASuggestion() {
+        let states = (0..<30).map { "  s\($0)" + String(repeating: "x", count: 1000) + ":\n" }.joined()
+        let yaml = "name: t\nstates:\n  a: {initial: true}\n\(states)  done: {final: true}\ntransitions:\n"
+            + "  t: {from: [\(String(repeating: "y", count: 30000))], to: done, by: [editor]}\n"
+        #expect { try WorkflowLoader(file: "long.yaml").load(yaml: yaml) } throws: { error in
+            let message = (error as? WorkflowError)?.message ?? ""
+            return message.contains("which `states` does not define") && !message.contains("did you mean")
+        }
+    }
+}

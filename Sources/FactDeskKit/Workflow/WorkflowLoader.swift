@@ -376,27 +376,11 @@ public struct WorkflowLoader: Sendable {
         return word
     }
 
+    /// "; did you mean 'x'?" for a word within a third of its letters (two at least, six at
+    /// most) of a known one.
     private func suggestion(_ word: String, _ candidates: [String], fallback: String = "") -> String {
-        let close = candidates.min { editDistance(word, $0) < editDistance(word, $1) }
-        if let close, editDistance(word, close) <= max(2, word.count / 3) {
-            return "; did you mean '\(close)'?"
-        }
-        return fallback
+        let limit = min(6, max(2, word.unicodeScalars.count / 3))
+        guard let close = closestWord(to: word, in: candidates, limit: limit) else { return fallback }
+        return "; did you mean '\(close)'?"
     }
-}
-
-/// The number of single-character edits that turn one word into another.
-public func editDistance(_ lhs: String, _ rhs: String) -> Int {
-    let a = Array(lhs), b = Array(rhs)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-        var current = [i] + Array(repeating: 0, count: b.count)
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        previous = current
-    }
-    return previous[b.count]
 }

@@ -77,12 +77,7 @@ extension Factdesk {
         let names = command.configuration.subcommands.compactMap { $0.configuration.commandName }
         guard let typed = arguments.filter({ !$0.hasPrefix("-") }).dropFirst(path.count).first,
               !names.contains(typed), Int64(typed) == nil else { return nil }
-        var best: (name: String, distance: Int)?
-        for name in names.sorted() {
-            let distance = editDistance(typed, name)
-            if distance <= 2, distance < best?.distance ?? 3 { best = (name, distance) }
-        }
-        return best.map { (typed, $0.name) }
+        return closestWord(to: typed, in: names.sorted(), limit: 2).map { (typed, $0) }
     }
 
     /// The subcommands named at the start of a command line (`claim list`), as far as they
