@@ -42,3 +42,35 @@ import Testing
         #expect(sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 }
+
+@Suite struct ScalarTableTests {
+    /// Every scalar of the Basic Multilingual Plane and beyond, sampled: the tables answer as
+    /// Unicode's own properties do.
+    @Test func theClassTablesAgreeWithUnicodesProperties() {
+        for value in Array(0..<0x3000) + Array(stride(from: 0x3000, to: 0x110000, by: 97)) {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            #expect(ScalarClass.isWhitespace(scalar) == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+            #expect(ScalarClass.isAlphabetic(scalar) == scalar.properties.isAlphabetic, "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test func aScalarSetHoldsExactlyItsScalarsOnBothSidesOfItsBitmap() {
+        let members: [Unicode.Scalar] = ["\"", "،", "«", "\u{201C}", "\u{20FF}", "\u{2100}", "\u{1F600}"]
+        let set = ScalarSet(members)
+        for value in Array(0..<0x2200) + [0x1F600, 0x1F601, 0x10FFFF] {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            #expect(set.contains(scalar) == members.contains(scalar), "U+\(String(value, radix: 16))")
+        }
+        let joined = ScalarSet(["a"]).union(ScalarSet(["\u{1F600}", "b"]))
+        #expect(joined.contains("a") && joined.contains("b") && joined.contains("\u{1F600}") && !joined.contains("c"))
+    }
+
+    /// The sentence is cut where the old split on white space cut it, and a quotation mark
+    /// glued between two words still ends the first.
+    @Test func tokensSplitOnAnyWhiteSpaceAndAtAGluedQuotationMark() {
+        #expect(Attribution.tokens("  وقال\u{00A0}عراقجي\t\u{2003}إن  ") == ["وقال", "عراقجي", "إن"])
+        #expect(Attribution.tokens("جدا“وأضاف المسؤول") == ["جدا“", "وأضاف", "المسؤول"])
+        #expect(Attribution.tokens("“قال") == ["“قال"])
+        #expect(Attribution.tokens("") == [])
+    }
+}

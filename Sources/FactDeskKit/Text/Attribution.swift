@@ -53,8 +53,12 @@ public enum Attribution {
 
     /// The source a sentence names, if any.
     public static func find(in sentence: String) -> Finding {
-        let tokens = Self.tokens(sentence)
-        let keys = tokens.map(key)
+        find(in: TokenizedSentence(sentence))
+    }
+
+    /// The source a sentence already cut into tokens names, if any.
+    static func find(in sentence: TokenizedSentence) -> Finding {
+        let tokens = sentence.tokens, keys = sentence.keys
         // The verb opens the sentence, or follows the quotation it attributes (“...” قال).
         for (index, word) in keys.enumerated() where index < 12 || follows(quoteAt: index, tokens) {
             if verbs.contains(word) || verbs.contains(String(word.dropFirst())) && (word.hasPrefix("و") || word.hasPrefix("ف")) {
@@ -221,19 +225,19 @@ public enum Attribution {
     }
 
     /// Punctuation that ends a clause, trimmed from the words of a speaker's name.
-    static let clauseMarks: Set<Unicode.Scalar> = Set("،,:؛.".unicodeScalars)
+    static let clauseMarks: ScalarSet = "،,:؛."
     /// Punctuation after which a speaker's name stops.
-    static let clauseEnds: Set<Unicode.Scalar> = Set("،,:؛".unicodeScalars)
+    static let clauseEnds: ScalarSet = "،,:؛"
     /// Punctuation and quotation marks trimmed from a token before it is matched.
-    static let tokenMarks: Set<Unicode.Scalar> = Set("،,:؛.\"“”«»()!؟?'".unicodeScalars)
+    static let tokenMarks: ScalarSet = "،,:؛.\"“”«»()!؟?'"
     /// Quotation marks, trimmed from a speaker's words.
-    static let quoteMarks: Set<Unicode.Scalar> = Set("\"“”«»„".unicodeScalars)
+    static let quoteMarks: ScalarSet = "\"“”«»„"
     /// What is trimmed from a speaker's words: punctuation and quotation marks.
     static let speakerMarks = clauseMarks.union(quoteMarks)
     /// Marks that close a quoted name.
-    static let closingQuotes: Set<Unicode.Scalar> = Set("\"”»".unicodeScalars)
+    static let closingQuotes: ScalarSet = "\"”»"
     /// Marks that open a quotation right after a verb (قال "...").
-    static let openingQuotes: Set<Unicode.Scalar> = Set("\"“”«„".unicodeScalars)
+    static let openingQuotes: ScalarSet = "\"“”«„"
 
     /// A token reduced for matching: normalized, without punctuation around it.
     static func key(_ token: String) -> String {
@@ -246,30 +250,52 @@ public enum Attribution {
     /// starts the next: `جدا“وأضاف` is `جدا“` and `وأضاف`, `دفاع”قال.` is `دفاع”` and `قال.`.
     static func tokens(_ sentence: String) -> [String] {
         var tokens: [String] = []
-        for piece in sentence.unicodeScalars.split(whereSeparator: \.properties.isWhitespace) {
-            var start = piece.startIndex
+        let scalars = sentence.unicodeScalars
+        let end = scalars.endIndex
+        var index = scalars.startIndex
+        while index < end {
+            if ScalarClass.isWhitespace(scalars[index]) {
+                index = scalars.index(after: index)
+                continue
+            }
+            var start = index
             var letters = 0
-            var index = piece.startIndex
-            while index < piece.endIndex {
-                let next = piece.index(after: index)
-                if quoteMarks.contains(piece[index]), letters >= 2, next < piece.endIndex, piece[next].properties.isAlphabetic {
-                    tokens.append(String(scalars: piece[start...index]))
+            while index < end {
+                let scalar = scalars[index]
+                if ScalarClass.isWhitespace(scalar) { break }
+                let next = scalars.index(after: index)
+                if quoteMarks.contains(scalar), letters >= 2, next < end, ScalarClass.isAlphabetic(scalars[next]) {
+                    tokens.append(String(scalars[start..<next]))
                     start = next
                     letters = 0
-                } else if piece[index].properties.isAlphabetic {
+                } else if ScalarClass.isAlphabetic(scalar) {
                     letters += 1
                 }
                 index = next
             }
-            tokens.append(String(scalars: piece[start..<piece.endIndex]))
+            tokens.append(String(scalars[start..<index]))
         }
         return tokens
     }
 }
 
+/// A sentence cut into its tokens and their keys once, for everything that reads its words:
+/// attribution, the names the article introduces, and the claim's own checks.
+struct TokenizedSentence {
+    let text: String
+    let tokens: [String]
+    let keys: [String]
+
+    init(_ text: String) {
+        self.text = text
+        tokens = Attribution.tokens(text)
+        keys = tokens.map(Attribution.key)
+    }
+}
+
 extension String {
     /// The string without any of these scalars at either end.
-    func trimming(_ marks: Set<Unicode.Scalar>) -> String {
+    func trimming(_ marks: ScalarSet) -> String {
         let scalars = unicodeScalars
         guard let first = scalars.first, let last = scalars.last,
               marks.contains(first) || marks.contains(last) else { return self }

@@ -36,14 +36,16 @@ public enum ClaimExtractor {
             var speaker: String?
             // Only a sentence that names its speaker can be nothing but that name (وأكد السيد عراقتشي.).
             var named = false
-            switch Attribution.find(in: sentence.text) {
+            let tokenized = TokenizedSentence(sentence.text)
+            let finding = Attribution.find(in: tokenized)
+            switch finding {
             case .none: speaker = nil
             case .speaker(let name):
                 speaker = SpeakerPhrase.backReference(referents.resolve(name), after: lastSpeaker)
                 named = true
             case .previousSpeaker: speaker = lastSpeaker
             }
-            referents.learn(sentence.text, speaker: speaker)
+            referents.learn(tokenized, speaker: speaker)
             // `وقال:` refers to the sentence just before, never further back.
             lastSpeaker = speaker
             if words.count < minimumWords || named && isBareAttribution(sentence.text, words: words, speaker: speaker) {
@@ -53,7 +55,7 @@ public enum ClaimExtractor {
                 }
                 continue
             }
-            if isHeading(sentence, words: words, sentencesOnLine: perLine[sentence.line] ?? 1)
+            if isHeading(sentence, words: words, sentencesOnLine: perLine[sentence.line] ?? 1, finding: finding)
                 || isBoilerplate(words) || isQuestion(sentence) {
                 continue
             }
@@ -64,9 +66,9 @@ public enum ClaimExtractor {
         return claims
     }
 
-    static func isHeading(_ sentence: Sentence, words: [String], sentencesOnLine: Int) -> Bool {
+    static func isHeading(_ sentence: Sentence, words: [String], sentencesOnLine: Int, finding: Attribution.Finding) -> Bool {
         sentence.terminator == nil && sentencesOnLine == 1 && words.count <= headingWords
-            && !sentence.text.hasSuffix(":") && Attribution.find(in: sentence.text) == .none
+            && !sentence.text.hasSuffix(":") && finding == .none
     }
 
     static func isBoilerplate(_ words: [String]) -> Bool {

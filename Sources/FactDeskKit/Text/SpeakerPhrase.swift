@@ -137,9 +137,8 @@ struct Referents {
 
     /// Learns the names of a sentence: `موقع “أكسيوس” الأمريكي`, `لشبكة CNN`,
     /// `متحدث باسم مجلس الأمن القومي في البيت الأبيض`, and the speaker found in it.
-    mutating func learn(_ sentence: String, speaker: String?) {
-        let tokens = Attribution.tokens(sentence)
-        let keys = tokens.map(Attribution.key)
+    mutating func learn(_ sentence: TokenizedSentence, speaker: String?) {
+        let tokens = sentence.tokens, keys = sentence.keys
         var index = 0
         while index < keys.count {
             defer { index += 1 }

@@ -43,7 +43,7 @@ public struct Worthiness: Sendable, Equatable {
         return result
     }
 
-    static let quotationMarks: Set<Unicode.Scalar> = ["\"", "\u{201C}", "\u{201D}", "\u{00AB}", "\u{00BB}", "\u{201E}"]
+    static let quotationMarks = ScalarSet(["\"", "\u{201C}", "\u{201D}", "\u{00AB}", "\u{00BB}", "\u{201E}"])
 
     private mutating func add(_ points: Int, _ reason: String) {
         score += points
