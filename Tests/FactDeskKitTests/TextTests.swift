@@ -74,3 +74,16 @@ import Testing
         #expect(Attribution.tokens("") == [])
     }
 }
+
+@Suite struct SourceTitleTests {
+    @Test func theTitleIsTheFirstLineThatIsNotBlankTrimmedAndShortened() {
+        #expect(NewSource(body: "\n  \n\t عنوان المقال  \r\nالنص").resolvedTitle == "عنوان المقال")
+        #expect(NewSource(body: "سطر واحد").resolvedTitle == "سطر واحد")
+        #expect(NewSource(body: " \n \n").resolvedTitle == "")
+        #expect(NewSource(body: "\u{2028}أول\u{2029}ثان").resolvedTitle == "أول")
+        let long = String(repeating: "كلمة ", count: 40)
+        let title = NewSource(body: long + "\nبقية").resolvedTitle
+        #expect(title.count == 120 && title.hasSuffix("…") && long.hasPrefix(String(title.dropLast())))
+        #expect(NewSource(body: "النص", title: "عنوان معطى").resolvedTitle == "عنوان معطى")
+    }
+}

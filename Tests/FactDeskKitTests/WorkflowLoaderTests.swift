@@ -84,6 +84,8 @@ import Testing
         (base + "\nrating: { worst: 1, best: 5, verdicts: { new: { value: 3, ar: x, en: y } } }", 12, "'new', which is not a final state"),
         (base + "\nrating: { worst: 5, best: 1, verdicts: {} }", 12, "`best` must be greater than `worst`"),
         (base + "\nrating: { worst: 1, best: 5, verdicts: { done: { value: 3, ar: x } } }", 12, "needs `en`"),
+        (base.replacingOccurrences(of: "by: [editor]", with: "by: &who [editor]"), 11, "'&' starts an anchor"),
+        ("name: t\nstates: { a: ~ }\ntransitions:\n  t: { from: [*x, a] }\n", 4, "'*' starts an alias"),
     ]
 
     @Test(arguments: broken.indices)
@@ -208,5 +210,46 @@ import Testing
             let message = (error as? WorkflowError)?.message ?? ""
             return message.contains("which `states` does not define") && !message.contains("did you mean")
         }
+    }
+}
+
+@Suite struct YAMLAliasTests {
+    @Test(arguments: [
+        ("a: &x 1\nb: *x\n", 1, "&"),
+        ("a: 1\nb: *x\n", 2, "*"),
+        ("- *x\n", 1, "*"),
+        ("a: [1, *x]\n", 1, "*"),
+        ("a: {k: *x}\n", 1, "*"),
+        ("? *x\n: 1\n", 1, "*"),
+        ("a: !!seq &x [1]\n", 1, "&"),
+        ("a: \"multi\n  line\"\nb: *x\n", 3, "*"),
+        ("a: |\n  * text\nb: *x\n", 3, "*"),
+        // The timeout that fuzzing found: an alias bomb whose last alias is a mapping key.
+        ("i: &i [*h, ?*h]\n", 1, "&"),
+    ])
+    func anAnchorOrAliasIsFoundOnItsLine(yaml: String, line: Int, indicator: String) {
+        let use = YAMLAliases.firstUse(in: yaml)
+        #expect(use?.line == line && use.map { String($0.indicator) } == indicator)
+    }
+
+    @Test(arguments: [
+        "description: R&D and Q & A\n",
+        "description: a * b, *not an alias*\n",
+        "description: \"*quoted*\" and more\n",
+        "description: '*it''s* quoted'\n",
+        "description: x # *a comment*\n# &another\n",
+        "description: |\n  * a list in a block\n  & more\n\nname: t\n",
+        "description: >-\n    *folded*\n",
+        "a: [x*y, \"*\", '&']\n",
+        "url: http://a.example/*x\n",
+        "- item - *text\n",
+    ])
+    func textThatOnlyLooksLikeAnIndicatorIsText(yaml: String) {
+        #expect(YAMLAliases.firstUse(in: yaml) == nil)
+    }
+
+    @Test(arguments: ["standard", "two-person"])
+    func theShippedWorkflowsUseNoAnchors(name: String) throws {
+        #expect(YAMLAliases.firstUse(in: try WorkflowSource.named(name).yaml) == nil)
     }
 }

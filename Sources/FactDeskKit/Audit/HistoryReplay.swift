@@ -220,7 +220,7 @@ struct HistoryReplay {
             return problem(.rowChanged, nil, "the workflow the desk runs is not the one it was created with", row: "workflow \(installed.id ?? 0)")
         }
         do {
-            let workflow = try WorkflowLoader(file: "the desk's workflow").load(yaml: installed.yaml)
+            let workflow = try WorkflowLoader(file: "the desk's workflow").load(yaml: installed.yaml, refusingAliases: false)
             guardian = TransitionGuard(workflow: workflow)
             keepsRuns = workflow.transitions.contains { !$0.notBy.isEmpty || $0.acceptsProposal }
         } catch {

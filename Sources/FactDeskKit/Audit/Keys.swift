@@ -243,7 +243,7 @@ public struct EventSigner: Sendable {
             guard let own = try keys.privateKey(.reviewer(event.actor)) else {
                 throw KeyError.noPrivateKey(handle: event.actor, folder: keys.location)
             }
-            guard let registered = try tx.reviewer(event.actor)?.publicKey else {
+            guard let registered = try tx.registeredKey(of: event.actor) else {
                 throw KeyError.noRegisteredKey(handle: event.actor)
             }
             guard PublicKeyText.text(of: own.publicKey) == registered else {

@@ -22,10 +22,15 @@ public struct NewSource: Sendable, Equatable {
     /// The title to store: the one given, else the article's first non-empty line.
     var resolvedTitle: String {
         if let title, !title.isEmpty { return title }
-        let line = body.split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-            .first { !$0.isEmpty } ?? ""
-        return line.count > 120 ? String(line.prefix(119)) + "…" : line
+        // The first line that is not blank, found without splitting the rest of the article.
+        var rest = Substring(body)
+        while !rest.isEmpty {
+            let end = rest.firstIndex(where: \.isNewline) ?? rest.endIndex
+            let line = rest[..<end].trimmingCharacters(in: .whitespaces)
+            if !line.isEmpty { return line.count > 120 ? String(line.prefix(119)) + "…" : line }
+            rest = end < rest.endIndex ? rest[rest.index(after: end)...] : ""
+        }
+        return ""
     }
 
     func validate() throws(DeskError) {

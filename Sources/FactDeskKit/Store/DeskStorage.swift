@@ -22,6 +22,9 @@ protocol DeskStorage: Sendable {
 protocol StorageReader {
     func claim(_ id: Int64) throws -> Claim?
     func reviewer(_ handle: String) throws -> Reviewer?
+    /// The public key a reviewer registered: nil for no such reviewer or no key. Read for
+    /// every signed event, so without decoding the whole reviewer.
+    func registeredKey(of handle: String) throws -> String?
     /// The workflow the desk runs, as installed.
     func installedWorkflow() throws -> InstalledWorkflow?
     /// The claims a filter selects, in its order, within its limit and offset.

@@ -127,6 +127,9 @@ struct Referents {
         "متحدث": "المتحدث", "مجله": "المجله",
     ]
 
+    /// The last letters of the kind words.
+    private static let lastLetters = ScalarSet(kinds.keys.compactMap(\.unicodeScalars.last))
+
     private var named: [String: String] = [:]
 
     /// The speaker a back-reference stands for, or the speaker as found.
@@ -174,6 +177,9 @@ struct Referents {
     /// A word's kind and its back-reference when it names a site, an agency, ...: with a
     /// preposition or و before it, or its article (المتحدث باسم ...).
     private func kind(of key: String) -> (String, String)? {
+        // Every kind word ends in ع, ه or ث, as does each form tried below: most words are
+        // turned away here, without making the three forms.
+        guard let last = key.unicodeScalars.last, Self.lastLetters.contains(last) else { return nil }
         for candidate in [key, String(key.dropFirst()), String(key.dropFirst(2))] {
             let bare = candidate.hasPrefix("ال") ? String(candidate.dropFirst(2)) : candidate
             if let back = Self.kinds[bare], candidate == bare || bare == "متحدث" { return (bare, back) }

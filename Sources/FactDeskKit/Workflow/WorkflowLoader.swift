@@ -61,7 +61,15 @@ public struct WorkflowLoader: Sendable {
     }
 
     /// Loads and checks a workflow from YAML text.
-    public func load(yaml: String) throws(WorkflowError) -> Workflow {
+    ///
+    /// A file read from outside may not use YAML anchors or aliases (see `YAMLAliases`); a
+    /// desk's stored workflow, accepted when it was installed, is read as it is.
+    public func load(yaml: String, refusingAliases: Bool = true) throws(WorkflowError) -> Workflow {
+        if refusingAliases, let use = YAMLAliases.firstUse(in: yaml) {
+            let what = use.indicator == "&" ? "an anchor" : "an alias"
+            throw WorkflowError(file: file, line: use.line, message:
+                "'\(use.indicator)' starts \(what), which a workflow file does not use; write each value out in full, and quote text that begins with '\(use.indicator)'")
+        }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: yaml) else {

@@ -53,6 +53,10 @@ struct PostgresTransaction: StorageWriter {
         try first("SELECT * FROM reviewer WHERE handle = $1", [.text(handle)])?.reviewer()
     }
 
+    func registeredKey(of handle: String) throws -> String? {
+        try first("SELECT public_key FROM reviewer WHERE handle = $1", [.text(handle)])?.optionalText("public_key")
+    }
+
     func installedWorkflow() throws -> InstalledWorkflow? {
         try first("SELECT * FROM workflow ORDER BY id DESC LIMIT 1")?.workflow()
     }

@@ -50,6 +50,10 @@ struct SQLiteTransaction: StorageWriter {
         try Reviewer.fetchOne(db.cachedStatement(sql: "SELECT * FROM reviewer WHERE handle = ?"), arguments: [handle])
     }
 
+    func registeredKey(of handle: String) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT public_key FROM reviewer WHERE handle = ?"), arguments: [handle])
+    }
+
     func installedWorkflow() throws -> InstalledWorkflow? {
         try InstalledWorkflow.order(Column("id").desc).fetchOne(db)
     }
