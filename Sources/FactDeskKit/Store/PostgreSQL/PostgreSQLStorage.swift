@@ -110,7 +110,7 @@ final class PostgreSQLStorage: DeskStorage, @unchecked Sendable {
     /// Learns who is logged in and whether they own the desk; says whether the database
     /// holds a desk at all.
     private func identify(_ session: PostgresSession) throws -> Bool {
-        let row = try PGRow(try session.query("""
+        let row = PGRow(try session.query("""
             SELECT session_user::text AS login,
                    coalesce(pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = to_regclass('public.event')), 'MEMBER'), false) AS owner,
                    to_regclass('public.factdesk_migration') IS NOT NULL AS found
