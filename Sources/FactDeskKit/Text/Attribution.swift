@@ -279,15 +279,13 @@ public enum Attribution {
     }
 }
 
-/// A sentence cut into its tokens and their keys once, for everything that reads its words:
-/// attribution, the names the article introduces, and the claim's own checks.
+/// A sentence cut into its tokens and their keys once, for both that read its words: finding
+/// its speaker, and learning the names the article introduces.
 struct TokenizedSentence {
-    let text: String
     let tokens: [String]
     let keys: [String]
 
     init(_ text: String) {
-        self.text = text
         tokens = Attribution.tokens(text)
         keys = tokens.map(Attribution.key)
     }

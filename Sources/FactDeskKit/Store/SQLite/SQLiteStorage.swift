@@ -46,7 +46,6 @@ struct SQLiteTransaction: StorageWriter {
     }
 
     func reviewer(_ handle: String) throws -> Reviewer? {
-        // A cached statement: every signed event looks its signer up, thousands of times in an import.
         try Reviewer.fetchOne(db.cachedStatement(sql: "SELECT * FROM reviewer WHERE handle = ?"), arguments: [handle])
     }
 
