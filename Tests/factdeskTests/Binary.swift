@@ -90,12 +90,7 @@ struct Binary {
     func run(_ arguments: [String], as actor: String? = nil, stdin: Data? = nil,
              environment: [String: String] = [:], input: FileHandle? = nil) throws -> Result {
         let (process, out, err) = try start(arguments, as: actor, stdin: stdin, environment: environment, input: input)
-        // Both pipes at once: a command that fills one while the other is read would wait forever.
-        nonisolated(unsafe) var stderr = Data()
-        let reading = DispatchGroup()
-        DispatchQueue.global().async(group: reading) { stderr = err.fileHandleForReading.readDataToEndOfFile() }
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        reading.wait()
+        let (stdout, stderr) = readToEnd(out, err)
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                       stderr: String(decoding: stderr, as: UTF8.self))
@@ -162,11 +157,7 @@ func runProcess(_ path: String, _ arguments: [String], in folder: URL? = nil, en
     process.standardOutput = out
     process.standardError = err
     try process.run()
-    nonisolated(unsafe) var errors = Data()
-    let reading = DispatchGroup()
-    DispatchQueue.global().async(group: reading) { errors = err.fileHandleForReading.readDataToEndOfFile() }
-    let output = out.fileHandleForReading.readDataToEndOfFile()
-    reading.wait()
+    let (output, errors) = readToEnd(out, err)
     process.waitUntilExit()
     return (process.terminationStatus, process.terminationReason,
             String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
@@ -249,4 +240,15 @@ enum TestCluster {
         let (status, text) = try runProgram("/usr/bin/env", ["psql", url, "-v", "ON_ERROR_STOP=1", "-qAt", "-c", sql])
         return (status, text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
+}
+
+/// Everything a process writes to its two pipes, read at once: a command that fills one while
+/// the other is read would wait forever.
+func readToEnd(_ out: Pipe, _ err: Pipe) -> (stdout: Data, stderr: Data) {
+    nonisolated(unsafe) var errors = Data()
+    let reading = DispatchGroup()
+    DispatchQueue.global().async(group: reading) { errors = err.fileHandleForReading.readDataToEndOfFile() }
+    let output = out.fileHandleForReading.readDataToEndOfFile()
+    reading.wait()
+    return (output, errors)
 }
