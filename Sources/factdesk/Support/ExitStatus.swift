@@ -37,7 +37,6 @@ enum ExitStatus {
         case .permissionDenied: "permission denied"
         }
     }
-
 }
 
 extension Factdesk {

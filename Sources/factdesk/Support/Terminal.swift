@@ -101,12 +101,12 @@ enum Terminal {
         return columns
     }
 
-    /// The text cut to at most `columns` terminal columns, ending in `…` when cut.
     /// A count and its noun, singular for one: "1 claim", "34 claims".
     static func counted(_ count: Int, _ noun: String) -> String {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
+    /// The text cut to at most `columns` terminal columns, ending in `…` when cut.
     static func truncated(_ text: String, to columns: Int) -> String {
         guard width(text) > columns else { return text }
         var out = ""
