@@ -98,6 +98,34 @@ import FactDeskKit
         try expectCaught(desk, ["event \(seq): unsigned", "event \(seq): not allowed"])
     }
 
+    /// The attack that once passed: every signature and signer set to NULL, triggers put back
+    /// as they were, then an unsigned, well-chained verdict in someone else's name. The first
+    /// event's hashed details register the founder's key, so the desk was signed from event 1.
+    @Test func strippingEverySignatureDoesNotMakeASignedDeskReadAsUnsigned() throws {
+        let desk = try deskWithHistory()
+        let anchor = try desk.run(["audit", "head"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let events = try desk.eventCount()
+        var config = Configuration()
+        config.foreignKeysEnabled = false
+        let queue = try DatabaseQueue(path: desk.deskPath, configuration: config)
+        try queue.writeWithoutTransaction { db in
+            let triggers = try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'event'")
+            try db.execute(sql: """
+                DROP TRIGGER event_no_update; DROP TRIGGER event_no_delete; DROP TRIGGER event_next_seq_only;
+                UPDATE event SET signature = NULL, signer = NULL;
+                """)
+            for sql in triggers { try db.execute(sql: sql) }
+        }
+        try queue.close()
+        let stripped = try desk.run(["audit", "verify", "--anchor", anchor])
+        #expect(stripped.status == 70, "\(stripped.stdout)")
+        #expect(stripped.stdout.contains("event 1: unsigned: it carries no signature, but every event since 1 is signed"))
+        #expect(stripped.stdout.contains("event \(events): unsigned"))
+        #expect(!stripped.stdout.contains("the desk has not signed since it was made"))
+        let seq = try forge(desk, actor: "layla", claim: 2, action: "reject", from: "new", to: "rejected", signedWith: nil)
+        try expectCaught(desk, ["event \(seq): unsigned"])
+    }
+
     @Test func aForgedVerdictSignedWithAnotherKeyIsCaught() throws {
         let desk = try deskWithHistory()
         let seq = try forge(desk, actor: "layla", claim: 2, action: "verify", from: "new", to: "verified",

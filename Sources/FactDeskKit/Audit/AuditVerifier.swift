@@ -149,6 +149,10 @@ struct AuditVerifier {
     /// an event without one after the desk began signing.
     private mutating func checkSignature(_ event: EventBytes, _ replayed: HistoryReplay.Event, _ details: EventDetails,
                                          digest: [UInt8]?) {
+        // Signing begins with the first key the hashed history registers, not with the
+        // first signature found: stripping every signature cannot make a signed desk read
+        // as one from before signing, since the key its events register is in their hash.
+        if report.signingBegan == nil, Self.registersKey(replayed.action, details) { report.signingBegan = event.seq }
         guard let signature = event.signature else {
             if let began = report.signingBegan {
                 report.problems.append(.init(kind: .unsigned, seq: event.seq,
@@ -170,6 +174,16 @@ struct AuditVerifier {
         }
         report.signaturesChecked += 1
         checker.add((event.seq, key, digest, bytes, replayed.signer.map { "the service \($0)" } ?? replayed.actor))
+    }
+
+    /// Whether an event registers a public key in its hashed details: the desk's creation
+    /// with its founder's key, a reviewer added with a key, a key registered, a service added.
+    static func registersKey(_ action: String, _ details: EventDetails) -> Bool {
+        guard details.key != nil else { return false }
+        switch action {
+        case AuditAction.deskCreate, AuditAction.reviewerAdd, AuditAction.reviewerKey, AuditAction.serviceAdd: return true
+        default: return false
+        }
     }
 
     private mutating func publicKey(_ text: String) -> Curve25519.Signing.PublicKey? {
