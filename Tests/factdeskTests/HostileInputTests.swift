@@ -62,6 +62,35 @@ import Testing
         #expect(try desk.eventCount() == before)
     }
 
+    /// A noncharacter, which no desk stores, in every text field the command line writes:
+    /// each is exit 65 with a sentence that names the field, and the desk is as it was.
+    @Test func everyTextFieldOfTheCommandLineRefusesWhatNoDeskStores() throws {
+        let desk = try Binary.seededDesk()
+        let bad = "قال" + String(Character(try #require(Unicode.Scalar(0xFFFF))))
+        try Data("قال المتحدث إن الوفد لم يوافق على الشروط يوم السبت في روما بعد أربع ساعات.\n".utf8)
+            .write(to: desk.folder.appendingPathComponent("a.txt"))
+        try Data(("قال المتحدث " + bad + " إن الوفد وصل.\n").utf8).write(to: desk.folder.appendingPathComponent("b.txt"))
+        let before = try contents(desk.deskPath)
+        let writes: [(arguments: [String], field: String)] = [
+            (["note", "1", bad], "note"),
+            (["evidence", "add", "1", "https://example.org/" + bad], "evidence"),
+            (["evidence", "add", "1", "https://example.org/a", "--note", bad], "evidence note"),
+            (["assign", "1", "--to", "layla", "--note", bad], "note"),
+            (["claim", "add", "--source", "1", "--text", bad], "text"),
+            (["reviewer", "add", "nadia", "--name", bad], "name"),
+            (["source", "add", "a.txt", "--title", bad], "title"),
+            (["source", "add", "a.txt", "--outlet", bad], "outlet"),
+            (["source", "add", "b.txt"], "article"),
+            (["alias", "add", "عراقجي", bad], "spelling"),
+        ]
+        for (arguments, field) in writes {
+            let result = try desk.run(arguments)
+            #expect(result.status == 65, "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("the \(field) holds ⟨U+FFFF⟩, a character FactDesk does not store"), "\(arguments): \(result.stderr)")
+        }
+        #expect(try contents(desk.deskPath) == before)
+    }
+
     /// Escape sequences and bidirectional overrides from an article, its outlet and title, and
     /// a note reach no terminal raw, in any command that shows them.
     @Test func escapesAndOverridesAreNeutralisedInEveryListing() throws {

@@ -20,6 +20,11 @@ extension ClaimStore {
             var result = KnownCheckImport()
             var taken: Set<String> = []
             for review in reviews {
+                try StoredText.check([("fact-check's URL", review.ref), ("fact-check's URL", review.url),
+                                      ("publisher", review.publisher), ("publication date", review.publishedOn),
+                                      ("claim reviewed", review.claimReviewed), ("rating", review.rating),
+                                      ("rating value", review.ratingValue), ("best rating", review.bestRating),
+                                      ("worst rating", review.worstRating), ("language", review.language)])
                 guard taken.insert(review.ref).inserted else {
                     result.unchanged += 1
                     continue

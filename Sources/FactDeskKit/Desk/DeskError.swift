@@ -30,6 +30,8 @@ public enum DeskError: FactDeskError, Equatable {
     case invalidLanguage(String)
     case emptyClaimText
     case tooLarge(name: String, size: Int?, limit: Int)
+    /// A text holds a character no desk stores (``StoredText``).
+    case forbiddenCharacter(field: String, scalar: String)
 
     public var kind: FailureKind {
         switch self {
@@ -48,7 +50,7 @@ public enum DeskError: FactDeskError, Equatable {
             .usage
         case .reviewerExists, .noteRequired, .evidenceRequired, .assigneeRequired,
              .assigneeNotExpected, .textNotInSource, .invalidValue, .invalidDeadline, .deadlineWithoutAssignment,
-             .emptyClaimText, .tooLarge:
+             .emptyClaimText, .tooLarge, .forbiddenCharacter:
             .invalidInput
         }
     }
@@ -111,6 +113,8 @@ public enum DeskError: FactDeskError, Equatable {
             "the claim's text is empty"
         case .tooLarge(let name, let size, let limit):
             "\(name) is " + (size.map { "\($0) bytes, " } ?? "") + "over the \(limit)-byte limit"
+        case .forbiddenCharacter(let field, let scalar):
+            "the \(field) holds \(scalar), a character FactDesk does not store; remove it and try again"
         case .lastEditor(let handle):
             "\(handle) is the desk's last active editor; make another reviewer an editor first"
         }

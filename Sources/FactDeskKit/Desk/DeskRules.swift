@@ -50,6 +50,10 @@ extension StorageWriter {
     @discardableResult
     func record(_ event: AuditEvent, _ signer: EventSigner) throws -> AuditEvent {
         var event = event
+        // Every text a write stores is in its event (a row's own texts are checked where
+        // they are made): refused here, nothing of the write is kept.
+        try StoredText.check([("reviewer", event.actor), ("action", event.action), ("state", event.fromState),
+                              ("state", event.toState)] + event.details.texts)
         let head = try historyHead()
         let seq = (head?.seq ?? 0) + 1
         event.seq = seq

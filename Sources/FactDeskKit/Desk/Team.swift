@@ -6,6 +6,7 @@ extension ClaimStore {
     /// Writes the desk row, its workflow and its first editor, with their events.
     func initialize(workflow: WorkflowSource, editor: NewReviewer, deskName: String?) throws {
         try Reviewer.validate(handle: editor.handle)
+        try StoredText.check([("desk's name", deskName), ("name", editor.displayName)])
         try storage.writing { tx in
             try Self.initialize(tx, workflow: workflow, editor: editor, deskName: deskName, at: clock(), signer: signer)
         }
@@ -58,6 +59,7 @@ extension ClaimStore {
     /// pair made in this machine's key folder (a team that shares one machine).
     public func addReviewer(_ new: NewReviewer, by actor: String) throws -> Reviewer {
         try Reviewer.validate(handle: new.handle)
+        try StoredText.check([("name", new.displayName)])
         let given = try new.publicKey.map(PublicKeyText.normalized)
         return try storage.writing { tx in
             _ = try tx.activeEditor(actor, doing: "add reviewers")

@@ -41,6 +41,7 @@ extension ClaimStore {
     public func apply(_ command: TransitionCommand) throws -> [Claim] {
         let note = try Self.validNote(command.note)
         for item in command.evidence { try Self.validate(item) }
+        try StoredText.check([("assignee", command.assignee)])
         let ids = command.claimIDs.reduce(into: [Int64]()) { if !$0.contains($1) { $0.append($1) } }
         guard !ids.isEmpty else { throw DeskError.invalidValue("name at least one claim id") }
         return try storage.writing { tx in
@@ -154,6 +155,7 @@ extension ClaimStore {
 
     static func validNote(_ note: String?) throws(DeskError) -> String? {
         guard let note else { return nil }
+        try StoredText.check(note, field: "note")
         let trimmed = note.trimmingWhitespace()
         if trimmed.isEmpty { return nil }
         if trimmed.count > maximumNoteLength {
@@ -164,6 +166,7 @@ extension ClaimStore {
     }
 
     static func validate(_ item: NewEvidence) throws(DeskError) {
+        try StoredText.check([("evidence", item.url), ("evidence note", item.note)])
         let url = item.url.trimmingWhitespace()
         if url.isEmpty { throw .invalidValue("the evidence is empty; give a URL or a citation") }
         if url.count > 2_000 { throw .invalidValue("the evidence is over 2000 characters; give a URL or a short citation") }

@@ -34,6 +34,8 @@ public struct NewSource: Sendable, Equatable {
     }
 
     func validate() throws(DeskError) {
+        try StoredText.check([("article", body), ("title", title), ("outlet", outlet), ("URL", url),
+                              ("language", language), ("publication date", publishedOn)])
         if body.allSatisfy({ $0.isWhitespace }) {
             throw .invalidValue("the article is empty; nothing to import")
         }

@@ -17,6 +17,7 @@ extension ClaimStore {
     @discardableResult
     public func addClaim(sourceID: Int64, text: String, speaker: String? = nil,
                          paraphrase: Bool = false, by actor: String) throws -> Claim {
+        try StoredText.check([("text", text), ("speaker", speaker)])
         let words = text.trimmingWhitespace()
         guard !words.isEmpty else { throw DeskError.emptyClaimText }
         return try storage.writing { tx in
