@@ -102,6 +102,8 @@ public enum AuditAction {
     public static let aliasRemove = "alias.remove"
     /// A fact-check published elsewhere, imported new or changed since its last import.
     public static let checkImport = "check.import"
+    /// A workflow installed by an editor after the desk's creation, its YAML in the event.
+    public static let workflowInstall = "workflow.install"
 
     /// Whether an action is a workflow transition: transition names hold no dot.
     public static func isTransition(_ action: String) -> Bool {

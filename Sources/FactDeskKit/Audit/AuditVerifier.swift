@@ -103,10 +103,10 @@ struct AuditVerifier {
     private var keys: [String: Curve25519.Signing.PublicKey] = [:]
 
     /// A verifier for the history from its first event, with the desk's workflow row.
-    init(anchor: (seq: Int64, hash: String)? = nil, trustedThrough: Int64 = 0, workflow: InstalledWorkflow?) {
+    init(anchor: (seq: Int64, hash: String)? = nil, trustedThrough: Int64 = 0, workflows: [InstalledWorkflow]) {
         self.anchor = anchor
         self.trustedThrough = trustedThrough
-        self.replay = HistoryReplay(workflow: workflow)
+        self.replay = HistoryReplay(workflows: workflows)
     }
 
     /// Checks the next event of the history.

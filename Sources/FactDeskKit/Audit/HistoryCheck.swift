@@ -12,7 +12,7 @@ extension ClaimStore {
     /// again (`--since`, from a head verified before, whose hash the anchor checks).
     public func verifyAudit(anchor: (seq: Int64, hash: String)? = nil, trustedThrough: Int64 = 0) throws -> AuditReport {
         try storage.reading { tx in
-            var verifier = AuditVerifier(anchor: anchor, trustedThrough: trustedThrough, workflow: try tx.installedWorkflow())
+            var verifier = AuditVerifier(anchor: anchor, trustedThrough: trustedThrough, workflows: try tx.installedWorkflows())
             for problem in try tx.historyProtectionProblems() {
                 verifier.protectionProblem(problem)
             }

@@ -72,8 +72,10 @@ struct HistoryReplay {
     private var keepsRuns = false
     /// Who created the desk, with the key the first event registers for them.
     private var founder: (handle: String, key: String?)?
-    /// The workflow the desk's table holds: its YAML, for the replay to load.
-    private let installedWorkflow: InstalledWorkflow?
+    /// The workflows the desk's table holds, first installed first: their YAML, for the replay to load.
+    private let installedWorkflows: [InstalledWorkflow]
+    /// The SHA-256 of the workflow the history last installed.
+    private var workflowInForce: String?
 
     private var claims: [Int64: ClaimState] = [:]
     private var runs: [Int64: [(transition: UInt32, actor: UInt32)]] = [:]
@@ -94,8 +96,8 @@ struct HistoryReplay {
         init(_ x: Int64, _ y: Int64) { (a, b) = (min(x, y), max(x, y)) }
     }
 
-    init(workflow: InstalledWorkflow?) {
-        self.installedWorkflow = workflow
+    init(workflows: [InstalledWorkflow]) {
+        self.installedWorkflows = workflows
     }
 
     /// One event, as the verifier read it.
@@ -203,6 +205,8 @@ struct HistoryReplay {
         case AuditAction.checkImport:
             guard let ref = details.reference, let digest = details.sha256 else { return malformed(event) }
             knownChecks[ref] = (digest, event.actor)
+        case AuditAction.workflowInstall:
+            installWorkflow(event, details)
         case AuditAction.reviewerPassword, AuditAction.tokenCreate, AuditAction.tokenRevoke:
             break
         default:
@@ -213,18 +217,47 @@ struct HistoryReplay {
     private mutating func createDesk(_ event: Event, _ details: EventDetails) {
         guard event.seq == 1 else { return problem(.notAllowed, event.seq, "a desk is created once, by its first event") }
         founder = (event.actor, details.key)
-        guard let installed = installedWorkflow else {
+        guard !installedWorkflows.isEmpty else {
             return problem(.rowChanged, nil, "the desk's workflow is gone", row: "workflow")
         }
-        guard sha256Hex(installed.yaml) == details.sha256, installed.sha256 == details.sha256 else {
-            return problem(.rowChanged, nil, "the workflow the desk runs is not the one it was created with", row: "workflow \(installed.id ?? 0)")
+        guard let sha256 = details.sha256, let installed = installedWorkflows.first(where: { $0.sha256 == sha256 }),
+              sha256Hex(installed.yaml) == sha256 else {
+            return problem(.rowChanged, nil, "the workflow the desk was created with is not among its workflows, or was changed",
+                           row: "workflow")
         }
-        do {
-            let workflow = try WorkflowLoader(file: "the desk's workflow").load(yaml: installed.yaml, refusingAliases: false)
-            guardian = TransitionGuard(workflow: workflow)
-            keepsRuns = workflow.transitions.contains { !$0.notBy.isEmpty || $0.acceptsProposal }
-        } catch {
-            problem(.rowChanged, nil, "the desk's workflow no longer loads: \(error)", row: "workflow \(installed.id ?? 0)")
+        enforce(installed.yaml, sha256: sha256, seq: event.seq)
+    }
+
+    /// Replays a workflow installed after the desk's creation: by an editor, its YAML in the
+    /// event, whose hash the event records.
+    private mutating func installWorkflow(_ event: Event, _ details: EventDetails) {
+        _ = isEditor(event)
+        guard let yaml = details.text, let sha256 = details.sha256 else { return malformed(event) }
+        guard sha256Hex(yaml) == sha256 else {
+            return problem(.notAllowed, event.seq, "the workflow it installs does not have the SHA-256 it records")
+        }
+        enforce(yaml, sha256: sha256, seq: event.seq)
+    }
+
+    /// Makes a workflow the one the transitions after it are checked against.
+    private mutating func enforce(_ yaml: String, sha256: String, seq: Int64) {
+        workflowInForce = sha256
+        guard let workflow = WorkflowSeal.definition(of: yaml, sha256: sha256) else {
+            return problem(.rowChanged, seq, "the workflow it installed no longer loads", row: "workflow")
+        }
+        guardian = TransitionGuard(workflow: workflow)
+        keepsRuns = workflow.transitions.contains { !$0.notBy.isEmpty || $0.acceptsProposal }
+    }
+
+    /// The workflow the desk enforces must be the one the history last installed, its
+    /// definition the one its YAML gives.
+    private mutating func checkWorkflowInForce() {
+        guard let newest = installedWorkflows.last, let expected = workflowInForce else { return }
+        let row = "workflow \(newest.id ?? 0)"
+        if newest.sha256 != expected || sha256Hex(newest.yaml) != expected {
+            problem(.rowChanged, nil, "the desk enforces a workflow that its history did not install last", row: row)
+        } else if let workflow = WorkflowSeal.definition(of: newest.yaml, sha256: expected), workflow != newest.definition {
+            problem(.rowChanged, nil, "its stored definition is not what its YAML says, and the desk enforces the definition", row: row)
         }
     }
 
@@ -459,6 +492,7 @@ struct HistoryReplay {
 
     /// What the history recorded that no row holds any more.
     mutating func finishRows() {
+        checkWorkflowInForce()
         for entry in notes.values.sorted(by: { $0.claim < $1.claim }) {
             problem(.rowChanged, nil, "a note its history records is gone", row: "claim \(entry.claim)")
         }

@@ -14,7 +14,7 @@ extension ClaimStore {
     /// known by its URL is left as it is, or updated (and the update recorded) when its fields
     /// changed, as when a fact-checker corrects a rating. Any active reviewer may.
     public func importKnownChecks(_ reviews: [KnownCheck.Content], by actor: String) throws -> KnownCheckImport {
-        try storage.writing { tx in
+        try writing { tx in
             let reviewer = try tx.activeReviewer(actor)
             let now = clock()
             var result = KnownCheckImport()

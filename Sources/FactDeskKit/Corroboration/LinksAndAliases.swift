@@ -9,7 +9,7 @@ extension ClaimStore {
     @discardableResult
     public func link(_ first: Int64, _ second: Int64, as kind: ClaimLink.Kind, by actor: String) throws -> ClaimLink {
         guard first != second else { throw DeskError.invalidValue("a claim cannot be linked to itself; give two claim ids") }
-        return try storage.writing { tx in
+        return try writing { tx in
             let reviewer = try tx.activeReviewer(actor)
             let a = try tx.existingClaim(min(first, second)), b = try tx.existingClaim(max(first, second))
             guard a.sourceID != b.sourceID else {
@@ -37,7 +37,7 @@ extension ClaimStore {
         guard !name.isEmpty, spellings.count > 1 else {
             throw DeskError.invalidValue("give a name and at least one other spelling of it")
         }
-        try storage.writing { tx in
+        try writing { tx in
             let reviewer = try tx.activeReviewer(actor)
             let now = clock()
             var added: [String] = []
@@ -59,7 +59,7 @@ extension ClaimStore {
 
     /// Removes one spelling from the alias table, so it no longer matches its entity.
     public func removeAlias(_ variant: String, by actor: String) throws {
-        try storage.writing { tx in
+        try writing { tx in
             let reviewer = try tx.activeReviewer(actor)
             guard let alias = try tx.alias(variant: variant) else {
                 throw DeskError.invalidValue("no alias '\(variant)'; `factdesk alias list` shows them")

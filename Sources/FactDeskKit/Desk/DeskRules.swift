@@ -68,3 +68,15 @@ extension StorageWriter {
         return event
     }
 }
+
+extension ClaimStore {
+    /// Runs one write transaction of the desk's rules: refused, before anything is written,
+    /// while the workflow the desk holds is not the one its signed history installed
+    /// (``WorkflowSeal``). Every write of the domain goes through here.
+    func writing<T>(_ body: (any StorageWriter) throws -> T) throws -> T {
+        try storage.writing { tx in
+            try WorkflowSeal.check(tx)
+            return try body(tx)
+        }
+    }
+}

@@ -7,7 +7,7 @@ extension ClaimStore {
     func initialize(workflow: WorkflowSource, editor: NewReviewer, deskName: String?) throws {
         try Reviewer.validate(handle: editor.handle)
         try StoredText.check([("desk's name", deskName), ("name", editor.displayName)])
-        try storage.writing { tx in
+        try writing { tx in
             try Self.initialize(tx, workflow: workflow, editor: editor, deskName: deskName, at: clock(), signer: signer)
         }
     }
@@ -61,7 +61,7 @@ extension ClaimStore {
         try Reviewer.validate(handle: new.handle)
         try StoredText.check([("name", new.displayName)])
         let given = try new.publicKey.map(PublicKeyText.normalized)
-        return try storage.writing { tx in
+        return try writing { tx in
             _ = try tx.activeEditor(actor, doing: "add reviewers")
             if try tx.reviewer(new.handle) != nil { throw DeskError.reviewerExists(new.handle) }
             let key = try given ?? PublicKeyText.text(of: try signer.keys.create(.reviewer(new.handle)).key)
@@ -80,7 +80,7 @@ extension ClaimStore {
     @discardableResult
     public func setKey(of handle: String, to text: String, by actor: String) throws -> Reviewer {
         let key = try PublicKeyText.normalized(text)
-        return try storage.writing { tx in
+        return try writing { tx in
             var reviewer = try tx.existingReviewer(handle)
             if !(actor == handle && reviewer.publicKey == nil) {
                 _ = try tx.activeEditor(actor, doing: "register reviewers' keys")
@@ -103,7 +103,7 @@ extension ClaimStore {
     public func addService(_ name: String, key text: String?, by actor: String) throws -> Service {
         try Reviewer.validate(handle: name)
         let given = try text.map(PublicKeyText.normalized)
-        return try storage.writing { tx in
+        return try writing { tx in
             _ = try tx.activeEditor(actor, doing: "register services")
             let key = try given ?? PublicKeyText.text(of: try signer.keys.create(.service(name)).key)
             if let existing = try tx.service(name), existing.active, existing.publicKey == key { return existing }
@@ -117,7 +117,7 @@ extension ClaimStore {
 
     /// Stops a service from signing: events it signs from now on are refused. Only an active editor may.
     public func removeService(_ name: String, by actor: String) throws {
-        try storage.writing { tx in
+        try writing { tx in
             _ = try tx.activeEditor(actor, doing: "remove services")
             guard var service = try tx.service(name), service.active else {
                 throw DeskError.invalidValue("no service '\(name)' is registered; `factdesk service list` shows them")
@@ -138,7 +138,7 @@ extension ClaimStore {
     /// always keeps at least one active editor. Deactivating ends the reviewer's web sessions.
     @discardableResult
     public func setReviewer(_ handle: String, active: Bool, by actor: String) throws -> Reviewer {
-        try storage.writing { tx in
+        try writing { tx in
             _ = try tx.activeEditor(actor, doing: active ? "activate reviewers" : "deactivate reviewers")
             var reviewer = try tx.existingReviewer(handle)
             guard reviewer.active != active else { return reviewer }
@@ -158,7 +158,7 @@ extension ClaimStore {
     /// always keeps at least one active editor.
     @discardableResult
     public func setRole(_ handle: String, to role: Reviewer.Role, by actor: String) throws -> Reviewer {
-        try storage.writing { tx in
+        try writing { tx in
             _ = try tx.activeEditor(actor, doing: "change roles")
             var reviewer = try tx.existingReviewer(handle)
             guard reviewer.role != role else { return reviewer }

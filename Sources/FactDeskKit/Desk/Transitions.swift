@@ -44,7 +44,7 @@ extension ClaimStore {
         try StoredText.check([("assignee", command.assignee)])
         let ids = command.claimIDs.reduce(into: [Int64]()) { if !$0.contains($1) { $0.append($1) } }
         guard !ids.isEmpty else { throw DeskError.invalidValue("name at least one claim id") }
-        return try storage.writing { tx in
+        return try writing { tx in
             let actor = try tx.activeReviewer(command.actor)
             let guardian = TransitionGuard(workflow: try tx.deskWorkflow().workflow)
             let transition = try guardian.transition(named: command.transition)
@@ -98,7 +98,7 @@ extension ClaimStore {
         guard let body = try Self.validNote(body) else {
             throw DeskError.invalidValue("the note is empty; write what you found")
         }
-        return try storage.writing { tx in
+        return try writing { tx in
             let reviewer = try tx.activeReviewer(actor)
             let now = clock()
             try touch(claimID, at: now, tx)
@@ -113,7 +113,7 @@ extension ClaimStore {
     @discardableResult
     public func addEvidence(to claimID: Int64, _ item: NewEvidence, by actor: String) throws -> Evidence {
         try Self.validate(item)
-        return try storage.writing { tx in
+        return try writing { tx in
             let reviewer = try tx.activeReviewer(actor)
             let now = clock()
             try touch(claimID, at: now, tx)

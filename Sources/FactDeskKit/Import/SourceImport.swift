@@ -123,7 +123,7 @@ extension ClaimStore {
     /// The second half of ``addSources(_:extract:by:)``: stores a prepared batch in one
     /// transaction, all or none.
     public func store(_ batch: PreparedBatch, by actor: String) throws -> [SourceImport] {
-        try storage.writing { tx in
+        try writing { tx in
             _ = try tx.activeReviewer(actor)
             let extracting = batch.sources.contains { $0.claims != nil }
             let initial = extracting ? try tx.deskWorkflow().workflow.initialState : ""

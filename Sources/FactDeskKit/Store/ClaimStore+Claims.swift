@@ -20,7 +20,7 @@ extension ClaimStore {
         try StoredText.check([("text", text), ("speaker", speaker)])
         let words = text.trimmingWhitespace()
         guard !words.isEmpty else { throw DeskError.emptyClaimText }
-        return try storage.writing { tx in
+        return try writing { tx in
             _ = try tx.activeReviewer(actor)
             guard let source = try tx.source(sourceID) else { throw DeskError.sourceNotFound(sourceID) }
             let span = TextSpan.locate(words, in: source.body)

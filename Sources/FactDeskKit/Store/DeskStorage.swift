@@ -27,6 +27,11 @@ protocol StorageReader {
     func registeredKey(of handle: String) throws -> String?
     /// The workflow the desk runs, as installed.
     func installedWorkflow() throws -> InstalledWorkflow?
+    /// Every workflow the desk has had, first installed first.
+    func installedWorkflows() throws -> [InstalledWorkflow]
+    /// The number and stored details of the event that installed the workflow in force: the
+    /// newest `workflow.install`, else the desk's creation; nil for an empty history.
+    func workflowInstallEvent() throws -> (seq: Int64, details: String)?
     /// The claims a filter selects, in its order, within its limit and offset.
     func claims(_ filter: ClaimFilter) throws -> [Claim]
     func source(_ id: Int64) throws -> Source?

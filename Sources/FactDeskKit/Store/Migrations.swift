@@ -117,6 +117,9 @@ enum Migrations {
                     imported_at DATETIME NOT NULL);
                 """)
         }
+        migrator.registerMigration("v12: the events that install a workflow, found without reading the history") { db in
+            try db.execute(sql: "CREATE INDEX event_workflow_install ON event (seq) WHERE action = 'workflow.install'")
+        }
         return migrator
     }
 

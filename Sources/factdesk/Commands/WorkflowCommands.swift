@@ -5,8 +5,8 @@ extension Factdesk {
     struct WorkflowCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "workflow",
-            abstract: "Show the desk's workflow, or check a workflow file.",
-            subcommands: [Show.self, Check.self],
+            abstract: "Show the desk's workflow, check a workflow file, or install one (editors).",
+            subcommands: [Show.self, Check.self, Install.self],
             defaultSubcommand: Show.self)
     }
 }
@@ -77,6 +77,33 @@ extension Factdesk.WorkflowCommand {
             } else {
                 Terminal.print("\(file): ok, workflow '\(workflow.name)' with \(workflow.states.count) states and \(workflow.transitions.count) transitions")
             }
+        }
+    }
+}
+
+extension Factdesk.WorkflowCommand {
+    struct Install: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "install",
+            abstract: "Install a workflow on the desk, recorded in its history (editors).",
+            discussion: """
+                Every claim's state must be a state of the new workflow. This is also how an \
+                editor repairs a desk whose stored workflow was changed outside FactDesk: until \
+                then every write is refused.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: ArgumentHelp("A built-in name or a YAML file.", valueName: "name|path"))
+        var workflow: String
+
+        func run() throws {
+            let installed = try global.openStore().installWorkflow(try WorkflowSource.named(workflow), by: global.handle)
+            if global.json {
+                try Terminal.json(WorkflowView(installed.definition))
+                return
+            }
+            Terminal.print("installed workflow '\(installed.name)' (sha256 \(installed.sha256.prefix(12))) by \(installed.installedBy)")
         }
     }
 }

@@ -290,6 +290,9 @@ enum PostgresSchema {
             GRANT SELECT, INSERT, UPDATE ON known_check TO factdesk_reviewer;
             GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO factdesk_reviewer;
             """),
+        ("v12: the events that install a workflow, found without reading the history", """
+            CREATE INDEX event_workflow_install ON event (seq) WHERE action = 'workflow.install';
+            """),
     ]
 
     /// Triggers that refuse any UPDATE or DELETE of a table's rows, with a message.

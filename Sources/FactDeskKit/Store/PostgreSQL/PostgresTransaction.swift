@@ -61,6 +61,16 @@ struct PostgresTransaction: StorageWriter {
         try first("SELECT * FROM workflow ORDER BY id DESC LIMIT 1")?.workflow()
     }
 
+    func installedWorkflows() throws -> [InstalledWorkflow] {
+        try rows("SELECT * FROM workflow ORDER BY id").map { try $0.workflow() }
+    }
+
+    func workflowInstallEvent() throws -> (seq: Int64, details: String)? {
+        let row = try first("SELECT seq, details FROM event WHERE action = 'workflow.install' ORDER BY seq DESC LIMIT 1")
+            ?? first("SELECT seq, details FROM event WHERE seq = 1 AND action = 'desk.create'")
+        return try row.map { (try $0.int("seq"), try $0.text("details")) }
+    }
+
     func claims(_ filter: ClaimFilter) throws -> [Claim] {
         var conditions: [String] = []
         var binds: [StoredValue] = []

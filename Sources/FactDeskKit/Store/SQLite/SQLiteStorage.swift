@@ -57,6 +57,18 @@ struct SQLiteTransaction: StorageWriter {
         try InstalledWorkflow.order(Column("id").desc).fetchOne(db)
     }
 
+    func installedWorkflows() throws -> [InstalledWorkflow] {
+        try InstalledWorkflow.order(Column("id")).fetchAll(db)
+    }
+
+    func workflowInstallEvent() throws -> (seq: Int64, details: String)? {
+        // The partial index event_workflow_install holds only these events.
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT seq, details FROM event WHERE action = 'workflow.install' ORDER BY seq DESC LIMIT 1
+            """)) ?? Row.fetchOne(db.cachedStatement(sql: "SELECT seq, details FROM event WHERE seq = 1 AND action = 'desk.create'"))
+        return row.map { ($0["seq"], $0["details"]) }
+    }
+
     func claims(_ filter: ClaimFilter) throws -> [Claim] {
         var request = Claim.all().filtered(by: filter)
         if let limit = filter.limit { request = request.limit(limit, offset: filter.offset) }
