@@ -31,7 +31,7 @@ import FactDeskKit
         #expect(head.hasPrefix("13:") && head.count == 3 + 64)
         let result = try desk.run(["audit", "verify", "--anchor", head])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("13 events, 1 claim and 10 other rows replayed; head \(head)"))
+        #expect(result.stdout.contains("13 events, 1 claim and 11 other rows replayed; head \(head)"))
         #expect(result.stdout.contains("13 signatures checked"))
         #expect(result.stdout.contains("the history is intact and extends"))
         let report = try #require(try desk.json(["audit", "verify"]) as? [String: Any])

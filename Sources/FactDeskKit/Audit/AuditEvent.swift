@@ -143,6 +143,11 @@ public struct EventDetails: Codable, Sendable, Equatable {
     public var evidenceNotes: [String]?
     /// For a known fact-check: what identifies it (its URL, mostly); `sha256` holds its fields' digest.
     public var reference: String?
+    /// For a new reviewer: the name shown for them.
+    public var name: String?
+    /// For a new claim: how check-worthy it was found, and why.
+    public var worthiness: Int64?
+    public var reasons: [String]?
 
     enum CodingKeys: String, CodingKey {
         case assignee
@@ -155,6 +160,7 @@ public struct EventDetails: Codable, Sendable, Equatable {
         case stances
         case evidenceNotes = "evidence_notes"
         case reference = "ref"
+        case name, worthiness, reasons
     }
 
     public init(assignee: String? = nil, previousAssignee: String? = nil, note: String? = nil,
@@ -162,7 +168,8 @@ public struct EventDetails: Codable, Sendable, Equatable {
                 title: String? = nil, sha256: String? = nil, text: String? = nil, workflow: String? = nil,
                 otherClaim: Int64? = nil, relation: String? = nil, entity: String? = nil, variants: [String]? = nil,
                 due: String? = nil, key: String? = nil, speaker: String? = nil, spanStart: Int64? = nil,
-                spanEnd: Int64? = nil, stances: [String]? = nil, evidenceNotes: [String]? = nil, reference: String? = nil) {
+                spanEnd: Int64? = nil, stances: [String]? = nil, evidenceNotes: [String]? = nil, reference: String? = nil,
+                name: String? = nil, worthiness: Int64? = nil, reasons: [String]? = nil) {
         self.assignee = assignee
         self.previousAssignee = previousAssignee
         self.note = note
@@ -185,5 +192,8 @@ public struct EventDetails: Codable, Sendable, Equatable {
         self.stances = stances
         self.evidenceNotes = evidenceNotes
         self.reference = reference
+        self.name = name
+        self.worthiness = worthiness
+        self.reasons = reasons
     }
 }

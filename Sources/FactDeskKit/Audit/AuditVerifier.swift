@@ -138,7 +138,7 @@ struct AuditVerifier {
         }
         let replayed = HistoryReplay.Event(
             seq: seq, actor: Self.string(event.actor), claimID: event.claimID, sourceID: event.sourceID,
-            action: Self.string(event.action), from: event.from.map { String(decoding: $0, as: UTF8.self) },
+            action: Self.string(event.action), at: Self.string(event.at), from: event.from.map { String(decoding: $0, as: UTF8.self) },
             to: event.to.map { String(decoding: $0, as: UTF8.self) },
             signer: event.signer.map { String(decoding: $0, as: UTF8.self) }, signed: event.signature != nil)
         checkSignature(event, replayed, details, digest: digest)
@@ -261,8 +261,7 @@ struct AuditVerifier {
     /// Compares one claim row with its replayed history.
     mutating func check(claim: ClaimRow) {
         report.claimsReplayed += 1
-        replay.checkClaim(id: claim.id, source: claim.sourceID, spanStart: claim.spanStart, spanEnd: claim.spanEnd,
-                          text: claim.text, speaker: claim.speaker, state: claim.state, assignee: claim.assignee, due: claim.dueAt)
+        replay.checkClaim(claim)
     }
 
     /// Compares one row of another table with its replayed history.
@@ -303,6 +302,12 @@ struct ClaimRow {
     var state: String
     var assignee: String?
     var dueAt: String?
+    var version: Int64
+    var createdAt: String
+    var updatedAt: String
+    var worthiness: Int64
+    /// The stored reasons: a JSON array of strings.
+    var reasons: String
 }
 
 /// Checks signatures in the background while the history goes on being read: they are

@@ -125,9 +125,11 @@ extension EventDetails {
         object.add("evidence_notes", evidenceNotes)
         object.add("handle", handle)
         object.add("key", key)
+        object.add("name", name)
         object.add("note", note)
         object.add("other_claim", otherClaim)
         object.add("previous_assignee", previousAssignee)
+        object.add("reasons", reasons)
         object.add("ref", reference)
         object.add("relation", relation)
         object.add("role", role)
@@ -140,6 +142,7 @@ extension EventDetails {
         object.add("title", title)
         object.add("variants", variants)
         object.add("workflow", workflow)
+        object.add("worthiness", worthiness)
         return object.text
     }
 }

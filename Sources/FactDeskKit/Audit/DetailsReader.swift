@@ -10,6 +10,14 @@ enum DetailsReader {
         return reader.object()
     }
 
+    /// A JSON array of strings, as a claim's stored reasons are; nil for anything else.
+    static func strings(_ bytes: UnsafeRawBufferPointer) -> [String]? {
+        var reader = Cursor(bytes: bytes)
+        guard case .texts(let items)? = reader.value() else { return nil }
+        reader.skipSpace()
+        return reader.index == bytes.count ? items : nil
+    }
+
     private struct Cursor {
         let bytes: UnsafeRawBufferPointer
         var index = 0
@@ -166,6 +174,9 @@ extension EventDetails {
         case ("evidence_notes", .texts(let items)): evidenceNotes = items
         case ("handle", .text(let text)): handle = text
         case ("key", .text(let text)): self.key = text
+        case ("name", .text(let text)): self.name = text
+        case ("reasons", .texts(let items)): reasons = items
+        case ("worthiness", .number(let number)): worthiness = number
         case ("note", .text(let text)): note = text
         case ("other_claim", .number(let number)): otherClaim = number
         case ("previous_assignee", .text(let text)): previousAssignee = text

@@ -25,12 +25,15 @@ struct HistoryReplay {
             self.init(hasher)
         }
 
-        /// A claim's content as its `claim.add` event holds it: its source and the details' stored bytes.
-        init(source: Int64, details: UnsafeRawBufferPointer?) {
+        /// A claim's content as its signed `claim.add` event holds it: its source, the details'
+        /// stored bytes and the event's time.
+        init(source: Int64, details: UnsafeRawBufferPointer?, at: String) {
             var hasher = SHA256()
             var number = String(source)
             number.withUTF8 { Self.add(UnsafeRawBufferPointer($0), to: &hasher) }
             Self.add(details, to: &hasher)
+            var time = at
+            time.withUTF8 { Self.add(UnsafeRawBufferPointer($0), to: &hasher) }
             self.init(hasher)
         }
 
@@ -52,6 +55,10 @@ struct HistoryReplay {
         var role: String
         var active: Bool
         var key: String?
+        /// The name the event that added them recorded; nil for an event from before names were recorded.
+        var name: String? = nil
+        /// When a signed event added them; nil for an unsigned one.
+        var addedAt: String? = nil
     }
 
     /// What the replay keeps of a claim.
@@ -61,8 +68,14 @@ struct HistoryReplay {
         var evidence: UInt32
         /// Created by an unsigned event, whose details hold only the text.
         var legacy: Bool
+        /// Created by an event that records the claim's worthiness and reasons.
+        var scored: Bool
         var due: String?
         var content: Digest
+        /// The changes that each made a new version (transitions, notes, evidence), and the
+        /// hash of the time of the last of them (of the claim's creation, before any).
+        var changes: UInt32 = 0
+        var changedAt: Int
     }
 
     private(set) var problems: [AuditReport.Problem] = []
@@ -84,11 +97,15 @@ struct HistoryReplay {
     private var notes: [Digest: (count: Int32, claim: Int64)] = [:]
     private var evidence: [Digest: (count: Int32, claim: Int64)] = [:]
     private var legacyEvidence: [Digest: (count: Int32, claim: Int64)] = [:]
-    private var aliases: [String: (entity: String, by: String)] = [:]
+    /// What rows of these tables must hold, with the time of the signed event that made them
+    /// (nil for an unsigned one, from before the desk signed its history).
+    private var aliases: [String: (entity: String, by: String, at: String?)] = [:]
     /// Known fact-checks by ref: the digest of their fields as last imported, and by whom.
-    private var knownChecks: [String: (digest: String, by: String)] = [:]
-    private var links: [Pair: (kind: String, by: String)] = [:]
-    private var sources: [Int64: (sha256: String, title: String?)] = [:]
+    private var knownChecks: [String: (digest: String, by: String, at: String?)] = [:]
+    private var links: [Pair: (kind: String, by: String, at: String?)] = [:]
+    private var sources: [Int64: (sha256: String, title: String?, at: String?)] = [:]
+    /// The desk's row as its first event recorded it: its name (nil before names were recorded), founder and time.
+    private var deskRow: (name: String?, by: String, at: String?)?
 
     struct Pair: Hashable {
         var a: Int64
@@ -107,10 +124,15 @@ struct HistoryReplay {
         var claimID: Int64?
         var sourceID: Int64?
         var action: String
+        /// The event's time, as stored.
+        var at: String
         var from: String?
         var to: String?
         var signer: String?
         var signed: Bool
+
+        /// The event's time when it is signed, for rows that must carry it; nil when it is not.
+        var signedAt: String? { signed ? at : nil }
     }
 
     // MARK: - Keys
@@ -156,7 +178,7 @@ struct HistoryReplay {
             guard let handle = details.handle, let role = details.role else { return malformed(event) }
             if !founding { _ = isEditor(event) }
             if reviewers[handle] != nil { return problem(.notAllowed, event.seq, "it adds \(handle), who was already a reviewer") }
-            reviewers[handle] = Person(role: role, active: true, key: details.key)
+            reviewers[handle] = Person(role: role, active: true, key: details.key, name: details.name, addedAt: event.signedAt)
         case AuditAction.reviewerActivate, AuditAction.reviewerDeactivate, AuditAction.reviewerRole, AuditAction.reviewerKey:
             guard let handle = details.handle, reviewers[handle] != nil else { return malformed(event) }
             let selfRegistration = action == AuditAction.reviewerKey && handle == event.actor && reviewers[handle]?.key == nil
@@ -178,33 +200,38 @@ struct HistoryReplay {
         case AuditAction.sourceAdd:
             guard let source = event.sourceID, let sha256 = details.sha256 else { return malformed(event) }
             if sources[source] != nil { return problem(.notAllowed, event.seq, "it adds source \(source) a second time") }
-            sources[source] = (sha256, details.title)
+            sources[source] = (sha256, details.title, event.signedAt)
         case AuditAction.claimAdd:
             guard let id = event.claimID, let text = details.text else { return malformed(event) }
             if claims[id] != nil { return problem(.notAllowed, event.seq, "it adds claim \(id) a second time") }
             let source = event.sourceID ?? 0
-            claims[id] = ClaimState(state: number(event.to ?? ""), assignee: 0, evidence: 0, legacy: !event.signed, due: nil,
-                                    content: event.signed ? Digest(source: source, details: rawDetails) : Digest([String(source), text]))
+            claims[id] = ClaimState(state: number(event.to ?? ""), assignee: 0, evidence: 0, legacy: !event.signed,
+                                    scored: details.worthiness != nil, due: nil,
+                                    content: event.signed ? Digest(source: source, details: rawDetails, at: event.at)
+                                        : Digest([String(source), text]),
+                                    changedAt: event.at.hashValue)
         case AuditAction.claimNote:
             guard let id = existingClaim(event), let note = details.note else { return malformed(event) }
-            Self.count(&notes, Digest([String(id), event.actor, note]), claim: id)
+            Self.count(&notes, Self.noteDigest(id, event.actor, note, at: event.signedAt), claim: id)
+            changed(id, at: event.at)
         case AuditAction.claimEvidence:
             guard let id = existingClaim(event), let url = details.evidence?.first else { return malformed(event) }
-            addEvidence(claim: id, actor: event.actor, urls: [url], stances: details.stances,
+            addEvidence(claim: id, event: event, urls: [url], stances: details.stances,
                         notes: details.stances == nil ? nil : [details.note ?? ""])
+            changed(id, at: event.at)
         case AuditAction.claimLink:
             guard let id = existingClaim(event), let other = details.otherClaim, let relation = details.relation
             else { return malformed(event) }
             guard claims[other] != nil else { return problem(.notAllowed, event.seq, "it links claim \(other), which did not exist") }
-            links[Pair(id, other)] = (relation, event.actor)
+            links[Pair(id, other)] = (relation, event.actor, event.signedAt)
         case AuditAction.aliasAdd:
             guard let entity = details.entity else { return malformed(event) }
-            for variant in details.variants ?? [] { aliases[variant] = (entity, event.actor) }
+            for variant in details.variants ?? [] { aliases[variant] = (entity, event.actor, event.signedAt) }
         case AuditAction.aliasRemove:
             for variant in details.variants ?? [] { aliases[variant] = nil }
         case AuditAction.checkImport:
             guard let ref = details.reference, let digest = details.sha256 else { return malformed(event) }
-            knownChecks[ref] = (digest, event.actor)
+            knownChecks[ref] = (digest, event.actor, event.signedAt)
         case AuditAction.workflowInstall:
             installWorkflow(event, details)
         case AuditAction.reviewerPassword, AuditAction.tokenCreate, AuditAction.tokenRevoke:
@@ -217,6 +244,7 @@ struct HistoryReplay {
     private mutating func createDesk(_ event: Event, _ details: EventDetails) {
         guard event.seq == 1 else { return problem(.notAllowed, event.seq, "a desk is created once, by its first event") }
         founder = (event.actor, details.key)
+        deskRow = (details.title, event.actor, event.signedAt)
         guard !installedWorkflows.isEmpty else {
             return problem(.rowChanged, nil, "the desk's workflow is gone", row: "workflow")
         }
@@ -290,23 +318,42 @@ struct HistoryReplay {
         } catch {
             problem(.notAllowed, event.seq, "the workflow could not have made it: \(error)")
         }
-        if let note = details.note { Self.count(&notes, Digest([String(id), event.actor, note]), claim: id) }
+        if let note = details.note { Self.count(&notes, Self.noteDigest(id, event.actor, note, at: event.signedAt), claim: id) }
         claim.state = number(event.to ?? "")
+        claim.changes += 1
+        claim.changedAt = event.at.hashValue
         claims[id] = claim
-        if !urls.isEmpty { addEvidence(claim: id, actor: event.actor, urls: urls, stances: details.stances, notes: details.evidenceNotes) }
+        if !urls.isEmpty { addEvidence(claim: id, event: event, urls: urls, stances: details.stances, notes: details.evidenceNotes) }
         if keepsRuns { runs[id, default: []].append((number(event.action), number(event.actor))) }
     }
 
-    private mutating func addEvidence(claim id: Int64, actor: String, urls: [String], stances: [String]?, notes: [String]?) {
+    private mutating func addEvidence(claim id: Int64, event: Event, urls: [String], stances: [String]?, notes: [String]?) {
         claims[id]?.evidence += UInt32(urls.count)
         for (index, url) in urls.enumerated() {
             if let stances, index < stances.count {
                 let note = notes.flatMap { index < $0.count ? $0[index] : nil } ?? ""
-                Self.count(&evidence, Digest([String(id), actor, url, stances[index], note]), claim: id)
+                Self.count(&evidence, Self.evidenceDigest(id, event.actor, url, stances[index], note, at: event.signedAt), claim: id)
             } else {
-                Self.count(&legacyEvidence, Digest([String(id), actor, url]), claim: id)
+                Self.count(&legacyEvidence, Digest([String(id), event.actor, url]), claim: id)
             }
         }
+    }
+
+    /// A note as its row must hold it: with its time when a signed event wrote it.
+    private static func noteDigest(_ claim: Int64, _ author: String?, _ body: String?, at: String?) -> Digest {
+        at.map { Digest([String(claim), author, body, $0]) } ?? Digest([String(claim), author, body])
+    }
+
+    /// Evidence as its row must hold it: with its time when a signed event added it.
+    private static func evidenceDigest(_ claim: Int64, _ by: String?, _ url: String?, _ stance: String?, _ note: String,
+                                       at: String?) -> Digest {
+        at.map { Digest([String(claim), by, url, stance, note, $0]) } ?? Digest([String(claim), by, url, stance, note])
+    }
+
+    /// Counts a note or evidence added on its own, which makes a new version of the claim.
+    private mutating func changed(_ id: Int64, at: String) {
+        claims[id]?.changes += 1
+        claims[id]?.changedAt = at.hashValue
     }
 
     private static func count(_ table: inout [Digest: (count: Int32, claim: Int64)], _ key: Digest, claim: Int64) {
@@ -357,30 +404,54 @@ struct HistoryReplay {
     // MARK: - Rows
 
     /// Compares one claim row with what the history says of it.
-    mutating func checkClaim(id: Int64, source: Int64, spanStart: Int64?, spanEnd: Int64?, text: String, speaker: String?,
-                             state: String, assignee: String?, due: String?) {
+    mutating func checkClaim(_ row: ClaimRow) {
+        let id = row.id
         guard let replayed = claims.removeValue(forKey: id) else {
             return problem(.rowChanged, nil, "no event created it", row: "claim \(id)")
         }
-        // The same digest as ``Digest/init(source:details:)`` gives the event's stored details
-        // when the row holds what the event wrote.
-        let content = replayed.legacy
-            ? Digest([String(source), text])
-            : Digest([String(source), EventDetails(text: text, speaker: speaker, spanStart: spanStart, spanEnd: spanEnd).canonicalJSON])
-        if content != replayed.content {
-            problem(.rowChanged, nil, "its text, speaker, place or source is not what its history recorded", row: "claim \(id)")
+        if Self.content(of: row, as: replayed) != replayed.content {
+            problem(.rowChanged, nil, replayed.scored
+                    ? "its text, speaker, place, source, worthiness, reasons or time is not what its history recorded"
+                    : "its text, speaker, place or source is not what its history recorded", row: "claim \(id)")
         }
-        if state != names[Int(replayed.state)] {
-            problem(.rowChanged, nil, "it is '\(state)' but its history ends in '\(names[Int(replayed.state)])'", row: "claim \(id)")
+        if row.state != names[Int(replayed.state)] {
+            problem(.rowChanged, nil, "it is '\(row.state)' but its history ends in '\(names[Int(replayed.state)])'", row: "claim \(id)")
         }
         let expected = replayed.assignee == 0 ? nil : names[Int(replayed.assignee)]
-        if assignee != expected {
-            problem(.rowChanged, nil, "it is assigned to \(assignee ?? "nobody") but its history says \(expected ?? "nobody")",
+        if row.assignee != expected {
+            problem(.rowChanged, nil, "it is assigned to \(row.assignee ?? "nobody") but its history says \(expected ?? "nobody")",
                     row: "claim \(id)")
         }
-        if !Self.sameMoment(due, replayed.due) {
-            problem(.rowChanged, nil, "it is due \(due ?? "never") but its history says \(replayed.due ?? "never")", row: "claim \(id)")
+        if !Self.sameMoment(row.dueAt, replayed.due) {
+            problem(.rowChanged, nil, "it is due \(row.dueAt ?? "never") but its history says \(replayed.due ?? "never")", row: "claim \(id)")
         }
+        // Versions and times are held from the desk's signed history on.
+        guard !replayed.legacy else { return }
+        if row.version != 1 + Int64(replayed.changes) {
+            problem(.rowChanged, nil, "it is at version \(row.version) but its history changed it \(replayed.changes) times since it was added",
+                    row: "claim \(id)")
+        }
+        if row.updatedAt.hashValue != replayed.changedAt {
+            problem(.rowChanged, nil, "it says it last changed at \(row.updatedAt), which is not when its history last changed it",
+                    row: "claim \(id)")
+        }
+    }
+
+    /// The digest of a claim row's content, as ``Digest/init(source:details:at:)`` gives the
+    /// event's stored details when the row holds what the event wrote.
+    private static func content(of row: ClaimRow, as replayed: ClaimState) -> Digest {
+        if replayed.legacy { return Digest([String(row.sourceID), row.text]) }
+        var details = EventDetails(text: row.text, speaker: row.speaker, spanStart: row.spanStart, spanEnd: row.spanEnd)
+        if replayed.scored {
+            var stored = row.reasons
+            guard let reasons = stored.withUTF8({ DetailsReader.strings(UnsafeRawBufferPointer($0)) }) else {
+                return Digest(["unreadable reasons"])
+            }
+            details.worthiness = row.worthiness
+            details.reasons = reasons
+        }
+        var json = details.canonicalJSON
+        return json.withUTF8 { Digest(source: row.sourceID, details: UnsafeRawBufferPointer($0), at: row.createdAt) }
     }
 
     /// A stored time and an event's ISO-8601 deadline name the same moment, to the millisecond.
@@ -419,12 +490,18 @@ struct HistoryReplay {
         switch table {
         case .note:
             let claim = text("claim_id") ?? ""
-            if !Self.take(&notes, Digest([claim, text("author"), text("body")])) {
+            let number = Int64(claim) ?? -1
+            if !Self.take(&notes, Self.noteDigest(number, text("author"), text("body"), at: text("created_at"))),
+               !Self.take(&notes, Self.noteDigest(number, text("author"), text("body"), at: nil)) {
                 problem(.rowChanged, nil, "no event wrote this note on claim \(claim), or it was changed since", row: "note \(id)")
             }
         case .evidence:
             let claim = text("claim_id") ?? ""
-            if !Self.take(&evidence, Digest([claim, text("added_by"), text("url"), text("stance"), text("note") ?? ""])),
+            let number = Int64(claim) ?? -1
+            if !Self.take(&evidence, Self.evidenceDigest(number, text("added_by"), text("url"), text("stance"), text("note") ?? "",
+                                                         at: text("added_at"))),
+               !Self.take(&evidence, Self.evidenceDigest(number, text("added_by"), text("url"), text("stance"), text("note") ?? "",
+                                                         at: nil)),
                !Self.take(&legacyEvidence, Digest([claim, text("added_by"), text("url")])) {
                 problem(.rowChanged, nil, "no event added this evidence to claim \(claim), or it was changed since", row: "evidence \(id)")
             }
@@ -436,13 +513,15 @@ struct HistoryReplay {
                 problem(.rowChanged, nil, "its text is not the text its history recorded (SHA-256 \(recorded.sha256))", row: "source \(id)")
             } else if let title = recorded.title, text("title") != title {
                 problem(.rowChanged, nil, "its title is not the one its history recorded", row: "source \(id)")
+            } else if let at = recorded.at, text("imported_at") != at {
+                problem(.rowChanged, nil, "it says it was imported at \(text("imported_at") ?? "no time"), not when its history says", row: "source \(id)")
             }
         case .alias:
             let variant = text("variant") ?? ""
             guard let recorded = aliases.removeValue(forKey: variant) else {
                 return problem(.rowChanged, nil, "no event added the spelling '\(variant)'", row: "alias \(id)")
             }
-            if text("entity") != recorded.entity || text("added_by") != recorded.by {
+            if text("entity") != recorded.entity || text("added_by") != recorded.by || recorded.at.map({ $0 != text("added_at") }) == true {
                 problem(.rowChanged, nil, "'\(variant)' names '\(text("entity") ?? "")' but its history says '\(recorded.entity)'", row: "alias \(id)")
             }
         case .claimLink:
@@ -450,7 +529,7 @@ struct HistoryReplay {
             guard let recorded = links.removeValue(forKey: Pair(a, b)) else {
                 return problem(.rowChanged, nil, "no event linked these claims", row: "link \(a)-\(b)")
             }
-            if text("kind") != recorded.kind || text("linked_by") != recorded.by {
+            if text("kind") != recorded.kind || text("linked_by") != recorded.by || recorded.at.map({ $0 != text("linked_at") }) == true {
                 problem(.rowChanged, nil, "it says '\(text("kind") ?? "")' but its history says '\(recorded.kind)' by \(recorded.by)",
                         row: "link \(a)-\(b)")
             }
@@ -459,7 +538,8 @@ struct HistoryReplay {
             guard let recorded = knownChecks.removeValue(forKey: ref) else {
                 return problem(.rowChanged, nil, "no event imported the fact-check \(ref)", row: "known check \(id)")
             }
-            if KnownCheck.Content.digest(KnownCheck.contentColumns.map(text)) != recorded.digest || text("imported_by") != recorded.by {
+            if KnownCheck.Content.digest(KnownCheck.contentColumns.map(text)) != recorded.digest || text("imported_by") != recorded.by
+                || recorded.at.map({ $0 != text("imported_at") }) == true {
                 problem(.rowChanged, nil, "it is not the review its history recorded (\(ref))", row: "known check \(id)")
             }
         case .reviewer:
@@ -472,12 +552,28 @@ struct HistoryReplay {
                         "\(handle) is \(text("role") ?? "")\(text("active") == "1" ? "" : ", inactive"), key \(text("public_key") ?? "none"); the history says \(person.role)\(person.active ? "" : ", inactive"), key \(person.key ?? "none")",
                         row: "reviewer \(handle)")
             }
+            if let name = person.name, text("display_name") != name {
+                problem(.rowChanged, nil, "\(handle) is shown as '\(text("display_name") ?? "")', but the history added them as '\(name)'",
+                        row: "reviewer \(handle)")
+            }
+            if let at = person.addedAt, text("created_at") != at {
+                problem(.rowChanged, nil, "it says \(handle) was added at \(text("created_at") ?? "no time"), not when the history says",
+                        row: "reviewer \(handle)")
+            }
         case .service:
             guard let service = services.removeValue(forKey: id) else {
                 return problem(.rowChanged, nil, "no event registered it", row: "service \(id)")
             }
             if text("public_key") != service.key || (text("active") == "1") != service.active {
                 problem(.rowChanged, nil, "its key or state is not what its history recorded", row: "service \(id)")
+            }
+        case .desk:
+            guard let recorded = deskRow else { return }
+            if let name = recorded.name, text("name") != name {
+                problem(.rowChanged, nil, "the desk is called '\(text("name") ?? "")', but its first event named it '\(name)'", row: "desk")
+            }
+            if text("created_by") != recorded.by || recorded.at.map({ $0 != text("created_at") }) == true {
+                problem(.rowChanged, nil, "who created the desk, or when, is not what its first event says", row: "desk")
             }
         default:
             break

@@ -39,7 +39,8 @@ extension StorageWriter {
         try record(AuditEvent(at: claim.createdAt, actor: claim.createdBy, claimID: claim.id, sourceID: claim.sourceID,
                               action: AuditAction.claimAdd, toState: claim.state,
                               details: EventDetails(text: claim.text, speaker: claim.speaker, spanStart: claim.spanStart.map(Int64.init),
-                                                    spanEnd: claim.spanEnd.map(Int64.init))),
+                                                    spanEnd: claim.spanEnd.map(Int64.init), worthiness: Int64(claim.worthiness),
+                                                    reasons: claim.reasons)),
                    signer)
         return claim
     }

@@ -18,7 +18,8 @@ extension ClaimStore {
                            at now: Date, signer: EventSigner) throws {
         let key = try editor.publicKey.map(PublicKeyText.normalized)
             ?? PublicKeyText.text(of: try signer.keys.create(.reviewer(editor.handle)).key)
-        try tx.createDesk(name: deskName ?? "FactDesk", createdBy: editor.handle, at: now)
+        let name = deskName ?? "FactDesk"
+        try tx.createDesk(name: name, createdBy: editor.handle, at: now)
         let installed = try tx.insert(InstalledWorkflow(
             name: workflow.workflow.name, yaml: workflow.yaml, definition: workflow.workflow,
             sha256: sha256Hex(workflow.yaml), installedBy: editor.handle, installedAt: now))
@@ -26,11 +27,11 @@ extension ClaimStore {
             handle: editor.handle, displayName: editor.displayName ?? editor.handle, role: .editor, createdAt: now,
             publicKey: key))
         try tx.record(AuditEvent(at: now, actor: editor.handle, action: AuditAction.deskCreate,
-                                 details: EventDetails(handle: editor.handle, sha256: installed.sha256,
+                                 details: EventDetails(handle: editor.handle, title: name, sha256: installed.sha256,
                                                        workflow: installed.name, key: key)), signer)
         try tx.record(AuditEvent(at: now, actor: editor.handle, action: AuditAction.reviewerAdd,
                                  details: EventDetails(handle: editor.handle, role: Reviewer.Role.editor.rawValue,
-                                                       key: key)), signer)
+                                                       key: key, name: editor.displayName ?? editor.handle)), signer)
     }
 
     /// The desk's name and who created it, when.
@@ -69,7 +70,8 @@ extension ClaimStore {
             let reviewer = try tx.insert(Reviewer(handle: new.handle, displayName: new.displayName ?? new.handle,
                                                   role: new.role, createdAt: now, publicKey: key))
             try tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.reviewerAdd,
-                                     details: EventDetails(handle: new.handle, role: new.role.rawValue, key: key)), signer)
+                                     details: EventDetails(handle: new.handle, role: new.role.rawValue, key: key,
+                                                           name: reviewer.displayName)), signer)
             return reviewer
         }
     }

@@ -24,12 +24,13 @@ extension ClaimStore {
             _ = try tx.activeReviewer(actor)
             guard let source = try tx.source(sourceID) else { throw DeskError.sourceNotFound(sourceID) }
             let span = TextSpan.locate(words, in: source.body)
+            let now = clock()
             if span == nil && !paraphrase { throw DeskError.textNotInSource(source: sourceID) }
             let speaker = speaker.flatMap { $0.isEmpty ? nil : $0 } ?? Attribution.find(in: words).name
             let claim = Claim(
                 sourceID: sourceID, spanStart: span?.lowerBound, spanEnd: span?.upperBound, text: words,
                 speaker: speaker, state: try tx.deskWorkflow().workflow.initialState, assignee: nil,
-                version: 1, createdBy: actor, createdAt: clock(), updatedAt: clock(),
+                version: 1, createdBy: actor, createdAt: now, updatedAt: now,
                 worthiness: 0, reasons: [])
             return try tx.add(claim, worthiness: Worthiness.assess(words, speaker: speaker), signer: signer)
         }

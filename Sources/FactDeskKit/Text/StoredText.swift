@@ -47,9 +47,10 @@ extension EventDetails {
             ("assignee", assignee), ("previous assignee", previousAssignee), ("note", note), ("handle", handle),
             ("role", role), ("title", title), ("SHA-256", sha256), ("text", text), ("workflow", workflow),
             ("relation", relation), ("entity", entity), ("deadline", due), ("key", key), ("speaker", speaker),
-            ("reference", reference),
+            ("reference", reference), ("name", name),
         ]
-        for (field, list) in [("evidence", evidence), ("spelling", variants), ("stance", stances), ("evidence note", evidenceNotes)] {
+        for (field, list) in [("evidence", evidence), ("spelling", variants), ("stance", stances), ("evidence note", evidenceNotes),
+                              ("reason", reasons)] {
             all += (list ?? []).map { (field, $0) }
         }
         return all

@@ -462,14 +462,17 @@ struct PostgresTransaction: StorageWriter {
 
     func walkClaims(_ body: (ClaimRow) -> Void) throws {
         try keysetPages("""
-            SELECT id, source_id, span_start, span_end, text, speaker, state, assignee, due_at FROM claim
+            SELECT id, source_id, span_start, span_end, text, speaker, state, assignee, due_at,
+                   version, created_at, updated_at, worthiness, reasons FROM claim
             WHERE id > $1 ORDER BY id
             """, after: 0, size: 20_000) { row in
             body(ClaimRow(id: try row.row[0].decode(Int64.self), sourceID: try row.row[1].decode(Int64.self),
                           spanStart: try row.row[2].decode(Int64?.self), spanEnd: try row.row[3].decode(Int64?.self),
                           text: try row.row[4].decode(String.self), speaker: try row.row[5].decode(String?.self),
                           state: try row.row[6].decode(String.self), assignee: try row.row[7].decode(String?.self),
-                          dueAt: try row.row[8].decode(String?.self)))
+                          dueAt: try row.row[8].decode(String?.self), version: try row.row[9].decode(Int64.self),
+                          createdAt: try row.row[10].decode(String.self), updatedAt: try row.row[11].decode(String.self),
+                          worthiness: try row.row[12].decode(Int64.self), reasons: try row.row[13].decode(String?.self) ?? "[]"))
         }
     }
 

@@ -164,12 +164,15 @@ extension SQLiteTransaction {
 
     func walkClaims(_ body: (ClaimRow) -> Void) throws {
         try walk(sql: """
-            SELECT id, source_id, span_start, span_end, text, speaker, state, assignee, due_at FROM claim ORDER BY id
+            SELECT id, source_id, span_start, span_end, text, speaker, state, assignee, due_at,
+                   version, created_at, updated_at, worthiness, reasons FROM claim ORDER BY id
             """) { handle in
             func string(_ column: Int32) -> String? { Self.text(handle, column).map { String(decoding: $0, as: UTF8.self) } }
             body(ClaimRow(id: sqlite3_column_int64(handle, 0), sourceID: sqlite3_column_int64(handle, 1),
                           spanStart: Self.integer(handle, 2), spanEnd: Self.integer(handle, 3), text: string(4) ?? "",
-                          speaker: string(5), state: string(6) ?? "", assignee: string(7), dueAt: string(8)))
+                          speaker: string(5), state: string(6) ?? "", assignee: string(7), dueAt: string(8),
+                          version: sqlite3_column_int64(handle, 9), createdAt: string(10) ?? "", updatedAt: string(11) ?? "",
+                          worthiness: sqlite3_column_int64(handle, 12), reasons: string(13) ?? ""))
         }
     }
 
