@@ -56,4 +56,19 @@ import Testing
         let text = try desk.run(["workflow", "show"]).stdout
         #expect(text.contains("verify        assigned, in_review"))
     }
+
+    @Test(arguments: Backend.allCases)
+    func aHandleThatDiffersOnlyInCaseIsRefused(_ backend: Backend) throws {
+        let desk = try Binary.seededDesk(on: backend)
+        let events = try desk.eventCount()
+        for handle in ["Layla", "LAYLA", "Nadia", "ÉLODIE"] {
+            let result = try desk.run(["reviewer", "add", handle])
+            #expect(result.status == 65, "\(handle): \(result.stderr)")
+            #expect(result.stderr.contains("a handle is written in lowercase, so that no two differ only in case: add '\(handle.lowercased())'"),
+                    "\(result.stderr)")
+        }
+        #expect(try desk.eventCount() == events)
+        try desk.expectSuccess(["reviewer", "add", "nadia"])
+        #expect(try desk.run(["reviewer", "add", "nadia"]).status == 65)
+    }
 }

@@ -60,11 +60,21 @@ extension ClaimStore {
     /// pair made in this machine's key folder (a team that shares one machine).
     public func addReviewer(_ new: NewReviewer, by actor: String) throws -> Reviewer {
         try Reviewer.validate(handle: new.handle)
+        if new.handle != new.handle.lowercased() {
+            throw DeskError.invalidValue(
+                "a handle is written in lowercase, so that no two differ only in case: add '\(new.handle.lowercased())'")
+        }
         try StoredText.check([("name", new.displayName)])
         let given = try new.publicKey.map(PublicKeyText.normalized)
         return try writing { tx in
             _ = try tx.activeEditor(actor, doing: "add reviewers")
             if try tx.reviewer(new.handle) != nil { throw DeskError.reviewerExists(new.handle) }
+            // Handles differ by more than case: `Layla` beside `layla` would be two people
+            // whom every page and message shows alike.
+            let folded = new.handle.lowercased()
+            if let taken = try tx.reviewers().first(where: { $0.handle.lowercased() == folded }) {
+                throw DeskError.reviewerExists(taken.handle)
+            }
             let key = try given ?? PublicKeyText.text(of: try signer.keys.create(.reviewer(new.handle)).key)
             let now = clock()
             let reviewer = try tx.insert(Reviewer(handle: new.handle, displayName: new.displayName ?? new.handle,

@@ -120,6 +120,16 @@ enum Migrations {
         migrator.registerMigration("v12: the events that install a workflow, found without reading the history") { db in
             try db.execute(sql: "CREATE INDEX event_workflow_install ON event (seq) WHERE action = 'workflow.install'")
         }
+        migrator.registerMigration("v13: handles unique whatever their case") { db in
+            // A desk that already holds two handles differing only in case keeps them (the
+            // index would refuse it); FactDesk adds no more such pairs either way.
+            let clashes = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM reviewer a JOIN reviewer b ON a.id < b.id AND lower(a.handle) = lower(b.handle)
+                """) ?? 0
+            if clashes == 0 {
+                try db.execute(sql: "CREATE UNIQUE INDEX reviewer_handle_any_case ON reviewer (lower(handle))")
+            }
+        }
         return migrator
     }
 

@@ -293,6 +293,13 @@ enum PostgresSchema {
         ("v12: the events that install a workflow, found without reading the history", """
             CREATE INDEX event_workflow_install ON event (seq) WHERE action = 'workflow.install';
             """),
+        ("v13: handles unique whatever their case", """
+            DO $$ BEGIN
+                IF NOT EXISTS (SELECT 1 FROM reviewer a JOIN reviewer b ON a.id < b.id AND lower(a.handle) = lower(b.handle)) THEN
+                    CREATE UNIQUE INDEX reviewer_handle_any_case ON reviewer (lower(handle));
+                END IF;
+            END $$;
+            """),
     ]
 
     /// Triggers that refuse any UPDATE or DELETE of a table's rows, with a message.
