@@ -290,6 +290,7 @@ enum PostgresSchema {
             GRANT SELECT, INSERT, UPDATE ON known_check TO factdesk_reviewer;
             GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO factdesk_reviewer;
             """),
+        ("v12: each desk its own group roles; logins, sessions and tokens the owner's alone", perDeskRoles),
     ]
 
     /// Triggers that refuse any UPDATE or DELETE of a table's rows, with a message.
