@@ -91,20 +91,34 @@ extension PostgresSchema {
         REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM factdesk_reviewer, factdesk_editor;
         REVOKE ALL ON SCHEMA public FROM factdesk_reviewer, factdesk_editor;
 
-        -- Each reviewer's login moves from the cluster-wide groups to this desk's. When no
-        -- desk grants the cluster-wide groups anything any more, they lose their members.
+        -- Each reviewer's login moves from the cluster-wide groups to this desk's, and leaves
+        -- them when it may connect to no other database. When no desk grants the cluster-wide
+        -- groups anything any more, they lose their members.
         DO $$
         DECLARE
             who RECORD;
+            old_group TEXT;
         BEGIN
             FOR who IN
-                SELECT r.handle, r.role FROM reviewer r JOIN pg_roles l ON l.rolname = r.handle
+                SELECT r.handle, r.role, l.oid AS login FROM reviewer r JOIN pg_roles l ON l.rolname = r.handle
                 WHERE NOT pg_has_role(l.oid, factdesk_desk_owner(), 'MEMBER')
                   AND EXISTS (SELECT 1 FROM pg_roles g WHERE g.rolname = 'factdesk_reviewer' AND pg_has_role(l.oid, g.oid, 'MEMBER'))
             LOOP
                 EXECUTE format('GRANT %I TO %I', factdesk_group_role('reviewer'), who.handle);
                 IF who.role = 'editor' THEN
                     EXECUTE format('GRANT %I TO %I', factdesk_group_role('editor'), who.handle);
+                END IF;
+                IF NOT EXISTS (SELECT 1 FROM pg_shdepend d WHERE d.refclassid = 'pg_authid'::regclass AND d.refobjid = who.login
+                               AND d.classid = 'pg_database'::regclass
+                               AND d.objid <> (SELECT oid FROM pg_database WHERE datname = current_database())) THEN
+                    FOR old_group IN SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+                                     WHERE m.member = who.login AND g.rolname IN ('factdesk_reviewer', 'factdesk_editor') LOOP
+                        BEGIN
+                            EXECUTE format('REVOKE %I FROM %I', old_group, who.handle);
+                        EXCEPTION WHEN OTHERS THEN
+                            NULL; -- another desk of the cluster is changing the same role: it tidies up in turn
+                        END;
+                    END LOOP;
                 END IF;
             END LOOP;
             IF NOT EXISTS (SELECT 1 FROM pg_shdepend d JOIN pg_roles g ON g.oid = d.refobjid

@@ -676,12 +676,12 @@ struct PostgresTransaction: StorageWriter {
     }
 
     func insertAPIToken(name: String, tokenHash: String, handle: String, createdAt: Date, expiresAt: Date?) throws -> Int64 {
-        try first("SELECT factdesk_create_token($1, $2, $3, $4, $5) AS id",
+        try first("SELECT factdesk_create_token($1::text, $2::text, $3::text, $4::text, $5::text) AS id",
                   [.text(name), .text(tokenHash), .text(handle), .time(createdAt), .time(expiresAt)])?.int("id") ?? 0
     }
 
     func revokeAPIToken(id: Int64, at: Date) throws {
-        try run("SELECT factdesk_revoke_token($1, $2)", [.integer(id), .time(at)])
+        try run("SELECT factdesk_revoke_token($1::bigint, $2::text)", [.integer(id), .time(at)])
     }
 
     func clearSearchIndex(version: Int64) throws {
