@@ -112,8 +112,9 @@ struct PostgresRoleTests {
     @Test func anEditorOfOneDeskHasNoRightsOnAnotherDeskOfTheCluster() throws {
         let editor = Self.unique("editor")
         let first = try Binary.seededDesk(on: .postgres), second = try Binary.seededDesk(on: .postgres)
-        try first.expectSuccess(["reviewer", "add", editor, "--role", "editor"])
+        // A reviewer on the second desk, then an editor on the first.
         try second.expectSuccess(["reviewer", "add", editor])
+        try first.expectSuccess(["reviewer", "add", editor, "--role", "editor"])
         let database = try Self.database(of: second)
         for sql in ["UPDATE reviewer SET role = 'editor' WHERE handle = '\(editor)'",
                     "INSERT INTO reviewer (handle, display_name, role, created_at) VALUES ('mallory', 'm', 'editor', \(Self.time))",
