@@ -187,22 +187,31 @@ extension PostgresSchema {
         END $$;
 
         -- A reviewer's login: made when missing, in this desk's group roles, allowed to
-        -- connect to this database while the reviewer is active. Each change is made only when
-        -- needed, and retried when another desk of the cluster changes the same role at once.
+        -- connect to this database while the reviewer is active. An editor may do this only
+        -- for a new login or one of this desk's own; the owner, who may grant roles anyway,
+        -- also for an existing role, which gains this desk's rights and nothing else (the
+        -- owner's own login, and a superuser's, need no grant and are left as they are).
+        -- Each change is made only when needed, and retried when another desk of the cluster
+        -- changes the same role at once.
         CREATE OR REPLACE FUNCTION factdesk_grant_login(login TEXT, editor BOOLEAN, may_log_in BOOLEAN) RETURNS void
         LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
         DECLARE
             reviewers TEXT := factdesk_group_role('reviewer');
             editors TEXT := factdesk_group_role('editor');
+            by_owner BOOLEAN := pg_has_role(session_user, factdesk_desk_owner(), 'MEMBER');
         BEGIN
             PERFORM factdesk_require_editor('give a reviewer a login or change its role');
-            IF pg_has_role(session_user, factdesk_desk_owner(), 'MEMBER')
-               AND EXISTS (SELECT 1 FROM pg_roles WHERE rolname = login AND pg_has_role(oid, factdesk_desk_owner(), 'MEMBER')) THEN
-                RETURN; -- the owner's own login needs no grant, and none of its rights is changed here
+            IF by_owner AND NOT EXISTS (SELECT 1 FROM reviewer r WHERE r.handle = login) THEN
+                RAISE EXCEPTION '% is not a reviewer of this desk; an editor adds them with `factdesk reviewer add %`', login, login
+                    USING ERRCODE = '42501';
+            END IF;
+            IF by_owner AND EXISTS (SELECT 1 FROM pg_roles WHERE rolname = login AND pg_has_role(oid, factdesk_desk_owner(), 'MEMBER')) THEN
+                RETURN;
             END IF;
             FOR attempt IN 1..30 LOOP
                 BEGIN
-                    IF NOT factdesk_check_login(login) THEN
+                    IF NOT (CASE WHEN by_owner THEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = login)
+                                 ELSE factdesk_check_login(login) END) THEN
                         EXECUTE format('CREATE ROLE %I LOGIN', login);
                     END IF;
                     IF editor AND NOT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles l ON l.oid = m.member
