@@ -109,6 +109,20 @@ struct PostgresRoleTests {
         #expect(try Self.logsIn(reviewer, password: "a long passphrase 2026", database: database))
     }
 
+    @Test func onlyTheOwnersLoginServesTheWebDesk() throws {
+        let desk = try Binary.seededDesk(on: .postgres)
+        try desk.expectSuccess(["service", "add", "web"])
+        let (process, out, err) = try desk.start(["serve", "--port", "0"], as: "layla")
+        let deadline = Date().addingTimeInterval(20)
+        while process.isRunning && Date() < deadline { usleep(50_000) }
+        if process.isRunning { process.terminate() }
+        let (_, stderr) = readToEnd(out, err)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 77)
+        #expect(String(decoding: stderr, as: UTF8.self) == "factdesk: error: factdesk serve acts for whoever logs in to the web desk, "
+            + "which on PostgreSQL only the desk's owner may do; connect as the role that owns the desk's tables, not as layla\n")
+    }
+
     @Test func anEditorOfOneDeskHasNoRightsOnAnotherDeskOfTheCluster() throws {
         let editor = Self.unique("editor")
         let first = try Binary.seededDesk(on: .postgres), second = try Binary.seededDesk(on: .postgres)

@@ -163,7 +163,7 @@ extension PostgresSchema {
             groups TEXT[] := ARRAY[factdesk_group_role('reviewer'), factdesk_group_role('editor')];
         BEGIN
             IF NOT EXISTS (SELECT 1 FROM reviewer r WHERE r.handle = login) THEN
-                RAISE EXCEPTION '% is not a reviewer of this desk; an editor adds them with `factdesk reviewer add %`', login, login
+                RAISE EXCEPTION '% is not a reviewer of this desk, so the desk does not touch that role; an editor adds a reviewer with `factdesk reviewer add`', login
                     USING ERRCODE = '42501';
             END IF;
             SELECT * INTO target FROM pg_roles WHERE rolname = login;
@@ -202,7 +202,7 @@ extension PostgresSchema {
         BEGIN
             PERFORM factdesk_require_editor('give a reviewer a login or change its role');
             IF by_owner AND NOT EXISTS (SELECT 1 FROM reviewer r WHERE r.handle = login) THEN
-                RAISE EXCEPTION '% is not a reviewer of this desk; an editor adds them with `factdesk reviewer add %`', login, login
+                RAISE EXCEPTION '% is not a reviewer of this desk, so the desk does not touch that role; an editor adds a reviewer with `factdesk reviewer add`', login
                     USING ERRCODE = '42501';
             END IF;
             IF by_owner AND EXISTS (SELECT 1 FROM pg_roles WHERE rolname = login AND pg_has_role(oid, factdesk_desk_owner(), 'MEMBER')) THEN
