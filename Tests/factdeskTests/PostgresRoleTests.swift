@@ -144,7 +144,20 @@ struct PostgresRoleTests {
         #expect(refused.status == 77, "\(refused.stderr)")
         let roles = try #require(try second.json(["reviewer", "list"]) as? [[String: Any]])
         #expect(roles.first { $0["handle"] as? String == editor }?["role"] as? String == "reviewer")
-        // On the first desk the same login is an editor.
+        // On the first desk the same login is an editor, who still cannot take a login that is
+        // the second desk's alone, even slipped into the first desk's reviewer table.
         try first.expectSuccess(["reviewer", "add", newcomer], as: editor)
+        let theirs = Self.unique("theirs")
+        try second.expectSuccess(["reviewer", "add", theirs])
+        let firstDatabase = try Self.database(of: first)
+        let (slipped, slipOutput) = try TestCluster.psql(
+            "INSERT INTO reviewer (handle, display_name, role, created_at) VALUES ('\(theirs)', 'x', 'reviewer', \(Self.time))",
+            database: firstDatabase, user: editor)
+        #expect(slipped == 0, "\(slipOutput)")
+        for sql in ["SELECT factdesk_set_login_password('\(theirs)', 'taken-over')", "SELECT factdesk_grant_login('\(theirs)', true, true)"] {
+            let (status, output) = try TestCluster.psql(sql, database: firstDatabase, user: editor)
+            #expect(status != 0 && output.contains("is not a login this desk made for a reviewer"), "\(sql): \(output)")
+        }
+        #expect(try !Self.logsIn(theirs, password: "taken-over", database: database))
     }
 }
