@@ -18,6 +18,15 @@ enum TestPostgres {
         return url(database: name)
     }
 
+    /// The folder of the cluster's socket, over which local roles log in without a password.
+    static let socket = ProcessInfo.processInfo.environment["FACTDESK_TEST_POSTGRES_SOCKET"] ?? "/tmp"
+
+    /// A URL that logs `user` in over the cluster's socket.
+    static func socketURL(user: String, database: String) -> String {
+        let port = ownerURL.flatMap { URLComponents(string: $0)?.port } ?? 5432
+        return "postgres://\(user)@/\(database)?host=\(socket)&port=\(port)"
+    }
+
     static func url(database: String) -> String {
         guard let owner = ownerURL, let slash = owner.lastIndex(of: "/") else { return "" }
         return String(owner[..<slash]) + "/" + database

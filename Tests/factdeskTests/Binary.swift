@@ -35,8 +35,10 @@ struct Binary {
     /// The PostgreSQL database of the desk, owned by `sara`.
     private var database = ""
 
-    init(backend: Backend = .file) throws {
+    /// `owner` is the login that makes a PostgreSQL desk (and the one that acts by default).
+    init(backend: Backend = .file, owner: String = "sara") throws {
         self.backend = backend
+        user = owner
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("factdesk-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         if backend == .postgres { database = try TestCluster.freshDatabase(owner: user) }

@@ -68,6 +68,17 @@ public struct ClaimStore: Sendable {
         (storage as? PostgreSQLStorage).map { ($0.login, $0.isOwner) }
     }
 
+    /// Refuses to serve the web desk over a PostgreSQL login that is not the desk's owner.
+    ///
+    /// The web desk acts for whoever logs in to it and keeps their sessions, tokens and
+    /// lockouts, which on PostgreSQL only the desk's owner may write.
+    public func checkMayServe() throws {
+        if let login, !login.owner {
+            throw StoreError.accessDenied(
+                "factdesk serve acts for whoever logs in to the web desk, which on PostgreSQL only the desk's owner may do; connect as the role that owns the desk's tables, not as \(login.handle)")
+        }
+    }
+
     // MARK: - Opening
 
     /// Opens an existing desk, bringing an older schema up to date.

@@ -117,10 +117,11 @@ enum Migrations {
                     imported_at DATETIME NOT NULL);
                 """)
         }
-        migrator.registerMigration("v12: the events that install a workflow, found without reading the history") { db in
+        // v12 is PostgreSQL's per-desk roles; a desk file has none.
+        migrator.registerMigration("v13: the events that install a workflow, found without reading the history") { db in
             try db.execute(sql: "CREATE INDEX event_workflow_install ON event (seq) WHERE action = 'workflow.install'")
         }
-        migrator.registerMigration("v13: handles unique whatever their case") { db in
+        migrator.registerMigration("v14: handles unique whatever their case") { db in
             // A desk that already holds two handles differing only in case keeps them (the
             // index would refuse it); FactDesk adds no more such pairs either way.
             let clashes = try Int.fetchOne(db, sql: """

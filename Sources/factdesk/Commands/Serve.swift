@@ -39,7 +39,9 @@ extension Factdesk {
             let configuration = ServerConfiguration(host: host, port: port, baseURL: baseURL, maxImportSize: maxSize,
                                                     behindProxy: behindProxy)
             try configuration.validate()
-            let store = try signingStore(try global.openStoreForConcurrentReading())
+            let opened = try global.openStoreForConcurrentReading()
+            try opened.checkMayServe()
+            let store = try signingStore(opened)
             let server = try DeskServer(store: store, configuration: configuration)
             let shown = baseURL ?? "http://\(host):"
             let outcome = Outcome()

@@ -58,7 +58,7 @@ final class PostgreSQLStorage: DeskStorage, @unchecked Sendable {
                         "\(address.display) needs its schema brought up to date; run any factdesk command on it as the desk's owner first")
                 }
                 try storage.transaction(session, write: true) { _ in
-                    try migrate(session, skipping: applied)
+                    try migrate(session, PostgresSchema.migrations, skipping: applied)
                 }
                 return true
             }
@@ -70,7 +70,9 @@ final class PostgreSQLStorage: DeskStorage, @unchecked Sendable {
 
     /// Creates a desk in an empty database: the schema, then whatever `fill` writes, all in
     /// one transaction, so that a failure leaves the database as empty as it was.
+    /// `migrations` are all of them but for a desk made as an older release made it.
     static func create(_ address: PostgresAddress, connectTimeout: Double, busyTimeout: Double,
+                       migrations: [(name: String, sql: String)] = PostgresSchema.migrations,
                        fill: (any StorageWriter, _ login: String) throws -> Void) throws -> PostgreSQLStorage {
         let storage = PostgreSQLStorage(address: address, connectTimeout: connectTimeout, busyTimeout: busyTimeout)
         try storage.withSession { session in
@@ -86,15 +88,16 @@ final class PostgreSQLStorage: DeskStorage, @unchecked Sendable {
                     """)[0]).int("n")
                 if tables > 0 { throw StoreError.notEmpty("\(address.database) at \(address.place)") }
                 try session.execute(PostgresSchema.migrationTable)
-                try migrate(session, skipping: [])
+                try migrate(session, migrations, skipping: [])
                 try fill(tx, login)
             }
         }
         return storage
     }
 
-    private static func migrate(_ session: PostgresSession, skipping applied: Set<String>) throws {
-        for migration in PostgresSchema.migrations where !applied.contains(migration.name) {
+    private static func migrate(_ session: PostgresSession, _ migrations: [(name: String, sql: String)],
+                                skipping applied: Set<String>) throws {
+        for migration in migrations where !applied.contains(migration.name) {
             try session.execute(migration.sql)
             try session.query("INSERT INTO factdesk_migration (name) VALUES ($1)", [.text(migration.name)])
         }

@@ -290,10 +290,11 @@ enum PostgresSchema {
             GRANT SELECT, INSERT, UPDATE ON known_check TO factdesk_reviewer;
             GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO factdesk_reviewer;
             """),
-        ("v12: the events that install a workflow, found without reading the history", """
+        ("v12: each desk its own group roles; logins, sessions and tokens the owner's alone", perDeskRoles),
+        ("v13: the events that install a workflow, found without reading the history", """
             CREATE INDEX event_workflow_install ON event (seq) WHERE action = 'workflow.install';
             """),
-        ("v13: handles unique whatever their case", """
+        ("v14: handles unique whatever their case", """
             DO $$ BEGIN
                 IF NOT EXISTS (SELECT 1 FROM reviewer a JOIN reviewer b ON a.id < b.id AND lower(a.handle) = lower(b.handle)) THEN
                     CREATE UNIQUE INDEX reviewer_handle_any_case ON reviewer (lower(handle));

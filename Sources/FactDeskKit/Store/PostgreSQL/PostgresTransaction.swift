@@ -293,8 +293,10 @@ struct PostgresTransaction: StorageWriter {
         return (try row.text("handle"), try row.text("csrf"), try row.date("created_at"), try row.date("last_seen_at"))
     }
 
+    // A reviewer's login may not read api_token itself: the tokens it may see come through
+    // factdesk_api_tokens(), its own or, for an editor or the owner, everyone's.
     func apiToken(id: Int64) throws -> APIToken? {
-        try first("SELECT * FROM api_token WHERE id = $1", [.integer(id)])?.token()
+        try first("SELECT * FROM factdesk_api_tokens() WHERE id = $1", [.integer(id)])?.token()
     }
 
     func apiToken(hash: String) throws -> APIToken? {
@@ -302,7 +304,7 @@ struct PostgresTransaction: StorageWriter {
     }
 
     func apiTokens(of handle: String?) throws -> [APIToken] {
-        try rows("SELECT * FROM api_token WHERE $1::text IS NULL OR handle = $1 ORDER BY id", [.text(handle)])
+        try rows("SELECT * FROM factdesk_api_tokens() WHERE $1::text IS NULL OR handle = $1 ORDER BY id", [.text(handle)])
             .map { try $0.token() }
     }
 
@@ -615,11 +617,16 @@ struct PostgresTransaction: StorageWriter {
     }
 
     func update(_ reviewer: Reviewer) throws {
+        // The login changes only with the role or the state: a new name or key leaves it as it
+        // is, so that an editor may rename or re-key the owner, whose login the desk never changes.
+        let before = try first("SELECT role, active FROM reviewer WHERE handle = $1", [.text(reviewer.handle)])
         try run("UPDATE reviewer SET display_name = $1, role = $2, active = $3, public_key = $4 WHERE handle = $5",
                 [.text(reviewer.displayName), .text(reviewer.role.rawValue), .boolean(reviewer.active),
                  .text(reviewer.publicKey), .text(reviewer.handle)])
-        try run("SELECT factdesk_grant_login($1, $2, $3)",
-                [.text(reviewer.handle), .boolean(reviewer.role == .editor), .boolean(reviewer.active)])
+        if try before?.text("role") != reviewer.role.rawValue || before?.bool("active") != reviewer.active {
+            try run("SELECT factdesk_grant_login($1, $2, $3)",
+                    [.text(reviewer.handle), .boolean(reviewer.role == .editor), .boolean(reviewer.active)])
+        }
     }
 
     func save(_ service: Service) throws {
@@ -639,8 +646,10 @@ struct PostgresTransaction: StorageWriter {
         try run("SELECT factdesk_set_login_password($1, $2)", [.text(handle), .text(password)])
     }
 
+    // Only the desk's owner (the server) writes the login tables; a reviewer's own command
+    // ends sessions and makes and revokes tokens through functions that check who asks.
     func deleteSessions(of handle: String) throws {
-        try run("DELETE FROM login_session WHERE handle = $1", [.text(handle)])
+        try run("SELECT factdesk_end_sessions($1)", [.text(handle)])
     }
 
     func deleteSession(tokenHash: String) throws {
@@ -680,13 +689,12 @@ struct PostgresTransaction: StorageWriter {
     }
 
     func insertAPIToken(name: String, tokenHash: String, handle: String, createdAt: Date, expiresAt: Date?) throws -> Int64 {
-        try first("""
-            INSERT INTO api_token (name, token_hash, handle, created_at, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING id
-            """, [.text(name), .text(tokenHash), .text(handle), .time(createdAt), .time(expiresAt)])?.int("id") ?? 0
+        try first("SELECT factdesk_create_token($1::text, $2::text, $3::text, $4::text, $5::text) AS id",
+                  [.text(name), .text(tokenHash), .text(handle), .time(createdAt), .time(expiresAt)])?.int("id") ?? 0
     }
 
     func revokeAPIToken(id: Int64, at: Date) throws {
-        try run("UPDATE api_token SET revoked_at = $1 WHERE id = $2", [.time(at), .integer(id)])
+        try run("SELECT factdesk_revoke_token($1::bigint, $2::text)", [.integer(id), .time(at)])
     }
 
     func clearSearchIndex(version: Int64) throws {
