@@ -215,6 +215,31 @@ struct PostgresStoreTests {
         #expect(swapped.contains { $0.contains("the trigger event_no_delete was replaced by another") })
     }
 
+    @Test func theProtectingTriggersAreReadFromTheMigrationsAndComparedInTheCatalogsOwnTerms() throws {
+        let expected = TriggerShape.expected
+        #expect(expected.keys.sorted() == ["event_actor_is_login", "event_next_seq_only", "event_no_delete", "event_no_truncate",
+                                           "event_no_update", "evidence_no_delete", "evidence_no_update", "note_no_delete",
+                                           "note_no_update"])
+        // Before each row: update 19, delete 11, insert 7; before the statement: truncate 34.
+        #expect(expected["note_no_update"]?.type == 19 && expected["event_no_delete"]?.type == 11)
+        #expect(expected["event_no_truncate"]?.type == 34 && expected["event_actor_is_login"]?.type == 7)
+        #expect(expected["event_no_update"]?.arguments == Data("the history is append-only\0".utf8).map { String(format: "%02x", $0) }.joined())
+        #expect(expected.values.allSatisfy { $0.body.contains("RAISE EXCEPTION") })
+
+        let database = try TestPostgres.freshDatabase()
+        let store = try ClaimStore.create(path: database, workflow: .named("standard"),
+                                          editor: NewReviewer(handle: Self.owner, role: .editor))
+        #expect(try store.verifyAudit().problems.isEmpty)
+        // The same trigger, the same function, but only when nothing matches: reported.
+        try TestPostgres.psql("""
+            DROP TRIGGER note_no_delete ON note;
+            CREATE TRIGGER note_no_delete BEFORE DELETE ON note FOR EACH ROW WHEN (false)
+                EXECUTE FUNCTION factdesk_refuse('notes are kept as written; add a new note instead');
+            """, on: database)
+        #expect(try store.verifyAudit().problems.map(\.description).contains {
+            $0.contains("the trigger note_no_delete was replaced by another") })
+    }
+
     @Test func scriptsSplitAtSemicolonsOutsideQuotesBodiesAndComments() {
         let script = """
             CREATE TABLE a (x text DEFAULT ';'); -- a comment; with a semicolon

@@ -316,20 +316,4 @@ enum PostgresSchema {
         CREATE TABLE factdesk_migration (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now());
         GRANT SELECT ON factdesk_migration TO PUBLIC;
         """
-
-    /// The triggers of a desk fresh from its migrations, by name: the SHA-256 of the
-    /// trigger's definition (`pg_get_triggerdef`), a line break and its function's source.
-    /// A desk's own are compared with these; a trigger swapped for another with the same
-    /// name, or added, is reported.
-    static let triggerDigests: [String: String] = [
-        "event_actor_is_login": "b31c3121a8ff0b7e88776d05c314695a09b2bdf4bc73e124fcaa87c346c2b440",
-        "event_next_seq_only": "7cb1497f6a2e4460a88b55e0d84cf0074ae1bb1ecdbcf43aa45861be2b41ff8c",
-        "event_no_delete": "b7703154eab45faa7f79534a916c51af2a65d9af37e73651a13a01641995af81",
-        "event_no_truncate": "d3e0e9f076cde815ccac7925a890c8d2b3d27cace632681c29778dd4d6eff97b",
-        "event_no_update": "8be3be6d408c2326e9a0624cf69256ae9614ac603e901b940cb96f2a3c6b900e",
-        "evidence_no_delete": "74259563fe282ca205d154c23e3c03d4843d75477ff4d8714171b70409861b9b",
-        "evidence_no_update": "110ca71df932db6defba18696fbc78f967a58cc6a8b2ef2131f23d847fa38cad",
-        "note_no_delete": "e8a7c1e4d0ef0f5a252397c10c9343242740e4082e907c99634240e98d36ecfd",
-        "note_no_update": "b22fb84c6872e8de1d3176203c765a27dc3990acef033f44c1bd3046d24189db",
-    ]
 }

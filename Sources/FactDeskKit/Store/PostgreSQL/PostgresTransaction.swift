@@ -415,20 +415,21 @@ struct PostgresTransaction: StorageWriter {
     // MARK: - The history, byte for byte
 
     func historyProtectionProblems() throws -> [String] {
-        let present = Dictionary(try rows("""
-            SELECT t.tgname, t.tgenabled::text AS enabled, pg_get_triggerdef(t.oid) || E'\n' || p.prosrc AS definition
-            FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid JOIN pg_class c ON c.oid = t.tgrelid
-            WHERE NOT t.tgisinternal AND c.relnamespace = 'public'::regnamespace
-            """).map { (try $0.text("tgname"), (enabled: try $0.text("enabled"), digest: sha256Hex(try $0.text("definition")))) },
-            uniquingKeysWith: { $1 })
-        let expected = PostgresSchema.triggerDigests
+        // Compared in the catalog's own terms with what the migrations' SQL makes, not with
+        // PostgreSQL's rendering of a definition, which changes between its versions.
+        let present = Dictionary(try rows(TriggerShape.catalogQuery).map { row in
+            (try row.text("tgname"), (enabled: try row.text("enabled"), shape: TriggerShape(
+                table: try row.text("table_name"), type: Int(try row.int("type")), function: try row.text("function"),
+                arguments: try row.text("arguments"), body: try row.text("body"), plain: try row.bool("plain"))))
+        }, uniquingKeysWith: { $1 })
+        let expected = TriggerShape.expected
         var problems: [String] = []
         for name in expected.keys.sorted() {
             guard let trigger = present[name] else {
                 problems.append("the trigger \(name) that protects the history is gone")
                 continue
             }
-            if trigger.digest != expected[name] {
+            if trigger.shape != expected[name] {
                 problems.append("the trigger \(name) was replaced by another that does something else")
             } else if trigger.enabled != "O" {
                 problems.append("the trigger \(name) that protects the history is disabled")
