@@ -10,7 +10,8 @@ extension Factdesk {
             abstract: "Serve the desk to a team's browsers, with logins (see `reviewer password`).",
             discussion: """
                 Binds to 127.0.0.1 unless --host says otherwise; put it behind a TLS proxy to share it, \
-                with --base-url https://... so that cookies are Secure. The command line keeps working \
+                with --base-url https://... so that cookies are Secure and requests naming another host are \
+                refused (421). The command line keeps working \
                 on the same desk meanwhile. Ctrl-C (SIGINT) or SIGTERM finishes the requests in flight and stops.
                 """)
 
@@ -22,6 +23,11 @@ extension Factdesk {
         var baseURL: String?
         @Option(help: ArgumentHelp("The largest article the import form takes, in bytes.", valueName: "bytes"))
         var maxSize = ArticleReader.defaultMaximumSize
+        @Option(help: ArgumentHelp("Seconds a client has to send a request's head; a slower one is disconnected.",
+                                   valueName: "seconds"))
+        var headerTimeout = 10.0
+        @Option(help: ArgumentHelp("Seconds a connection may stay silent before it is closed.", valueName: "seconds"))
+        var idleTimeout = 60.0
         @Flag(help: "Read the client's address from X-Forwarded-For (only behind a proxy you run).")
         var behindProxy = false
         @Option(help: ArgumentHelp(
@@ -33,11 +39,17 @@ extension Factdesk {
         func validate() throws {
             guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
             guard maxSize > 0 else { throw ValidationError("--max-size must be 1 or more") }
+            for (name, seconds) in [("--header-timeout", headerTimeout), ("--idle-timeout", idleTimeout)] {
+                guard seconds.isFinite, seconds > 0, seconds <= 86_400 else {
+                    throw ValidationError("\(name) must be a number of seconds above 0 and at most 86400")
+                }
+            }
         }
 
         func run() throws {
             let configuration = ServerConfiguration(host: host, port: port, baseURL: baseURL, maxImportSize: maxSize,
-                                                    behindProxy: behindProxy)
+                                                    behindProxy: behindProxy, headerTimeout: .seconds(headerTimeout),
+                                                    idleTimeout: .seconds(idleTimeout))
             try configuration.validate()
             let store = try signingStore(try global.openStoreForConcurrentReading())
             let server = try DeskServer(store: store, configuration: configuration)
