@@ -38,8 +38,9 @@ import Testing
             #expect(page.status == .misdirectedRequest)
             let api = try await client.execute(uri: "/api/stats", method: .get)
             #expect(api.status == .misdirectedRequest)
-            #expect(api.text.contains("wrong_host"))
-            #expect(api.headers[.connection] == nil || api.headers[.connection] == "close")
+            let body = try JSONSerialization.jsonObject(with: Data(api.text.utf8)) as? [String: [String: String]]
+            #expect(body?["error"]?["kind"] == "wrong_host")
+            #expect(OpenAPIDocument.json.contains("\"wrong_host\"") && OpenAPIDocument.json.contains("\"421\""))
         }
     }
 
