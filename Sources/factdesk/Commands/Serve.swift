@@ -47,9 +47,7 @@ extension Factdesk {
         }
 
         func run() throws {
-            let configuration = ServerConfiguration(host: host, port: port, baseURL: baseURL, maxImportSize: maxSize,
-                                                    behindProxy: behindProxy, headerTimeout: .seconds(headerTimeout),
-                                                    idleTimeout: .seconds(idleTimeout))
+            let configuration = serverConfiguration
             try configuration.validate()
             let store = try signingStore(try global.openStoreForConcurrentReading())
             let server = try DeskServer(store: store, configuration: configuration)
@@ -74,6 +72,12 @@ extension Factdesk {
 }
 
 extension Factdesk.Serve {
+    /// How the server runs, from the options.
+    var serverConfiguration: ServerConfiguration {
+        ServerConfiguration(host: host, port: port, baseURL: baseURL, maxImportSize: maxSize, behindProxy: behindProxy,
+                            headerTimeout: .seconds(headerTimeout), idleTimeout: .seconds(idleTimeout))
+    }
+
     /// The desk, signing as the service: its key from this machine's key folder, which must
     /// be the one the desk has registered. An editor starting the server registers it.
     func signingStore(_ store: ClaimStore) throws -> ClaimStore {
