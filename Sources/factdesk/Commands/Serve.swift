@@ -19,7 +19,11 @@ extension Factdesk {
         @Option(help: ArgumentHelp("The address to listen on; 0.0.0.0 for every interface.", valueName: "address"))
         var host = "127.0.0.1"
         @Option(help: ArgumentHelp("The port; 0 picks a free one.", valueName: "port")) var port = 8080
-        @Option(help: ArgumentHelp("The address people open, such as https://desk.example.org.", valueName: "url"))
+        @Option(help: ArgumentHelp(
+            "The address people open, such as https://desk.example.org.",
+            discussion: "A request naming another host gets 421: a proxy in front must pass the Host header on "
+                + "(nginx: proxy_set_header Host $host).",
+            valueName: "url"))
         var baseURL: String?
         @Option(help: ArgumentHelp("The largest article the import form takes, in bytes.", valueName: "bytes"))
         var maxSize = ArticleReader.defaultMaximumSize
