@@ -49,6 +49,34 @@ import Testing
         }
     }
 
+    /// Requests broken in the ways a hand-made client breaks them.
+    static let malformed: [String] = [
+        "POST /login HTTP/1.1\r\nHost: localhost\r\nContent-Length: abc\r\n\r\nx",
+        "POST /login HTTP/1.1\r\nHost: localhost\r\nContent-Length: 3\r\nContent-Length: 5\r\n\r\nabcde",
+        "POST /login HTTP/1.1\r\nHost: localhost\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+        "GET /login HTTP/1.1\r\nHost: localhost\r\nBogus\r\n\r\n",
+        "G@T /login HTTP/1.1\r\nHost: localhost\r\n\r\n",
+        "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n",
+        "GET /login HTTP/1.1\r\nHost: localhost\r\nX-A: a\u{0}b\r\n\r\n",
+        "GET /login\r\n\r\n",
+        "GET /login HTTP/9.9\r\nHost: localhost\r\n\r\n",
+        "POST /login HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhandl",
+        "POST /login HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n-5\r\nhandl\r\n0\r\n\r\n",
+        "GET /login HTTP/1.1\r\nHost: localhost\r\nX-L: " + String(repeating: "a", count: 200_000) + "\r\n\r\n",
+    ]
+
+    @Test(arguments: malformed.indices)
+    func aMalformedRequestGetsA4xxAtOnceNeverA500(index: Int) async throws {
+        try await live { port, _ in
+            let connection = try RawConnection(port: port)
+            connection.send(Self.malformed[index])
+            connection.endSending()
+            let answer = await connection.answer(within: 5)
+            #expect((400..<500).contains(answer.status), "\(answer.text.prefix(60))")
+            #expect(answer.closed)
+        }
+    }
+
     @Test func theConnectionIsClosedAfterA413() async throws {
         try await live { port, _ in
             let connection = try RawConnection(port: port)
