@@ -20,16 +20,18 @@ struct DeskMiddleware: RouterMiddleware {
         let started = ContinuousClock.now
         var context = context
         var response: Response
+        var malformed = false
         do {
             try checkHost(request)
             try await identify(request, &context)
             response = try await next(request, context)
         } catch {
             response = server.refusal(error, request: request, viewer: context.viewer)
-            if error is HTTPParserError || response.status == .contentTooLarge {
-                // The rest of what the client sends is not read: the connection ends here.
-                response.headers[.connection] = "close"
-            }
+            malformed = error is HTTPParserError
+        }
+        if malformed || response.status == .contentTooLarge {
+            // The rest of what the client sends is not read: the connection ends here.
+            response.headers[.connection] = "close"
         }
         secure(&response.headers)
         if server.configuration.logRequests {
