@@ -1,6 +1,7 @@
 import FactDeskKit
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 
 /// The web desk: the same desk file the command line uses, in a browser, with logins.
@@ -52,7 +53,13 @@ public struct DeskServer: Sendable {
         return try await OffLoop.run { try body(store) }
     }
 
-    /// The router with every page and API route, for the server and for in-process tests.
+    /// What answers every request, for the server and for in-process tests: the router,
+    /// with `HEAD` answered as `GET`.
+    func responder() -> some HTTPResponder<DeskContext> {
+        HeadResponder(wrapped: router().buildResponder())
+    }
+
+    /// The router with every page and API route.
     func router() -> Router<DeskContext> {
         let router = Router(context: DeskContext.self)
         router.add(middleware: DeskMiddleware(server: self))
@@ -71,14 +78,16 @@ public struct DeskServer: Sendable {
         return router
     }
 
-    /// The application: the router on the configured address. SIGINT and SIGTERM let the
-    /// requests in flight finish before it stops.
+    /// The application: the router on the configured address, with the configured timeouts.
+    /// SIGINT and SIGTERM let the requests in flight finish before it stops.
     public func application(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in })
         -> some ApplicationProtocol {
         var logger = Logger(label: "factdesk")
         logger.logLevel = .warning
+        let limits = ConnectionLimits(headerTimeout: configuration.headerTimeout, idleTimeout: configuration.idleTimeout)
         return Application(
-            router: router(),
+            responder: responder(),
+            server: HTTPServerBuilder { responder in DeskHTTPChannel(responder: responder, limits: limits) },
             configuration: .init(address: .hostname(configuration.host, port: configuration.port),
                                  serverName: "FactDesk"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },

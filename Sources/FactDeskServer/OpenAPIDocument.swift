@@ -9,7 +9,7 @@ enum OpenAPIDocument {
       "info": {
         "title": "FactDesk",
         "version": "1",
-        "description": "The web desk's JSON API: the shapes of the command line's --json output. Authenticate with an API token from `factdesk token create`, sent as `Authorization: Bearer TOKEN`."
+        "description": "The web desk's JSON API: the shapes of the command line's --json output. Authenticate with an API token from `factdesk token create`, sent as `Authorization: Bearer TOKEN`. Every GET also answers HEAD, with the same headers and no body. Malformed HTTP (a bad chunk size, a body that ends before its Content-Length) gets 400 and the connection is closed, as it is after a 413. A connection has 10 seconds (serve --header-timeout) to send a request's head and may stay silent 60 seconds (serve --idle-timeout)."
       },
       "servers": [{"url": "/"}],
       "security": [{"token": []}],
@@ -30,6 +30,7 @@ enum OpenAPIDocument {
               "200": {"description": "The claims.", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Claim"}}}}},
               "400": {"$ref": "#/components/responses/Invalid"},
               "401": {"$ref": "#/components/responses/NotLoggedIn"},
+              "421": {"$ref": "#/components/responses/WrongHost"},
               "503": {"$ref": "#/components/responses/Busy"}
             }
           }
@@ -43,6 +44,7 @@ enum OpenAPIDocument {
               "200": {"description": "The claim.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ClaimDetail"}}}},
               "401": {"$ref": "#/components/responses/NotLoggedIn"},
               "404": {"$ref": "#/components/responses/NotFound"},
+              "421": {"$ref": "#/components/responses/WrongHost"},
               "503": {"$ref": "#/components/responses/Busy"}
             }
           }
@@ -64,6 +66,7 @@ enum OpenAPIDocument {
               "404": {"$ref": "#/components/responses/NotFound"},
               "409": {"$ref": "#/components/responses/Conflict"},
               "413": {"$ref": "#/components/responses/TooLarge"},
+              "421": {"$ref": "#/components/responses/WrongHost"},
               "503": {"$ref": "#/components/responses/Busy"}
             }
           }
@@ -82,6 +85,7 @@ enum OpenAPIDocument {
               "403": {"$ref": "#/components/responses/NotAllowed"},
               "404": {"$ref": "#/components/responses/NotFound"},
               "413": {"$ref": "#/components/responses/TooLarge"},
+              "421": {"$ref": "#/components/responses/WrongHost"},
               "503": {"$ref": "#/components/responses/Busy"}
             }
           }
@@ -99,6 +103,7 @@ enum OpenAPIDocument {
               "400": {"$ref": "#/components/responses/Invalid"},
               "401": {"$ref": "#/components/responses/NotLoggedIn"},
               "404": {"$ref": "#/components/responses/NotFound"},
+              "421": {"$ref": "#/components/responses/WrongHost"},
               "503": {"$ref": "#/components/responses/Busy"}
             }
           }
@@ -110,6 +115,7 @@ enum OpenAPIDocument {
             "responses": {
               "200": {"description": "The figures.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Stats"}}}},
               "401": {"$ref": "#/components/responses/NotLoggedIn"},
+              "421": {"$ref": "#/components/responses/WrongHost"},
               "503": {"$ref": "#/components/responses/Busy"}
             }
           }
@@ -123,6 +129,7 @@ enum OpenAPIDocument {
                 "type": "object", "required": ["seq", "hash"], "properties": {
                   "seq": {"type": "integer", "format": "int64"}, "hash": {"type": "string", "pattern": "^[0-9a-f]{64}$"}}}}}},
               "401": {"$ref": "#/components/responses/NotLoggedIn"},
+              "421": {"$ref": "#/components/responses/WrongHost"},
               "503": {"$ref": "#/components/responses/Busy"}
             }
           }
@@ -139,14 +146,15 @@ enum OpenAPIDocument {
           "NotAllowed": {"description": "You may not do this.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
           "NotFound": {"description": "No such claim, transition or route.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
           "Conflict": {"description": "The transition is not allowed from the claim's state, or the claim changed since the version given.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-          "TooLarge": {"description": "The body is over 1 MiB.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "TooLarge": {"description": "The body is over 1 MiB; the server closes the connection after saying so.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "WrongHost": {"description": "The request's Host is not the desk's base URL (serve --base-url): a page of another name pointed at this server, as in DNS rebinding.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
           "Busy": {"description": "Another writer held the desk too long; try again.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
         },
         "schemas": {
           "Error": {
             "type": "object", "required": ["error"],
             "properties": {"error": {"type": "object", "required": ["kind", "message"], "properties": {
-              "kind": {"type": "string", "enum": ["invalid_input", "not_logged_in", "not_allowed", "not_found", "conflict", "transition_not_allowed", "too_large", "locked_out", "busy", "internal"]},
+              "kind": {"type": "string", "enum": ["invalid_input", "not_logged_in", "not_allowed", "not_found", "conflict", "transition_not_allowed", "too_large", "wrong_host", "locked_out", "busy", "internal"]},
               "message": {"type": "string"}}}}
           },
           "Claim": {

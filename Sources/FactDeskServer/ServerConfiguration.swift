@@ -14,23 +14,46 @@ public struct ServerConfiguration: Sendable {
     public var behindProxy: Bool
     /// Whether to write one line per request on standard error.
     public var logRequests: Bool
+    /// How long a client has to send a request's head, from connecting or from the
+    /// request's first byte (`--header-timeout`); a slower one is disconnected.
+    public var headerTimeout: Duration
+    /// How long a connection may stay silent between requests or within a body
+    /// (`--idle-timeout`) before it is closed.
+    public var idleTimeout: Duration
 
     /// Every other request body is refused past this size.
     public static let maxBodySize = 1 << 20
 
     public init(host: String = "127.0.0.1", port: Int = 8080, baseURL: String? = nil,
                 maxImportSize: Int = ArticleReader.defaultMaximumSize, behindProxy: Bool = false,
-                logRequests: Bool = true) {
+                logRequests: Bool = true, headerTimeout: Duration = .seconds(10), idleTimeout: Duration = .seconds(60)) {
         self.host = host
         self.port = port
         self.baseURL = baseURL
         self.maxImportSize = maxImportSize
         self.behindProxy = behindProxy
         self.logRequests = logRequests
+        self.headerTimeout = headerTimeout
+        self.idleTimeout = idleTimeout
     }
 
     /// Whether cookies carry `Secure`: whenever the desk is reached over https.
     public var secureCookies: Bool { baseURL?.lowercased().hasPrefix("https://") ?? false }
+
+    /// The `Host` a request must name, when a base URL fixes it: its host, and its port
+    /// unless the scheme's own.
+    var authority: String? {
+        guard let baseURL, let url = URL(string: baseURL), let name = url.host?.lowercased() else { return nil }
+        let host = name.contains(":") && !name.hasPrefix("[") ? "[\(name)]" : name
+        guard let port = url.port, port != Self.defaultPorts[scheme ?? ""] else { return host }
+        return "\(host):\(port)"
+    }
+
+    /// The base URL's scheme, in lower case.
+    var scheme: String? { baseURL.flatMap { URL(string: $0)?.scheme?.lowercased() } }
+
+    /// The port each scheme implies when a `Host` names none.
+    static let defaultPorts = ["http": 80, "https": 443]
 
     /// The origin a browser sends on this desk's forms, when a base URL fixes it.
     var origin: String? {
@@ -38,7 +61,7 @@ public struct ServerConfiguration: Sendable {
         return "\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? "")
     }
 
-    /// Checks the base URL: http or https, a host, nothing after the path.
+    /// Checks the base URL (http or https, a host, nothing after the path), the port and the timeouts.
     public func validate() throws(DeskError) {
         if let baseURL {
             guard let url = URL(string: baseURL), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
@@ -47,5 +70,8 @@ public struct ServerConfiguration: Sendable {
             }
         }
         guard (0...65_535).contains(port) else { throw .invalidValue("the port must be between 0 (any free one) and 65535") }
+        guard headerTimeout > .zero, idleTimeout > .zero else {
+            throw .invalidValue("the header and idle timeouts must be more than 0 seconds")
+        }
     }
 }

@@ -40,9 +40,9 @@ import Testing
 
     @Test func cookiesAreSecureWhenTheDeskIsReachedOverHTTPS() async throws {
         let desk = try WebDesk()
-        try await desk.test(baseURL: "https://desk.example.org") { client in
+        try await desk.test(baseURL: "https://localhost") { client in
             let browser = Browser(client)
-            browser.origin = "https://desk.example.org"
+            browser.origin = "https://localhost"
             let login = try await browser.logIn("layla")
             #expect(login.status == .seeOther)
             #expect(login.headers[values: .setCookie].contains { $0.hasPrefix("fd_session=") && $0.contains("Secure") })

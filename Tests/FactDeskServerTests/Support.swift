@@ -14,7 +14,8 @@ let packageRoot = URL(fileURLWithPath: #filePath)
 /// sample articles imported, and passwords set (with bcrypt's lowest cost, to keep tests quick).
 struct WebDesk {
     static let passwords = ["sara": "editor desk phrase 9", "layla": "correct horse battery", "omar": "second pair of eyes"]
-    static let origin = "http://desk.test"
+    /// The desk's address in tests: the in-process client names `localhost` as its host.
+    static let origin = "http://localhost"
 
     let store: ClaimStore
     let path: String
@@ -44,7 +45,7 @@ struct WebDesk {
     /// Runs `body` against the server in-process.
     func test<T: Sendable>(baseURL: String = WebDesk.origin,
                            _ body: @Sendable @escaping (any TestClientProtocol) async throws -> T) async throws -> T {
-        let app = Application(router: try server(baseURL: baseURL).router())
+        let app = Application(responder: try server(baseURL: baseURL).responder())
         return try await app.test(.router) { client in try await body(client) }
     }
 

@@ -5,7 +5,10 @@ import Mustache
 /// colour, a summary of claims per state, and every claim's details in a side panel.
 ///
 /// Built from a Mustache template; every piece of article, claim, note and evidence text
-/// goes through Mustache's HTML escaping, so nothing from outside can inject markup.
+/// goes through Mustache's HTML escaping, so nothing from outside can inject markup, and
+/// through ``InvisibleCharacters/shown(_:)``, so that a bidirectional override cannot make
+/// the title, a claim or a note read as something it does not say. The page forbids
+/// scripts and every outside load in its own Content-Security-Policy.
 public struct ArticleReport: Sendable {
     public var source: Source
     public var claims: [ClaimDetail]
@@ -29,11 +32,11 @@ public struct ArticleReport: Sendable {
         return [
             "lang": source.language,
             "dir": rtl ? "rtl" : "ltr",
-            "title": source.title,
-            "outlet": source.outlet ?? "",
-            "url": source.url ?? "",
+            "title": shown(source.title),
+            "outlet": shown(source.outlet ?? ""),
+            "url": shown(source.url ?? ""),
             "link": source.url.flatMap(WebLink.href) ?? "",
-            "published": source.publishedOn ?? "",
+            "published": shown(source.publishedOn ?? ""),
             "sourceID": String(source.id ?? 0),
             "summary": workflow.states.compactMap { state -> [String: Any]? in
                 guard let count = counts[state.name] else { return nil }
@@ -42,6 +45,7 @@ public struct ArticleReport: Sendable {
             "segments": segments,
             "claims": claims.map(claimContext),
             "generated": ISO8601.string(from: Date()),
+            "policy": Self.contentSecurityPolicy,
         ]
     }
 
@@ -62,15 +66,15 @@ public struct ArticleReport: Sendable {
         }.sorted { ($0.0.lowerBound, $0.0.count) < ($1.0.lowerBound, $1.0.count) }
         for (range, detail) in anchored where range.lowerBound >= position {
             if range.lowerBound > position {
-                result.append(["text": text(position..<range.lowerBound)])
+                result.append(["text": shown(text(position..<range.lowerBound))])
             }
-            result.append(["text": text(range), "claim": [
+            result.append(["text": shown(text(range)), "claim": [
                 "id": String(detail.claim.id ?? 0), "state": detail.claim.state,
-                "tip": "\(detail.claim.state) · \(detail.claim.assignee ?? "unassigned")",
+                "tip": shown("\(detail.claim.state) · \(detail.claim.assignee ?? "unassigned")"),
             ]])
             position = range.upperBound
         }
-        if position < scalars.count { result.append(["text": text(position..<scalars.count)]) }
+        if position < scalars.count { result.append(["text": shown(text(position..<scalars.count))]) }
         return result
     }
 
@@ -79,16 +83,21 @@ public struct ArticleReport: Sendable {
         var context: [String: Any] = [
             "id": String(claim.id ?? 0),
             "state": claim.state,
-            "text": claim.text,
-            "assignee": claim.assignee ?? "—",
-            "speaker": claim.speaker ?? "—",
+            "text": shown(claim.text),
+            "assignee": shown(claim.assignee ?? "—"),
+            "speaker": shown(claim.speaker ?? "—"),
             "score": String(claim.worthiness),
-            "notes": detail.notes.map { ["author": $0.author, "body": $0.body, "at": ISO8601.string(from: $0.createdAt)] },
-            "evidence": detail.evidence.map { ["url": $0.url, "stance": $0.stance.rawValue, "by": $0.addedBy] },
+            "notes": detail.notes.map { ["author": shown($0.author), "body": shown($0.body), "at": ISO8601.string(from: $0.createdAt)] },
+            "evidence": detail.evidence.map { ["url": shown($0.url), "stance": $0.stance.rawValue, "by": shown($0.addedBy)] },
             "hasNotes": !detail.notes.isEmpty,
             "hasEvidence": !detail.evidence.isEmpty,
         ]
         if let due = claim.dueAt { context["due"] = ISO8601.string(from: due) }
         return context
+    }
+
+    /// Text as the page prints it: each invisible or direction-changing character written out.
+    private func shown(_ text: String) -> String {
+        InvisibleCharacters.shown(text)
     }
 }

@@ -1,11 +1,18 @@
 extension ArticleReport {
-    /// The page's Mustache template. `{{…}}` escapes HTML; the page needs no other file.
+    /// What the page may load and run, wherever it is opened (a file, a mail, the web desk):
+    /// its own inline style and nothing else; no script, no image, font or frame from outside.
+    public static let contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+        + "base-uri 'none'; form-action 'none'"
+
+    /// The page's Mustache template. `{{…}}` escapes HTML (only the constant policy is put in
+    /// raw, with `{{{…}}}`); the page needs no other file.
     static let template = #"""
 <!DOCTYPE html>
 <html lang="{{lang}}" dir="{{dir}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{{{policy}}}">
 <title>{{title}}</title>
 <style>
   body { margin: 0; font: 17px/1.8 "Noto Naskh Arabic", "Noto Sans Arabic", "Noto Sans", system-ui, sans-serif; color: #1d1d1f; background: #f6f5f1; }

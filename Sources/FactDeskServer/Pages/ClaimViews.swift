@@ -105,10 +105,15 @@ struct ClaimPage {
         }
     }
 
+    /// One line of a claim's history: what that event itself set.
+    ///
+    /// Every key the line reads is present, `false` when the event did not set it: a
+    /// Mustache section looks a missing key up in the page around it, which would label
+    /// the event with the claim's current assignee and deadline.
     static func event(_ event: AuditEvent) -> [String: Any] {
         var row: [String: Any] = [
             "seq": String(event.seq ?? 0), "at": Piece.time(event.at), "actor": event.actor, "action": event.action,
-            "hash": event.hash,
+            "hash": event.hash, "change": false, "assignee": false, "due": false, "note": false,
         ]
         if let from = event.fromState, let to = event.toState { row["change"] = "\(from) → \(to)" }
         if let assignee = event.details.assignee { row["assignee"] = assignee }

@@ -32,14 +32,15 @@ struct Pages: Sendable {
         return library.render(data, withTemplate: template) ?? ""
     }
 
-    /// A page's own part inside the layout.
+    /// A page's own part inside the layout. The title and the messages may quote what
+    /// someone typed, so their invisible and direction-changing characters are written out.
     func page(title: String, viewer: Viewer?, content: String, error: String? = nil, notice: String? = nil) -> String {
-        var page: [String: Any] = ["title": title, "content": content]
+        var page: [String: Any] = ["title": InvisibleCharacters.shown(title), "content": content]
         if let viewer {
             page["viewer"] = ["handle": viewer.handle, "role": viewer.reviewer.role.rawValue, "csrf": viewer.csrf ?? ""]
         }
-        if let error { page["error"] = error }
-        if let notice { page["notice"] = notice }
+        if let error { page["error"] = InvisibleCharacters.shown(error) }
+        if let notice { page["notice"] = InvisibleCharacters.shown(notice) }
         return library.render(page, withTemplate: "layout") ?? ""
     }
 }

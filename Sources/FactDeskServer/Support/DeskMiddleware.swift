@@ -2,9 +2,11 @@ import FactDeskKit
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOHTTP1
 
-/// Around every request: who is asking, the refusal that answers a failure, the security
-/// headers, and one line on standard error (method, path, status, milliseconds, who).
+/// Around every request: the host it names, who is asking, the refusal that answers a
+/// failure, the security headers, and one line on standard error (method, path, status,
+/// milliseconds, who).
 struct DeskMiddleware: RouterMiddleware {
     typealias Context = DeskContext
     let server: DeskServer
@@ -18,11 +20,18 @@ struct DeskMiddleware: RouterMiddleware {
         let started = ContinuousClock.now
         var context = context
         var response: Response
+        var malformed = false
         do {
+            try checkHost(request)
             try await identify(request, &context)
             response = try await next(request, context)
         } catch {
             response = server.refusal(error, request: request, viewer: context.viewer)
+            malformed = error is HTTPParserError
+        }
+        if malformed || response.status == .contentTooLarge {
+            // The rest of what the client sends is not read: the connection ends here.
+            response.headers[.connection] = "close"
         }
         secure(&response.headers)
         if server.configuration.logRequests {
@@ -33,6 +42,22 @@ struct DeskMiddleware: RouterMiddleware {
             FileHandle.standardError.write(Data(line.utf8))
         }
         return response
+    }
+
+    /// Refuses a request that names another host than the base URL's (421), as a page of
+    /// another site does when its name is pointed at this server (DNS rebinding). Without
+    /// a base URL any host is taken.
+    private func checkHost(_ request: Request) throws {
+        guard let expected = server.configuration.authority, let sent = request.head.authority else { return }
+        var host = sent.lowercased()
+        if let scheme = server.configuration.scheme, let port = ServerConfiguration.defaultPorts[scheme],
+           host.hasSuffix(":\(port)") {
+            host.removeLast(":\(port)".count)
+        }
+        guard host == expected else {
+            throw HTTPFailure(status: .misdirectedRequest,
+                              description: "this server answers only for \(expected); open the desk at its own address")
+        }
     }
 
     /// Sets the viewer from an API token or a session cookie. A token that is not valid is

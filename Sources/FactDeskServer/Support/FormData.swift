@@ -95,8 +95,12 @@ struct FormData: Sendable {
         var parts = split(body, on: delimiter)
         guard parts.count >= 2 else { throw HTTPFailure.badRequest("the upload is not a complete form; send it again") }
         parts.removeFirst()  // the preamble
-        for var part in parts {
-            if part.starts(with: Array("--".utf8)) { break }  // the closing delimiter
+        // A body cut short (a dropped connection, a truncated file) has no closing delimiter:
+        // refuse it whole rather than keep the part that came.
+        guard let closing = parts.firstIndex(where: { $0.starts(with: Array("--".utf8)) }) else {
+            throw HTTPFailure.badRequest("the upload ended before the form's closing boundary; send it again")
+        }
+        for var part in parts[..<closing] {
             if part.starts(with: [13, 10]) { part.removeFirst(2) }
             if part.suffix(2) == [13, 10] { part.removeLast(2) }
             guard let end = firstRange(of: [13, 10, 13, 10], in: part) else {

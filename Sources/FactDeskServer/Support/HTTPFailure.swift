@@ -1,6 +1,7 @@
 import FactDeskKit
 import Hummingbird
 import NIOCore
+import NIOHTTP1
 
 /// A refusal of the server's own: a body too large, a form that is not UTF-8, a missing
 /// CSRF token, a page that does not exist.
@@ -17,8 +18,9 @@ struct HTTPFailure: Error, CustomStringConvertible {
 }
 
 /// The HTTP status and the error kind that answer a failure, matching the command line's
-/// exit codes: 400 invalid input, 401 not logged in, 403 not allowed, 404 not found, 409 a
-/// transition not allowed or a claim changed, 413 too large, 429 locked out, 503 busy.
+/// exit codes: 400 invalid input or malformed HTTP, 401 not logged in, 403 not allowed, 404 not
+/// found, 409 a transition not allowed or a claim changed, 413 too large, 421 another host,
+/// 429 locked out, 503 busy.
 enum FailureResponse {
     static func status(for error: any Error) -> HTTPResponse.Status {
         switch error {
@@ -30,6 +32,7 @@ enum FailureResponse {
             default: break
             }
         case is NIOTooManyBytesError: return .contentTooLarge
+        case is HTTPParserError: return .badRequest
         case let http as any HTTPResponseError: return http.status
         default: break
         }
@@ -50,6 +53,7 @@ enum FailureResponse {
         case let failure as HTTPFailure: failure.description
         case let desk as any FactDeskError: desk.description
         case is NIOTooManyBytesError: "the request is too large; send less"
+        case let parse as HTTPParserError: "the request is not well-formed HTTP (\(parse)); send it again whole"
         case let http as HTTPError:
             http.status == .notFound ? HTTPFailure.notFound.description : http.body ?? "the request was refused"
         default: "the desk could not do that; the server's log says why"
@@ -65,6 +69,7 @@ enum FailureResponse {
         case .notFound: "not_found"
         case .conflict: (error as? any FactDeskError)?.kind == .conflict ? "conflict" : "transition_not_allowed"
         case .contentTooLarge: "too_large"
+        case .misdirectedRequest: "wrong_host"
         case .tooManyRequests: "locked_out"
         case .serviceUnavailable: "busy"
         default: "internal"

@@ -10,7 +10,8 @@ extension Factdesk {
             abstract: "Serve the desk to a team's browsers, with logins (see `reviewer password`).",
             discussion: """
                 Binds to 127.0.0.1 unless --host says otherwise; put it behind a TLS proxy to share it, \
-                with --base-url https://... so that cookies are Secure. The command line keeps working \
+                with --base-url https://... so that cookies are Secure and requests naming another host are \
+                refused (421). The command line keeps working \
                 on the same desk meanwhile. Ctrl-C (SIGINT) or SIGTERM finishes the requests in flight and stops.
                 """)
 
@@ -18,10 +19,19 @@ extension Factdesk {
         @Option(help: ArgumentHelp("The address to listen on; 0.0.0.0 for every interface.", valueName: "address"))
         var host = "127.0.0.1"
         @Option(help: ArgumentHelp("The port; 0 picks a free one.", valueName: "port")) var port = 8080
-        @Option(help: ArgumentHelp("The address people open, such as https://desk.example.org.", valueName: "url"))
+        @Option(help: ArgumentHelp(
+            "The address people open, such as https://desk.example.org.",
+            discussion: "A request naming another host gets 421: a proxy in front must pass the Host header on "
+                + "(nginx: proxy_set_header Host $host).",
+            valueName: "url"))
         var baseURL: String?
         @Option(help: ArgumentHelp("The largest article the import form takes, in bytes.", valueName: "bytes"))
         var maxSize = ArticleReader.defaultMaximumSize
+        @Option(help: ArgumentHelp("Seconds a client has to send a request's head; a slower one is disconnected.",
+                                   valueName: "seconds"))
+        var headerTimeout = 10.0
+        @Option(help: ArgumentHelp("Seconds a connection may stay silent before it is closed.", valueName: "seconds"))
+        var idleTimeout = 60.0
         @Flag(help: "Read the client's address from X-Forwarded-For (only behind a proxy you run).")
         var behindProxy = false
         @Option(help: ArgumentHelp(
@@ -33,11 +43,15 @@ extension Factdesk {
         func validate() throws {
             guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
             guard maxSize > 0 else { throw ValidationError("--max-size must be 1 or more") }
+            for (name, seconds) in [("--header-timeout", headerTimeout), ("--idle-timeout", idleTimeout)] {
+                guard seconds.isFinite, seconds > 0, seconds <= 86_400 else {
+                    throw ValidationError("\(name) must be a number of seconds above 0 and at most 86400")
+                }
+            }
         }
 
         func run() throws {
-            let configuration = ServerConfiguration(host: host, port: port, baseURL: baseURL, maxImportSize: maxSize,
-                                                    behindProxy: behindProxy)
+            let configuration = serverConfiguration
             try configuration.validate()
             let opened = try global.openStoreForConcurrentReading()
             try opened.checkMayServe()
@@ -64,6 +78,12 @@ extension Factdesk {
 }
 
 extension Factdesk.Serve {
+    /// How the server runs, from the options.
+    var serverConfiguration: ServerConfiguration {
+        ServerConfiguration(host: host, port: port, baseURL: baseURL, maxImportSize: maxSize, behindProxy: behindProxy,
+                            headerTimeout: .seconds(headerTimeout), idleTimeout: .seconds(idleTimeout))
+    }
+
     /// The desk, signing as the service: its key from this machine's key folder, which must
     /// be the one the desk has registered. An editor starting the server registers it.
     func signingStore(_ store: ClaimStore) throws -> ClaimStore {
