@@ -87,6 +87,9 @@ struct HistoryReplay {
     private var knownChecks: [String: (digest: String, by: String)] = [:]
     private var links: [Pair: (kind: String, by: String)] = [:]
     private var sources: [Int64: (sha256: String, title: String?)] = [:]
+    /// Per reviewer, the SHA-256 of the password hash their newest password event set
+    /// (empty for an event from before events held it).
+    private var credentials: [String: String] = [:]
 
     struct Pair: Hashable {
         var a: Int64
@@ -203,7 +206,9 @@ struct HistoryReplay {
         case AuditAction.checkImport:
             guard let ref = details.reference, let digest = details.sha256 else { return malformed(event) }
             knownChecks[ref] = (digest, event.actor)
-        case AuditAction.reviewerPassword, AuditAction.tokenCreate, AuditAction.tokenRevoke:
+        case AuditAction.reviewerPassword:
+            setCredential(event, details)
+        case AuditAction.tokenCreate, AuditAction.tokenRevoke:
             break
         default:
             problem(.notAllowed, event.seq, "FactDesk writes no '\(action)' event")
@@ -439,6 +444,8 @@ struct HistoryReplay {
                         "\(handle) is \(text("role") ?? "")\(text("active") == "1" ? "" : ", inactive"), key \(text("public_key") ?? "none"); the history says \(person.role)\(person.active ? "" : ", inactive"), key \(person.key ?? "none")",
                         row: "reviewer \(handle)")
             }
+        case .credential:
+            checkCredential(handle: text("handle") ?? "", hash: text("password_hash"))
         case .service:
             guard let service = services.removeValue(forKey: id) else {
                 return problem(.rowChanged, nil, "no event registered it", row: "service \(id)")
@@ -448,6 +455,25 @@ struct HistoryReplay {
             }
         default:
             break
+        }
+    }
+
+    // MARK: - Credentials
+
+    private mutating func setCredential(_ event: Event, _ details: EventDetails) {
+        guard let handle = details.handle else { return malformed(event) }
+        credentials[handle] = details.sha256 ?? ""
+    }
+
+    /// A stored password hash must be the one the reviewer's newest password event set.
+    private mutating func checkCredential(handle: String, hash: String?) {
+        guard let recorded = credentials[handle] else {
+            return problem(.rowChanged, nil, "no event set a password for \(handle)", row: "credential \(handle)")
+        }
+        // An event from before events held the digest accounts for whatever hash it set.
+        if !recorded.isEmpty, sha256Hex(hash ?? "") != recorded {
+            problem(.rowChanged, nil, "\(handle)'s password hash is not the one the history set; set the password again",
+                    row: "credential \(handle)")
         }
     }
 

@@ -117,6 +117,16 @@ enum Migrations {
                     imported_at DATETIME NOT NULL);
                 """)
         }
+        migrator.registerMigration("v12: events found by the handle they name and by the digest they hold") { db in
+            // A login finds the newest password event of its reviewer, and the key that
+            // signed it; a token finds the event that created it by its secret's digest.
+            try db.execute(sql: """
+                CREATE INDEX event_on_handle ON event (json_extract(details, '$.handle'), seq)
+                    WHERE json_extract(details, '$.handle') IS NOT NULL;
+                CREATE INDEX event_on_digest ON event (json_extract(details, '$.sha256'), action)
+                    WHERE json_extract(details, '$.sha256') IS NOT NULL;
+                """)
+        }
         return migrator
     }
 

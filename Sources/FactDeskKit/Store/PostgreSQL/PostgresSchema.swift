@@ -290,6 +290,12 @@ enum PostgresSchema {
             GRANT SELECT, INSERT, UPDATE ON known_check TO factdesk_reviewer;
             GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO factdesk_reviewer;
             """),
+        ("v12: events found by the handle they name and by the digest they hold", """
+            CREATE INDEX event_on_handle ON event ((details::jsonb ->> 'handle'), seq)
+                WHERE (details::jsonb ->> 'handle') IS NOT NULL;
+            CREATE INDEX event_on_digest ON event ((details::jsonb ->> 'sha256'), action)
+                WHERE (details::jsonb ->> 'sha256') IS NOT NULL;
+            """),
     ]
 
     /// Triggers that refuse any UPDATE or DELETE of a table's rows, with a message.

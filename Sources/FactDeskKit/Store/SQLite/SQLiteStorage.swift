@@ -276,6 +276,30 @@ struct SQLiteTransaction: StorageWriter {
                          arguments: [handle, handle]).map(Self.token)
     }
 
+    func mayReadCredentials() throws -> Bool {
+        true
+    }
+
+    func apiTokenDigest(id: Int64) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT token_hash FROM api_token WHERE id = ?", arguments: [id])
+    }
+
+    func newestEvent(actions: [String], handle: String, before seq: Int64) throws -> AuditEvent? {
+        guard !actions.isEmpty else { return nil }
+        return try AuditEvent.fetchOne(db, sql: """
+            SELECT * FROM event WHERE json_extract(details, '$.handle') = ? AND seq < ?
+              AND action IN (\(databaseQuestionMarks(count: actions.count))) ORDER BY seq DESC LIMIT 1
+            """, arguments: StatementArguments([handle, seq] as [any DatabaseValueConvertible] + actions))
+    }
+
+    func events(digest: String, actions: [String]) throws -> [AuditEvent] {
+        guard !actions.isEmpty else { return [] }
+        return try AuditEvent.fetchAll(db, sql: """
+            SELECT * FROM event WHERE json_extract(details, '$.sha256') = ?
+              AND action IN (\(databaseQuestionMarks(count: actions.count))) ORDER BY seq
+            """, arguments: StatementArguments([digest] + actions))
+    }
+
     private static func token(_ row: Row) -> APIToken {
         APIToken(id: row["id"], name: row["name"], handle: row["handle"], createdAt: row["created_at"],
                  expiresAt: row["expires_at"], revokedAt: row["revoked_at"])
