@@ -20,13 +20,15 @@ import Testing
     @Test func plantedSessionsTokensAndCopiedHashesOpenNothingOnPostgreSQL() throws {
         let (store, url) = try desk()
         let editor = "omar"
-        #expect(try store.logIn(handle: "layla", password: "correct horse battery", address: "a").session.reviewer.handle == "layla")
+        let real = try store.logIn(handle: "layla", password: "correct horse battery", address: "a")
+        #expect(try store.session(secret: real.secret.text)?.reviewer.handle == "layla")
 
         let session = Secret.random(), token = Secret.random(prefix: "fdt_")
+        let now = StoredTime.text(Date())
         try TestPostgres.psql("""
             INSERT INTO login_session (token_hash, handle, csrf, created_at, last_seen_at)
-            VALUES ('\(session.digest)', '\(editor)', '\(Secret.random().text)', '2026-01-01 00:00:00.000', '2026-01-01 00:00:00.000');
-            INSERT INTO api_token (name, token_hash, handle, created_at) VALUES ('planted', '\(token.digest)', '\(editor)', '2026-01-01 00:00:00.000');
+            VALUES ('\(session.digest)', '\(editor)', '\(Secret.random().text)', '\(now)', '\(now)');
+            INSERT INTO api_token (name, token_hash, handle, created_at) VALUES ('planted', '\(token.digest)', '\(editor)', '\(now)');
             """, on: url)
         #expect(try store.session(secret: session.text) == nil)
         #expect(try store.reviewer(forToken: token.text) == nil)
