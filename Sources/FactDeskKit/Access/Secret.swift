@@ -2,7 +2,8 @@ import Crypto
 import Foundation
 
 /// A random secret handed out once (a session's cookie, an API token, a form's CSRF token)
-/// of which the desk keeps only the SHA-256.
+/// of which the desk keeps only a digest: the SHA-256, or for a session the MAC under the
+/// server's session key.
 public struct Secret: Sendable, Equatable {
     /// The text given to the person: 256 random bits, base64url without padding.
     public let text: String

@@ -79,6 +79,7 @@ public enum KeyError: FactDeskError, Equatable {
 ///
 /// A folder keeps one file per key, `HANDLE.key` and `services/NAME.key`, each readable
 /// only by its owner; a key file that others can read is refused, as ssh refuses one.
+/// Beside a service's key, `services/NAME.session-key` authenticates the web desk's sessions.
 public final class Keyring: @unchecked Sendable {
     /// Whose key: a reviewer's or a service's.
     public enum Holder: Hashable, Sendable {
