@@ -35,15 +35,50 @@ import Testing
         #expect(try store.session(secret: login.secret.text) == nil)
     }
 
-    @Test func eachLoginGetsANewTokenAndOnlyItsHashIsStored() throws {
+    @Test func eachLoginGetsANewTokenAndOnlyItsMACUnderTheSessionKeyIsStored() throws {
         let clock = TestClock()
         let store = try desk(clock)
         let first = try store.logIn(handle: "sara", password: "editor desk phrase 9", address: "a")
         let second = try store.logIn(handle: "sara", password: "editor desk phrase 9", address: "a")
         #expect(first.secret != second.secret)
         let stored = try store.writer.read { try String.fetchAll($0, sql: "SELECT token_hash FROM login_session") }
-        #expect(Set(stored) == Set([first.secret.digest, second.secret.digest]))
-        #expect(!stored.contains(first.secret.text))
+        let key = try store.signer.keys.sessionKey(service: store.signer.service)
+        #expect(Set(stored) == Set([first.secret.mac(key), second.secret.mac(key)]))
+        #expect(!stored.contains(first.secret.text) && !stored.contains(first.secret.digest))
+    }
+
+    @Test func aPasswordWhoseEventPredatesDigestsMustBeSetAgain() throws {
+        let clock = TestClock()
+        let store = try desk(clock)
+        // As a desk made before password events held their digest: the newest one holds none.
+        try store.storage.writing { tx in
+            try tx.record(AuditEvent(at: clock.date, actor: "sara", action: AuditAction.reviewerPassword,
+                                     details: EventDetails(handle: "sara")), store.signer)
+        }
+        #expect(throws: AccessError.passwordPredatesDigests) {
+            try store.logIn(handle: "sara", password: "editor desk phrase 9", address: "a")
+        }
+        #expect(try store.verifyAudit().problems.isEmpty)
+        try store.setPassword("editor desk phrase 9", for: "sara", by: "sara", cost: 4)
+        #expect(try store.logIn(handle: "sara", password: "editor desk phrase 9", address: "a").session.reviewer.handle == "sara")
+    }
+
+    @Test func aPasswordEventAReviewerSignedForAnEditorOpensNothing() throws {
+        let clock = TestClock()
+        let store = try desk(clock)
+        try store.addReviewer(NewReviewer(handle: "layla"), by: "sara")
+        // layla writes the desk file with her own registered key: sara's row and an event
+        // that accounts for it, in her own name, as only an editor may.
+        let hash = PasswordPolicy.hash("laylas way into sara", cost: 4)
+        try store.storage.writing { tx in
+            try tx.setPasswordHash(hash, of: "sara", at: clock.date)
+            try tx.record(AuditEvent(at: clock.date, actor: "layla", action: AuditAction.reviewerPassword,
+                                     details: EventDetails(handle: "sara", sha256: sha256Hex(hash))), store.signer)
+        }
+        #expect(throws: AccessError.wrongCredentials) {
+            try store.logIn(handle: "sara", password: "laylas way into sara", address: "a")
+        }
+        #expect(try store.verifyAudit().problems.contains { $0.kind == .notAllowed })
     }
 
     @Test func aLockoutLastsFifteenMinutes() throws {

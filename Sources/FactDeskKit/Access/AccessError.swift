@@ -8,10 +8,11 @@ public enum AccessError: FactDeskError, Equatable {
     case weakPassword(String)
     case notLoggedIn
     case tokenNotFound(Int64)
+    case passwordPredatesDigests
 
     public var kind: FailureKind {
         switch self {
-        case .wrongCredentials, .lockedOut, .notLoggedIn: .permissionDenied
+        case .wrongCredentials, .lockedOut, .notLoggedIn, .passwordPredatesDigests: .permissionDenied
         case .weakPassword: .invalidInput
         case .tokenNotFound: .notFound
         }
@@ -27,6 +28,8 @@ public enum AccessError: FactDeskError, Equatable {
             reason
         case .notLoggedIn:
             "you are not logged in, or your session ended; log in again"
+        case .passwordPredatesDigests:
+            "this password was set before the desk recorded what each password is; set it again with `factdesk reviewer password`, then log in"
         case .tokenNotFound(let id):
             "no API token \(id) of yours; `factdesk token list` shows them"
         }

@@ -6,8 +6,10 @@ import Foundation
 
 extension ClaimStore {
     /// Sets a reviewer's password: editors for anyone, a reviewer for themselves. Ends
-    /// every session of that reviewer; the change is an event, the hash never is. On a
-    /// PostgreSQL desk it is also the password of the reviewer's login role.
+    /// every session of that reviewer and revokes their API tokens, each revocation an
+    /// event. The change is an event that holds the SHA-256 of the stored hash (never the
+    /// hash), which every login checks the stored hash against. On a PostgreSQL desk it is
+    /// also the password of the reviewer's login role.
     public func setPassword(_ password: String, for handle: String, by actor: String,
                             cost: UInt8 = PasswordPolicy.defaultCost) throws {
         try PasswordPolicy.check(password, handle: handle)
@@ -23,8 +25,11 @@ extension ClaimStore {
             try tx.setPasswordHash(hash, of: handle, at: now)
             try tx.setDatabasePassword(password, of: handle)
             try tx.deleteSessions(of: handle)
+            for token in try tx.apiTokens(of: handle) where token.revokedAt == nil {
+                try revoke(token, by: actor, at: now, tx)
+            }
             try tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.reviewerPassword,
-                                     details: EventDetails(handle: handle)), signer)
+                                     details: EventDetails(handle: handle, sha256: sha256Hex(hash))), signer)
         }
     }
 
@@ -32,17 +37,28 @@ extension ClaimStore {
     ///
     /// Five failures for one handle, or from one address, within 15 minutes lock further
     /// attempts for 15 minutes, whoever tries. A wrong handle and a wrong password are
-    /// refused alike, after the same bcrypt work.
+    /// refused alike, after the same bcrypt work. A stored hash that the reviewer's newest
+    /// password event did not set (one copied into the row) is refused as a wrong password.
     public func logIn(handle: String, password: String, address: String) throws -> NewLogin {
         let keys = ["handle:" + handle, "address:" + address]
         let (until, stored) = try storage.reading { tx in (try tx.lockedUntil(keys: keys), try tx.passwordHash(of: handle)) }
         if let until, until > clock() {
             throw AccessError.lockedOut(minutes: max(1, Int((until.timeIntervalSince(clock()) / 60).rounded(.up))))
         }
-        guard PasswordPolicy.matches(password, hash: stored ?? PasswordPolicy.decoy), stored != nil else {
+        guard let stored, PasswordPolicy.matches(password, hash: stored) else {
+            if stored == nil { _ = PasswordPolicy.matches(password, hash: PasswordPolicy.decoy) }
             try recordFailure(keys)
             throw AccessError.wrongCredentials
         }
+        let recorded = try storage.reading { tx in
+            try SignedRecords.credentialIsRecorded(stored, of: handle, tx, checked: verifiedSignatures)
+        }
+        guard let recorded else { throw AccessError.passwordPredatesDigests }
+        guard recorded else {
+            try recordFailure(keys)
+            throw AccessError.wrongCredentials
+        }
+        let sessionKey = try signer.keys.sessionKey(service: signer.service)
         let secret = Secret.random()
         let csrf = Secret.random().text
         let session = try storage.writing { tx -> LoginSession in
@@ -50,7 +66,7 @@ extension ClaimStore {
             let now = clock()
             try tx.forgetFailures(key: keys[0])
             try tx.deleteSessions(createdBefore: now.addingTimeInterval(-LoginRules.absoluteTimeout))
-            try tx.insertSession(tokenHash: secret.digest, handle: handle, csrf: csrf, at: now)
+            try tx.insertSession(tokenHash: secret.mac(sessionKey), handle: handle, csrf: csrf, at: now)
             return LoginSession(reviewer: reviewer, csrf: csrf, createdAt: now, lastSeenAt: now)
         }
         return NewLogin(secret: secret, session: session)
@@ -69,8 +85,12 @@ extension ClaimStore {
 
     /// The open session a cookie's secret names, or nil when it is unknown, expired, or
     /// its reviewer deactivated. Notes its use at most once a minute.
+    ///
+    /// A session is found by the MAC of its secret under the session key of this server's
+    /// key folder: a row planted in the desk, whose secret its planter knows, has no MAC
+    /// they can make, so no cookie opens it.
     public func session(secret: String) throws -> LoginSession? {
-        let digest = Secret(text: secret).digest
+        let digest = Secret(text: secret).mac(try signer.keys.sessionKey(service: signer.service))
         let now = clock()
         let found = try storage.reading { tx -> LoginSession? in
             guard let row = try tx.session(tokenHash: digest) else { return nil }
@@ -90,10 +110,15 @@ extension ClaimStore {
 
     /// Ends the session a cookie's secret names.
     public func logOut(secret: String) throws {
-        try storage.writing { try $0.deleteSession(tokenHash: Secret(text: secret).digest) }
+        let digest = Secret(text: secret).mac(try signer.keys.sessionKey(service: signer.service))
+        try storage.writing { try $0.deleteSession(tokenHash: digest) }
     }
 
     /// Creates an API token for the acting reviewer; its secret is returned once.
+    ///
+    /// Its event, signed by whoever creates it, holds the SHA-256 of the secret: the server
+    /// accepts a token only when that event is in the history, so a token row planted in
+    /// the desk opens nothing.
     public func createToken(name: String?, expiresAt: Date?, by actor: String) throws -> (token: APIToken, secret: Secret) {
         let label = name?.trimmingWhitespace() ?? ""
         guard label.count <= 200, !label.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
@@ -104,10 +129,10 @@ extension ClaimStore {
             let reviewer = try tx.activeReviewer(actor)
             let now = clock()
             let title = label.isEmpty ? "token" : label
+            try tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.tokenCreate,
+                                     details: EventDetails(handle: reviewer.handle, title: title, sha256: secret.digest)), signer)
             let id = try tx.insertAPIToken(name: title, tokenHash: secret.digest, handle: reviewer.handle,
                                            createdAt: now, expiresAt: expiresAt)
-            try tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.tokenCreate,
-                                     details: EventDetails(handle: reviewer.handle, title: title)), signer)
             return (APIToken(id: id, name: title, handle: reviewer.handle, createdAt: now, expiresAt: expiresAt), secret)
         }
     }
@@ -131,19 +156,29 @@ extension ClaimStore {
             }
             guard token.revokedAt == nil else { return token }
             let now = clock()
-            try tx.revokeAPIToken(id: id, at: now)
+            try revoke(token, by: actor, at: now, tx)
             token.revokedAt = now
-            try tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.tokenRevoke,
-                                     details: EventDetails(handle: token.handle, title: token.name)), signer)
             return token
         }
     }
 
-    /// The active reviewer an API token's secret stands for, or nil.
+    /// Revokes a token in a write transaction, with its event: the event holds the token's
+    /// digest, so that a revoked token stays refused even if its row is made usable again.
+    private func revoke(_ token: APIToken, by actor: String, at now: Date, _ tx: any StorageWriter) throws {
+        try tx.revokeAPIToken(id: token.id, at: now)
+        try tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.tokenRevoke,
+                                 details: EventDetails(handle: token.handle, title: token.name,
+                                                       sha256: try tx.apiTokenDigest(id: token.id))), signer)
+    }
+
+    /// The active reviewer an API token's secret stands for, or nil: nil too when no signed
+    /// `token.create` event holds the secret's digest, or an event revoked it.
     public func reviewer(forToken secret: String) throws -> Reviewer? {
         let now = clock()
+        let digest = Secret(text: secret).digest
         return try storage.reading { tx in
-            guard let token = try tx.apiToken(hash: Secret(text: secret).digest), token.isUsable(at: now),
+            guard let token = try tx.apiToken(hash: digest), token.isUsable(at: now),
+                  try SignedRecords.tokenIsRecorded(token, digest: digest, tx, checked: verifiedSignatures),
                   let reviewer = try tx.reviewer(token.handle), reviewer.active else { return nil }
             return reviewer
         }

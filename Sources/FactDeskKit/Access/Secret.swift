@@ -2,7 +2,8 @@ import Crypto
 import Foundation
 
 /// A random secret handed out once (a session's cookie, an API token, a form's CSRF token)
-/// of which the desk keeps only the SHA-256.
+/// of which the desk keeps only a digest: the SHA-256, or for a session the MAC under the
+/// server's session key.
 public struct Secret: Sendable, Equatable {
     /// The text given to the person: 256 random bits, base64url without padding.
     public let text: String
@@ -20,6 +21,13 @@ public struct Secret: Sendable, Equatable {
 
     /// What the desk stores and looks the secret up by.
     public var digest: String { sha256Hex(text) }
+
+    /// What the desk stores for a session: the HMAC-SHA256 of the secret under the server's
+    /// session key, in hexadecimal, which nobody without that key can make for a secret.
+    public func mac(_ key: SymmetricKey) -> String {
+        HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: key)
+            .map { String(format: "%02x", $0) }.joined()
+    }
 
     /// Compares two texts in time that does not depend on where they first differ.
     public static func constantTimeEqual(_ first: String, _ second: String) -> Bool {

@@ -18,7 +18,8 @@ extension ClaimStore {
             }
             try tx.walkEvents { verifier.take($0) }
             try tx.walkClaims { verifier.check(claim: $0) }
-            for table in [DeskTable.desk, .reviewer, .service, .source, .note, .evidence, .alias, .claimLink, .knownCheck] {
+            let credentials: [DeskTable] = try tx.mayReadCredentials() ? [.credential] : []
+            for table in [DeskTable.desk, .reviewer, .service, .source, .note, .evidence, .alias, .claimLink, .knownCheck] + credentials {
                 try tx.eachRow(of: table) { verifier.check(table, $0) }
             }
             return verifier.finish()

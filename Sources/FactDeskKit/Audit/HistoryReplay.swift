@@ -106,6 +106,9 @@ struct HistoryReplay {
     private var sources: [Int64: (sha256: String, title: String?, at: String?)] = [:]
     /// The desk's row as its first event recorded it: its name (nil before names were recorded), founder and time.
     private var deskRow: (name: String?, by: String, at: String?)?
+    /// Per reviewer, the SHA-256 of the password hash their newest password event set
+    /// (empty for an event from before events held it).
+    private var credentials: [String: String] = [:]
 
     struct Pair: Hashable {
         var a: Int64
@@ -234,7 +237,9 @@ struct HistoryReplay {
             knownChecks[ref] = (digest, event.actor, event.signedAt)
         case AuditAction.workflowInstall:
             installWorkflow(event, details)
-        case AuditAction.reviewerPassword, AuditAction.tokenCreate, AuditAction.tokenRevoke:
+        case AuditAction.reviewerPassword:
+            setCredential(event, details)
+        case AuditAction.tokenCreate, AuditAction.tokenRevoke:
             break
         default:
             problem(.notAllowed, event.seq, "FactDesk writes no '\(action)' event")
@@ -560,6 +565,8 @@ struct HistoryReplay {
                 problem(.rowChanged, nil, "it says \(handle) was added at \(text("created_at") ?? "no time"), not when the history says",
                         row: "reviewer \(handle)")
             }
+        case .credential:
+            checkCredential(handle: text("handle") ?? "", hash: text("password_hash"))
         case .service:
             guard let service = services.removeValue(forKey: id) else {
                 return problem(.rowChanged, nil, "no event registered it", row: "service \(id)")
@@ -577,6 +584,27 @@ struct HistoryReplay {
             }
         default:
             break
+        }
+    }
+
+    // MARK: - Credentials
+
+    private mutating func setCredential(_ event: Event, _ details: EventDetails) {
+        guard let handle = details.handle else { return malformed(event) }
+        // A reviewer sets their own password; only an editor sets another's.
+        if handle != event.actor { _ = isEditor(event) }
+        credentials[handle] = details.sha256 ?? ""
+    }
+
+    /// A stored password hash must be the one the reviewer's newest password event set.
+    private mutating func checkCredential(handle: String, hash: String?) {
+        guard let recorded = credentials[handle] else {
+            return problem(.rowChanged, nil, "no event set a password for \(handle)", row: "credential \(handle)")
+        }
+        // An event from before events held the digest accounts for whatever hash it set.
+        if !recorded.isEmpty, sha256Hex(hash ?? "") != recorded {
+            problem(.rowChanged, nil, "\(handle)'s password hash is not the one the history set; set the password again",
+                    row: "credential \(handle)")
         }
     }
 

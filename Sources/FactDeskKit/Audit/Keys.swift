@@ -79,6 +79,7 @@ public enum KeyError: FactDeskError, Equatable {
 ///
 /// A folder keeps one file per key, `HANDLE.key` and `services/NAME.key`, each readable
 /// only by its owner; a key file that others can read is refused, as ssh refuses one.
+/// Beside a service's key, `services/NAME.session-key` authenticates the web desk's sessions.
 public final class Keyring: @unchecked Sendable {
     /// Whose key: a reviewer's or a service's.
     public enum Holder: Hashable, Sendable {
@@ -94,6 +95,7 @@ public final class Keyring: @unchecked Sendable {
     private let place: Place
     private let lock = NSLock()
     private var loaded: [Holder: Curve25519.Signing.PrivateKey] = [:]
+    private var sessionKeys: [String: SymmetricKey] = [:]
 
     private init(_ place: Place) {
         self.place = place
@@ -160,27 +162,11 @@ public final class Keyring: @unchecked Sendable {
         guard case .folder = place else { preconditionFailure("a memory keyring makes its keys when asked") }
         let key = Curve25519.Signing.PrivateKey()
         let path = self.path(of: holder)
-        let folder = (path as NSString).deletingLastPathComponent
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw .cannotWrite(path: path, reason: "its folder cannot be made (\(error.localizedDescription))")
-        }
-        // Written to a file only its owner can read, then linked into place: never over a key.
-        let temporary = path + ".new-\(ProcessInfo.processInfo.processIdentifier)"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
-        let text = Array((Self.privatePrefix + key.rawRepresentation.base64EncodedString() + "\n").utf8)
-        let written = text.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        fsync(descriptor)
-        close(descriptor)
-        defer { unlink(temporary) }
-        guard written == text.count else { throw .cannotWrite(path: path, reason: "the disk took only part of it") }
-        if link(temporary, path) != 0 {
+        let text = Self.privatePrefix + key.rawRepresentation.base64EncodedString() + "\n"
+        guard try Self.writeNew(text, to: path) else {
             // Someone made it meanwhile: theirs is the key.
-            if errno == EEXIST, let theirs = try privateKey(holder) { return (theirs.publicKey, false) }
-            throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
+            if let theirs = try privateKey(holder) { return (theirs.publicKey, false) }
+            throw .cannotWrite(path: path, reason: String(cString: strerror(EEXIST)))
         }
         lock.lock()
         loaded[holder] = key
@@ -202,6 +188,89 @@ public final class Keyring: @unchecked Sendable {
     }
 
     private static let privatePrefix = "factdesk-ed25519-private:"
+    private static let sessionPrefix = "factdesk-session-hmac-sha256:"
+
+    // MARK: - The session key
+
+    /// The secret that authenticates the web desk's sessions: `services/NAME.session-key`
+    /// beside the service's signing key (`desk.session-key` for a desk served without a
+    /// service), made when missing, refused when others can read it.
+    ///
+    /// The servers of one desk share it, as they share the service key: a session a server
+    /// opened is good on every server that holds the same file, and on no other.
+    public func sessionKey(service: String?) throws(KeyError) -> SymmetricKey {
+        let name = service ?? ""
+        lock.lock()
+        let known = sessionKeys[name]
+        lock.unlock()
+        if let known { return known }
+        let key: SymmetricKey
+        switch place {
+        case .memory:
+            key = SymmetricKey(size: .bits256)
+        case .folder:
+            let path = sessionKeyPath(service: service)
+            if let existing = try Self.readSessionKey(path) {
+                key = existing
+            } else {
+                let made = SymmetricKey(size: .bits256)
+                let text = Self.sessionPrefix + made.withUnsafeBytes { Data($0).base64EncodedString() } + "\n"
+                // Another server may have made it meanwhile: then theirs is the key.
+                key = try Self.writeNew(text, to: path) ? made : try Self.readSessionKey(path) ?? made
+            }
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        if let raced = sessionKeys[name] { return raced }
+        sessionKeys[name] = key
+        return key
+    }
+
+    /// The file that holds the session key of a service (or of a desk served without one).
+    public func sessionKeyPath(service: String?) -> String {
+        let folder: String
+        switch place {
+        case .folder(let path): folder = path
+        case .memory: folder = ""
+        }
+        return service.map { folder + "/services/" + $0 + ".session-key" } ?? folder + "/desk.session-key"
+    }
+
+    private static func readSessionKey(_ path: String) throws(KeyError) -> SymmetricKey? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        if info.st_mode & 0o077 != 0 { throw .readableByOthers(path: path) }
+        let text = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }?.trimmingWhitespace() ?? ""
+        guard text.hasPrefix(sessionPrefix), let raw = Data(base64Encoded: String(text.dropFirst(sessionPrefix.count))),
+              raw.count == 32 else { throw .malformedPrivateKey(path: path) }
+        return SymmetricKey(data: raw)
+    }
+
+    /// Writes a new key file, readable only by its owner, through a temporary file linked
+    /// into place, never over a key; false when the file already exists.
+    private static func writeNew(_ text: String, to path: String) throws(KeyError) -> Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw .cannotWrite(path: path, reason: "its folder cannot be made (\(error.localizedDescription))")
+        }
+        let temporary = path + ".new-\(ProcessInfo.processInfo.processIdentifier)"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        fsync(descriptor)
+        close(descriptor)
+        defer { unlink(temporary) }
+        guard written == bytes.count else { throw .cannotWrite(path: path, reason: "the disk took only part of it") }
+        if link(temporary, path) != 0 {
+            if errno == EEXIST { return false }
+            throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        }
+        return true
+    }
 
     private static func decode(_ text: String) -> Curve25519.Signing.PrivateKey? {
         let trimmed = text.trimmingWhitespace()

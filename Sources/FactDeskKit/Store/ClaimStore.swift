@@ -22,6 +22,8 @@ public struct ClaimStore: Sendable {
     let clock: @Sendable () -> Date
     /// Signs every event this store writes; see ``signing(with:)``.
     public let signer: EventSigner
+    /// Signatures of password and token events this store has found good.
+    let verifiedSignatures = VerifiedSignatures()
 
     init(writer: any DatabaseWriter, path: String, busyTimeout: Double, clock: @escaping @Sendable () -> Date,
          signer: EventSigner) {

@@ -89,6 +89,13 @@ protocol StorageReader {
     func apiToken(hash: String) throws -> APIToken?
     /// Tokens of one reviewer, or of everyone with nil, oldest first.
     func apiTokens(of handle: String?) throws -> [APIToken]
+    /// The digest of a token's secret, as its row stores it.
+    func apiTokenDigest(id: Int64) throws -> String?
+    /// The newest event of one of these actions, before `seq`, whose details name this
+    /// handle (a reviewer's, or a service's name): found through an index, not a scan.
+    func newestEvent(actions: [String], handle: String, before seq: Int64) throws -> AuditEvent?
+    /// The events of these actions whose details hold this SHA-256, oldest first.
+    func events(digest: String, actions: [String]) throws -> [AuditEvent]
 
     /// How many claims each speaker (as stored) has in each state.
     func speakerCounts() throws -> [(speaker: String, state: String, claims: Int)]
@@ -132,6 +139,8 @@ protocol StorageReader {
     func walkEvents(_ body: (AuditVerifier.EventBytes) -> Void) throws
     /// Hands every claim's columns that its history accounts for to `body`, in id order.
     func walkClaims(_ body: (ClaimRow) -> Void) throws
+    /// Whether this login may read the stored password hashes: not a reviewer's on PostgreSQL.
+    func mayReadCredentials() throws -> Bool
     /// Hands every row of a table to `body`, in the table's key order, as the table's columns.
     func eachRow(of table: DeskTable, _ body: ([StoredValue]) throws -> Void) throws
 }

@@ -131,6 +131,20 @@ enum Migrations {
                 try db.execute(sql: "CREATE UNIQUE INDEX reviewer_handle_any_case ON reviewer (lower(handle))")
             }
         }
+        migrator.registerMigration("v15: events found by the handle they name and by the digest they hold") { db in
+            // A login finds the newest password event of its reviewer, and the key that
+            // signed it; a token finds the event that created it by its secret's digest.
+            // Details that are not JSON (a tampered row) are left out rather than stop the
+            // desk from opening, so that `audit verify` can still report them.
+            try db.execute(sql: """
+                CREATE INDEX event_on_handle ON event (
+                    (CASE WHEN json_valid(details) THEN json_extract(details, '$.handle') END), seq)
+                    WHERE (CASE WHEN json_valid(details) THEN json_extract(details, '$.handle') END) IS NOT NULL;
+                CREATE INDEX event_on_digest ON event (
+                    (CASE WHEN json_valid(details) THEN json_extract(details, '$.sha256') END), action)
+                    WHERE (CASE WHEN json_valid(details) THEN json_extract(details, '$.sha256') END) IS NOT NULL;
+                """)
+        }
         return migrator
     }
 

@@ -39,7 +39,7 @@ extension Factdesk.ReviewerCommand {
             let target = handle ?? global.handle
             let password = passwordStdin ? try PasswordInput.fromStandardInput() : try PasswordInput.askTwice(for: target)
             try global.openStore().setPassword(password, for: target, by: global.handle)
-            if !global.json { Terminal.print("password set for \(target); their web sessions have ended") }
+            if !global.json { Terminal.print("password set for \(target); their web sessions have ended and their API tokens are revoked") }
         }
     }
 }

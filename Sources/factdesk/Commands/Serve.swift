@@ -13,6 +13,12 @@ extension Factdesk {
                 with --base-url https://... so that cookies are Secure and requests naming another host are \
                 refused (421). The command line keeps working \
                 on the same desk meanwhile. Ctrl-C (SIGINT) or SIGTERM finishes the requests in flight and stops.
+
+                Sessions are authenticated by a secret in the key folder ($FACTDESK_KEYS, else \
+                ~/.config/factdesk/keys): services/NAME.session-key beside the service's signing key, \
+                made when missing and readable only by its owner. Servers of one desk share that file \
+                as they share the service key; a session opened on one is good on each server that \
+                holds the same file. Copying a new one in ends every open session.
                 """)
 
         @OptionGroup var global: GlobalOptions

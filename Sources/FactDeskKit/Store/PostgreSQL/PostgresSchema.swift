@@ -301,6 +301,12 @@ enum PostgresSchema {
                 END IF;
             END $$;
             """),
+        ("v15: events found by the handle they name and by the digest they hold", """
+            CREATE INDEX event_on_handle ON event ((details::jsonb ->> 'handle'), seq)
+                WHERE (details::jsonb ->> 'handle') IS NOT NULL;
+            CREATE INDEX event_on_digest ON event ((details::jsonb ->> 'sha256'), action)
+                WHERE (details::jsonb ->> 'sha256') IS NOT NULL;
+            """),
     ]
 
     /// Triggers that refuse any UPDATE or DELETE of a table's rows, with a message.

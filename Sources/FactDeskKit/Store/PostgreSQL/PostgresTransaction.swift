@@ -308,6 +308,28 @@ struct PostgresTransaction: StorageWriter {
             .map { try $0.token() }
     }
 
+    func mayReadCredentials() throws -> Bool {
+        try first("SELECT has_column_privilege('credential', 'password_hash', 'SELECT')::text AS allowed")?
+            .text("allowed") == "true"
+    }
+
+    func apiTokenDigest(id: Int64) throws -> String? {
+        try first("SELECT token_hash FROM factdesk_api_tokens() WHERE id = $1", [.integer(id)])?.text("token_hash")
+    }
+
+    func newestEvent(actions: [String], handle: String, before seq: Int64) throws -> AuditEvent? {
+        try first("""
+            SELECT * FROM event WHERE (details::jsonb ->> 'handle') = $1 AND seq < $2 AND action = ANY($3::text[])
+            ORDER BY seq DESC LIMIT 1
+            """, [.text(handle), .integer(seq), .text(Self.array(actions))])?.event()
+    }
+
+    func events(digest: String, actions: [String]) throws -> [AuditEvent] {
+        try rows("""
+            SELECT * FROM event WHERE (details::jsonb ->> 'sha256') = $1 AND action = ANY($2::text[]) ORDER BY seq
+            """, [.text(digest), .text(Self.array(actions))]).map { try $0.event() }
+    }
+
     /// A list of texts as a PostgreSQL array literal, for `= ANY($n::text[])`.
     static func array(_ values: [String]) -> String {
         "{" + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }

@@ -288,6 +288,37 @@ struct SQLiteTransaction: StorageWriter {
                          arguments: [handle, handle]).map(Self.token)
     }
 
+    func mayReadCredentials() throws -> Bool {
+        true
+    }
+
+    /// A field of an event's details, NULL when the details are not JSON: the expression
+    /// the indexes of migration v12 are made on (written out there, as a migration never
+    /// changes), which a query must repeat for SQLite to use them.
+    static func detailsField(_ name: String) -> String {
+        "CASE WHEN json_valid(details) THEN json_extract(details, '$.\(name)') END"
+    }
+
+    func apiTokenDigest(id: Int64) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT token_hash FROM api_token WHERE id = ?", arguments: [id])
+    }
+
+    func newestEvent(actions: [String], handle: String, before seq: Int64) throws -> AuditEvent? {
+        guard !actions.isEmpty else { return nil }
+        return try AuditEvent.fetchOne(db, sql: """
+            SELECT * FROM event WHERE \(Self.detailsField("handle")) = ? AND seq < ?
+              AND action IN (\(databaseQuestionMarks(count: actions.count))) ORDER BY seq DESC LIMIT 1
+            """, arguments: StatementArguments([handle, seq] as [any DatabaseValueConvertible] + actions))
+    }
+
+    func events(digest: String, actions: [String]) throws -> [AuditEvent] {
+        guard !actions.isEmpty else { return [] }
+        return try AuditEvent.fetchAll(db, sql: """
+            SELECT * FROM event WHERE \(Self.detailsField("sha256")) = ?
+              AND action IN (\(databaseQuestionMarks(count: actions.count))) ORDER BY seq
+            """, arguments: StatementArguments([digest] + actions))
+    }
+
     private static func token(_ row: Row) -> APIToken {
         APIToken(id: row["id"], name: row["name"], handle: row["handle"], createdAt: row["created_at"],
                  expiresAt: row["expires_at"], revokedAt: row["revoked_at"])
