@@ -32,8 +32,11 @@ extension ClaimStore {
     ///
     /// Five failures for one handle, or from one address, within 15 minutes lock further
     /// attempts for 15 minutes, whoever tries. A wrong handle and a wrong password are
-    /// refused alike, after the same bcrypt work.
-    public func logIn(handle: String, password: String, address: String) throws -> NewLogin {
+    /// refused alike, after the same bcrypt work. A reviewer with a second factor must
+    /// also give its `code` (see TwoFactor.swift); `requirement` turns away those it
+    /// covers who have none.
+    public func logIn(handle: String, password: String, address: String, code: String? = nil,
+                      requirement: TwoFactorRequirement? = nil) throws -> NewLogin {
         let keys = ["handle:" + handle, "address:" + address]
         let (until, stored) = try storage.reading { tx in (try tx.lockedUntil(keys: keys), try tx.passwordHash(of: handle)) }
         if let until, until > clock() {
@@ -43,6 +46,7 @@ extension ClaimStore {
             try recordFailure(keys)
             throw AccessError.wrongCredentials
         }
+        try checkSecondFactor(handle: handle, code: code, requirement: requirement, failureKeys: keys)
         let secret = Secret.random()
         let csrf = Secret.random().text
         let session = try storage.writing { tx -> LoginSession in
@@ -56,7 +60,7 @@ extension ClaimStore {
         return NewLogin(secret: secret, session: session)
     }
 
-    private func recordFailure(_ keys: [String]) throws {
+    func recordFailure(_ keys: [String]) throws {
         try storage.writing { tx in
             let now = clock()
             let since = now.addingTimeInterval(-LoginRules.failureWindow)

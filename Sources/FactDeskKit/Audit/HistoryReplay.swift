@@ -66,7 +66,7 @@ struct HistoryReplay {
     }
 
     private(set) var problems: [AuditReport.Problem] = []
-    private var reviewers: [String: Person] = [:]
+    private(set) var reviewers: [String: Person] = [:]
     private var services: [String: (key: String, active: Bool)] = [:]
     private var guardian: TransitionGuard?
     private var keepsRuns = false
@@ -87,6 +87,8 @@ struct HistoryReplay {
     private var knownChecks: [String: (digest: String, by: String)] = [:]
     private var links: [Pair: (kind: String, by: String)] = [:]
     private var sources: [Int64: (sha256: String, title: String?)] = [:]
+    /// Who has a second factor turned on (HistoryReplay+TwoFactor.swift).
+    var secondFactors: Set<String> = []
 
     struct Pair: Hashable {
         var a: Int64
@@ -205,6 +207,10 @@ struct HistoryReplay {
             knownChecks[ref] = (digest, event.actor)
         case AuditAction.reviewerPassword, AuditAction.tokenCreate, AuditAction.tokenRevoke:
             break
+        case AuditAction.twoFactorEnable:
+            enableTwoFactor(event, details)
+        case AuditAction.twoFactorDisable:
+            disableTwoFactor(event, details)
         default:
             problem(.notAllowed, event.seq, "FactDesk writes no '\(action)' event")
         }
