@@ -14,19 +14,22 @@ public struct ServerConfiguration: Sendable {
     public var behindProxy: Bool
     /// Whether to write one line per request on standard error.
     public var logRequests: Bool
+    /// Who must log in with a second factor (`--require-2fa`): nil for nobody beyond those who have one.
+    public var requireTwoFactor: TwoFactorRequirement?
 
     /// Every other request body is refused past this size.
     public static let maxBodySize = 1 << 20
 
     public init(host: String = "127.0.0.1", port: Int = 8080, baseURL: String? = nil,
                 maxImportSize: Int = ArticleReader.defaultMaximumSize, behindProxy: Bool = false,
-                logRequests: Bool = true) {
+                logRequests: Bool = true, requireTwoFactor: TwoFactorRequirement? = nil) {
         self.host = host
         self.port = port
         self.baseURL = baseURL
         self.maxImportSize = maxImportSize
         self.behindProxy = behindProxy
         self.logRequests = logRequests
+        self.requireTwoFactor = requireTwoFactor
     }
 
     /// Whether cookies carry `Secure`: whenever the desk is reached over https.
