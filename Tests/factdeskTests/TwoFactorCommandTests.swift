@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// `factdesk 2fa enable` and `disable`, on a desk file and on PostgreSQL, where reviewers'
@@ -60,5 +61,20 @@ import Testing
         let (status, output) = try TestCluster.psql(
             "SELECT factdesk_set_second_factor('sara', 'AAAAAAAAAAAAAAAAAAAA', '', 'x')", database: database, user: "layla")
         #expect(status != 0 && output.contains("only the reviewer or an active editor"), "\(output)")
+    }
+
+    @Test func aDeskMovedToPostgreSQLAndBackKeepsItsSecondFactors() throws {
+        let file = try Binary.seededDesk()
+        try file.expectSuccess(["2fa", "enable"], as: "layla")
+        let target = try Binary(backend: .postgres)
+        try file.expectSuccess(["backup", target.desk(for: "sara")])
+        let back = file.folder.appendingPathComponent("back.db").path
+        try target.expectSuccess(["backup", back])
+        let counts = try DatabaseQueue(path: back).read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM second_factor WHERE handle = 'layla'"),
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM recovery_code WHERE handle = 'layla' AND used_at IS NULL"))
+        }
+        #expect(counts.0 == 1 && counts.1 == 10)
+        #expect(try file.run(["audit", "verify", "--db", back]).status == 0)
     }
 }
