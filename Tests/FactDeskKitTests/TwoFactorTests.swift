@@ -193,6 +193,20 @@ struct Authenticator {
         #expect(problems.contains { $0.contains("the two-factor login of layla, who had none") })
     }
 
+    @Test func aSecondFactorRemovedOrPlantedInTheFileIsReportedByAuditVerify() throws {
+        let clock = TestClock()
+        let store = try desk(clock)
+        _ = try store.enableTwoFactor(for: "sara", by: "sara")
+        #expect(try store.verifyAudit().intact)
+        try store.writer.write { db in
+            try db.execute(sql: "DELETE FROM recovery_code WHERE handle = 'sara'")
+            try db.execute(sql: "DELETE FROM second_factor WHERE handle = 'sara'")
+            try db.execute(sql: "INSERT INTO second_factor (handle, secret, enabled_at) VALUES ('layla', 'AAAAAAAAAAAAAAAAAAAA', 'x')")
+        }
+        let rows = try store.verifyAudit().problems.filter { $0.kind == .rowChanged }.compactMap(\.row)
+        #expect(rows.sorted() == ["second factor layla", "second factor sara"])
+    }
+
     @Test(arguments: [("sara", "layla", false, false), ("sara", "layla", true, true), ("sara", "sara", false, true)])
     func whoMayChangeASecondFactor(actor: String, target: String, editor: Bool, allowed: Bool) {
         #expect(TwoFactorRules.mayChange(.enable, actor: actor, actorIsEditor: editor, target: target) == allowed)

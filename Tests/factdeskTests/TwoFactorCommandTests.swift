@@ -61,6 +61,9 @@ import Testing
         let (status, output) = try TestCluster.psql(
             "SELECT factdesk_set_second_factor('sara', 'AAAAAAAAAAAAAAAAAAAA', '', 'x')", database: database, user: "layla")
         #expect(status != 0 && output.contains("only the reviewer or an active editor"), "\(output)")
+        // A reviewer's own `audit verify` holds who has one to the history, reading only the handles.
+        let verified = try desk.run(["audit", "verify"], as: "layla")
+        #expect(verified.status == 0, "\(verified.stdout) \(verified.stderr)")
     }
 
     @Test func aDeskMovedToPostgreSQLAndBackKeepsItsSecondFactors() throws {

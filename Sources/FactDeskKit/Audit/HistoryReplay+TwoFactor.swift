@@ -30,4 +30,21 @@ extension HistoryReplay {
         }
         return handle
     }
+
+    /// A stored second factor: there must be one for each reviewer the history left with one.
+    mutating func checkSecondFactorRow(handle: String) {
+        if secondFactors.remove(handle) == nil {
+            problem(.rowChanged, nil, "no event turned on a two-factor login for \(handle), or one turned it off since",
+                    row: "second factor \(handle)")
+        }
+    }
+
+    /// The second factors the history turned on that no row holds: turned off without an event.
+    mutating func finishSecondFactors() {
+        for handle in secondFactors.sorted() {
+            problem(.rowChanged, nil, "its history turned on \(handle)'s two-factor login but it is gone",
+                    row: "second factor \(handle)")
+        }
+        secondFactors = []
+    }
 }

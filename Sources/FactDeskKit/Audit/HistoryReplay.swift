@@ -452,6 +452,8 @@ struct HistoryReplay {
             if text("public_key") != service.key || (text("active") == "1") != service.active {
                 problem(.rowChanged, nil, "its key or state is not what its history recorded", row: "service \(id)")
             }
+        case .secondFactor:
+            checkSecondFactorRow(handle: text("handle") ?? "")
         default:
             break
         }
@@ -489,5 +491,6 @@ struct HistoryReplay {
         for name in services.keys.sorted() {
             problem(.rowChanged, nil, "its history registered it but it is gone", row: "service \(name)")
         }
+        finishSecondFactors()
     }
 }

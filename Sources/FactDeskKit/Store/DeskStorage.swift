@@ -134,6 +134,8 @@ protocol StorageReader {
 
     /// Whether a reviewer has a second factor; readable by everyone on PostgreSQL.
     func hasSecondFactor(_ handle: String) throws -> Bool
+    /// Who has a second factor, by handle: what `audit verify` holds to the history.
+    func secondFactorHandles() throws -> [String]
     /// A reviewer's TOTP secret and last used step; on PostgreSQL only its owner (the server) may read it.
     func secondFactor(of handle: String) throws -> StoredSecondFactor?
 }

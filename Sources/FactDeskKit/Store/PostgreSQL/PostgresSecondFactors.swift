@@ -10,6 +10,10 @@ extension PostgresTransaction {
             .first.map { try PGRow($0).bool("found") } ?? false
     }
 
+    func secondFactorHandles() throws -> [String] {
+        try session.query("SELECT handle FROM second_factor ORDER BY handle").map { try PGRow($0).text("handle") }
+    }
+
     func secondFactor(of handle: String) throws -> StoredSecondFactor? {
         try session.query("SELECT secret, last_step FROM second_factor WHERE handle = $1", [.text(handle)]).first.map {
             let row = PGRow($0)

@@ -7,6 +7,10 @@ extension SQLiteTransaction {
         try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM second_factor WHERE handle = ?)", arguments: [handle]) ?? false
     }
 
+    func secondFactorHandles() throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT handle FROM second_factor ORDER BY handle")
+    }
+
     func secondFactor(of handle: String) throws -> StoredSecondFactor? {
         try Row.fetchOne(db, sql: "SELECT secret, last_step FROM second_factor WHERE handle = ?", arguments: [handle])
             .map { StoredSecondFactor(secret: $0["secret"], lastStep: $0["last_step"]) }
