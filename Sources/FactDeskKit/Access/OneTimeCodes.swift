@@ -33,14 +33,16 @@ public struct OneTimeCodes: Sendable, Equatable {
 
     /// The code of one step, as the six digits a person types.
     public func code(step: Int64) -> String {
-        let value = HOTP(secret: secret, length: Self.digits, hashFunction: .sha1).compute(counter: UInt64(max(0, step)))
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, Self.digits - digits.count)) + digits
+        Self.padded(HOTP(secret: secret, length: Self.digits, hashFunction: .sha1).compute(counter: UInt64(max(0, step))))
     }
 
     /// The code of the step a moment falls in, through HummingbirdOTP's own clock reading.
     public func code(at date: Date) -> String {
-        let value = TOTP(secret: secret, length: Self.digits, timeStep: Self.period, hashFunction: .sha1).compute(date: date)
+        Self.padded(TOTP(secret: secret, length: Self.digits, timeStep: Self.period, hashFunction: .sha1).compute(date: date))
+    }
+
+    /// A code's number as the digits a person types, with its leading zeros.
+    private static func padded(_ value: Int) -> String {
         let digits = String(value)
         return String(repeating: "0", count: max(0, Self.digits - digits.count)) + digits
     }

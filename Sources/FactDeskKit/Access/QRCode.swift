@@ -23,11 +23,12 @@ public struct QRCode: Sendable {
         var matrix = QRMatrix(version: version)
         matrix.drawFunctionPatterns()
         matrix.drawCodewords(Self.codewords(bytes, version: version))
-        let chosen = (0..<8).min { matrix.masked($0).penalty < matrix.masked($1).penalty } ?? 0
-        let final = matrix.masked(chosen)
+        let masked = (0..<8).map { matrix.masked($0) }
+        let penalties = masked.map(\.penalty)
+        let chosen = penalties.indices.min { penalties[$0] < penalties[$1] } ?? 0
         self.version = version
         self.mask = chosen
-        self.modules = final.modules
+        self.modules = masked[chosen].modules
     }
 
     public func isDark(x: Int, y: Int) -> Bool {

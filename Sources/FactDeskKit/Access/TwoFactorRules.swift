@@ -13,7 +13,7 @@ public enum TwoFactorRules {
         case disable = "turn off another reviewer's two-factor login"
     }
 
-    /// Whether `actor` (with `actorRole`, active) may make `change` for `target`.
+    /// Whether `actor`, an active reviewer (an editor or not), may make `change` for `target`.
     public static func mayChange(_ change: Change, actor: String, actorIsEditor: Bool, target: String) -> Bool {
         actor == target || actorIsEditor
     }
