@@ -67,6 +67,7 @@ public struct DeskServer: Sendable {
         ClaimController(server: self).add(to: router)
         SourceController(server: self).add(to: router)
         TeamController(server: self).add(to: router)
+        SettingsController(server: self).add(to: router)
         DeskPagesController(server: self).add(to: router)
         APIController(server: self).add(to: router)
         router.get("/assets/desk.css") { _, _ in

@@ -20,13 +20,16 @@ public struct ServerConfiguration: Sendable {
     /// How long a connection may stay silent between requests or within a body
     /// (`--idle-timeout`) before it is closed.
     public var idleTimeout: Duration
+    /// Who must log in with a second factor (`--require-2fa`): nil for nobody beyond those who have one.
+    public var requireTwoFactor: TwoFactorRequirement?
 
     /// Every other request body is refused past this size.
     public static let maxBodySize = 1 << 20
 
     public init(host: String = "127.0.0.1", port: Int = 8080, baseURL: String? = nil,
                 maxImportSize: Int = ArticleReader.defaultMaximumSize, behindProxy: Bool = false,
-                logRequests: Bool = true, headerTimeout: Duration = .seconds(10), idleTimeout: Duration = .seconds(60)) {
+                logRequests: Bool = true, headerTimeout: Duration = .seconds(10), idleTimeout: Duration = .seconds(60),
+                requireTwoFactor: TwoFactorRequirement? = nil) {
         self.host = host
         self.port = port
         self.baseURL = baseURL
@@ -35,6 +38,7 @@ public struct ServerConfiguration: Sendable {
         self.logRequests = logRequests
         self.headerTimeout = headerTimeout
         self.idleTimeout = idleTimeout
+        self.requireTwoFactor = requireTwoFactor
     }
 
     /// Whether cookies carry `Secure`: whenever the desk is reached over https.

@@ -14,7 +14,7 @@ struct Factdesk: ParsableCommand {
             NoteCommand.self, EvidenceCommand.self, History.self, WorkflowCommand.self,
             Related.self, Link.self, Unlink.self, Clusters.self, AliasCommand.self, SpeakerCommand.self,
             Audit.self, Backup.self, Stats.self, Export.self, Import.self, Report.self,
-            Serve.self, TokenCommand.self, KeyCommand.self, ServiceCommand.self,
+            Serve.self, TokenCommand.self, TwoFactorCommand.self, KeyCommand.self, ServiceCommand.self,
         ]
     )
 

@@ -9,10 +9,16 @@ public enum AccessError: FactDeskError, Equatable {
     case notLoggedIn
     case tokenNotFound(Int64)
     case passwordPredatesDigests
+    case secondFactorMissing
+    case wrongSecondFactor
+    case secondFactorRequired(TwoFactorRequirement)
+    case noSecondFactor(String)
 
     public var kind: FailureKind {
         switch self {
-        case .wrongCredentials, .lockedOut, .notLoggedIn, .passwordPredatesDigests: .permissionDenied
+        case .wrongCredentials, .lockedOut, .notLoggedIn, .passwordPredatesDigests, .secondFactorMissing, .wrongSecondFactor,
+             .secondFactorRequired: .permissionDenied
+        case .noSecondFactor: .notFound
         case .weakPassword: .invalidInput
         case .tokenNotFound: .notFound
         }
@@ -32,6 +38,15 @@ public enum AccessError: FactDeskError, Equatable {
             "this password was set before the desk recorded what each password is; set it again with `factdesk reviewer password`, then log in"
         case .tokenNotFound(let id):
             "no API token \(id) of yours; `factdesk token list` shows them"
+        case .secondFactorMissing:
+            "this login needs a code: type the six digits your authenticator app shows, or an unused recovery code"
+        case .wrongSecondFactor:
+            "wrong or already used code; type the app's current six digits, or an unused recovery code"
+        case .secondFactorRequired(let requirement):
+            "this desk requires two-factor logins for \(requirement == .all ? "everyone" : "editors"); "
+                + "turn yours on with `factdesk 2fa enable`, or ask an editor to, then log in with a code"
+        case .noSecondFactor(let handle):
+            "\(handle) has no two-factor login to turn off; `factdesk 2fa enable \(handle)` turns one on"
         }
     }
 }

@@ -39,7 +39,10 @@ extension ClaimStore {
     /// attempts for 15 minutes, whoever tries. A wrong handle and a wrong password are
     /// refused alike, after the same bcrypt work. A stored hash that the reviewer's newest
     /// password event did not set (one copied into the row) is refused as a wrong password.
-    public func logIn(handle: String, password: String, address: String) throws -> NewLogin {
+    /// A reviewer with a second factor must also give its `code` (see TwoFactor.swift);
+    /// `requirement` turns away those it covers who have none.
+    public func logIn(handle: String, password: String, address: String, code: String? = nil,
+                      requirement: TwoFactorRequirement? = nil) throws -> NewLogin {
         let keys = ["handle:" + handle, "address:" + address]
         let (until, stored) = try storage.reading { tx in (try tx.lockedUntil(keys: keys), try tx.passwordHash(of: handle)) }
         if let until, until > clock() {
@@ -58,6 +61,7 @@ extension ClaimStore {
             try recordFailure(keys)
             throw AccessError.wrongCredentials
         }
+        try checkSecondFactor(handle: handle, code: code, requirement: requirement, failureKeys: keys)
         let sessionKey = try signer.keys.sessionKey(service: signer.service)
         let secret = Secret.random()
         let csrf = Secret.random().text
@@ -72,7 +76,7 @@ extension ClaimStore {
         return NewLogin(secret: secret, session: session)
     }
 
-    private func recordFailure(_ keys: [String]) throws {
+    func recordFailure(_ keys: [String]) throws {
         try storage.writing { tx in
             let now = clock()
             let since = now.addingTimeInterval(-LoginRules.failureWindow)

@@ -93,6 +93,9 @@ public enum AuditAction {
     public static let serviceRemove = "service.remove"
     public static let tokenCreate = "token.create"
     public static let tokenRevoke = "token.revoke"
+    /// A reviewer's second factor turned on (a new secret) or off; the secret is never in it.
+    public static let twoFactorEnable = "twofactor.enable"
+    public static let twoFactorDisable = "twofactor.disable"
     public static let sourceAdd = "source.add"
     public static let claimAdd = "claim.add"
     public static let claimNote = "claim.note"

@@ -22,6 +22,8 @@ extension ClaimStore {
             for table in [DeskTable.desk, .reviewer, .service, .source, .note, .evidence, .alias, .claimLink, .knownCheck] + credentials {
                 try tx.eachRow(of: table) { verifier.check(table, $0) }
             }
+            // Only the handle: all that a reviewer may read of a second factor on PostgreSQL.
+            for handle in try tx.secondFactorHandles() { verifier.check(.secondFactor, [.text(handle)]) }
             return verifier.finish()
         }
     }

@@ -79,7 +79,7 @@ struct HistoryReplay {
     }
 
     private(set) var problems: [AuditReport.Problem] = []
-    private var reviewers: [String: Person] = [:]
+    private(set) var reviewers: [String: Person] = [:]
     private var services: [String: (key: String, active: Bool)] = [:]
     private var guardian: TransitionGuard?
     private var keepsRuns = false
@@ -109,6 +109,8 @@ struct HistoryReplay {
     /// Per reviewer, the SHA-256 of the password hash their newest password event set
     /// (empty for an event from before events held it).
     private var credentials: [String: String] = [:]
+    /// Who has a second factor turned on (HistoryReplay+TwoFactor.swift).
+    var secondFactors: Set<String> = []
 
     struct Pair: Hashable {
         var a: Int64
@@ -241,6 +243,10 @@ struct HistoryReplay {
             setCredential(event, details)
         case AuditAction.tokenCreate, AuditAction.tokenRevoke:
             break
+        case AuditAction.twoFactorEnable:
+            enableTwoFactor(event, details)
+        case AuditAction.twoFactorDisable:
+            disableTwoFactor(event, details)
         default:
             problem(.notAllowed, event.seq, "FactDesk writes no '\(action)' event")
         }
@@ -582,6 +588,8 @@ struct HistoryReplay {
             if text("created_by") != recorded.by || recorded.at.map({ $0 != text("created_at") }) == true {
                 problem(.rowChanged, nil, "who created the desk, or when, is not what its first event says", row: "desk")
             }
+        case .secondFactor:
+            checkSecondFactorRow(handle: text("handle") ?? "")
         default:
             break
         }
@@ -641,5 +649,6 @@ struct HistoryReplay {
         for name in services.keys.sorted() {
             problem(.rowChanged, nil, "its history registered it but it is gone", row: "service \(name)")
         }
+        finishSecondFactors()
     }
 }

@@ -143,6 +143,15 @@ protocol StorageReader {
     func mayReadCredentials() throws -> Bool
     /// Hands every row of a table to `body`, in the table's key order, as the table's columns.
     func eachRow(of table: DeskTable, _ body: ([StoredValue]) throws -> Void) throws
+
+    // MARK: Second factors
+
+    /// Whether a reviewer has a second factor; readable by everyone on PostgreSQL.
+    func hasSecondFactor(_ handle: String) throws -> Bool
+    /// Who has a second factor, by handle: what `audit verify` holds to the history.
+    func secondFactorHandles() throws -> [String]
+    /// A reviewer's TOTP secret and last used step; on PostgreSQL only its owner (the server) may read it.
+    func secondFactor(of handle: String) throws -> StoredSecondFactor?
 }
 
 /// What the domain writes inside a write transaction, on top of what it reads.
@@ -192,6 +201,14 @@ protocol StorageWriter: StorageReader {
     func lock(key: String, until: Date) throws
     func insertAPIToken(name: String, tokenHash: String, handle: String, createdAt: Date, expiresAt: Date?) throws -> Int64
     func revokeAPIToken(id: Int64, at: Date) throws
+    /// Gives a reviewer a new secret and new recovery codes (their digests), replacing the old.
+    func setSecondFactor(secret: String, recoveryDigests: [String], of handle: String, at: Date) throws
+    /// Forgets a reviewer's secret and recovery codes.
+    func removeSecondFactor(of handle: String) throws
+    /// Records that a code of this step was used; false when that step, or a later one, already was.
+    func useStep(_ step: Int64, of handle: String) throws -> Bool
+    /// Marks an unused recovery code used; false when there is no such unused code.
+    func useRecoveryCode(_ digest: String, of handle: String, at: Date) throws -> Bool
 
     /// Empties the search index, to be filled again with terms of `version`.
     func clearSearchIndex(version: Int64) throws

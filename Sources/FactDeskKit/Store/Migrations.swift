@@ -145,6 +145,22 @@ enum Migrations {
                     WHERE (CASE WHEN json_valid(details) THEN json_extract(details, '$.sha256') END) IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("v16: two-factor logins: TOTP secrets and recovery codes' digests") { db in
+            // The secret must be readable to check a code: whoever can read this file can
+            // compute a reviewer's codes (see TwoFactor.swift). Recovery codes are digests only.
+            try db.execute(sql: """
+                CREATE TABLE second_factor (
+                    handle TEXT PRIMARY KEY NOT NULL REFERENCES reviewer (handle),
+                    secret TEXT NOT NULL CHECK (length(secret) >= 16),
+                    last_step INTEGER NOT NULL DEFAULT 0 CHECK (last_step >= 0),
+                    enabled_at DATETIME NOT NULL);
+                CREATE TABLE recovery_code (
+                    handle TEXT NOT NULL REFERENCES second_factor (handle) ON DELETE CASCADE,
+                    digest TEXT NOT NULL CHECK (length(digest) = 64),
+                    used_at DATETIME,
+                    PRIMARY KEY (handle, digest));
+                """)
+        }
         return migrator
     }
 

@@ -57,6 +57,9 @@ public enum DeskTable: String, CaseIterable, Sendable {
     case credential
     case apiToken = "api_token"
     case knownCheck = "known_check"
+    /// Second factors, copied with the desk so that a moved desk keeps asking for codes.
+    case secondFactor = "second_factor"
+    case recoveryCode = "recovery_code"
 
     public var columns: [String] {
         switch self {
@@ -76,11 +79,22 @@ public enum DeskTable: String, CaseIterable, Sendable {
         case .credential: ["handle", "password_hash", "set_at"]
         case .apiToken: ["id", "name", "token_hash", "handle", "created_at", "expires_at", "revoked_at"]
         case .knownCheck: ["id"] + KnownCheck.contentColumns + ["imported_by", "imported_at"]
+        case .secondFactor: ["handle", "secret", "last_step", "enabled_at"]
+        case .recoveryCode: ["handle", "digest", "used_at"]
         }
     }
 
     /// The column rows are read in order of, so a copy appends the history in order.
-    public var key: String { self == .event ? "seq" : self == .claimLink ? "claim_a, claim_b" : self == .credential ? "handle" : self == .service ? "name" : "id" }
+    public var key: String {
+        switch self {
+        case .event: "seq"
+        case .claimLink: "claim_a, claim_b"
+        case .credential, .secondFactor: "handle"
+        case .recoveryCode: "handle, digest"
+        case .service: "name"
+        default: "id"
+        }
+    }
 
     /// Columns that hold a yes or no.
     public var booleanColumns: Set<String> { self == .reviewer || self == .service ? ["active"] : [] }

@@ -38,7 +38,11 @@ struct LoginController {
         let password = form.raw("password") ?? ""
         let address = server.clientAddress(request, context)
         do {
-            let login = try await server.desk { try $0.logIn(handle: handle, password: password, address: address) }
+            let code = form.raw("code")
+            let requirement = server.configuration.requireTwoFactor
+            let login = try await server.desk {
+                try $0.logIn(handle: handle, password: password, address: address, code: code, requirement: requirement)
+            }
             var response = Reply.redirect(next)
             response.setCookie(cookie(DeskMiddleware.sessionCookie, login.secret.text,
                                       maxAge: Int(LoginRules.absoluteTimeout)))

@@ -38,6 +38,7 @@ enum Assets {
     .error { background: #fbe1de; border: 1px solid var(--bad); padding: .5rem .75rem; border-radius: .3rem; }
     .notice { background: #dcf2e3; border: 1px solid var(--ok); padding: .5rem .75rem; border-radius: .3rem; }
     .hint, .meta, .empty { color: var(--muted); }
+    div.qr svg { display: block; max-width: 100%; height: auto; } code.uri { word-break: break-all; }
     .facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
     .facts dt { color: var(--muted); } .facts dd { margin: 0; }
     .paragraph { background: var(--paper); border-inline-start: 4px solid var(--accent); margin: 1rem 0; padding: .75rem 1rem; }

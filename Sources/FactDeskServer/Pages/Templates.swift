@@ -7,7 +7,7 @@ enum Templates {
         "layout": layout, "login": login, "queue": queue, "claims": claims, "claimRows": claimRows,
         "claim": claim, "sources": sources, "reviewers": reviewers, "stats": stats, "audit": audit,
         "workflow": workflow, "error": error, "text": text,
-    ]
+    ].merging(SettingsPages.templates) { first, _ in first }
 
     static let text = #"<span lang="{{lang}}" dir="{{dir}}">{{text}}</span>"#
 
@@ -27,7 +27,7 @@ enum Templates {
     {{#viewer}}
     <nav>
     <a href="/">Queue</a> <a href="/claims">Claims</a> <a href="/sources">Sources</a> <a href="/reviewers">Reviewers</a>
-    <a href="/stats">Stats</a> <a href="/audit">Audit</a> <a href="/workflow">Workflow</a>
+    <a href="/stats">Stats</a> <a href="/audit">Audit</a> <a href="/workflow">Workflow</a> <a href="/settings">Settings</a>
     </nav>
     <form class="logout" method="post" action="/logout">
     <input type="hidden" name="csrf" value="{{csrf}}">
@@ -56,9 +56,11 @@ enum Templates {
     <input type="hidden" name="next" value="{{next}}">
     <label>Handle <input name="handle" autocomplete="username" required value="{{handle}}" dir="auto"></label>
     <label>Password <input type="password" name="password" autocomplete="current-password" required></label>
+    <label>Code <input name="code" autocomplete="one-time-code" dir="ltr" placeholder="six digits, or a recovery code"></label>
     <button type="submit">Log in</button>
     </form>
-    <p class="hint">No password yet? An editor sets one with <code>factdesk reviewer password HANDLE</code>.</p>
+    <p class="hint">No password yet? An editor sets one with <code>factdesk reviewer password HANDLE</code>.
+    The code is asked only of those with a two-factor login (<code>factdesk 2fa enable</code>, or Settings).</p>
     """#
 
     static let claimRows = #"""

@@ -28,7 +28,7 @@ enum FailureResponse {
         case let access as AccessError:
             switch access {
             case .lockedOut: return .tooManyRequests
-            case .wrongCredentials, .notLoggedIn: return .unauthorized
+            case .wrongCredentials, .notLoggedIn, .secondFactorMissing, .wrongSecondFactor: return .unauthorized
             default: break
             }
         case is NIOTooManyBytesError: return .contentTooLarge

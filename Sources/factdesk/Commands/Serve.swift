@@ -45,6 +45,11 @@ extension Factdesk {
             discussion: "Registered on first use when you are an editor (`factdesk service add` does it by hand).",
             valueName: "name"))
         var service = "web"
+        @Option(name: .customLong("require-2fa"), help: ArgumentHelp(
+            "Turn away from the web desk the people of this group who have no two-factor login.",
+            discussion: "They are told to run `factdesk 2fa enable`, then log in with a code.",
+            valueName: "editors|all"))
+        var requireTwoFactor: TwoFactorRequirement?
 
         func validate() throws {
             guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
@@ -87,7 +92,8 @@ extension Factdesk.Serve {
     /// How the server runs, from the options.
     var serverConfiguration: ServerConfiguration {
         ServerConfiguration(host: host, port: port, baseURL: baseURL, maxImportSize: maxSize, behindProxy: behindProxy,
-                            headerTimeout: .seconds(headerTimeout), idleTimeout: .seconds(idleTimeout))
+                            headerTimeout: .seconds(headerTimeout), idleTimeout: .seconds(idleTimeout),
+                            requireTwoFactor: requireTwoFactor)
     }
 
     /// The desk, signing as the service: its key from this machine's key folder, which must

@@ -307,6 +307,55 @@ enum PostgresSchema {
             CREATE INDEX event_on_digest ON event ((details::jsonb ->> 'sha256'), action)
                 WHERE (details::jsonb ->> 'sha256') IS NOT NULL;
             """),
+        ("v16: two-factor logins: TOTP secrets and recovery codes' digests", """
+            CREATE TABLE second_factor (
+                handle TEXT PRIMARY KEY REFERENCES reviewer (handle),
+                secret TEXT NOT NULL CHECK (length(secret) >= 16),
+                last_step BIGINT NOT NULL DEFAULT 0 CHECK (last_step >= 0),
+                enabled_at TEXT NOT NULL);
+            CREATE TABLE recovery_code (
+                handle TEXT NOT NULL REFERENCES second_factor (handle) ON DELETE CASCADE,
+                digest TEXT NOT NULL CHECK (length(digest) = 64),
+                used_at TEXT,
+                PRIMARY KEY (handle, digest));
+            -- Reviewers and editors may see who has a second factor, never its secret, its last
+            -- step or the recovery codes: only the owner (the server) reads and uses those.
+            REVOKE ALL ON second_factor, recovery_code FROM PUBLIC;
+            SELECT factdesk_grant('SELECT (handle, enabled_at) ON second_factor', 'reviewer');
+
+            -- Who may set or clear a second factor: the desk's owner; the reviewer themselves;
+            -- an active editor of this desk for a reviewer of this desk (TwoFactorRules).
+            CREATE FUNCTION factdesk_may_change_second_factor(login TEXT) RETURNS boolean
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+                SELECT EXISTS (SELECT 1 FROM reviewer t WHERE t.handle = login AND t.active)
+                   AND (pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = 'public.event'::regclass), 'MEMBER')
+                        OR EXISTS (SELECT 1 FROM reviewer r WHERE r.handle = session_user AND r.active
+                                   AND (r.role = 'editor' OR r.handle = login)))
+            $$;
+            CREATE FUNCTION factdesk_set_second_factor(login TEXT, new_secret TEXT, digests TEXT, new_at TEXT) RETURNS void
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+            BEGIN
+                IF NOT factdesk_may_change_second_factor(login) THEN
+                    RAISE EXCEPTION 'only the reviewer or an active editor may turn on a two-factor login' USING ERRCODE = '42501';
+                END IF;
+                DELETE FROM second_factor WHERE handle = login;
+                INSERT INTO second_factor (handle, secret, last_step, enabled_at) VALUES (login, new_secret, 0, new_at);
+                INSERT INTO recovery_code (handle, digest) SELECT login, d FROM unnest(string_to_array(digests, ',')) AS d;
+            END $$;
+            CREATE FUNCTION factdesk_clear_second_factor(login TEXT) RETURNS void
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+            BEGIN
+                IF NOT factdesk_may_change_second_factor(login) AND NOT EXISTS (SELECT 1 FROM reviewer r
+                        WHERE r.handle = session_user AND r.active AND r.role = 'editor') THEN
+                    RAISE EXCEPTION 'only the reviewer or an active editor may turn off a two-factor login' USING ERRCODE = '42501';
+                END IF;
+                DELETE FROM second_factor WHERE handle = login;
+            END $$;
+            REVOKE ALL ON FUNCTION factdesk_may_change_second_factor(TEXT), factdesk_set_second_factor(TEXT, TEXT, TEXT, TEXT),
+                factdesk_clear_second_factor(TEXT) FROM PUBLIC;
+            SELECT factdesk_grant('EXECUTE ON FUNCTION factdesk_set_second_factor(TEXT, TEXT, TEXT, TEXT),
+                factdesk_clear_second_factor(TEXT)', 'reviewer');
+            """),
     ]
 
     /// Triggers that refuse any UPDATE or DELETE of a table's rows, with a message.
