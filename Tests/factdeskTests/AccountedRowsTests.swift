@@ -1,19 +1,10 @@
 import Foundation
-import GRDB
 import Testing
 
 /// Rows that a person who can write the desk file might change to act with rights or words
 /// the history never gave: each is reported by `audit verify`, and a changed workflow stops
 /// every write until an editor installs one through a command that records an event.
 @Suite struct AccountedRowsTests {
-    func tamper(_ desk: Binary, _ sql: String) throws {
-        var config = Configuration()
-        config.foreignKeysEnabled = false
-        let queue = try DatabaseQueue(path: desk.deskPath, configuration: config)
-        try queue.writeWithoutTransaction { db in try db.execute(sql: sql) }
-        try queue.close()
-    }
-
     /// The standard workflow's `verify`, edited so that a claim goes from new straight to verified.
     static let shortcut = """
         UPDATE workflow SET definition = json_replace(definition, '$.transitions[2].from', json('["new", "in_review"]'))
@@ -24,7 +15,7 @@ import Testing
         let definition = try #require(try desk.json(["workflow", "show"]) as? [String: Any])
         let transitions = try #require(definition["transitions"] as? [[String: Any]])
         #expect(transitions[2]["name"] as? String == "verify")
-        try tamper(desk, Self.shortcut)
+        try desk.tamper(Self.shortcut)
         let events = try desk.eventCount()
 
         let report = try desk.run(["audit", "verify"])

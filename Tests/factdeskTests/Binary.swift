@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// Runs the built `factdesk` binary as a user would, in a folder of its own.
 struct Binary {
@@ -253,4 +254,33 @@ func readToEnd(_ out: Pipe, _ err: Pipe) -> (stdout: Data, stderr: Data) {
     let output = out.fileHandleForReading.readDataToEndOfFile()
     reading.wait()
     return (output, errors)
+}
+
+// MARK: - What an attacker with sqlite3 does to a desk file
+
+extension Binary {
+    /// Runs SQL on the desk file as `sqlite3` would, foreign keys off.
+    func tamper(_ sql: String) throws {
+        try tamper { db in try db.execute(sql: sql) }
+    }
+
+    /// Runs `body` on the desk file as `sqlite3` would, foreign keys off.
+    func tamper(_ body: (Database) throws -> Void) throws {
+        var config = Configuration()
+        config.foreignKeysEnabled = false
+        let queue = try DatabaseQueue(path: deskPath, configuration: config)
+        try queue.writeWithoutTransaction(body)
+        try queue.close()
+    }
+
+    /// Runs `body` with the history's triggers dropped, then puts them back exactly as they
+    /// were, so that nothing but what `body` changed tells the desk was touched.
+    func withoutHistoryTriggers(_ body: (Database) throws -> Void) throws {
+        try tamper { db in
+            let triggers = try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'event'")
+            try db.execute(sql: "DROP TRIGGER event_no_update; DROP TRIGGER event_no_delete; DROP TRIGGER event_next_seq_only;")
+            try body(db)
+            for sql in triggers { try db.execute(sql: sql) }
+        }
+    }
 }

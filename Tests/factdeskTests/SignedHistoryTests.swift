@@ -29,11 +29,7 @@ import FactDeskKit
 
     /// Runs SQL on the desk file as `sqlite3` would, foreign keys off.
     func tamper(_ desk: Binary, _ sql: String) throws {
-        var config = Configuration()
-        config.foreignKeysEnabled = false
-        let queue = try DatabaseQueue(path: desk.deskPath, configuration: config)
-        try queue.writeWithoutTransaction { db in try db.execute(sql: sql) }
-        try queue.close()
+        try desk.tamper(sql)
     }
 
     /// Appends an event with the next number and the right hash, as a dozen lines of a
@@ -105,18 +101,7 @@ import FactDeskKit
         let desk = try deskWithHistory()
         let anchor = try desk.run(["audit", "head"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let events = try desk.eventCount()
-        var config = Configuration()
-        config.foreignKeysEnabled = false
-        let queue = try DatabaseQueue(path: desk.deskPath, configuration: config)
-        try queue.writeWithoutTransaction { db in
-            let triggers = try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'event'")
-            try db.execute(sql: """
-                DROP TRIGGER event_no_update; DROP TRIGGER event_no_delete; DROP TRIGGER event_next_seq_only;
-                UPDATE event SET signature = NULL, signer = NULL;
-                """)
-            for sql in triggers { try db.execute(sql: sql) }
-        }
-        try queue.close()
+        try desk.withoutHistoryTriggers { db in try db.execute(sql: "UPDATE event SET signature = NULL, signer = NULL") }
         let stripped = try desk.run(["audit", "verify", "--anchor", anchor])
         #expect(stripped.status == 70, "\(stripped.stdout)")
         #expect(stripped.stdout.contains("event 1: unsigned: it carries no signature, but every event since 1 is signed"))
@@ -269,13 +254,8 @@ import FactDeskKit
     /// Turns a desk into one written before signing began: no keys, no signatures, its
     /// history's hashes as they then were, its triggers as they were.
     func makeUnsigned(_ desk: Binary) throws {
-        var config = Configuration()
-        config.foreignKeysEnabled = false
-        let queue = try DatabaseQueue(path: desk.deskPath, configuration: config)
-        try queue.writeWithoutTransaction { db in
-            let triggers = try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'event'")
+        try desk.withoutHistoryTriggers { db in
             try db.execute(sql: """
-                DROP TRIGGER event_no_update; DROP TRIGGER event_no_delete; DROP TRIGGER event_next_seq_only;
                 UPDATE event SET signature = NULL, signer = NULL;
                 UPDATE event SET details = json_remove(details, '$.key') WHERE action IN ('desk.create', 'reviewer.add');
                 UPDATE reviewer SET public_key = NULL;
@@ -288,9 +268,7 @@ import FactDeskKit
                 try db.execute(sql: "UPDATE event SET prev_hash = ?, hash = ? WHERE seq = ?", arguments: [previous, hash, row["seq"]])
                 previous = hash
             }
-            for sql in triggers { try db.execute(sql: sql) }
         }
-        try queue.close()
     }
 
     @Test func aDeskFromBeforeSigningKeepsItsHistoryAndSignsFromNowOn() throws {
