@@ -79,36 +79,36 @@ struct HistoryReplay {
     }
 
     private(set) var problems: [AuditReport.Problem] = []
-    private(set) var reviewers: [String: Person] = [:]
-    private var services: [String: (key: String, active: Bool)] = [:]
-    private var guardian: TransitionGuard?
-    private var keepsRuns = false
+    var reviewers: [String: Person] = [:]
+    var services: [String: (key: String, active: Bool)] = [:]
+    var guardian: TransitionGuard?
+    var keepsRuns = false
     /// Who created the desk, with the key the first event registers for them.
-    private var founder: (handle: String, key: String?)?
+    var founder: (handle: String, key: String?)?
     /// The workflows the desk's table holds, first installed first: their YAML, for the replay to load.
     private let installedWorkflows: [InstalledWorkflow]
     /// The SHA-256 of the workflow the history last installed.
-    private var workflowInForce: String?
+    var workflowInForce: String?
 
-    private var claims: [Int64: ClaimState] = [:]
-    private var runs: [Int64: [(transition: UInt32, actor: UInt32)]] = [:]
-    private var names: [String] = [""]
-    private var numbers: [String: UInt32] = [:]
-    private var notes: [Digest: (count: Int32, claim: Int64)] = [:]
-    private var evidence: [Digest: (count: Int32, claim: Int64)] = [:]
-    private var legacyEvidence: [Digest: (count: Int32, claim: Int64)] = [:]
+    var claims: [Int64: ClaimState] = [:]
+    var runs: [Int64: [(transition: UInt32, actor: UInt32)]] = [:]
+    var names: [String] = [""]
+    var numbers: [String: UInt32] = [:]
+    var notes: [Digest: (count: Int32, claim: Int64)] = [:]
+    var evidence: [Digest: (count: Int32, claim: Int64)] = [:]
+    var legacyEvidence: [Digest: (count: Int32, claim: Int64)] = [:]
     /// What rows of these tables must hold, with the time of the signed event that made them
     /// (nil for an unsigned one, from before the desk signed its history).
-    private var aliases: [String: (entity: String, by: String, at: String?)] = [:]
+    var aliases: [String: (entity: String, by: String, at: String?)] = [:]
     /// Known fact-checks by ref: the digest of their fields as last imported, and by whom.
-    private var knownChecks: [String: (digest: String, by: String, at: String?)] = [:]
-    private var links: [Pair: (kind: String, by: String, at: String?)] = [:]
-    private var sources: [Int64: (sha256: String, title: String?, at: String?)] = [:]
+    var knownChecks: [String: (digest: String, by: String, at: String?)] = [:]
+    var links: [Pair: (kind: String, by: String, at: String?)] = [:]
+    var sources: [Int64: (sha256: String, title: String?, at: String?)] = [:]
     /// The desk's row as its first event recorded it: its name (nil before names were recorded), founder and time.
-    private var deskRow: (name: String?, by: String, at: String?)?
+    var deskRow: (name: String?, by: String, at: String?)?
     /// Per reviewer, the SHA-256 of the password hash their newest password event set
     /// (empty for an event from before events held it).
-    private var credentials: [String: String] = [:]
+    var credentials: [String: String] = [:]
     /// Who has a second factor turned on (HistoryReplay+TwoFactor.swift).
     var secondFactors: Set<String> = []
 
@@ -252,7 +252,7 @@ struct HistoryReplay {
         }
     }
 
-    private mutating func createDesk(_ event: Event, _ details: EventDetails) {
+    mutating func createDesk(_ event: Event, _ details: EventDetails) {
         guard event.seq == 1 else { return problem(.notAllowed, event.seq, "a desk is created once, by its first event") }
         founder = (event.actor, details.key)
         deskRow = (details.title, event.actor, event.signedAt)
@@ -269,7 +269,7 @@ struct HistoryReplay {
 
     /// Replays a workflow installed after the desk's creation: by an editor, its YAML in the
     /// event, whose hash the event records.
-    private mutating func installWorkflow(_ event: Event, _ details: EventDetails) {
+    mutating func installWorkflow(_ event: Event, _ details: EventDetails) {
         _ = isEditor(event)
         guard let yaml = details.text, let sha256 = details.sha256 else { return malformed(event) }
         guard sha256Hex(yaml) == sha256 else {
@@ -279,7 +279,7 @@ struct HistoryReplay {
     }
 
     /// Makes a workflow the one the transitions after it are checked against.
-    private mutating func enforce(_ yaml: String, sha256: String, seq: Int64) {
+    mutating func enforce(_ yaml: String, sha256: String, seq: Int64) {
         workflowInForce = sha256
         guard let workflow = WorkflowSeal.definition(of: yaml, sha256: sha256) else {
             return problem(.rowChanged, seq, "the workflow it installed no longer loads", row: "workflow")
@@ -290,7 +290,7 @@ struct HistoryReplay {
 
     /// The workflow the desk enforces must be the one the history last installed, its
     /// definition the one its YAML gives.
-    private mutating func checkWorkflowInForce() {
+    mutating func checkWorkflowInForce() {
         guard let newest = installedWorkflows.last, let expected = workflowInForce else { return }
         let row = "workflow \(newest.id ?? 0)"
         if newest.sha256 != expected || sha256Hex(newest.yaml) != expected {
@@ -300,7 +300,7 @@ struct HistoryReplay {
         }
     }
 
-    private mutating func transition(_ event: Event, _ details: EventDetails) {
+    mutating func transition(_ event: Event, _ details: EventDetails) {
         guard let id = existingClaim(event), var claim = claims[id], let guardian else { return }
         let person = reviewers[event.actor] ?? Person(role: "", active: false, key: nil)
         let state = names[Int(claim.state)]
@@ -338,7 +338,7 @@ struct HistoryReplay {
         if keepsRuns { runs[id, default: []].append((number(event.action), number(event.actor))) }
     }
 
-    private mutating func addEvidence(claim id: Int64, event: Event, urls: [String], stances: [String]?, notes: [String]?) {
+    mutating func addEvidence(claim id: Int64, event: Event, urls: [String], stances: [String]?, notes: [String]?) {
         claims[id]?.evidence += UInt32(urls.count)
         for (index, url) in urls.enumerated() {
             if let stances, index < stances.count {
@@ -351,27 +351,27 @@ struct HistoryReplay {
     }
 
     /// A note as its row must hold it: with its time when a signed event wrote it.
-    private static func noteDigest(_ claim: Int64, _ author: String?, _ body: String?, at: String?) -> Digest {
+    static func noteDigest(_ claim: Int64, _ author: String?, _ body: String?, at: String?) -> Digest {
         at.map { Digest([String(claim), author, body, $0]) } ?? Digest([String(claim), author, body])
     }
 
     /// Evidence as its row must hold it: with its time when a signed event added it.
-    private static func evidenceDigest(_ claim: Int64, _ by: String?, _ url: String?, _ stance: String?, _ note: String,
+    static func evidenceDigest(_ claim: Int64, _ by: String?, _ url: String?, _ stance: String?, _ note: String,
                                        at: String?) -> Digest {
         at.map { Digest([String(claim), by, url, stance, note, $0]) } ?? Digest([String(claim), by, url, stance, note])
     }
 
     /// Counts a note or evidence added on its own, which makes a new version of the claim.
-    private mutating func changed(_ id: Int64, at: String) {
+    mutating func changed(_ id: Int64, at: String) {
         claims[id]?.changes += 1
         claims[id]?.changedAt = at.hashValue
     }
 
-    private static func count(_ table: inout [Digest: (count: Int32, claim: Int64)], _ key: Digest, claim: Int64) {
+    static func count(_ table: inout [Digest: (count: Int32, claim: Int64)], _ key: Digest, claim: Int64) {
         table[key, default: (0, claim)].count += 1
     }
 
-    private mutating func actorIsActive(_ event: Event) -> Bool {
+    mutating func actorIsActive(_ event: Event) -> Bool {
         guard let person = reviewers[event.actor], person.active else {
             problem(.notAllowed, event.seq, "\(event.actor) was not an active reviewer then")
             return false
@@ -379,7 +379,7 @@ struct HistoryReplay {
         return true
     }
 
-    private mutating func isEditor(_ event: Event) -> Bool {
+    mutating func isEditor(_ event: Event) -> Bool {
         guard reviewers[event.actor]?.role == Reviewer.Role.editor.rawValue else {
             problem(.notAllowed, event.seq, "only an editor may \(event.action), and \(event.actor) was not one then")
             return false
@@ -387,7 +387,7 @@ struct HistoryReplay {
         return true
     }
 
-    private mutating func existingClaim(_ event: Event) -> Int64? {
+    mutating func existingClaim(_ event: Event) -> Int64? {
         guard let id = event.claimID else { return nil }
         guard claims[id] != nil else {
             problem(.notAllowed, event.seq, "claim \(id) did not exist then")
@@ -396,11 +396,11 @@ struct HistoryReplay {
         return id
     }
 
-    private mutating func malformed(_ event: Event) {
+    mutating func malformed(_ event: Event) {
         problem(.notAllowed, event.seq, "its details lack what a \(event.action) event records")
     }
 
-    private mutating func number(_ name: String) -> UInt32 {
+    mutating func number(_ name: String) -> UInt32 {
         if let known = numbers[name] { return known }
         let new = UInt32(names.count)
         names.append(name)
@@ -410,245 +410,5 @@ struct HistoryReplay {
 
     mutating func problem(_ kind: AuditReport.Problem.Kind, _ seq: Int64?, _ detail: String, row: String? = nil) {
         problems.append(.init(kind: kind, seq: seq, detail: detail, row: row))
-    }
-
-    // MARK: - Rows
-
-    /// Compares one claim row with what the history says of it.
-    mutating func checkClaim(_ row: ClaimRow) {
-        let id = row.id
-        guard let replayed = claims.removeValue(forKey: id) else {
-            return problem(.rowChanged, nil, "no event created it", row: "claim \(id)")
-        }
-        if Self.content(of: row, as: replayed) != replayed.content {
-            problem(.rowChanged, nil, replayed.scored
-                    ? "its text, speaker, place, source, worthiness, reasons or time is not what its history recorded"
-                    : "its text, speaker, place or source is not what its history recorded", row: "claim \(id)")
-        }
-        if row.state != names[Int(replayed.state)] {
-            problem(.rowChanged, nil, "it is '\(row.state)' but its history ends in '\(names[Int(replayed.state)])'", row: "claim \(id)")
-        }
-        let expected = replayed.assignee == 0 ? nil : names[Int(replayed.assignee)]
-        if row.assignee != expected {
-            problem(.rowChanged, nil, "it is assigned to \(row.assignee ?? "nobody") but its history says \(expected ?? "nobody")",
-                    row: "claim \(id)")
-        }
-        if !Self.sameMoment(row.dueAt, replayed.due) {
-            problem(.rowChanged, nil, "it is due \(row.dueAt ?? "never") but its history says \(replayed.due ?? "never")", row: "claim \(id)")
-        }
-        // Versions and times are held from the desk's signed history on.
-        guard !replayed.legacy else { return }
-        if row.version != 1 + Int64(replayed.changes) {
-            problem(.rowChanged, nil, "it is at version \(row.version) but its history changed it \(replayed.changes) times since it was added",
-                    row: "claim \(id)")
-        }
-        if row.updatedAt.hashValue != replayed.changedAt {
-            problem(.rowChanged, nil, "it says it last changed at \(row.updatedAt), which is not when its history last changed it",
-                    row: "claim \(id)")
-        }
-    }
-
-    /// The digest of a claim row's content, as ``Digest/init(source:details:at:)`` gives the
-    /// event's stored details when the row holds what the event wrote.
-    private static func content(of row: ClaimRow, as replayed: ClaimState) -> Digest {
-        if replayed.legacy { return Digest([String(row.sourceID), row.text]) }
-        var details = EventDetails(text: row.text, speaker: row.speaker, spanStart: row.spanStart, spanEnd: row.spanEnd)
-        if replayed.scored {
-            var stored = row.reasons
-            guard let reasons = stored.withUTF8({ DetailsReader.strings(UnsafeRawBufferPointer($0)) }) else {
-                return Digest(["unreadable reasons"])
-            }
-            details.worthiness = row.worthiness
-            details.reasons = reasons
-        }
-        var json = details.canonicalJSON
-        return json.withUTF8 { Digest(source: row.sourceID, details: UnsafeRawBufferPointer($0), at: row.createdAt) }
-    }
-
-    /// A stored time and an event's ISO-8601 deadline name the same moment, to the millisecond.
-    private static func sameMoment(_ stored: String?, _ recorded: String?) -> Bool {
-        switch (stored, recorded) {
-        case (nil, nil): return true
-        case (let stored?, let recorded?):
-            // The two forms round the same moment to the millisecond each in its own way.
-            guard let date = StoredTime.date(stored),
-                  let said = try? Date(recorded, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
-            else { return false }
-            return abs(date.timeIntervalSince(said)) < 0.002
-        default: return false
-        }
-    }
-
-    /// Claims the history created whose rows are gone.
-    mutating func finishClaims() {
-        for id in claims.keys.sorted() { problem(.rowChanged, nil, "its history exists but the claim is gone", row: "claim \(id)") }
-        claims = [:]
-    }
-
-    /// Compares the other tables' rows, each as the table's columns (``DeskTable``).
-    mutating func check(_ table: DeskTable, _ row: [StoredValue]) {
-        func text(_ column: String) -> String? {
-            guard let index = table.columns.firstIndex(of: column) else { return nil }
-            switch row[index] {
-            case .text(let value): return value
-            case .integer(let value): return String(value)
-            case .boolean(let value): return value ? "1" : "0"
-            case .real(let value): return String(value)
-            case .null: return nil
-            }
-        }
-        let id = text(table == .service ? "name" : "id") ?? "?"
-        switch table {
-        case .note:
-            let claim = text("claim_id") ?? ""
-            let number = Int64(claim) ?? -1
-            if !Self.take(&notes, Self.noteDigest(number, text("author"), text("body"), at: text("created_at"))),
-               !Self.take(&notes, Self.noteDigest(number, text("author"), text("body"), at: nil)) {
-                problem(.rowChanged, nil, "no event wrote this note on claim \(claim), or it was changed since", row: "note \(id)")
-            }
-        case .evidence:
-            let claim = text("claim_id") ?? ""
-            let number = Int64(claim) ?? -1
-            if !Self.take(&evidence, Self.evidenceDigest(number, text("added_by"), text("url"), text("stance"), text("note") ?? "",
-                                                         at: text("added_at"))),
-               !Self.take(&evidence, Self.evidenceDigest(number, text("added_by"), text("url"), text("stance"), text("note") ?? "",
-                                                         at: nil)),
-               !Self.take(&legacyEvidence, Digest([claim, text("added_by"), text("url")])) {
-                problem(.rowChanged, nil, "no event added this evidence to claim \(claim), or it was changed since", row: "evidence \(id)")
-            }
-        case .source:
-            guard let recorded = sources.removeValue(forKey: Int64(id) ?? -1) else {
-                return problem(.rowChanged, nil, "no event added this source", row: "source \(id)")
-            }
-            if text("sha256") != recorded.sha256 || sha256Hex(text("body") ?? "") != recorded.sha256 {
-                problem(.rowChanged, nil, "its text is not the text its history recorded (SHA-256 \(recorded.sha256))", row: "source \(id)")
-            } else if let title = recorded.title, text("title") != title {
-                problem(.rowChanged, nil, "its title is not the one its history recorded", row: "source \(id)")
-            } else if let at = recorded.at, text("imported_at") != at {
-                problem(.rowChanged, nil, "it says it was imported at \(text("imported_at") ?? "no time"), not when its history says", row: "source \(id)")
-            }
-        case .alias:
-            let variant = text("variant") ?? ""
-            guard let recorded = aliases.removeValue(forKey: variant) else {
-                return problem(.rowChanged, nil, "no event added the spelling '\(variant)'", row: "alias \(id)")
-            }
-            if text("entity") != recorded.entity || text("added_by") != recorded.by || recorded.at.map({ $0 != text("added_at") }) == true {
-                problem(.rowChanged, nil, "'\(variant)' names '\(text("entity") ?? "")' but its history says '\(recorded.entity)'", row: "alias \(id)")
-            }
-        case .claimLink:
-            let a = Int64(text("claim_a") ?? "") ?? -1, b = Int64(text("claim_b") ?? "") ?? -1
-            guard let recorded = links.removeValue(forKey: Pair(a, b)) else {
-                return problem(.rowChanged, nil, "no event linked these claims", row: "link \(a)-\(b)")
-            }
-            if text("kind") != recorded.kind || text("linked_by") != recorded.by || recorded.at.map({ $0 != text("linked_at") }) == true {
-                problem(.rowChanged, nil, "it says '\(text("kind") ?? "")' but its history says '\(recorded.kind)' by \(recorded.by)",
-                        row: "link \(a)-\(b)")
-            }
-        case .knownCheck:
-            let ref = text("ref") ?? ""
-            guard let recorded = knownChecks.removeValue(forKey: ref) else {
-                return problem(.rowChanged, nil, "no event imported the fact-check \(ref)", row: "known check \(id)")
-            }
-            if KnownCheck.Content.digest(KnownCheck.contentColumns.map(text)) != recorded.digest || text("imported_by") != recorded.by
-                || recorded.at.map({ $0 != text("imported_at") }) == true {
-                problem(.rowChanged, nil, "it is not the review its history recorded (\(ref))", row: "known check \(id)")
-            }
-        case .reviewer:
-            let handle = text("handle") ?? ""
-            guard let person = reviewers.removeValue(forKey: handle) else {
-                return problem(.rowChanged, nil, "no event added \(handle)", row: "reviewer \(handle)")
-            }
-            if text("role") != person.role || (text("active") == "1") != person.active || text("public_key") != person.key {
-                problem(.rowChanged, nil,
-                        "\(handle) is \(text("role") ?? "")\(text("active") == "1" ? "" : ", inactive"), key \(text("public_key") ?? "none"); the history says \(person.role)\(person.active ? "" : ", inactive"), key \(person.key ?? "none")",
-                        row: "reviewer \(handle)")
-            }
-            if let name = person.name, text("display_name") != name {
-                problem(.rowChanged, nil, "\(handle) is shown as '\(text("display_name") ?? "")', but the history added them as '\(name)'",
-                        row: "reviewer \(handle)")
-            }
-            if let at = person.addedAt, text("created_at") != at {
-                problem(.rowChanged, nil, "it says \(handle) was added at \(text("created_at") ?? "no time"), not when the history says",
-                        row: "reviewer \(handle)")
-            }
-        case .credential:
-            checkCredential(handle: text("handle") ?? "", hash: text("password_hash"))
-        case .service:
-            guard let service = services.removeValue(forKey: id) else {
-                return problem(.rowChanged, nil, "no event registered it", row: "service \(id)")
-            }
-            if text("public_key") != service.key || (text("active") == "1") != service.active {
-                problem(.rowChanged, nil, "its key or state is not what its history recorded", row: "service \(id)")
-            }
-        case .desk:
-            guard let recorded = deskRow else { return }
-            if let name = recorded.name, text("name") != name {
-                problem(.rowChanged, nil, "the desk is called '\(text("name") ?? "")', but its first event named it '\(name)'", row: "desk")
-            }
-            if text("created_by") != recorded.by || recorded.at.map({ $0 != text("created_at") }) == true {
-                problem(.rowChanged, nil, "who created the desk, or when, is not what its first event says", row: "desk")
-            }
-        case .secondFactor:
-            checkSecondFactorRow(handle: text("handle") ?? "")
-        default:
-            break
-        }
-    }
-
-    // MARK: - Credentials
-
-    private mutating func setCredential(_ event: Event, _ details: EventDetails) {
-        guard let handle = details.handle else { return malformed(event) }
-        // A reviewer sets their own password; only an editor sets another's.
-        if handle != event.actor { _ = isEditor(event) }
-        credentials[handle] = details.sha256 ?? ""
-    }
-
-    /// A stored password hash must be the one the reviewer's newest password event set.
-    private mutating func checkCredential(handle: String, hash: String?) {
-        guard let recorded = credentials[handle] else {
-            return problem(.rowChanged, nil, "no event set a password for \(handle)", row: "credential \(handle)")
-        }
-        // An event from before events held the digest accounts for whatever hash it set.
-        if !recorded.isEmpty, sha256Hex(hash ?? "") != recorded {
-            problem(.rowChanged, nil, "\(handle)'s password hash is not the one the history set; set the password again",
-                    row: "credential \(handle)")
-        }
-    }
-
-    private static func take(_ table: inout [Digest: (count: Int32, claim: Int64)], _ key: Digest) -> Bool {
-        guard let entry = table[key], entry.count > 0 else { return false }
-        table[key] = entry.count == 1 ? nil : (entry.count - 1, entry.claim)
-        return true
-    }
-
-    /// What the history recorded that no row holds any more.
-    mutating func finishRows() {
-        checkWorkflowInForce()
-        for entry in notes.values.sorted(by: { $0.claim < $1.claim }) {
-            problem(.rowChanged, nil, "a note its history records is gone", row: "claim \(entry.claim)")
-        }
-        for entry in (Array(evidence.values) + Array(legacyEvidence.values)).sorted(by: { $0.claim < $1.claim }) {
-            problem(.rowChanged, nil, "evidence its history records is gone", row: "claim \(entry.claim)")
-        }
-        for (id, source) in sources.sorted(by: { $0.key < $1.key }) {
-            problem(.rowChanged, nil, "its history added it (SHA-256 \(source.sha256)) but it is gone", row: "source \(id)")
-        }
-        for (variant, alias) in aliases.sorted(by: { $0.key < $1.key }) {
-            problem(.rowChanged, nil, "the spelling '\(variant)' of '\(alias.entity)' is gone", row: "alias")
-        }
-        for pair in links.keys.sorted(by: { ($0.a, $0.b) < ($1.a, $1.b) }) {
-            problem(.rowChanged, nil, "the link its history records is gone", row: "link \(pair.a)-\(pair.b)")
-        }
-        for ref in knownChecks.keys.sorted() {
-            problem(.rowChanged, nil, "its history imported the fact-check \(ref) but it is gone", row: "known check")
-        }
-        for handle in reviewers.keys.sorted() {
-            problem(.rowChanged, nil, "its history added \(handle) but the reviewer is gone", row: "reviewer \(handle)")
-        }
-        for name in services.keys.sorted() {
-            problem(.rowChanged, nil, "its history registered it but it is gone", row: "service \(name)")
-        }
-        finishSecondFactors()
     }
 }
