@@ -99,3 +99,15 @@ public enum DeskTable: String, CaseIterable, Sendable {
     /// Columns that hold a yes or no.
     public var booleanColumns: Set<String> { self == .reviewer || self == .service ? ["active"] : [] }
 }
+
+/// SQL that both backends share word for word.
+enum StorageTerms {
+    /// The events a login looks up, by the handle or the digest their details hold: the
+    /// condition of the two partial indexes migration v15 makes, which a query must repeat
+    /// exactly for the index to serve it. Shipped in a migration: never change it; an action
+    /// added later needs an index of its own.
+    static let loginEventActions = """
+        action IN ('desk.create', 'reviewer.add', 'reviewer.key', 'reviewer.role', 'reviewer.password', \
+        'service.add', 'service.remove', 'token.create', 'token.revoke')
+        """
+}

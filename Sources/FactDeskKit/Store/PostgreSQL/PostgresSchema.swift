@@ -303,9 +303,9 @@ enum PostgresSchema {
             """),
         ("v15: events found by the handle they name and by the digest they hold", """
             CREATE INDEX event_on_handle ON event ((details::jsonb ->> 'handle'), seq)
-                WHERE (details::jsonb ->> 'handle') IS NOT NULL;
+                WHERE \(StorageTerms.loginEventActions);
             CREATE INDEX event_on_digest ON event ((details::jsonb ->> 'sha256'), action)
-                WHERE (details::jsonb ->> 'sha256') IS NOT NULL;
+                WHERE \(StorageTerms.loginEventActions);
             """),
         ("v16: two-factor logins: TOTP secrets and recovery codes' digests", """
             CREATE TABLE second_factor (

@@ -320,13 +320,15 @@ struct PostgresTransaction: StorageWriter {
     func newestEvent(actions: [String], handle: String, before seq: Int64) throws -> AuditEvent? {
         try first("""
             SELECT * FROM event WHERE (details::jsonb ->> 'handle') = $1 AND seq < $2 AND action = ANY($3::text[])
+              AND \(StorageTerms.loginEventActions)
             ORDER BY seq DESC LIMIT 1
             """, [.text(handle), .integer(seq), .text(Self.array(actions))])?.event()
     }
 
     func events(digest: String, actions: [String]) throws -> [AuditEvent] {
         try rows("""
-            SELECT * FROM event WHERE (details::jsonb ->> 'sha256') = $1 AND action = ANY($2::text[]) ORDER BY seq
+            SELECT * FROM event WHERE (details::jsonb ->> 'sha256') = $1 AND action = ANY($2::text[])
+              AND \(StorageTerms.loginEventActions) ORDER BY seq
             """, [.text(digest), .text(Self.array(actions))]).map { try $0.event() }
     }
 

@@ -307,7 +307,8 @@ struct SQLiteTransaction: StorageWriter {
         guard !actions.isEmpty else { return nil }
         return try AuditEvent.fetchOne(db, sql: """
             SELECT * FROM event WHERE \(Self.detailsField("handle")) = ? AND seq < ?
-              AND action IN (\(databaseQuestionMarks(count: actions.count))) ORDER BY seq DESC LIMIT 1
+              AND action IN (\(databaseQuestionMarks(count: actions.count))) AND \(StorageTerms.loginEventActions)
+            ORDER BY seq DESC LIMIT 1
             """, arguments: StatementArguments([handle, seq] as [any DatabaseValueConvertible] + actions))
     }
 
@@ -315,7 +316,7 @@ struct SQLiteTransaction: StorageWriter {
         guard !actions.isEmpty else { return [] }
         return try AuditEvent.fetchAll(db, sql: """
             SELECT * FROM event WHERE \(Self.detailsField("sha256")) = ?
-              AND action IN (\(databaseQuestionMarks(count: actions.count))) ORDER BY seq
+              AND action IN (\(databaseQuestionMarks(count: actions.count))) AND \(StorageTerms.loginEventActions) ORDER BY seq
             """, arguments: StatementArguments([digest] + actions))
     }
 
