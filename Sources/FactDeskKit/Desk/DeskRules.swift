@@ -73,7 +73,8 @@ extension StorageWriter {
 extension ClaimStore {
     /// Runs one write transaction of the desk's rules: refused, before anything is written,
     /// while the workflow the desk holds is not the one its signed history installed
-    /// (``WorkflowSeal``). Every write of the domain goes through here.
+    /// (``WorkflowSeal``). Every write of claims, sources, the team, links, aliases and known
+    /// checks goes through here; logins, passwords, tokens and second factors (Access/) do not.
     func writing<T>(_ body: (any StorageWriter) throws -> T) throws -> T {
         try storage.writing { tx in
             try WorkflowSeal.check(tx)

@@ -7,7 +7,8 @@ import Foundation
 /// and the command line and the web would enforce the edit at once. So before every write
 /// the three are held to the event that installed the workflow (the desk's creation, or the
 /// newest `workflow.install`): the YAML's hash must be the one the event signed, and the
-/// definition the one that YAML gives. Until they are, every write is refused.
+/// definition the one that YAML gives. Until they are, every write of the desk's rules is
+/// refused; logins, passwords, tokens and second factors go on, so an editor can reach the desk.
 enum WorkflowSeal {
     /// Workflows already read from their YAML in this process, by the YAML's SHA-256.
     private static let loaded = LockedCache<String, Workflow>()
