@@ -3,11 +3,13 @@ import Foundation
 import Hummingbird
 import HummingbirdCore
 import Logging
+import ServiceLifecycle
+import UnixSignals
 
 /// The web desk: the same desk file the command line uses, in a browser, with logins.
 ///
 /// It adds no rules: every read and write is a FactDeskKit call the command line also
-/// makes, with the logged-in reviewer as the actor, run off the event loop.
+/// makes, with the logged-in reviewer as the actor.
 public struct DeskServer: Sendable {
     let store: ClaimStore
     let configuration: ServerConfiguration
@@ -30,27 +32,21 @@ public struct DeskServer: Sendable {
 
     /// The number of the history's last event: what the caches are keyed by.
     func head() async throws -> Int64 {
-        try await desk { try $0.auditHead().seq }
+        try await store.auditHead().seq
     }
 
     /// A claim's overview as a viewer sees it, worked out once per state of the history.
     func overview(of id: Int64, for viewer: Reviewer, head: Int64) async throws -> ClaimOverview {
         try await caches.overviews.value(for: id, head: head) {
-            try await desk { try $0.overview(of: id, for: nil) }
+            try await store.overview(of: id, for: nil)
         }.viewed(by: viewer)
     }
 
     /// The active reviewers, for pickers and filters.
     func team(head: Int64) async throws -> [Reviewer] {
         try await caches.team.value(for: 0, head: head) {
-            try await desk { try $0.team().filter(\.active) }
+            try await store.team().filter(\.active)
         }
-    }
-
-    /// Runs a store call on the store's threads.
-    func desk<T: Sendable>(_ body: @escaping @Sendable (ClaimStore) throws -> T) async throws -> T {
-        let store = self.store
-        return try await OffLoop.run { try body(store) }
     }
 
     /// What answers every request, for the server and for in-process tests: the router,
@@ -130,7 +126,21 @@ enum Reply {
 
 extension DeskServer {
     /// Serves until SIGINT or SIGTERM, calling `ready` with the bound port once listening.
+    ///
+    /// One `ServiceGroup` runs the web server and, on a PostgreSQL desk, the client that
+    /// keeps at most ``ServerConfiguration/postgresConnections`` connections to it. On a
+    /// signal the web server finishes the requests in flight first, then the client closes
+    /// its connections.
     public func run(ready: @escaping @Sendable (Int) -> Void) async throws {
-        try await application(onServerRunning: { ready($0) }).runService()
+        var services: [any ServiceLifecycle.Service] = []
+        if let connections = store.connectionService(limit: configuration.postgresConnections) {
+            services.append(connections)
+        }
+        services.append(application(onServerRunning: { ready($0) }))
+        var logger = Logger(label: "factdesk")
+        logger.logLevel = .warning
+        let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint],
+                                                      logger: logger))
+        try await group.run()
     }
 }

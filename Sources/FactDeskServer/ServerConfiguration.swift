@@ -22,6 +22,12 @@ public struct ServerConfiguration: Sendable {
     public var idleTimeout: Duration
     /// Who must log in with a second factor (`--require-2fa`): nil for nobody beyond those who have one.
     public var requireTwoFactor: TwoFactorRequirement?
+    /// The most connections the server keeps to a PostgreSQL desk (`--pg-connections`);
+    /// requests beyond them wait their turn.
+    public var postgresConnections: Int
+
+    /// The numbers of connections `--pg-connections` may name.
+    public static let postgresConnectionRange = 1...1_000
 
     /// Every other request body is refused past this size.
     public static let maxBodySize = 1 << 20
@@ -29,7 +35,7 @@ public struct ServerConfiguration: Sendable {
     public init(host: String = "127.0.0.1", port: Int = 8080, baseURL: String? = nil,
                 maxImportSize: Int = ArticleReader.defaultMaximumSize, behindProxy: Bool = false,
                 logRequests: Bool = true, headerTimeout: Duration = .seconds(10), idleTimeout: Duration = .seconds(60),
-                requireTwoFactor: TwoFactorRequirement? = nil) {
+                requireTwoFactor: TwoFactorRequirement? = nil, postgresConnections: Int = 10) {
         self.host = host
         self.port = port
         self.baseURL = baseURL
@@ -39,6 +45,7 @@ public struct ServerConfiguration: Sendable {
         self.headerTimeout = headerTimeout
         self.idleTimeout = idleTimeout
         self.requireTwoFactor = requireTwoFactor
+        self.postgresConnections = postgresConnections
     }
 
     /// Whether cookies carry `Secure`: whenever the desk is reached over https.
@@ -65,7 +72,8 @@ public struct ServerConfiguration: Sendable {
         return "\(scheme)://\(host)" + (url.port.map { ":\($0)" } ?? "")
     }
 
-    /// Checks the base URL (http or https, a host, nothing after the path), the port and the timeouts.
+    /// Checks the base URL (http or https, a host, nothing after the path), the port, the timeouts
+    /// and the number of PostgreSQL connections.
     public func validate() throws(DeskError) {
         if let baseURL {
             guard let url = URL(string: baseURL), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
@@ -76,6 +84,9 @@ public struct ServerConfiguration: Sendable {
         guard (0...65_535).contains(port) else { throw .invalidValue("the port must be between 0 (any free one) and 65535") }
         guard headerTimeout > .zero, idleTimeout > .zero else {
             throw .invalidValue("the header and idle timeouts must be more than 0 seconds")
+        }
+        guard Self.postgresConnectionRange.contains(postgresConnections) else {
+            throw .invalidValue("--pg-connections must be between 1 and 1000")
         }
     }
 }

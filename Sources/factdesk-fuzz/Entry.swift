@@ -1,4 +1,7 @@
 import Foundation
+#if FACTDESK_FUZZING
+import Synchronization
+#endif
 
 #if FACTDESK_FUZZING
 /// libFuzzer's entry: the target is named by `FACTDESK_FUZZ_TARGET` (see `.ci/fuzz`).
@@ -12,10 +15,35 @@ private let target: FuzzTarget = {
     return target
 }()
 
+/// The desk of sample articles, for the targets that need one.
+private let desk: FuzzDesk? = target.needsDesk ? finished { await FuzzDesk.make() } : nil
+
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
-    target.run(bytes.map { Data(bytes: $0, count: count) } ?? Data())
+    let data = bytes.map { Data(bytes: $0, count: count) } ?? Data()
+    finished { await target.run(data, desk: desk) }
     return 0
+}
+
+/// Runs asynchronous work to its end on libFuzzer's thread. libFuzzer calls its entry
+/// synchronously and takes the input as done when it returns, so this build, and only it,
+/// waits for a task: on a thread of libFuzzer's, never on one of the tasks' own.
+private func finished<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
+    let done = DispatchSemaphore(value: 0)
+    let outcome = Outcome<T>()
+    Task {
+        let value = await work()
+        outcome.value.withLock { $0 = value }
+        done.signal()
+    }
+    done.wait()
+    guard let value = outcome.value.withLock({ $0 }) else { preconditionFailure("a fuzzing task ended without its result") }
+    return value
+}
+
+/// What a task hands to the thread waiting for it.
+private final class Outcome<T: Sendable>: Sendable {
+    let value = Mutex<T?>(nil)
 }
 
 /// libFuzzer's driver, called from this module's `main` (the build names an executable's
@@ -40,7 +68,7 @@ enum FuzzDriver {
 /// input a fuzzing run found is kept as a regression test.
 @main
 enum FuzzReplay {
-    static func main() {
+    static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         guard let name = arguments.first, let target = FuzzTarget(rawValue: name) else {
             let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")
@@ -57,13 +85,14 @@ enum FuzzReplay {
                 files.append(path)
             }
         }
+        let desk = target.needsDesk ? await FuzzDesk.make() : nil
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
                 FileHandle.standardError.write(Data("factdesk-fuzz: cannot read \(file)\n".utf8))
                 exit(66)
             }
             FileHandle.standardError.write(Data("\(name): \(file)\n".utf8))
-            target.run(data)
+            await target.run(data, desk: desk)
         }
         print("\(name): \(files.count) inputs replayed")
     }

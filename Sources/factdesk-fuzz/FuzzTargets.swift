@@ -19,12 +19,16 @@ enum FuzzTarget: String, CaseIterable {
     /// `init --workflow`: a workflow file, loaded and checked.
     case workflow
 
-    func run(_ data: Data) {
+    /// Whether the target works on the desk of sample articles.
+    var needsDesk: Bool { self == .search || self == .csv }
+
+    /// Runs one input; `desk` is the desk of sample articles, for the targets that need it.
+    func run(_ data: Data, desk: FuzzDesk?) async {
         switch self {
         case .article: article(data)
         case .text: text(data)
-        case .search: search(data)
-        case .csv: csv(data)
+        case .search: await search(data, desk)
+        case .csv: await csv(data, desk)
         case .workflow: workflow(data)
         }
     }
@@ -57,19 +61,20 @@ enum FuzzTarget: String, CaseIterable {
                 "a text made visible still holds invisible characters")
     }
 
-    private func search(_ data: Data) {
+    private func search(_ data: Data, _ desk: FuzzDesk?) async {
+        guard let desk else { return }
         let query = String(decoding: data, as: UTF8.self)
         do {
-            _ = try FuzzDesk.shared.store.search(query)
+            _ = try await desk.store.search(query)
         } catch {
             promise(false, "a search threw: \(error)")
         }
     }
 
-    private func csv(_ data: Data) {
-        guard let rows = try? ClaimCSV.read(data) else { return }
+    private func csv(_ data: Data, _ desk: FuzzDesk?) async {
+        guard let desk, let rows = try? ClaimCSV.read(data) else { return }
         // A fixed now: relative deadlines ("3d") resolve alike on every run, so a run is repeatable.
-        _ = try? FuzzDesk.shared.store.importPlan(rows, by: FuzzDesk.editor, now: Date(timeIntervalSince1970: 1_780_000_000))
+        _ = try? await desk.store.importPlan(rows, by: FuzzDesk.editor, now: Date(timeIntervalSince1970: 1_780_000_000))
     }
 
     private func workflow(_ data: Data) {
@@ -88,22 +93,23 @@ enum FuzzTarget: String, CaseIterable {
 }
 
 /// A desk in memory holding the sample articles, made once per process.
-final class FuzzDesk: Sendable {
+struct FuzzDesk: Sendable {
     static let editor = "editor"
-    static let shared = FuzzDesk()
     let store: ClaimStore
 
-    private init() {
+    /// Makes the desk, or stops the process saying why it could not.
+    static func make() async -> FuzzDesk {
         do {
             let keys = FileManager.default.temporaryDirectory.appendingPathComponent("factdesk-fuzz-keys-\(getpid())")
             setenv("FACTDESK_KEYS", keys.path, 1)
-            store = try ClaimStore.inMemory(workflow: try WorkflowSource.named("standard"),
-                                            editor: NewReviewer(handle: Self.editor, role: .editor))
-            try store.addReviewer(NewReviewer(handle: "reviewer"), by: Self.editor)
+            let store = try await ClaimStore.inMemory(workflow: try WorkflowSource.named("standard"),
+                                                      editor: NewReviewer(handle: Self.editor, role: .editor))
+            try await store.addReviewer(NewReviewer(handle: "reviewer"), by: Self.editor)
             let folder = ProcessInfo.processInfo.environment["FACTDESK_SEEDS"] ?? "seeds"
             let reader = ArticleReader()
             let articles = try reader.expand([folder]).map { NewSource(body: try reader.read($0)) }
-            _ = try store.addSources(articles, by: Self.editor)
+            _ = try await store.addSources(articles, by: Self.editor)
+            return FuzzDesk(store: store)
         } catch {
             FileHandle.standardError.write(Data("factdesk-fuzz: cannot make the sample desk (set FACTDESK_SEEDS to the seeds folder): \(error)\n".utf8))
             exit(2)

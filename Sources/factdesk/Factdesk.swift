@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// `factdesk`: a fact-checking desk on one SQLite file.
 @main
-struct Factdesk: ParsableCommand {
+struct Factdesk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "factdesk",
         abstract: "Pull claims out of articles, review them to a verdict, and keep a history nobody can rewrite.",
@@ -18,7 +18,7 @@ struct Factdesk: ParsableCommand {
         ]
     )
 
-    static func main() {
-        main(Array(CommandLine.arguments.dropFirst()))
+    static func main() async {
+        await main(Array(CommandLine.arguments.dropFirst()))
     }
 }

@@ -137,10 +137,10 @@ import Testing
     }
 
     @Test(arguments: [("000", "ترامب \"ليس في عجلة من أمره\" لضرب إيران"), ("002", "البحث عن تفاهم"), ("003", "الحفاظ على الضغط")])
-    func headingsAreNotClaims(seed: String, heading: String) throws {
+    func headingsAreNotClaims(seed: String, heading: String) async throws {
         let article = try seedArticle(seed)
         #expect(article.contains(heading + "\n"))
-        #expect(try claims(seed).allSatisfy { !$0.text.contains(heading) })
+        #expect(try await claims(seed).allSatisfy { !$0.text.contains(heading) })
     }
 
     @Test func questionsAndBoilerplateAreNotClaims() {
@@ -172,8 +172,8 @@ import Testing
         }
     }
 
-    @Test func theFourHourClaimIsCheckWorthyForItsReasons() throws {
-        let claim = try #require(try claims("000").first { $0.text.contains("على مدار 4 ساعات") })
+    @Test func theFourHourClaimIsCheckWorthyForItsReasons() async throws {
+        let claim = try #require(try await claims("000").first { $0.text.contains("على مدار 4 ساعات") })
         #expect(claim.worthiness.reasons.contains("number: 4"))
         #expect(claim.worthiness.reasons.contains("quotation"))
         #expect(claim.worthiness.reasons.contains("attribution: مسؤول كبير في الإدارة الأمريكية"))

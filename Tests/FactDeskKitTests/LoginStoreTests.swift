@@ -4,97 +4,97 @@ import Testing
 @testable import FactDeskKit
 
 @Suite struct LoginStoreTests {
-    private func desk(_ clock: TestClock) throws -> ClaimStore {
-        let store = try ClaimStore.inMemory(workflow: try WorkflowSource.named("standard"),
+    private func desk(_ clock: TestClock) async throws -> ClaimStore {
+        let store = try await ClaimStore.inMemory(workflow: try WorkflowSource.named("standard"),
                                             editor: NewReviewer(handle: "sara", role: .editor), clock: { clock.date })
-        try store.setPassword("editor desk phrase 9", for: "sara", by: "sara", cost: 4)
+        try await store.setPassword("editor desk phrase 9", for: "sara", by: "sara", cost: 4)
         return store
     }
 
-    @Test func aSessionEndsAfterTwelveHoursUnused() throws {
+    @Test func aSessionEndsAfterTwelveHoursUnused() async throws {
         let clock = TestClock()
-        let store = try desk(clock)
-        let login = try store.logIn(handle: "sara", password: "editor desk phrase 9", address: "a")
+        let store = try await desk(clock)
+        let login = try await store.logIn(handle: "sara", password: "editor desk phrase 9", address: "a")
         clock.advance(11.9 * 3_600)
-        #expect(try store.session(secret: login.secret.text) != nil)
+        #expect(try await store.session(secret: login.secret.text) != nil)
         clock.advance(11.9 * 3_600)  // used 11.9 h ago: still open
-        #expect(try store.session(secret: login.secret.text) != nil)
+        #expect(try await store.session(secret: login.secret.text) != nil)
         clock.advance(12.1 * 3_600)
-        #expect(try store.session(secret: login.secret.text) == nil)
+        #expect(try await store.session(secret: login.secret.text) == nil)
     }
 
-    @Test func aSessionEndsSevenDaysAfterTheLoginHoweverOftenItIsUsed() throws {
+    @Test func aSessionEndsSevenDaysAfterTheLoginHoweverOftenItIsUsed() async throws {
         let clock = TestClock()
-        let store = try desk(clock)
-        let login = try store.logIn(handle: "sara", password: "editor desk phrase 9", address: "a")
+        let store = try await desk(clock)
+        let login = try await store.logIn(handle: "sara", password: "editor desk phrase 9", address: "a")
         for _ in 0..<16 {
             clock.advance(10 * 3_600)
-            #expect(try store.session(secret: login.secret.text) != nil)
+            #expect(try await store.session(secret: login.secret.text) != nil)
         }
         clock.advance(10 * 3_600)  // 170 h since the login
-        #expect(try store.session(secret: login.secret.text) == nil)
+        #expect(try await store.session(secret: login.secret.text) == nil)
     }
 
-    @Test func eachLoginGetsANewTokenAndOnlyItsMACUnderTheSessionKeyIsStored() throws {
+    @Test func eachLoginGetsANewTokenAndOnlyItsMACUnderTheSessionKeyIsStored() async throws {
         let clock = TestClock()
-        let store = try desk(clock)
-        let first = try store.logIn(handle: "sara", password: "editor desk phrase 9", address: "a")
-        let second = try store.logIn(handle: "sara", password: "editor desk phrase 9", address: "a")
+        let store = try await desk(clock)
+        let first = try await store.logIn(handle: "sara", password: "editor desk phrase 9", address: "a")
+        let second = try await store.logIn(handle: "sara", password: "editor desk phrase 9", address: "a")
         #expect(first.secret != second.secret)
-        let stored = try store.writer.read { try String.fetchAll($0, sql: "SELECT token_hash FROM login_session") }
+        let stored = try await store.writer.read { try String.fetchAll($0, sql: "SELECT token_hash FROM login_session") }
         let key = try store.signer.keys.sessionKey(service: store.signer.service)
         #expect(Set(stored) == Set([first.secret.mac(key), second.secret.mac(key)]))
         #expect(!stored.contains(first.secret.text) && !stored.contains(first.secret.digest))
     }
 
-    @Test func aPasswordWhoseEventPredatesDigestsMustBeSetAgain() throws {
+    @Test func aPasswordWhoseEventPredatesDigestsMustBeSetAgain() async throws {
         let clock = TestClock()
-        let store = try desk(clock)
+        let store = try await desk(clock)
         // As a desk made before password events held their digest: the newest one holds none.
-        try store.storage.writing { tx in
-            try tx.record(AuditEvent(at: clock.date, actor: "sara", action: AuditAction.reviewerPassword,
-                                     details: EventDetails(handle: "sara")), store.signer)
+        try await store.storage.writing { tx in
+            _ = try await tx.record(AuditEvent(at: clock.date, actor: "sara", action: AuditAction.reviewerPassword,
+                                               details: EventDetails(handle: "sara")), store.signer)
         }
-        #expect(throws: AccessError.passwordPredatesDigests) {
-            try store.logIn(handle: "sara", password: "editor desk phrase 9", address: "a")
+        await #expect(throws: AccessError.passwordPredatesDigests) {
+            try await store.logIn(handle: "sara", password: "editor desk phrase 9", address: "a")
         }
-        #expect(try store.verifyAudit().problems.isEmpty)
-        try store.setPassword("editor desk phrase 9", for: "sara", by: "sara", cost: 4)
-        #expect(try store.logIn(handle: "sara", password: "editor desk phrase 9", address: "a").session.reviewer.handle == "sara")
+        #expect(try await store.verifyAudit().problems.isEmpty)
+        try await store.setPassword("editor desk phrase 9", for: "sara", by: "sara", cost: 4)
+        #expect(try await store.logIn(handle: "sara", password: "editor desk phrase 9", address: "a").session.reviewer.handle == "sara")
     }
 
-    @Test func aPasswordEventAReviewerSignedForAnEditorOpensNothing() throws {
+    @Test func aPasswordEventAReviewerSignedForAnEditorOpensNothing() async throws {
         let clock = TestClock()
-        let store = try desk(clock)
-        try store.addReviewer(NewReviewer(handle: "layla"), by: "sara")
+        let store = try await desk(clock)
+        try await store.addReviewer(NewReviewer(handle: "layla"), by: "sara")
         // layla writes the desk file with her own registered key: sara's row and an event
         // that accounts for it, in her own name, as only an editor may.
         let hash = PasswordPolicy.hash("laylas way into sara", cost: 4)
-        try store.storage.writing { tx in
-            try tx.setPasswordHash(hash, of: "sara", at: clock.date)
-            try tx.record(AuditEvent(at: clock.date, actor: "layla", action: AuditAction.reviewerPassword,
+        try await store.storage.writing { tx in
+            try await tx.setPasswordHash(hash, of: "sara", at: clock.date)
+            try await tx.record(AuditEvent(at: clock.date, actor: "layla", action: AuditAction.reviewerPassword,
                                      details: EventDetails(handle: "sara", sha256: sha256Hex(hash))), store.signer)
         }
-        #expect(throws: AccessError.wrongCredentials) {
-            try store.logIn(handle: "sara", password: "laylas way into sara", address: "a")
+        await #expect(throws: AccessError.wrongCredentials) {
+            try await store.logIn(handle: "sara", password: "laylas way into sara", address: "a")
         }
-        #expect(try store.verifyAudit().problems.contains { $0.kind == .notAllowed })
+        #expect(try await store.verifyAudit().problems.contains { $0.kind == .notAllowed })
     }
 
-    @Test func aLockoutLastsFifteenMinutes() throws {
+    @Test func aLockoutLastsFifteenMinutes() async throws {
         let clock = TestClock()
-        let store = try desk(clock)
+        let store = try await desk(clock)
         for _ in 0..<5 {
-            #expect(throws: AccessError.wrongCredentials) { try store.logIn(handle: "sara", password: "nope nope nope", address: "a") }
+            await #expect(throws: AccessError.wrongCredentials) { try await store.logIn(handle: "sara", password: "nope nope nope", address: "a") }
         }
-        #expect(throws: AccessError.lockedOut(minutes: 15)) {
-            try store.logIn(handle: "sara", password: "editor desk phrase 9", address: "b")
+        await #expect(throws: AccessError.lockedOut(minutes: 15)) {
+            try await store.logIn(handle: "sara", password: "editor desk phrase 9", address: "b")
         }
         clock.advance(0.24 * 3_600)
-        #expect(throws: AccessError.lockedOut(minutes: 1)) {
-            try store.logIn(handle: "sara", password: "editor desk phrase 9", address: "b")
+        await #expect(throws: AccessError.lockedOut(minutes: 1)) {
+            try await store.logIn(handle: "sara", password: "editor desk phrase 9", address: "b")
         }
         clock.advance(0.02 * 3_600)
-        #expect(try store.logIn(handle: "sara", password: "editor desk phrase 9", address: "b").session.reviewer.handle == "sara")
+        #expect(try await store.logIn(handle: "sara", password: "editor desk phrase 9", address: "b").session.reviewer.handle == "sara")
     }
 }

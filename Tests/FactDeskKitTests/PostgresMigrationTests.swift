@@ -6,7 +6,7 @@ import Testing
 /// its owner opens it, and still working for its reviewers and editors afterwards.
 @Suite
 struct PostgresMigrationTests {
-    @Test func aDeskMadeWithTheClusterWideRolesMovesToItsOwnAndKeepsWorking() throws {
+    @Test func aDeskMadeWithTheClusterWideRolesMovesToItsOwnAndKeepsWorking() async throws {
         guard TestPostgres.ownerURL != nil else { _ = try TestPostgres.freshDatabase(); return }
         let suffix = UUID().uuidString.prefix(8).lowercased()
         let owner = "own_" + suffix, reviewer = "rev_" + suffix, editor = "ed_" + suffix, database = "fdold_" + suffix
@@ -18,16 +18,16 @@ struct PostgresMigrationTests {
         // The desk as the release before made it: every migration before v12.
         let older = Array(PostgresSchema.migrations.prefix { !$0.name.hasPrefix("v12") })
         #expect(older.count == 11 && older.last?.name.hasPrefix("v11") == true)
-        let storage = try PostgreSQLStorage.create(try PostgresAddress(url: ownerURL), connectTimeout: 5, busyTimeout: 5,
+        let storage = try await PostgreSQLStorage.create(try PostgresAddress(url: ownerURL), connectTimeout: 5, busyTimeout: 5,
                                                    migrations: older) { tx, login in
-            try ClaimStore.initialize(tx, workflow: .named("standard"), editor: NewReviewer(handle: login, role: .editor),
+            try await ClaimStore.initialize(tx, workflow: .named("standard"), editor: NewReviewer(handle: login, role: .editor),
                                       deskName: nil, at: Date(), signer: ClaimStore.processSigner)
         }
         let before = ClaimStore(storage: storage, busyTimeout: 5, clock: Date.init, signer: ClaimStore.processSigner)
-        try before.addReviewer(NewReviewer(handle: reviewer), by: owner)
-        try before.addReviewer(NewReviewer(handle: editor, role: .editor), by: owner)
-        _ = try before.addSource(NewSource(body: try seedArticle()), extract: false, by: owner)
-        _ = try before.addClaim(sourceID: 1, text: "على مدار 4 ساعات", by: owner)
+        try await before.addReviewer(NewReviewer(handle: reviewer), by: owner)
+        try await before.addReviewer(NewReviewer(handle: editor, role: .editor), by: owner)
+        _ = try await before.addSource(NewSource(body: try seedArticle()), extract: false, by: owner)
+        _ = try await before.addClaim(sourceID: 1, text: "على مدار 4 ساعات", by: owner)
         // A token as the release before wrote it (its SQL, not today's, which calls v12's functions).
         try TestPostgres.psql("""
             INSERT INTO api_token (name, token_hash, handle, created_at) VALUES ('old', repeat('a', 64), '\(reviewer)', '2026-01-01 00:00:00.000')
@@ -35,7 +35,7 @@ struct PostgresMigrationTests {
         // What the red team used: the reviewer's login could write sessions.
         #expect(try TestPostgres.psql("SELECT has_table_privilege('\(reviewer)', 'login_session', 'INSERT')", on: admin) == "t")
 
-        let migrated = try ClaimStore.open(path: ownerURL)
+        let migrated = try await ClaimStore.open(path: ownerURL)
         let group = "factdesk_\(database)_"
         #expect(try TestPostgres.psql("""
             SELECT pg_has_role('\(reviewer)', '\(group)reviewer', 'MEMBER'), pg_has_role('\(editor)', '\(group)editor', 'MEMBER'),
@@ -45,24 +45,24 @@ struct PostgresMigrationTests {
                    has_table_privilege('factdesk_reviewer', 'claim', 'SELECT'), has_table_privilege('factdesk_editor', 'reviewer', 'INSERT'),
                    has_table_privilege('\(editor)', 'reviewer', 'INSERT')
             """, on: admin) == "t|t|f|f|f|f|f|f|f|t")
-        #expect(try migrated.verifyAudit().problems.isEmpty)
+        #expect(try await migrated.verifyAudit().problems.isEmpty)
 
         // The reviewer works as before: a transition, a note, her own tokens and password.
-        _ = try migrated.apply(TransitionCommand(transition: "assign", claimIDs: [1], actor: owner, assignee: reviewer))
-        let mine = try ClaimStore.open(path: TestPostgres.socketURL(user: reviewer, database: database))
-        _ = try mine.apply(TransitionCommand(transition: "start", claimIDs: [1], actor: reviewer))
-        _ = try mine.addNote(to: 1, body: "مدة الجولة مؤكدة", by: reviewer)
-        let made = try mine.createToken(name: "laptop", expiresAt: nil, by: reviewer).token
-        #expect(try mine.tokens(visibleTo: reviewer).map(\.name) == ["old", "laptop"])
-        for token in try mine.tokens(visibleTo: reviewer) { try mine.revokeToken(token.id, by: reviewer) }
-        #expect(try mine.tokens(visibleTo: reviewer).allSatisfy { $0.revokedAt != nil })
+        _ = try await migrated.apply(TransitionCommand(transition: "assign", claimIDs: [1], actor: owner, assignee: reviewer))
+        let mine = try await ClaimStore.open(path: TestPostgres.socketURL(user: reviewer, database: database))
+        _ = try await mine.apply(TransitionCommand(transition: "start", claimIDs: [1], actor: reviewer))
+        _ = try await mine.addNote(to: 1, body: "مدة الجولة مؤكدة", by: reviewer)
+        let made = try await mine.createToken(name: "laptop", expiresAt: nil, by: reviewer).token
+        #expect(try await mine.tokens(visibleTo: reviewer).map(\.name) == ["old", "laptop"])
+        for token in try await mine.tokens(visibleTo: reviewer) { try await mine.revokeToken(token.id, by: reviewer) }
+        #expect(try await mine.tokens(visibleTo: reviewer).allSatisfy { $0.revokedAt != nil })
         #expect(made.handle == reviewer)
-        try mine.setPassword("a long passphrase 2026", for: reviewer, by: reviewer)
+        try await mine.setPassword("a long passphrase 2026", for: reviewer, by: reviewer)
 
         // The editor adds a reviewer and sets the password of one of the desk's own.
-        let theirs = try ClaimStore.open(path: TestPostgres.socketURL(user: editor, database: database))
-        try theirs.addReviewer(NewReviewer(handle: "new_" + suffix), by: editor)
-        try theirs.setPassword("another long passphrase", for: reviewer, by: editor)
+        let theirs = try await ClaimStore.open(path: TestPostgres.socketURL(user: editor, database: database))
+        try await theirs.addReviewer(NewReviewer(handle: "new_" + suffix), by: editor)
+        try await theirs.setPassword("another long passphrase", for: reviewer, by: editor)
         #expect(try TestPostgres.psql("SELECT pg_has_role('new_\(suffix)', '\(group)reviewer', 'MEMBER')", on: admin) == "t")
         // Logins that connect to no other database left the cluster-wide groups.
         #expect(try TestPostgres.psql("""
@@ -70,7 +70,7 @@ struct PostgresMigrationTests {
             WHERE g.rolname IN ('factdesk_reviewer', 'factdesk_editor') AND m.member IN ('\(reviewer)'::regrole, '\(editor)'::regrole)
             """, on: admin) == "0")
 
-        let report = try migrated.verifyAudit()
+        let report = try await migrated.verifyAudit()
         #expect(report.problems.isEmpty, "\(report.problems)")
     }
 }

@@ -59,78 +59,78 @@ struct PostgresStoreTests {
     static let owner = "factdesk_owner"
 
     /// The same work, at the same times, on a desk file and on a PostgreSQL desk.
-    private func work(on store: ClaimStore, clock: TestClock) throws {
-        try store.addReviewer(NewReviewer(handle: "layla"), by: Self.owner)
+    private func work(on store: ClaimStore, clock: TestClock) async throws {
+        try await store.addReviewer(NewReviewer(handle: "layla"), by: Self.owner)
         clock.advance(1)
         for prefix in ["000", "001", "004"] {
-            _ = try store.addSource(NewSource(body: try seedArticle(prefix)), extract: true, by: Self.owner)
+            _ = try await store.addSource(NewSource(body: try seedArticle(prefix)), extract: true, by: Self.owner)
             clock.advance(1)
         }
-        let quantity = try #require(try store.search("أربع ساعات", limit: 100).filter { $0.sourceID != 1 }.compactMap(\.id).min())
-        _ = try store.apply(TransitionCommand(transition: "assign", claimIDs: [1, quantity], actor: Self.owner, assignee: "layla"))
+        let quantity = try #require(try await store.search("أربع ساعات", limit: 100).filter { $0.sourceID != 1 }.compactMap(\.id).min())
+        _ = try await store.apply(TransitionCommand(transition: "assign", claimIDs: [1, quantity], actor: Self.owner, assignee: "layla"))
         clock.advance(60)
-        _ = try store.apply(TransitionCommand(transition: "start", claimIDs: [1], actor: "layla"))
-        _ = try store.addNote(to: 1, body: "الوفدان أكدا مدة الجولة", by: "layla")
-        _ = try store.addEvidence(to: 1, NewEvidence(url: "https://example.org/irna", stance: .supports), by: "layla")
+        _ = try await store.apply(TransitionCommand(transition: "start", claimIDs: [1], actor: "layla"))
+        _ = try await store.addNote(to: 1, body: "الوفدان أكدا مدة الجولة", by: "layla")
+        _ = try await store.addEvidence(to: 1, NewEvidence(url: "https://example.org/irna", stance: .supports), by: "layla")
         clock.advance(60)
-        _ = try store.apply(TransitionCommand(transition: "verify", claimIDs: [1], actor: "layla", note: "confirmed"))
-        try store.addAlias(entity: "عراقجي", variants: ["أراغتشي", "عراقتشي"], by: Self.owner)
-        _ = try store.link(1, quantity, as: .same, by: Self.owner)
+        _ = try await store.apply(TransitionCommand(transition: "verify", claimIDs: [1], actor: "layla", note: "confirmed"))
+        try await store.addAlias(entity: "عراقجي", variants: ["أراغتشي", "عراقتشي"], by: Self.owner)
+        _ = try await store.link(1, quantity, as: .same, by: Self.owner)
     }
 
-    @Test func theSameWorkGivesTheSameHistoryAndAnswersOnBothBackends() throws {
+    @Test func theSameWorkGivesTheSameHistoryAndAnswersOnBothBackends() async throws {
         let fileClock = TestClock(), serverClock = TestClock()
         let folder = try temporaryFolder()
-        let file = try ClaimStore.create(path: folder.appendingPathComponent("d.db").path, workflow: .named("standard"),
+        let file = try await ClaimStore.create(path: folder.appendingPathComponent("d.db").path, workflow: .named("standard"),
                                          editor: NewReviewer(handle: Self.owner, role: .editor), clock: { fileClock.date })
-        let server = try ClaimStore.create(path: try TestPostgres.freshDatabase(), workflow: .named("standard"),
+        let server = try await ClaimStore.create(path: try TestPostgres.freshDatabase(), workflow: .named("standard"),
                                            editor: NewReviewer(handle: Self.owner, role: .editor), clock: { serverClock.date })
         #expect(server.isShared && !file.isShared)
-        try work(on: file, clock: fileClock)
-        try work(on: server, clock: serverClock)
+        try await work(on: file, clock: fileClock)
+        try await work(on: server, clock: serverClock)
 
         var fileEvents: [AuditEvent] = [], serverEvents: [AuditEvent] = []
-        try file.history { fileEvents.append($0) }
-        try server.history { serverEvents.append($0) }
+        try await file.history { fileEvents.append($0) }
+        try await server.history { serverEvents.append($0) }
         #expect(fileEvents.count > 90)
         #expect(fileEvents.map(\.hash) == serverEvents.map(\.hash))
         #expect(zip(fileEvents, serverEvents).first { $0 != $1 }.map { "\($0.0.seq ?? 0)" } == nil)
-        #expect(try file.auditHead() == (try server.auditHead()))
-        let report = try server.verifyAudit()
+        #expect(try await file.auditHead() == (try await server.auditHead()))
+        let report = try await server.verifyAudit()
         #expect(report.problems.isEmpty && report.events == fileEvents.count)
 
-        #expect(try file.claims(ClaimFilter()) == (try server.claims(ClaimFilter())))
+        #expect(try await file.claims(ClaimFilter()) == (try await server.claims(ClaimFilter())))
         for query in ["عراقجي", "أربع ساعات", "المفاوضات", "روما", "الاتفاق النووي"] {
-            let onFile = Set(try file.search(query, limit: 500).compactMap(\.id))
+            let onFile = Set(try await file.search(query, limit: 500).compactMap(\.id))
             #expect(!onFile.isEmpty, "\(query)")
-            #expect(onFile == Set(try server.search(query, limit: 500).compactMap(\.id)), "\(query)")
+            #expect(onFile == Set(try await server.search(query, limit: 500).compactMap(\.id)), "\(query)")
         }
-        #expect(try file.related(to: 1).map(\.claim.id) == (try server.related(to: 1).map(\.claim.id)))
-        #expect(try file.clusters().map { $0.claims.map(\.id) } == (try server.clusters().map { $0.claims.map(\.id) }))
-        #expect(try file.suggestAliases() == (try server.suggestAliases()))
-        #expect(try file.stats(now: fileClock.date) == (try server.stats(now: serverClock.date)))
+        #expect(try await file.related(to: 1).map(\.claim.id) == (try await server.related(to: 1).map(\.claim.id)))
+        #expect(try await file.clusters().map { $0.claims.map(\.id) } == (try await server.clusters().map { $0.claims.map(\.id) }))
+        #expect(try await file.suggestAliases() == (try await server.suggestAliases()))
+        #expect(try await file.stats(now: fileClock.date) == (try await server.stats(now: serverClock.date)))
     }
 
-    @Test func aDeskMovesFromAFileToPostgreSQLAndBackWithItsHistory() throws {
+    @Test func aDeskMovesFromAFileToPostgreSQLAndBackWithItsHistory() async throws {
         let folder = try temporaryFolder()
-        let original = try ClaimStore.create(path: folder.appendingPathComponent("a.db").path, workflow: .named("standard"),
+        let original = try await ClaimStore.create(path: folder.appendingPathComponent("a.db").path, workflow: .named("standard"),
                                              editor: NewReviewer(handle: Self.owner, role: .editor))
-        try work(on: original, clock: TestClock())
-        try original.setPassword("a long passphrase for the desk", for: "layla", by: Self.owner)
-        let anchor = try original.auditHead()
+        try await work(on: original, clock: TestClock())
+        try await original.setPassword("a long passphrase for the desk", for: "layla", by: Self.owner)
+        let anchor = try await original.auditHead()
 
         let database = try TestPostgres.freshDatabase()
-        try original.backup(to: database)
-        let moved = try ClaimStore.open(path: database)
-        try moved.addReviewer(NewReviewer(handle: "omar"), by: Self.owner)
+        try await original.backup(to: database)
+        let moved = try await ClaimStore.open(path: database)
+        try await moved.addReviewer(NewReviewer(handle: "omar"), by: Self.owner)
         let back = folder.appendingPathComponent("back.db").path
-        try moved.backup(to: back)
-        let returned = try ClaimStore.open(path: back)
+        try await moved.backup(to: back)
+        let returned = try await ClaimStore.open(path: back)
 
         for store in [moved, returned] {
-            let report = try store.verifyAudit(anchor: anchor)
+            let report = try await store.verifyAudit(anchor: anchor)
             #expect(report.problems.isEmpty, "\(report.problems)")
-            let claims = try store.claims(ClaimFilter()), originals = try original.claims(ClaimFilter())
+            let claims = try await store.claims(ClaimFilter()), originals = try await original.claims(ClaimFilter())
             #expect(claims.count == originals.count)
             // Times compare as the desk stores them, to the millisecond.
             func row(_ claim: Claim) -> String {
@@ -140,68 +140,68 @@ struct PostgresStoreTests {
                 return "\(plain) \(StoredTime.text(claim.createdAt)) \(StoredTime.text(claim.updatedAt))"
             }
             #expect(claims.map(row) == originals.map(row))
-            #expect(try store.search("عراقجي", limit: 500).count == (try original.search("عراقجي", limit: 500).count))
-            #expect(try store.aliases().map { "\($0.entity)=\($0.variants)" } == (try original.aliases().map { "\($0.entity)=\($0.variants)" }))
+            #expect(try await store.search("عراقجي", limit: 500).count == (try await original.search("عراقجي", limit: 500).count))
+            #expect(try await store.aliases().map { "\($0.entity)=\($0.variants)" } == (try await original.aliases().map { "\($0.entity)=\($0.variants)" }))
         }
-        #expect(try returned.auditHead() == (try moved.auditHead()))
-        #expect(try returned.auditHead().seq == anchor.seq + 1)
-        #expect(try returned.reviewers().map(\.reviewer.handle) == [Self.owner, "layla", "omar"])
+        #expect(try await returned.auditHead() == (try await moved.auditHead()))
+        #expect(try await returned.auditHead().seq == anchor.seq + 1)
+        #expect(try await returned.reviewers().map(\.reviewer.handle) == [Self.owner, "layla", "omar"])
         // A new claim takes the next id after the copied ones.
-        let next = try moved.addClaim(sourceID: 1, text: "على مدار 4 ساعات", by: Self.owner)
-        #expect(next.id == (try original.claims(ClaimFilter()).compactMap(\.id).max() ?? 0) + 1)
+        let next = try await moved.addClaim(sourceID: 1, text: "على مدار 4 ساعات", by: Self.owner)
+        #expect(next.id == (try await original.claims(ClaimFilter()).compactMap(\.id).max() ?? 0) + 1)
     }
 
-    @Test func initTakesOnlyAnEmptyDatabaseAndOpenRefusesWhatIsNotADesk() throws {
+    @Test func initTakesOnlyAnEmptyDatabaseAndOpenRefusesWhatIsNotADesk() async throws {
         let busy = try TestPostgres.freshDatabase()
         try TestPostgres.psql("CREATE TABLE payroll (id int)", on: busy)
-        #expect(throws: StoreError.notEmpty("\(try PostgresAddress(url: busy).database) at \(try PostgresAddress(url: busy).place)")) {
-            try ClaimStore.create(path: busy, workflow: .named("standard"), editor: NewReviewer(handle: Self.owner, role: .editor))
+        await #expect(throws: StoreError.notEmpty("\(try PostgresAddress(url: busy).database) at \(try PostgresAddress(url: busy).place)")) {
+            try await ClaimStore.create(path: busy, workflow: .named("standard"), editor: NewReviewer(handle: Self.owner, role: .editor))
         }
         #expect(try TestPostgres.psql("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", on: busy) == "1")
-        #expect(throws: StoreError.notADesk(path: try PostgresAddress(url: busy).display)) { try ClaimStore.open(path: busy) }
+        await #expect(throws: StoreError.notADesk(path: try await PostgresAddress(url: busy).display)) { try await ClaimStore.open(path: busy) }
 
         let desk = try TestPostgres.freshDatabase()
-        _ = try ClaimStore.create(path: desk, workflow: .named("standard"), editor: NewReviewer(handle: Self.owner, role: .editor))
-        #expect(throws: StoreError.alreadyExists(path: try PostgresAddress(url: desk).display)) {
-            try ClaimStore.create(path: desk, workflow: .named("standard"), editor: NewReviewer(handle: Self.owner, role: .editor))
+        _ = try await ClaimStore.create(path: desk, workflow: .named("standard"), editor: NewReviewer(handle: Self.owner, role: .editor))
+        await #expect(throws: StoreError.alreadyExists(path: try PostgresAddress(url: desk).display)) {
+            try await ClaimStore.create(path: desk, workflow: .named("standard"), editor: NewReviewer(handle: Self.owner, role: .editor))
         }
         try TestPostgres.psql("INSERT INTO factdesk_migration (name) VALUES ('v99: from a later FactDesk')", on: desk)
-        #expect(throws: StoreError.newerDesk(path: try PostgresAddress(url: desk).display)) { try ClaimStore.open(path: desk) }
+        await #expect(throws: StoreError.newerDesk(path: try await PostgresAddress(url: desk).display)) { try await ClaimStore.open(path: desk) }
 
         let missing = TestPostgres.url(database: "fd_no_such_database")
-        let error = try #require(throws: StoreError.self) { try ClaimStore.open(path: missing) }
+        let error = try await #require(throws: StoreError.self) { try await ClaimStore.open(path: missing) }
         #expect(error.kind == .notFound)
     }
 
-    @Test func anUnansweringServerAndAWrongPasswordEachGiveOneLine() throws {
+    @Test func anUnansweringServerAndAWrongPasswordEachGiveOneLine() async throws {
         let desk = try TestPostgres.freshDatabase()
         let address = try PostgresAddress(url: desk)
         let wrong = "postgres://\(address.user):not-the-password@\(address.host):\(address.port)/\(address.database)"
-        let refused = try #require(throws: StoreError.self) { try ClaimStore.open(path: wrong) }
+        let refused = try await #require(throws: StoreError.self) { try await ClaimStore.open(path: wrong) }
         #expect(refused.kind == .permissionDenied)
         #expect(refused.description.contains("refused the login of factdesk_owner"))
 
-        let closed = try #require(throws: StoreError.self) {
-            try ClaimStore.open(path: "postgres://\(address.user)@127.0.0.1:1/\(address.database)", connectTimeout: 1)
+        let closed = try await #require(throws: StoreError.self) {
+            try await ClaimStore.open(path: "postgres://\(address.user)@127.0.0.1:1/\(address.database)", connectTimeout: 1)
         }
         #expect(closed.kind == .storeUnusable)
         #expect(closed.description == "cannot reach the PostgreSQL server at 127.0.0.1:1: connection refused; is the server running?")
     }
 
-    @Test func evenTheOwnerCannotRewriteTheHistoryWithoutAuditVerifySeeingIt() throws {
+    @Test func evenTheOwnerCannotRewriteTheHistoryWithoutAuditVerifySeeingIt() async throws {
         let database = try TestPostgres.freshDatabase()
-        let store = try ClaimStore.create(path: database, workflow: .named("standard"),
+        let store = try await ClaimStore.create(path: database, workflow: .named("standard"),
                                           editor: NewReviewer(handle: Self.owner, role: .editor))
-        try store.addReviewer(NewReviewer(handle: "layla"), by: Self.owner)
+        try await store.addReviewer(NewReviewer(handle: "layla"), by: Self.owner)
         let (status, output) = try TestPostgres.psqlResult("UPDATE event SET actor = 'someone' WHERE seq = 1", on: database)
         #expect(status != 0 && output.contains("the history is append-only"))
-        #expect(try store.verifyAudit().problems.isEmpty)
+        #expect(try await store.verifyAudit().problems.isEmpty)
 
         try TestPostgres.psql("""
             ALTER TABLE event DISABLE TRIGGER event_no_update;
             UPDATE event SET actor = 'someone' WHERE seq = 1;
             """, on: database)
-        let problems = try store.verifyAudit().problems.map(\.description)
+        let problems = try await store.verifyAudit().problems.map(\.description)
         #expect(problems.contains { $0.contains("event_no_update") })
         #expect(problems.contains { $0.hasPrefix("event 1: content changed") })
 
@@ -211,11 +211,11 @@ struct PostgresStoreTests {
             CREATE FUNCTION let_it_be() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN OLD; END $$;
             CREATE TRIGGER event_no_delete BEFORE DELETE ON event FOR EACH ROW EXECUTE FUNCTION let_it_be();
             """, on: database)
-        let swapped = try store.verifyAudit().problems.map(\.description)
+        let swapped = try await store.verifyAudit().problems.map(\.description)
         #expect(swapped.contains { $0.contains("the trigger event_no_delete was replaced by another") })
     }
 
-    @Test func theProtectingTriggersAreReadFromTheMigrationsAndComparedInTheCatalogsOwnTerms() throws {
+    @Test func theProtectingTriggersAreReadFromTheMigrationsAndComparedInTheCatalogsOwnTerms() async throws {
         let expected = TriggerShape.expected
         #expect(expected.keys.sorted() == ["event_actor_is_login", "event_next_seq_only", "event_no_delete", "event_no_truncate",
                                            "event_no_update", "evidence_no_delete", "evidence_no_update", "note_no_delete",
@@ -227,16 +227,16 @@ struct PostgresStoreTests {
         #expect(expected.values.allSatisfy { $0.body.contains("RAISE EXCEPTION") })
 
         let database = try TestPostgres.freshDatabase()
-        let store = try ClaimStore.create(path: database, workflow: .named("standard"),
+        let store = try await ClaimStore.create(path: database, workflow: .named("standard"),
                                           editor: NewReviewer(handle: Self.owner, role: .editor))
-        #expect(try store.verifyAudit().problems.isEmpty)
+        #expect(try await store.verifyAudit().problems.isEmpty)
         // The same trigger, the same function, but only when nothing matches: reported.
         try TestPostgres.psql("""
             DROP TRIGGER note_no_delete ON note;
             CREATE TRIGGER note_no_delete BEFORE DELETE ON note FOR EACH ROW WHEN (false)
                 EXECUTE FUNCTION factdesk_refuse('notes are kept as written; add a new note instead');
             """, on: database)
-        #expect(try store.verifyAudit().problems.map(\.description).contains {
+        #expect(try await store.verifyAudit().problems.map(\.description).contains {
             $0.contains("the trigger note_no_delete was replaced by another") })
     }
 

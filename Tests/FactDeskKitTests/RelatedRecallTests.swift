@@ -30,13 +30,13 @@ final class LabelledDesk: Sendable {
     let store: ClaimStore
     private let sourceIDs: [String: Int64]
 
-    init() throws {
-        store = try ClaimStore.inMemory(
+    init() async throws {
+        store = try await ClaimStore.inMemory(
             workflow: try WorkflowSource.named("standard"), editor: NewReviewer(handle: "sara", role: .editor))
         var ids: [String: Int64] = [:]
         for index in 0..<5 {
             let prefix = String(format: "%03d", index)
-            if case .added(let source, _) = try store.addSource(NewSource(body: try seedArticle(prefix)), by: "sara") {
+            if case .added(let source, _) = try await store.addSource(NewSource(body: try seedArticle(prefix)), by: "sara") {
                 ids[prefix] = source.id
             }
         }
@@ -45,23 +45,23 @@ final class LabelledDesk: Sendable {
 
     /// The extracted claim that holds these words, or, when extraction left the sentence
     /// out, a claim of those words added by hand (as a reviewer would).
-    func claim(_ side: LabelledPair.Side) throws -> Int64 {
+    func claim(_ side: LabelledPair.Side) async throws -> Int64 {
         let source = try #require(sourceIDs[side.source])
-        let claims = try store.claims(ClaimFilter(sourceID: source, limit: 1_000))
+        let claims = try await store.claims(ClaimFilter(sourceID: source, limit: 1_000))
         if let found = claims.first(where: { $0.text.contains(side.text) })?.id { return found }
-        return try #require(try store.addClaim(sourceID: source, text: side.text, by: "sara").id)
+        return try #require(try await store.addClaim(sourceID: source, text: side.text, by: "sara").id)
     }
 
     /// Whether `other` is among the first `top` claims `related` gives for `id`.
-    func ranks(_ other: Int64, for id: Int64, within top: Int) throws -> Bool {
-        try store.related(to: id, limit: top).contains { $0.claim.id == other }
+    func ranks(_ other: Int64, for id: Int64, within top: Int) async throws -> Bool {
+        try await store.related(to: id, limit: top).contains { $0.claim.id == other }
     }
 }
 
 /// `related` measured on the labelled set: same-fact pairs found in the top 5 (each way),
 /// look-alikes kept out of the top 3 (each way).
 @Suite struct RelatedRecallTests {
-    @Test func sameFactPairsAreFoundAndLookAlikesKeptApart() throws {
+    @Test func sameFactPairsAreFoundAndLookAlikesKeptApart() async throws {
         let pairs = try LabelledPair.all()
         let same = pairs.filter { $0.kind == "same" }
         let lookAlikes = pairs.filter { $0.kind == "lookalike" }
@@ -69,18 +69,18 @@ final class LabelledDesk: Sendable {
         #expect(Set(pairs.map(\.kind)) == ["same", "lookalike"])
         #expect(same.allSatisfy { $0.a.source != $0.b.source })
 
-        let desk = try LabelledDesk()
+        let desk = try await LabelledDesk()
         var found = 0, missed: [String] = []
         for pair in same {
-            let a = try desk.claim(pair.a), b = try desk.claim(pair.b)
+            let a = try await desk.claim(pair.a), b = try await desk.claim(pair.b)
             for (from, to, label) in [(a, b, "→"), (b, a, "←")] {
-                if try desk.ranks(to, for: from, within: 5) { found += 1 } else { missed.append("\(label) \(pair)") }
+                if try await desk.ranks(to, for: from, within: 5) { found += 1 } else { missed.append("\(label) \(pair)") }
             }
         }
         var intruded: [String] = []
         for pair in lookAlikes {
-            let a = try desk.claim(pair.a), b = try desk.claim(pair.b)
-            for (from, to, label) in [(a, b, "→"), (b, a, "←")] where try desk.ranks(to, for: from, within: 3) {
+            let a = try await desk.claim(pair.a), b = try await desk.claim(pair.b)
+            for (from, to, label) in [(a, b, "→"), (b, a, "←")] where try await desk.ranks(to, for: from, within: 3) {
                 intruded.append("\(label) \(pair)")
             }
         }

@@ -27,36 +27,36 @@ struct Fixture {
 
     static let claimText = "على مدار 4 ساعات"
 
-    init() throws {
-        store = try ClaimStore.inMemory(
+    init() async throws {
+        store = try await ClaimStore.inMemory(
             workflow: try WorkflowSource.named("standard"), editor: NewReviewer(handle: "sara", role: .editor))
-        try store.addReviewer(NewReviewer(handle: "layla"), by: "sara")
-        try store.addReviewer(NewReviewer(handle: "omar"), by: "sara")
-        guard case .added(let source, _) = try store.addSource(NewSource(body: try seedArticle()), extract: false, by: "sara"),
+        try await store.addReviewer(NewReviewer(handle: "layla"), by: "sara")
+        try await store.addReviewer(NewReviewer(handle: "omar"), by: "sara")
+        guard case .added(let source, _) = try await store.addSource(NewSource(body: try seedArticle()), extract: false, by: "sara"),
               let sourceID = source.id else { throw DeskError.invalidValue("fixture source not added") }
-        claimID = try store.addClaim(sourceID: sourceID, text: Self.claimText, by: "sara").id ?? 0
+        claimID = try await store.addClaim(sourceID: sourceID, text: Self.claimText, by: "sara").id ?? 0
     }
 
     func move(_ transition: String, by actor: String, note: String? = nil, evidence: [String] = [],
-              to assignee: String? = nil, ids: [Int64]? = nil) throws {
-        try store.apply(TransitionCommand(
+              to assignee: String? = nil, ids: [Int64]? = nil) async throws {
+        try await store.apply(TransitionCommand(
             transition: transition, claimIDs: ids ?? [claimID], actor: actor, note: note,
             evidence: evidence.map { NewEvidence(url: $0, stance: .supports) }, assignee: assignee))
     }
 
-    func eventCount() throws -> Int {
+    func eventCount() async throws -> Int {
         var count = 0
-        try store.history { _ in count += 1 }
+        try await store.history { _ in count += 1 }
         return count
     }
 }
 
 /// A desk in memory with editor `sara` and the five seed articles imported, claims extracted.
-func seededStore() throws -> ClaimStore {
-    let store = try ClaimStore.inMemory(
+func seededStore() async throws -> ClaimStore {
+    let store = try await ClaimStore.inMemory(
         workflow: try WorkflowSource.named("standard"), editor: NewReviewer(handle: "sara", role: .editor))
     for index in 0..<5 {
-        _ = try store.addSource(NewSource(body: try seedArticle(String(format: "%03d", index))), by: "sara")
+        _ = try await store.addSource(NewSource(body: try seedArticle(String(format: "%03d", index))), by: "sara")
     }
     return store
 }

@@ -46,12 +46,12 @@ struct Authenticator {
     static let password = "editor desk phrase 9"
     static let reviewerPassword = "correct horse battery"
 
-    private func desk(_ clock: TestClock) throws -> ClaimStore {
-        let store = try ClaimStore.inMemory(workflow: try WorkflowSource.named("standard"),
+    private func desk(_ clock: TestClock) async throws -> ClaimStore {
+        let store = try await ClaimStore.inMemory(workflow: try WorkflowSource.named("standard"),
                                             editor: NewReviewer(handle: "sara", role: .editor), clock: { clock.date })
-        try store.addReviewer(NewReviewer(handle: "layla"), by: "sara")
-        try store.setPassword(Self.password, for: "sara", by: "sara", cost: 4)
-        try store.setPassword(Self.reviewerPassword, for: "layla", by: "sara", cost: 4)
+        try await store.addReviewer(NewReviewer(handle: "layla"), by: "sara")
+        try await store.setPassword(Self.password, for: "sara", by: "sara", cost: 4)
+        try await store.setPassword(Self.reviewerPassword, for: "layla", by: "sara", cost: 4)
         return store
     }
 
@@ -67,143 +67,143 @@ struct Authenticator {
         #expect(codes.matchingStep(code, at: date, after: 0) == OneTimeCodes.step(at: date))
     }
 
-    @Test func theURIFollowsTheKeyUriFormatAndHoldsTheSecret() throws {
+    @Test func theURIFollowsTheKeyUriFormatAndHoldsTheSecret() async throws {
         let clock = TestClock()
-        let store = try desk(clock)
-        let enrollment = try store.enableTwoFactor(for: "sara", by: "sara")
+        let store = try await desk(clock)
+        let enrollment = try await store.enableTwoFactor(for: "sara", by: "sara")
         let app = try Authenticator(uri: enrollment.uri)
-        #expect(app.label == "FactDesk:sara@\(try store.deskInfo().name)")
+        #expect(app.label == "FactDesk:sara@\(try await store.deskInfo().name)")
         #expect(app.query["issuer"] == "FactDesk")
         #expect(app.query["algorithm"] == "SHA1")
         #expect(app.query["digits"] == "6")
         #expect(app.query["period"] == "30")
-        let stored = try store.writer.read { try String.fetchOne($0, sql: "SELECT secret FROM second_factor") }
+        let stored = try await store.writer.read { try String.fetchOne($0, sql: "SELECT secret FROM second_factor") }
         #expect(app.secret.secret == stored)
         #expect(enrollment.recoveryCodes.count == 10)
         #expect(Set(enrollment.recoveryCodes).count == 10)
     }
 
-    @Test func aLoginWithTwoFactorNeedsTheCurrentCodeOnceAndNoOtherCode() throws {
+    @Test func aLoginWithTwoFactorNeedsTheCurrentCodeOnceAndNoOtherCode() async throws {
         let clock = TestClock()
-        let store = try desk(clock)
-        let app = try Authenticator(uri: try store.enableTwoFactor(for: "sara", by: "sara").uri)
-        #expect(throws: AccessError.secondFactorMissing) {
-            try store.logIn(handle: "sara", password: Self.password, address: "a")
+        let store = try await desk(clock)
+        let app = try Authenticator(uri: try await store.enableTwoFactor(for: "sara", by: "sara").uri)
+        await #expect(throws: AccessError.secondFactorMissing) {
+            try await store.logIn(handle: "sara", password: Self.password, address: "a")
         }
         let current = app.code(at: clock.date)
         let near = (-1...1).map { app.code(at: clock.date.addingTimeInterval(Double($0 * 30))) }
         let wrong = try #require(["123456", "654321", "111111", "222222"].first { !near.contains($0) })
-        #expect(throws: AccessError.wrongSecondFactor) {
-            try store.logIn(handle: "sara", password: Self.password, address: "a", code: wrong)
+        await #expect(throws: AccessError.wrongSecondFactor) {
+            try await store.logIn(handle: "sara", password: Self.password, address: "a", code: wrong)
         }
-        #expect(throws: AccessError.wrongCredentials) {
-            try store.logIn(handle: "sara", password: "not the password", address: "a", code: current)
+        await #expect(throws: AccessError.wrongCredentials) {
+            try await store.logIn(handle: "sara", password: "not the password", address: "a", code: current)
         }
-        _ = try store.logIn(handle: "sara", password: Self.password, address: "a", code: current)
-        #expect(throws: AccessError.wrongSecondFactor) {
-            try store.logIn(handle: "sara", password: Self.password, address: "a", code: current)
+        _ = try await store.logIn(handle: "sara", password: Self.password, address: "a", code: current)
+        await #expect(throws: AccessError.wrongSecondFactor) {
+            try await store.logIn(handle: "sara", password: Self.password, address: "a", code: current)
         }
         // A phone 30 s ahead is let in once; a code two steps old is not.
         let ahead = app.code(at: clock.date.addingTimeInterval(30))
-        _ = try store.logIn(handle: "sara", password: Self.password, address: "a", code: ahead)
+        _ = try await store.logIn(handle: "sara", password: Self.password, address: "a", code: ahead)
         clock.advance(90)
         // From another address: this is the fifth refusal, which would lock address "a".
-        #expect(throws: AccessError.wrongSecondFactor) {
-            try store.logIn(handle: "sara", password: Self.password, address: "e", code: app.code(at: clock.date.addingTimeInterval(-60)))
+        await #expect(throws: AccessError.wrongSecondFactor) {
+            try await store.logIn(handle: "sara", password: Self.password, address: "e", code: app.code(at: clock.date.addingTimeInterval(-60)))
         }
-        _ = try store.logIn(handle: "sara", password: Self.password, address: "a", code: app.code(at: clock.date))
+        _ = try await store.logIn(handle: "sara", password: Self.password, address: "a", code: app.code(at: clock.date))
     }
 
-    @Test func aRecoveryCodeWorksOnceWhicheverWayItIsTyped() throws {
+    @Test func aRecoveryCodeWorksOnceWhicheverWayItIsTyped() async throws {
         let clock = TestClock()
-        let store = try desk(clock)
-        let codes = try store.enableTwoFactor(for: "layla", by: "layla").recoveryCodes
+        let store = try await desk(clock)
+        let codes = try await store.enableTwoFactor(for: "layla", by: "layla").recoveryCodes
         let typed = codes[3].uppercased().replacingOccurrences(of: "-", with: " ")
-        _ = try store.logIn(handle: "layla", password: Self.reviewerPassword, address: "a", code: typed)
-        #expect(throws: AccessError.wrongSecondFactor) {
-            try store.logIn(handle: "layla", password: Self.reviewerPassword, address: "a", code: codes[3])
+        _ = try await store.logIn(handle: "layla", password: Self.reviewerPassword, address: "a", code: typed)
+        await #expect(throws: AccessError.wrongSecondFactor) {
+            try await store.logIn(handle: "layla", password: Self.reviewerPassword, address: "a", code: codes[3])
         }
-        _ = try store.logIn(handle: "layla", password: Self.reviewerPassword, address: "a", code: codes[4])
-        let stored = try store.writer.read { try String.fetchAll($0, sql: "SELECT digest FROM recovery_code") }
+        _ = try await store.logIn(handle: "layla", password: Self.reviewerPassword, address: "a", code: codes[4])
+        let stored = try await store.writer.read { try String.fetchAll($0, sql: "SELECT digest FROM recovery_code") }
         #expect(stored.count == 10)
         #expect(!stored.contains { digest in codes.contains { digest.contains($0) } })
     }
 
-    @Test func wrongCodesCountTowardTheLockout() throws {
+    @Test func wrongCodesCountTowardTheLockout() async throws {
         let clock = TestClock()
-        let store = try desk(clock)
-        let app = try Authenticator(uri: try store.enableTwoFactor(for: "sara", by: "sara").uri)
+        let store = try await desk(clock)
+        let app = try Authenticator(uri: try await store.enableTwoFactor(for: "sara", by: "sara").uri)
         for _ in 0..<5 {
-            #expect(throws: AccessError.secondFactorMissing) { try store.logIn(handle: "sara", password: Self.password, address: "a") }
+            await #expect(throws: AccessError.secondFactorMissing) { try await store.logIn(handle: "sara", password: Self.password, address: "a") }
         }
-        #expect(throws: AccessError.lockedOut(minutes: 15)) {
-            try store.logIn(handle: "sara", password: Self.password, address: "b", code: app.code(at: clock.date))
+        await #expect(throws: AccessError.lockedOut(minutes: 15)) {
+            try await store.logIn(handle: "sara", password: Self.password, address: "b", code: app.code(at: clock.date))
         }
     }
 
-    @Test func theRequirementTurnsAwayThoseItCoversWhoHaveNoSecondFactor() throws {
+    @Test func theRequirementTurnsAwayThoseItCoversWhoHaveNoSecondFactor() async throws {
         let clock = TestClock()
-        let store = try desk(clock)
-        #expect(throws: AccessError.secondFactorRequired(.editors)) {
-            try store.logIn(handle: "sara", password: Self.password, address: "a", requirement: .editors)
+        let store = try await desk(clock)
+        await #expect(throws: AccessError.secondFactorRequired(.editors)) {
+            try await store.logIn(handle: "sara", password: Self.password, address: "a", requirement: .editors)
         }
-        _ = try store.logIn(handle: "layla", password: Self.reviewerPassword, address: "a", requirement: .editors)
-        #expect(throws: AccessError.secondFactorRequired(.all)) {
-            try store.logIn(handle: "layla", password: Self.reviewerPassword, address: "a", requirement: .all)
+        _ = try await store.logIn(handle: "layla", password: Self.reviewerPassword, address: "a", requirement: .editors)
+        await #expect(throws: AccessError.secondFactorRequired(.all)) {
+            try await store.logIn(handle: "layla", password: Self.reviewerPassword, address: "a", requirement: .all)
         }
-        let app = try Authenticator(uri: try store.enableTwoFactor(for: "sara", by: "sara").uri)
-        _ = try store.logIn(handle: "sara", password: Self.password, address: "a", code: app.code(at: clock.date), requirement: .all)
+        let app = try Authenticator(uri: try await store.enableTwoFactor(for: "sara", by: "sara").uri)
+        _ = try await store.logIn(handle: "sara", password: Self.password, address: "a", code: app.code(at: clock.date), requirement: .all)
     }
 
-    @Test func aReviewerMayChangeOnlyTheirOwnAndAnEditorAnyonesWithAnEvent() throws {
+    @Test func aReviewerMayChangeOnlyTheirOwnAndAnEditorAnyonesWithAnEvent() async throws {
         let clock = TestClock()
-        let store = try desk(clock)
-        #expect(throws: DeskError.self) { try store.enableTwoFactor(for: "sara", by: "layla") }
-        let enrollment = try store.enableTwoFactor(for: "layla", by: "sara")
-        #expect(throws: DeskError.self) { try store.disableTwoFactor(for: "sara", by: "layla") }
-        try store.disableTwoFactor(for: "layla", by: "layla")
-        #expect(throws: AccessError.noSecondFactor("layla")) { try store.disableTwoFactor(for: "layla", by: "sara") }
-        _ = try store.enableTwoFactor(for: "layla", by: "layla")
-        try store.disableTwoFactor(for: "layla", by: "sara")
-        _ = try store.logIn(handle: "layla", password: Self.reviewerPassword, address: "a")
+        let store = try await desk(clock)
+        await #expect(throws: DeskError.self) { try await store.enableTwoFactor(for: "sara", by: "layla") }
+        let enrollment = try await store.enableTwoFactor(for: "layla", by: "sara")
+        await #expect(throws: DeskError.self) { try await store.disableTwoFactor(for: "sara", by: "layla") }
+        try await store.disableTwoFactor(for: "layla", by: "layla")
+        await #expect(throws: AccessError.noSecondFactor("layla")) { try await store.disableTwoFactor(for: "layla", by: "sara") }
+        _ = try await store.enableTwoFactor(for: "layla", by: "layla")
+        try await store.disableTwoFactor(for: "layla", by: "sara")
+        _ = try await store.logIn(handle: "layla", password: Self.reviewerPassword, address: "a")
 
         let events = try store.writer.read {
             try Row.fetchAll($0, sql: "SELECT actor, action, details FROM event WHERE action LIKE 'twofactor.%' ORDER BY seq")
         }
         #expect(events.map { "\($0["actor"] as String) \($0["action"] as String)" }
             == ["sara twofactor.enable", "layla twofactor.disable", "layla twofactor.enable", "sara twofactor.disable"])
-        let everything = try store.writer.read { try String.fetchAll($0, sql: "SELECT details FROM event") }.joined()
+        let everything = try await store.writer.read { try String.fetchAll($0, sql: "SELECT details FROM event") }.joined()
         #expect(!everything.contains(enrollment.recoveryCodes[0]))
         #expect(!everything.contains(try Authenticator(uri: enrollment.uri).secret.secret))
-        #expect(try store.verifyAudit().intact)
+        #expect(try await store.verifyAudit().intact)
     }
 
-    @Test func theAuditReplayReportsAReviewerTurningOnAnEditorsSecondFactor() throws {
+    @Test func theAuditReplayReportsAReviewerTurningOnAnEditorsSecondFactor() async throws {
         let clock = TestClock()
-        let store = try desk(clock)
-        #expect(try store.verifyAudit().intact)
-        try store.storage.writing { tx in
-            _ = try tx.record(AuditEvent(at: clock.date, actor: "layla", action: AuditAction.twoFactorEnable,
+        let store = try await desk(clock)
+        #expect(try await store.verifyAudit().intact)
+        try await store.storage.writing { tx in
+            _ = try await tx.record(AuditEvent(at: clock.date, actor: "layla", action: AuditAction.twoFactorEnable,
                                          details: EventDetails(handle: "sara")), store.signer)
-            _ = try tx.record(AuditEvent(at: clock.date, actor: "sara", action: AuditAction.twoFactorDisable,
+            _ = try await tx.record(AuditEvent(at: clock.date, actor: "sara", action: AuditAction.twoFactorDisable,
                                          details: EventDetails(handle: "layla")), store.signer)
         }
-        let problems = try store.verifyAudit().problems.filter { $0.kind == .notAllowed }.map(\.detail)
+        let problems = try await store.verifyAudit().problems.filter { $0.kind == .notAllowed }.map(\.detail)
         #expect(problems.contains { $0.contains("only sara or an editor may twofactor.enable") })
         #expect(problems.contains { $0.contains("the two-factor login of layla, who had none") })
     }
 
-    @Test func aSecondFactorRemovedOrPlantedInTheFileIsReportedByAuditVerify() throws {
+    @Test func aSecondFactorRemovedOrPlantedInTheFileIsReportedByAuditVerify() async throws {
         let clock = TestClock()
-        let store = try desk(clock)
-        _ = try store.enableTwoFactor(for: "sara", by: "sara")
-        #expect(try store.verifyAudit().intact)
-        try store.writer.write { db in
+        let store = try await desk(clock)
+        _ = try await store.enableTwoFactor(for: "sara", by: "sara")
+        #expect(try await store.verifyAudit().intact)
+        try await store.writer.write { db in
             try db.execute(sql: "DELETE FROM recovery_code WHERE handle = 'sara'")
             try db.execute(sql: "DELETE FROM second_factor WHERE handle = 'sara'")
             try db.execute(sql: "INSERT INTO second_factor (handle, secret, enabled_at) VALUES ('layla', 'AAAAAAAAAAAAAAAAAAAA', 'x')")
         }
-        let rows = try store.verifyAudit().problems.filter { $0.kind == .rowChanged }.compactMap(\.row)
+        let rows = try await store.verifyAudit().problems.filter { $0.kind == .rowChanged }.compactMap(\.row)
         #expect(rows.sorted() == ["second factor layla", "second factor sara"])
     }
 

@@ -9,8 +9,8 @@ import Testing
 
 @Suite struct DeskPagesTests {
     @Test func anEditorImportsAPastedArticleAndItsClaimsAreExtracted() async throws {
-        let desk = try WebDesk()
-        let before = try desk.store.sources().count
+        let desk = try await WebDesk()
+        let before = try await desk.store.sources().count
         try await desk.test { client in
             let sara = Browser(client)
             try await sara.logIn("sara")
@@ -25,12 +25,12 @@ import Testing
             #expect(report.status == .ok)
             #expect(report.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
         }
-        #expect(try desk.store.sources().count == before + 1)
+        #expect(try await desk.store.sources().count == before + 1)
     }
 
     @Test func anUploadThatIsNotUTF8IsRefusedWithTheSameReasonAsSourceAdd() async throws {
-        let desk = try WebDesk()
-        let before = try desk.store.auditHead()
+        let desk = try await WebDesk()
+        let before = try await desk.store.auditHead()
         try await desk.test { client in
             let sara = Browser(client)
             try await sara.logIn("sara")
@@ -49,11 +49,11 @@ import Testing
             #expect(response.status == .badRequest)
             #expect(response.text.contains("bad.txt is not UTF-8 text"))
         }
-        #expect(try desk.store.auditHead() == before)
+        #expect(try await desk.store.auditHead() == before)
     }
 
     @Test func aReviewerImportsAsOnTheCommandLineButCannotManageTheTeam() async throws {
-        let desk = try WebDesk()
+        let desk = try await WebDesk()
         try await desk.test { client in
             let layla = Browser(client)
             try await layla.logIn("layla")
@@ -67,12 +67,12 @@ import Testing
             let promoted = try await layla.post("/reviewers/layla/role", [("csrf", token), ("role", "editor")])
             #expect(promoted.status == .forbidden)
         }
-        #expect(try desk.store.reviewer("mallory") == nil)
-        #expect(try desk.store.reviewer("layla")?.role == .reviewer)
+        #expect(try await desk.store.reviewer("mallory") == nil)
+        #expect(try await desk.store.reviewer("layla")?.role == .reviewer)
     }
 
     @Test func anEditorAddsAReviewerChangesARoleAndCannotDemoteTheLastEditor() async throws {
-        let desk = try WebDesk()
+        let desk = try await WebDesk()
         try await desk.test { client in
             let sara = Browser(client)
             try await sara.logIn("sara")
@@ -87,17 +87,17 @@ import Testing
             let page = try await sara.get("/reviewers")
             #expect(page.text.contains(#"<span lang="ar" dir="rtl">نور</span>"#))
         }
-        #expect(try desk.store.reviewer("omar")?.role == .reviewer)
-        #expect(try desk.store.reviewer("omar")?.active == true)
-        #expect(try desk.store.reviewer("sara")?.role == .editor)
+        #expect(try await desk.store.reviewer("omar")?.role == .reviewer)
+        #expect(try await desk.store.reviewer("omar")?.active == true)
+        #expect(try await desk.store.reviewer("sara")?.role == .editor)
     }
 
     @Test func aSourceAddressIsALinkOnlyWhenItIsHTTP() async throws {
-        let desk = try WebDesk()
-        #expect(throws: DeskError.self) {
-            _ = try desk.store.addSource(NewSource(body: "نص عن المحادثات في مسقط يوم السبت.", url: "javascript:alert(1)"), by: "sara")
+        let desk = try await WebDesk()
+        await #expect(throws: DeskError.self) {
+            _ = try await desk.store.addSource(NewSource(body: "نص عن المحادثات في مسقط يوم السبت.", url: "javascript:alert(1)"), by: "sara")
         }
-        let outcome = try desk.store.addSource(NewSource(body: "نص عن المحادثات في مسقط يوم السبت.", url: "https://news.example/a"),
+        let outcome = try await desk.store.addSource(NewSource(body: "نص عن المحادثات في مسقط يوم السبت.", url: "https://news.example/a"),
                                                by: "sara")
         guard case .added(let source, _) = outcome else { throw DeskError.invalidValue("not added") }
         try await desk.test { client in
@@ -112,8 +112,8 @@ import Testing
     }
 
     @Test func statsAuditAndWorkflowPagesShowTheDesk() async throws {
-        let desk = try WebDesk()
-        let head = try desk.store.auditHead()
+        let desk = try await WebDesk()
+        let head = try await desk.store.auditHead()
         try await desk.test { client in
             let sara = Browser(client)
             try await sara.logIn("sara")

@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func aSessionRowPlantedInTheDeskFileOpensNothing() async throws {
-        let desk = try WebDesk()
+        let desk = try await WebDesk()
         let secret = Secret.random()
         try plant(desk, """
             INSERT INTO login_session (token_hash, handle, csrf, created_at, last_seen_at)
@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func aTokenRowPlantedInTheDeskFileOpensNothing() async throws {
-        let desk = try WebDesk()
+        let desk = try await WebDesk()
         let secret = Secret.random(prefix: "fdt_")
         try plant(desk, """
             INSERT INTO api_token (name, token_hash, handle, created_at) VALUES ('planted', ?, 'sara', ?)
@@ -46,13 +46,13 @@ import Testing
             #expect(response.status == .unauthorized)
         }
         // Even copied from a real token's creation, a row of another reviewer's opens nothing.
-        let (_, real) = try desk.store.createToken(name: "script", expiresAt: nil, by: "layla")
+        let (_, real) = try await desk.store.createToken(name: "script", expiresAt: nil, by: "layla")
         try plant(desk, "UPDATE api_token SET handle = 'sara' WHERE token_hash = ?", [real.digest])
-        #expect(try desk.store.reviewer(forToken: real.text) == nil)
+        #expect(try await desk.store.reviewer(forToken: real.text) == nil)
     }
 
     @Test func aBcryptHashCopiedIntoAnotherReviewersRowIsRefusedAtLogin() async throws {
-        let desk = try WebDesk()
+        let desk = try await WebDesk()
         // Whoever knows sara's password puts her hash in layla's row, to log in as layla.
         try plant(desk, "UPDATE credential SET password_hash = (SELECT password_hash FROM credential WHERE handle = 'sara') WHERE handle = 'layla'")
         try await desk.test { client in
@@ -62,46 +62,46 @@ import Testing
             #expect(login.text.contains("wrong handle or password"))
             #expect(try await browser.get("/").status == .seeOther)
         }
-        #expect(throws: AccessError.wrongCredentials) {
-            try desk.store.logIn(handle: "layla", password: WebDesk.passwords["sara"] ?? "", address: "b")
+        await #expect(throws: AccessError.wrongCredentials) {
+            try await desk.store.logIn(handle: "layla", password: WebDesk.passwords["sara"] ?? "", address: "b")
         }
-        let report = try desk.store.verifyAudit()
+        let report = try await desk.store.verifyAudit()
         #expect(report.problems.contains { $0.row == "credential layla" })
     }
 
     @Test func aPasswordChangeRevokesTheReviewersTokens() async throws {
-        let desk = try WebDesk()
-        let (token, secret) = try desk.store.createToken(name: "script", expiresAt: nil, by: "layla")
-        let (_, others) = try desk.store.createToken(name: "script", expiresAt: nil, by: "omar")
+        let desk = try await WebDesk()
+        let (token, secret) = try await desk.store.createToken(name: "script", expiresAt: nil, by: "layla")
+        let (_, others) = try await desk.store.createToken(name: "script", expiresAt: nil, by: "omar")
         try await desk.test { client in
             let before = try await client.execute(uri: "/api/claims", method: .get, headers: [.authorization: "Bearer \(secret.text)"])
             #expect(before.status == .ok)
         }
-        try desk.store.setPassword("a brand new passphrase", for: "layla", by: "sara", cost: 4)
+        try await desk.store.setPassword("a brand new passphrase", for: "layla", by: "sara", cost: 4)
         try await desk.test { client in
             let after = try await client.execute(uri: "/api/claims", method: .get, headers: [.authorization: "Bearer \(secret.text)"])
             #expect(after.status == .unauthorized)
             let other = try await client.execute(uri: "/api/claims", method: .get, headers: [.authorization: "Bearer \(others.text)"])
             #expect(other.status == .ok)
         }
-        #expect(try desk.store.tokens(visibleTo: "layla").first { $0.id == token.id }?.revokedAt != nil)
+        #expect(try await desk.store.tokens(visibleTo: "layla").first { $0.id == token.id }?.revokedAt != nil)
         var revocations: [AuditEvent] = []
-        try desk.store.history { if $0.action == AuditAction.tokenRevoke { revocations.append($0) } }
+        try await desk.store.history { if $0.action == AuditAction.tokenRevoke { revocations.append($0) } }
         #expect(revocations.map(\.actor) == ["sara"] && revocations.first?.details.handle == "layla")
         // Made usable again in the file, the revoked token stays refused: its revocation is in the history.
         try plant(desk, "UPDATE api_token SET revoked_at = NULL")
-        #expect(try desk.store.reviewer(forToken: secret.text) == nil)
-        #expect(try desk.store.verifyAudit().problems.isEmpty)
+        #expect(try await desk.store.reviewer(forToken: secret.text) == nil)
+        #expect(try await desk.store.verifyAudit().problems.isEmpty)
     }
 
     @Test func aSessionIsGoodOnEveryServerWithTheSameKeyFolderAndNoOther() async throws {
-        let desk = try WebDesk()
+        let desk = try await WebDesk()
         let folders = (0..<2).map { _ in FileManager.default.temporaryDirectory.appendingPathComponent("factdesk-keys-\(UUID().uuidString)").path }
-        func server(_ folder: String) throws -> DeskServer {
-            let store = try ClaimStore.open(path: desk.path, signer: EventSigner(keys: .folder(folder), service: "web"))
+        func server(_ folder: String) async throws -> DeskServer {
+            let store = try await ClaimStore.open(path: desk.path, signer: EventSigner(keys: .folder(folder), service: "web"))
             return try DeskServer(store: store, configuration: ServerConfiguration(baseURL: WebDesk.origin, logRequests: false))
         }
-        let first = Application(router: try server(folders[0]).router())
+        let first = await Application(router: try server(folders[0]).router())
         let (loggedIn, cookie) = try await first.test(.router) { client in
             let browser = Browser(client)
             let status = try await browser.logIn("layla").status
@@ -112,7 +112,7 @@ import Testing
         var info = stat()
         #expect(stat(keyFile, &info) == 0 && info.st_mode & 0o777 == 0o600)
         for (folder, opens) in [(folders[0], true), (folders[1], false)] {
-            let app = Application(router: try server(folder).router())
+            let app = await Application(router: try server(folder).router())
             let status = try await app.test(.router) { client in
                 let browser = Browser(client)
                 browser.cookies[DeskMiddleware.sessionCookie] = cookie
@@ -122,7 +122,7 @@ import Testing
         }
         // A session key others can read is refused, as a private key is.
         chmod(keyFile, 0o644)
-        let loose = try ClaimStore.open(path: desk.path, signer: EventSigner(keys: .folder(folders[0]), service: "web"))
-        #expect(throws: KeyError.readableByOthers(path: keyFile)) { try loose.session(secret: cookie) }
+        let loose = try await ClaimStore.open(path: desk.path, signer: EventSigner(keys: .folder(folders[0]), service: "web"))
+        await #expect(throws: KeyError.readableByOthers(path: keyFile)) { try await loose.session(secret: cookie) }
     }
 }

@@ -8,7 +8,7 @@ import Testing
 
 @Suite struct LoginTests {
     @Test func aPageAsksAStrangerToLogInAndTheAPISays401() async throws {
-        let desk = try WebDesk()
+        let desk = try await WebDesk()
         try await desk.test { client in
             let browser = Browser(client)
             let page = try await browser.get("/claims/1")
@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func aLoginSetsAnHttpOnlyLaxCookieAndOpensTheQueue() async throws {
-        let desk = try WebDesk()
+        let desk = try await WebDesk()
         try await desk.test { client in
             let browser = Browser(client)
             let login = try await browser.logIn("sara")
@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func cookiesAreSecureWhenTheDeskIsReachedOverHTTPS() async throws {
-        let desk = try WebDesk()
+        let desk = try await WebDesk()
         try await desk.test(baseURL: "https://localhost") { client in
             let browser = Browser(client)
             browser.origin = "https://localhost"
@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func aWrongPasswordAndAnUnknownHandleReadAlike() async throws {
-        let desk = try WebDesk()
+        let desk = try await WebDesk()
         try await desk.test { client in
             let browser = Browser(client)
             let wrong = try await browser.logIn("sara", password: "not the password at all")
@@ -64,7 +64,7 @@ import Testing
     }
 
     @Test func fiveFailuresLockTheHandleEvenForTheRightPassword() async throws {
-        let desk = try WebDesk()
+        let desk = try await WebDesk()
         try await desk.test { client in
             let browser = Browser(client)
             for _ in 0..<5 {
@@ -78,22 +78,22 @@ import Testing
     }
 
     @Test func fiveFailuresFromOneAddressLockItWhateverTheHandle() async throws {
-        let desk = try WebDesk()
+        let desk = try await WebDesk()
         for handle in ["a1", "b2", "c3", "d4", "e5"] {
-            #expect(throws: AccessError.wrongCredentials) {
-                try desk.store.logIn(handle: handle, password: "wrong guess here", address: "203.0.113.9")
+            await #expect(throws: AccessError.wrongCredentials) {
+                try await desk.store.logIn(handle: handle, password: "wrong guess here", address: "203.0.113.9")
             }
         }
-        #expect(throws: AccessError.lockedOut(minutes: 15)) {
-            try desk.store.logIn(handle: "sara", password: WebDesk.passwords["sara"] ?? "", address: "203.0.113.9")
+        await #expect(throws: AccessError.lockedOut(minutes: 15)) {
+            try await desk.store.logIn(handle: "sara", password: WebDesk.passwords["sara"] ?? "", address: "203.0.113.9")
         }
         // Another address is not locked, and sara still logs in from there.
-        #expect(try desk.store.logIn(handle: "sara", password: WebDesk.passwords["sara"] ?? "", address: "198.51.100.7")
+        #expect(try await desk.store.logIn(handle: "sara", password: WebDesk.passwords["sara"] ?? "", address: "198.51.100.7")
             .session.reviewer.handle == "sara")
     }
 
     @Test func theLoginFormWithoutItsTokenIsRefused() async throws {
-        let desk = try WebDesk()
+        let desk = try await WebDesk()
         try await desk.test { client in
             let browser = Browser(client)
             let response = try await browser.post("/login", [("handle", "sara"), ("password", WebDesk.passwords["sara"] ?? "")])
@@ -103,7 +103,7 @@ import Testing
     }
 
     @Test func logoutEndsTheSession() async throws {
-        let desk = try WebDesk()
+        let desk = try await WebDesk()
         try await desk.test { client in
             let browser = Browser(client)
             try await browser.logIn("sara")
@@ -116,32 +116,32 @@ import Testing
     }
 
     @Test func deactivatingAReviewerOrChangingTheirPasswordEndsTheirSessions() async throws {
-        let desk = try WebDesk()
+        let desk = try await WebDesk()
         try await desk.test { client in
             let layla = Browser(client)
             try await layla.logIn("layla")
             #expect(try await layla.get("/").status == .ok)
-            try desk.store.setPassword("a brand new phrase", for: "layla", by: "sara", cost: 4)
+            try await desk.store.setPassword("a brand new phrase", for: "layla", by: "sara", cost: 4)
             #expect(try await layla.get("/").status == .seeOther)
 
             try await layla.logIn("layla", password: "a brand new phrase")
             #expect(try await layla.get("/").status == .ok)
-            try desk.store.setReviewer("layla", active: false, by: "sara")
+            try await desk.store.setReviewer("layla", active: false, by: "sara")
             #expect(try await layla.get("/").status == .seeOther)
             #expect(try await layla.logIn("layla", password: "a brand new phrase").status == .unauthorized)
         }
     }
 
     @Test func anAPITokenActsAsItsReviewerUntilRevoked() async throws {
-        let desk = try WebDesk()
-        let (token, secret) = try desk.store.createToken(name: "script", expiresAt: nil, by: "layla")
+        let desk = try await WebDesk()
+        let (token, secret) = try await desk.store.createToken(name: "script", expiresAt: nil, by: "layla")
         try await desk.test { client in
             var headers = HTTPFields()
             headers[.authorization] = "Bearer \(secret.text)"
             let claims = try await client.execute(uri: "/api/claims?limit=2", method: .get, headers: headers)
             #expect(claims.status == .ok)
             #expect(claims.headers[.contentType] == "application/json")
-            try desk.store.revokeToken(token.id, by: "layla")
+            try await desk.store.revokeToken(token.id, by: "layla")
             let refused = try await client.execute(uri: "/api/claims", method: .get, headers: headers)
             #expect(refused.status == .unauthorized)
         }

@@ -13,7 +13,7 @@ import Testing
     /// Runs `body` with the port of a live server over a fresh desk.
     func live(headerTimeout: Duration = .seconds(10), idleTimeout: Duration = .seconds(60),
               _ body: @Sendable @escaping (Int, WebDesk) async throws -> Void) async throws {
-        let desk = try WebDesk()
+        let desk = try await WebDesk()
         let configuration = ServerConfiguration(port: 0, logRequests: false, headerTimeout: headerTimeout, idleTimeout: idleTimeout)
         let server = try DeskServer(store: desk.store, configuration: configuration)
         try await server.application().test(.live) { client in
@@ -23,7 +23,7 @@ import Testing
 
     @Test func aBadChunkSizeGets400AndAClosedConnectionAtOnce() async throws {
         try await live { port, desk in
-            let before = try desk.store.auditHead()
+            let before = try await desk.store.auditHead()
             let connection = try RawConnection(port: port)
             connection.send("POST /login HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n"
                 + "Content-Type: application/x-www-form-urlencoded\r\n\r\nzz\r\nhandle=sara\r\n0\r\n\r\n")
@@ -32,7 +32,7 @@ import Testing
             #expect(answer.text.contains("Connection: close"))
             #expect(answer.closed)
             #expect(answer.elapsed < .seconds(4))
-            #expect(try desk.store.auditHead() == before)
+            #expect(try await desk.store.auditHead() == before)
         }
     }
 

@@ -11,8 +11,8 @@ import Testing
 /// direction controls are written out wherever it lands, the `<title>` included.
 @Suite struct PageTextTests {
     @Test func eachHistoryLineShowsTheAssigneeAndDeadlineItsOwnEventSet() async throws {
-        let desk = try WebDesk()
-        let id = try desk.firstClaim().id ?? 0
+        let desk = try await WebDesk()
+        let id = try await desk.firstClaim().id ?? 0
         try await desk.test { client in
             let sara = Browser(client)
             try await sara.logIn("sara")
@@ -32,8 +32,8 @@ import Testing
     }
 
     @Test func theArticlePageWritesOutDirectionControlsInItsTitleAndForbidsScripts() async throws {
-        let desk = try WebDesk()
-        let imported = try desk.store.addSource(NewSource(
+        let desk = try await WebDesk()
+        let imported = try await desk.store.addSource(NewSource(
             body: "قال المتحدث إن الاجتماع سيعقد غدا في عمان بحضور الوزراء.",
             title: "Minister \u{202E}lanif\u{202C} statement", outlet: "News \u{2066}Desk\u{2069}"), by: "sara")
         let id: Int64

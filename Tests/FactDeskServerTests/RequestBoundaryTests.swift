@@ -15,7 +15,7 @@ import Testing
 
     @Test(arguments: pages)
     func headAnswersEveryPageWithTheHeadersOfGetAndNoBody(path: String) async throws {
-        let desk = try WebDesk()
+        let desk = try await WebDesk()
         try await desk.test { client in
             let browser = Browser(client)
             try await browser.logIn("sara")
@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test func aRequestNamingAnotherHostThanTheBaseURLGets421() async throws {
-        let desk = try WebDesk()
+        let desk = try await WebDesk()
         // The in-process client names `localhost`: a page of another name pointed at this server.
         try await desk.test(baseURL: "https://desk.example.org") { client in
             let page = try await client.execute(uri: "/login", method: .get)
@@ -46,7 +46,7 @@ import Testing
 
     @Test(arguments: ["http://localhost", "http://LOCALHOST:80/desk", "https://localhost:443"])
     func theBaseURLsOwnHostIsServedWhateverItsCaseOrDefaultPort(baseURL: String) async throws {
-        let desk = try WebDesk()
+        let desk = try await WebDesk()
         try await desk.test(baseURL: baseURL) { client in
             let page = try await client.execute(uri: "/login", method: .get)
             #expect(page.status == .ok)
@@ -54,7 +54,7 @@ import Testing
     }
 
     @Test func withoutABaseURLAnyHostIsServedAsBefore() async throws {
-        let desk = try WebDesk()
+        let desk = try await WebDesk()
         let server = try DeskServer(store: desk.store, configuration: ServerConfiguration(logRequests: false))
         try await Application(responder: server.responder()).test(.router) { client in
             let page = try await client.execute(uri: "/login", method: .get)
@@ -63,9 +63,9 @@ import Testing
     }
 
     @Test func aMultipartImportWithoutItsClosingBoundaryIsRefusedAndImportsNothing() async throws {
-        let desk = try WebDesk()
-        let before = try desk.store.auditHead()
-        let sources = try desk.store.sources().count
+        let desk = try await WebDesk()
+        let before = try await desk.store.auditHead()
+        let sources = try await desk.store.sources().count
         try await desk.test { client in
             let sara = Browser(client)
             try await sara.logIn("sara")
@@ -81,13 +81,13 @@ import Testing
             #expect(response.status == .badRequest)
             #expect(response.text.contains("closing boundary"))
         }
-        #expect(try desk.store.auditHead() == before)
-        #expect(try desk.store.sources().count == sources)
+        #expect(try await desk.store.auditHead() == before)
+        #expect(try await desk.store.sources().count == sources)
     }
 
     @Test func aWholeMultipartImportIsStillTaken() async throws {
-        let desk = try WebDesk()
-        let sources = try desk.store.sources().count
+        let desk = try await WebDesk()
+        let sources = try await desk.store.sources().count
         try await desk.test { client in
             let sara = Browser(client)
             try await sara.logIn("sara")
@@ -102,6 +102,6 @@ import Testing
             let response = try await sara.send("/sources", method: .post, headers: headers, body: ByteBuffer(string: body))
             #expect(response.status == .seeOther)
         }
-        #expect(try desk.store.sources().count == sources + 1)
+        #expect(try await desk.store.sources().count == sources + 1)
     }
 }

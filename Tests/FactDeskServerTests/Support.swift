@@ -20,21 +20,21 @@ struct WebDesk {
     let store: ClaimStore
     let path: String
 
-    init(workflow: String = "standard") throws {
+    init(workflow: String = "standard") async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("factdesk-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         path = folder.appendingPathComponent("desk.db").path
-        store = try ClaimStore.create(path: path, workflow: try WorkflowSource.named(workflow),
+        store = try await ClaimStore.create(path: path, workflow: try WorkflowSource.named(workflow),
                                       editor: NewReviewer(handle: "sara", displayName: "Sara Haddad", role: .editor))
-        try store.addReviewer(NewReviewer(handle: "layla", displayName: "Layla Nasser"), by: "sara")
-        try store.addReviewer(NewReviewer(handle: "omar", displayName: "Omar Khalil", role: .editor), by: "sara")
+        try await store.addReviewer(NewReviewer(handle: "layla", displayName: "Layla Nasser"), by: "sara")
+        try await store.addReviewer(NewReviewer(handle: "omar", displayName: "Omar Khalil", role: .editor), by: "sara")
         let seeds = packageRoot.appendingPathComponent("seeds")
         let names = try FileManager.default.contentsOfDirectory(atPath: seeds.path).sorted()
-        _ = try store.addSources(try names.map {
+        _ = try await store.addSources(try names.map {
             NewSource(body: try String(contentsOf: seeds.appendingPathComponent($0), encoding: .utf8))
         }, by: "sara")
         for (handle, password) in Self.passwords {
-            try store.setPassword(password, for: handle, by: handle, cost: 4)
+            try await store.setPassword(password, for: handle, by: handle, cost: 4)
         }
     }
 
@@ -50,8 +50,8 @@ struct WebDesk {
     }
 
     /// The claim the editor sees first among the unassigned.
-    func firstClaim() throws -> Claim {
-        guard let claim = try store.claims(ClaimFilter(limit: 1)).first else { throw DeskError.invalidValue("no claims") }
+    func firstClaim() async throws -> Claim {
+        guard let claim = try await store.claims(ClaimFilter(limit: 1)).first else { throw DeskError.invalidValue("no claims") }
         return claim
     }
 }

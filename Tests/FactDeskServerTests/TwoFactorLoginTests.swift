@@ -37,8 +37,8 @@ import Testing
     }
 
     @Test func anEditorWithTwoFactorIsRefusedWithoutACodeAndLetInWithOne() async throws {
-        let desk = try WebDesk()
-        let enrollment = try desk.store.enableTwoFactor(for: "sara", by: "sara")
+        let desk = try await WebDesk()
+        let enrollment = try await desk.store.enableTwoFactor(for: "sara", by: "sara")
         let current = try code(enrollment.uri)
         try await desk.test { client in
             let browser = Browser(client)
@@ -61,7 +61,7 @@ import Testing
     }
 
     @Test func requireTwoFactorForEditorsTurnsAwayAnEditorWithoutOneWithASentenceThatSaysHow() async throws {
-        let desk = try WebDesk()
+        let desk = try await WebDesk()
         let app = Application(router: try DeskServer(store: desk.store, configuration: ServerConfiguration(
             baseURL: WebDesk.origin, logRequests: false, requireTwoFactor: .editors)).router())
         try await app.test(.router) { client in
@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test func theSettingsPageTurnsItOnWithAQRCodeOfTheURIAndTheNextLoginNeedsACode() async throws {
-        let desk = try WebDesk()
+        let desk = try await WebDesk()
         try await desk.test { client in
             let browser = Browser(client)
             #expect(try await browser.logIn("layla").status == .seeOther)
@@ -89,7 +89,7 @@ import Testing
             #expect(uri.hasPrefix("otpauth://totp/FactDesk:layla@"))
             // The QR code on the page is the code of that URI.
             #expect(shown.text.contains(try QRCode(text: uri).svg(title: "QR code of the two-factor login of layla")))
-            #expect(try desk.store.hasTwoFactor("layla"))
+            #expect(try await desk.store.hasTwoFactor("layla"))
             // Turning it on ended the session: the next login needs the app's code.
             #expect(try await browser.get("/settings").status == .seeOther)
             #expect(try await logIn(browser, "layla", code: nil).status == .unauthorized)
@@ -98,8 +98,8 @@ import Testing
             #expect(on.text.contains("On: logging in takes your password and a code"))
             let off = try await browser.post("/settings/2fa/disable", [("csrf", Browser.csrf(in: on))])
             #expect(off.status == .seeOther)
-            #expect(try !desk.store.hasTwoFactor("layla"))
-            #expect(try desk.store.verifyAudit().intact)
+            #expect(try await !desk.store.hasTwoFactor("layla"))
+            #expect(try await desk.store.verifyAudit().intact)
         }
     }
 }

@@ -17,7 +17,7 @@ import Testing
         #expect(!history.stdout.contains("correct horse"))
     }
 
-    @Test func aReviewerCannotSetSomeoneElsesPasswordAndAWeakOneIsRefused() throws {
+    @Test func aReviewerCannotSetSomeoneElsesPasswordAndAWeakOneIsRefused() async throws {
         let desk = try Binary.seededDesk()
         let before = try desk.eventCount()
         let other = try desk.run(["reviewer", "password", "omar", "--password-stdin"], as: "layla",
@@ -30,7 +30,7 @@ import Testing
         let notTTY = try desk.run(["reviewer", "password"], as: "layla")
         #expect(notTTY.status == 64)
         #expect(notTTY.stderr.contains("--password-stdin"))
-        #expect(try desk.eventCount() == before)
+        #expect(try await desk.eventCount() == before)
     }
 
     @Test func anEditorChangesRolesButNeverRemovesTheLastEditor() throws {

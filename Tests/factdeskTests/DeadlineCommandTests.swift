@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @Suite struct DeadlineCommandTests {
-    @Test(arguments: Backend.allCases) func assignSetsADeadlineThatListingsAndStatsShow(_ backend: Backend) throws {
+    @Test(arguments: Backend.allCases) func assignSetsADeadlineThatListingsAndStatsShow(_ backend: Backend) async throws {
         let desk = try Binary.seededDesk(on: backend)
         try desk.expectSuccess(["claim", "add", "--source", "2", "--text", "استمرت حوالي أربع ساعات"])
         try desk.expectSuccess(["assign", "2", "--to", "layla", "--due", "2099-01-01T09:30"])
@@ -16,7 +16,7 @@ import Testing
         let before = try desk.eventCount()
         let bad = try desk.run(["assign", "1", "--to", "omar", "--due", "2001-01-01"])
         #expect(bad.status == 65 && bad.stderr.contains("the deadline 2001-01-01 has passed"))
-        #expect(try desk.eventCount() == before)
+        #expect(try await desk.eventCount() == before)
         let stats = try #require(try desk.json(["stats"]) as? [String: Any])
         #expect((stats["states"] as? [String: Int])?["assigned"] == 2)
         let reviewers = try #require(stats["reviewers"] as? [[String: Any]])
@@ -29,13 +29,13 @@ import Testing
     }
 
     @Test(arguments: ["20000000000w", "3000000d", "9223372036854775807m"])
-    func aDeadlinePastTheYear9999IsRefusedAndChangesNothing(_ due: String) throws {
+    func aDeadlinePastTheYear9999IsRefusedAndChangesNothing(_ due: String) async throws {
         let desk = try Binary.seededDesk(on: .file)
         let before = try desk.eventCount()
         let refused = try desk.run(["assign", "1", "--to", "layla", "--due", due])
         #expect(refused.status == 65)
         #expect(refused.stderr == "factdesk: error: the deadline \(due) is after the year 9999; give a nearer one\n")
-        #expect(try desk.eventCount() == before)
+        #expect(try await desk.eventCount() == before)
         try desk.expectSuccess(["assign", "1", "--to", "layla", "--due", "9999-12-30"])
         let shown = try desk.run(["claim", "show", "1"]).stdout
         #expect(shown.contains("due      9999-12-30T23:59:00.000Z\n"), "\(shown)")

@@ -26,19 +26,19 @@ import Testing
         }
     }
 
-    @Test func aTwentyMegabyteNoteIsRefused() throws {
+    @Test func aTwentyMegabyteNoteIsRefused() async throws {
         let desk = try Binary.seededDesk()
         let before = try desk.eventCount()
         let huge = Data(String(repeating: "ملاحظة طويلة ", count: 20 * 1024 * 1024 / 24).utf8)
         let result = try desk.run(["note", "1", "-"], stdin: huge)
         #expect(result.status == 65)
         #expect(result.stderr.contains("over the limit of 100000"))
-        #expect(try desk.eventCount() == before)
+        #expect(try await desk.eventCount() == before)
         let small = try desk.run(["note", "1", "-"], stdin: Data("ملاحظة من الإدخال\n".utf8))
         #expect(small.status == 0)
     }
 
-    @Test func anEndlessStandardInputIsRefusedOnceItPassesTheLimit() throws {
+    @Test func anEndlessStandardInputIsRefusedOnceItPassesTheLimit() async throws {
         let desk = try Binary.seededDesk()
         let before = try desk.eventCount()
         let note = try desk.run(["note", "1", "-"], input: FileHandle(forReadingAtPath: "/dev/zero"))
@@ -48,10 +48,10 @@ import Testing
                                    input: FileHandle(forReadingAtPath: "/dev/zero"))
         #expect(article.status == 65)
         #expect(article.stderr.contains("- is over the 100000-byte limit"), "\(article.stderr)")
-        #expect(try desk.eventCount() == before)
+        #expect(try await desk.eventCount() == before)
     }
 
-    @Test func aNoteOnStandardInputThatIsNotUTF8OrHoldsNULIsRefused() throws {
+    @Test func aNoteOnStandardInputThatIsNotUTF8OrHoldsNULIsRefused() async throws {
         let desk = try Binary.seededDesk()
         let before = try desk.eventCount()
         let invalid = try desk.run(["note", "1", "-"], stdin: Data([0x61, 0xFF, 0x62]))
@@ -59,7 +59,7 @@ import Testing
         #expect(invalid.stderr == "factdesk: error: the note on standard input is not UTF-8 text: invalid UTF-8 at byte 1\n")
         let nul = try desk.run(["note", "1", "-"], stdin: Data([0x61, 0x00, 0x62]))
         #expect(nul.status == 65 && nul.stderr.contains("a NUL byte at byte 1"), "\(nul.stderr)")
-        #expect(try desk.eventCount() == before)
+        #expect(try await desk.eventCount() == before)
     }
 
     /// A noncharacter, which no desk stores, in every text field the command line writes:

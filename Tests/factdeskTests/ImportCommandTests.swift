@@ -58,7 +58,7 @@ import Testing
         #expect(filtered.status == 0 && filtered.stdout.isEmpty)
     }
 
-    @Test func aBinaryFileIsRefusedWithTheStoreUnchanged() throws {
+    @Test func aBinaryFileIsRefusedWithTheStoreUnchanged() async throws {
         let desk = try importedDesk()
         let before = try desk.eventCount()
         try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00]).write(to: desk.folder.appendingPathComponent("image.png"))
@@ -71,7 +71,7 @@ import Testing
         try Data(String(repeating: "ب", count: 600).utf8).write(to: desk.folder.appendingPathComponent("big.txt"))
         let big = try desk.run(["source", "add", "big.txt", "--max-size", "1000"])
         #expect(big.status == 65 && big.stderr.contains("raise it with --max-size"))
-        #expect(try desk.eventCount() == before)
+        #expect(try await desk.eventCount() == before)
     }
 
     @Test func aFolderKeepsItsGoodFilesAndListsTheRefusedOnes() throws {

@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test(arguments: Backend.allCases)
-    func aFeedOfReviewsFindsTheClaimsItChecksInOtherWords(on backend: Backend) throws {
+    func aFeedOfReviewsFindsTheClaimsItChecksInOtherWords(on backend: Backend) async throws {
         let desk = try desk(on: backend)
         // Any reviewer may import (on PostgreSQL: as their own login, with its rights).
         let result = try desk.run(["import", "claimreview", "feed.json"], as: "layla")
@@ -83,7 +83,7 @@ import Testing
         }
         // A claim no review checks shows none, and is not listed.
         let other = try #require(all.first { !checkedIDs.contains($0.id) })
-        #expect(try knownChecks(desk, claim: other.id).isEmpty)
+        #expect(try await knownChecks(desk, claim: other.id).isEmpty)
 
         let shown = try knownChecks(desk, claim: enrichment.id)
         let review = try #require(shown.first)
@@ -103,20 +103,20 @@ import Testing
         #expect(try desk.run(["audit", "verify"]).status == 0)
     }
 
-    @Test func importingAgainChangesNothingAndACorrectedRatingIsUpdatedAndRecorded() throws {
+    @Test func importingAgainChangesNothingAndACorrectedRatingIsUpdatedAndRecorded() async throws {
         let desk = try desk()
         try desk.expectSuccess(["import", "claimreview", "feed.json"])
         let events = try desk.eventCount()
         let again = try desk.run(["import", "claimreview", "feed.json"])
         #expect(again.stdout.contains("0 new, 0 updated, 4 already known"))
-        #expect(try desk.eventCount() == events)
+        #expect(try await desk.eventCount() == events)
 
         try write(Self.feed.replacingOccurrences(of: "\"صحيح في معظمه\"", with: "\"مضلل\""), to: "corrected.json", in: desk)
         let corrected = try desk.run(["import", "claimreview", "corrected.json"], as: "sara")
         #expect(corrected.stdout.contains("0 new, 1 updated, 3 already known"))
-        #expect(try desk.eventCount() == events + 1)
-        let enrichment = try #require(try claims(desk).first { $0.text.contains("60 في المائة") })
-        #expect(try knownChecks(desk, claim: enrichment.id).first?["rating"] as? String == "مضلل")
+        #expect(try await desk.eventCount() == events + 1)
+        let enrichment = try #require(try await claims(desk).first { $0.text.contains("60 في المائة") })
+        #expect(try await knownChecks(desk, claim: enrichment.id).first?["rating"] as? String == "مضلل")
         let last = try #require((try desk.json(["history", "--limit", "1"]) as? [[String: Any]])?.first)
         #expect(last["action"] as? String == "check.import")
         #expect(try desk.run(["audit", "verify"]).status == 0)
@@ -145,7 +145,7 @@ import Testing
          "which is not an http or https address"),
         ("empty.json", "", "empty.json is empty"),
     ])
-    func whatIsNotClaimReviewIsRefusedWithItsPathAndNothingIsImported(name: String, text: String, phrase: String) throws {
+    func whatIsNotClaimReviewIsRefusedWithItsPathAndNothingIsImported(name: String, text: String, phrase: String) async throws {
         let desk = try desk()
         try write(text, to: name, in: desk)
         let events = try desk.eventCount()
@@ -154,8 +154,8 @@ import Testing
         #expect(result.status == 65)
         #expect(result.stderr.contains(phrase), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)
-        #expect(try desk.eventCount() == events)
-        #expect(try claims(desk, ["--checked-elsewhere"]).isEmpty)
+        #expect(try await desk.eventCount() == events)
+        #expect(try await claims(desk, ["--checked-elsewhere"]).isEmpty)
     }
 
     @Test func whatTheDeskExportsLoadsBackAndMatchesItsOwnClaims() throws {

@@ -118,10 +118,10 @@ import FactDeskKit
         try expectCaught(desk, ["event \(seq): signature not valid: it is not signed by the key layla had registered"])
     }
 
-    @Test func aWellSignedEventTheWorkflowForbidsIsCaught() throws {
+    @Test func aWellSignedEventTheWorkflowForbidsIsCaught() async throws {
         let desk = try deskWithHistory()
         // Layla signs with her own key, but the workflow never lets a claim go from new to verified.
-        let layla = try #require(try Keyring.folder(desk.keysPath).privateKey(.reviewer("layla")))
+        let layla = try #require(try await Keyring.folder(desk.keysPath).privateKey(.reviewer("layla")))
         let seq = try forge(desk, actor: "layla", claim: 2, action: "verify", from: "new", to: "verified", signedWith: layla)
         let result = try desk.run(["audit", "verify"])
         #expect(result.status == 70)

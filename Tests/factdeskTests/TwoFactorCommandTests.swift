@@ -6,13 +6,13 @@ import Testing
 /// and editors' roles cannot read or write the secrets themselves.
 @Suite struct TwoFactorCommandTests {
     @Test(arguments: Backend.allCases)
-    func enablePrintsTheURIAndTenCodesOnceAndOnlyTheReviewerOrAnEditorMayChangeIt(backend: Backend) throws {
+    func enablePrintsTheURIAndTenCodesOnceAndOnlyTheReviewerOrAnEditorMayChangeIt(backend: Backend) async throws {
         let desk = try Binary.seededDesk(on: backend)
         let before = try desk.eventCount()
         let foreign = try desk.run(["2fa", "enable", "sara"], as: "layla")
         #expect(foreign.status == 77)
         #expect(foreign.stderr.contains("turn on another reviewer's two-factor login"))
-        #expect(try desk.eventCount() == before)
+        #expect(try await desk.eventCount() == before)
 
         let own = try desk.run(["2fa", "enable"], as: "layla")
         #expect(own.status == 0, "\(own.stderr)")

@@ -70,27 +70,27 @@ public struct DeskGenerator {
     /// Creates the desk at `path` (which must not exist) and fills it, every event signed
     /// with keys `signer` holds (made there for the desk's people when missing).
     public mutating func generate(at path: String, signer: EventSigner = ClaimStore.processSigner,
-                                  progress: (String) -> Void = { _ in }) throws -> Report {
+                                  progress: (String) -> Void = { _ in }) async throws -> Report {
         guard !composer.isEmpty else { throw DeskError.invalidValue("the sample articles hold no sentences to compose with") }
         let clock = SyntheticClock()
-        let store = try ClaimStore.create(
+        let store = try await ClaimStore.create(
             path: path, workflow: try WorkflowSource.named("standard"),
             editor: NewReviewer(handle: Self.editors[0], displayName: "Sara Haddad", role: .editor),
             deskName: "Archive", clock: clock.now, signer: signer)
         for editor in Self.editors.dropFirst() {
-            try store.addReviewer(NewReviewer(handle: editor, role: .editor), by: Self.editors[0])
+            try await store.addReviewer(NewReviewer(handle: editor, role: .editor), by: Self.editors[0])
         }
         let reviewers = Self.reviewerHandles(options.reviewers)
         for handle in reviewers {
-            try store.addReviewer(NewReviewer(handle: handle), by: Self.editors[0])
+            try await store.addReviewer(NewReviewer(handle: handle), by: Self.editors[0])
         }
         var report = Report()
-        try importArticles(into: store, &report, progress: progress)
+        try await importArticles(into: store, &report, progress: progress)
         let started = ContinuousClock.now
-        report.workflowCommands = try review(store, claims: report.claims, reviewers: reviewers, progress: progress)
+        report.workflowCommands = try await review(store, claims: report.claims, reviewers: reviewers, progress: progress)
         report.workflowSeconds = (ContinuousClock.now - started).seconds
-        for (state, count) in try store.stats().byState { report.states[state] = count }
-        report.events = try store.auditHead().seq
+        for (state, count) in try await store.stats().byState { report.states[state] = count }
+        report.events = try await store.auditHead().seq
         report.peakMiB = peakResidentMiB()
         return report
     }
@@ -98,7 +98,7 @@ public struct DeskGenerator {
     // MARK: - Import
 
     private mutating func importArticles(into store: ClaimStore, _ report: inout Report,
-                                         progress: (String) -> Void) throws {
+                                         progress: (String) -> Void) async throws {
         // While one batch is written, the next is extracted on the other cores; only the
         // composing of articles (the generator's own work) is left out of the time.
         var elapsed = Duration.zero
@@ -118,7 +118,7 @@ public struct DeskGenerator {
             }
             let started = ContinuousClock.now
             if let previous {
-                for case .added(_, let claims) in try store.store(previous, by: Self.editors[0]) {
+                for case .added(_, let claims) in try await store.store(previous, by: Self.editors[0]) {
                     report.sources += 1
                     report.claims += claims
                 }
@@ -145,7 +145,7 @@ public struct DeskGenerator {
     /// Moves runs of claims through the workflow as a desk's staff would; returns how
     /// many commands it ran.
     private mutating func review(_ store: ClaimStore, claims: Int, reviewers: [String],
-                                 progress: (String) -> Void) throws -> Int {
+                                 progress: (String) -> Void) async throws -> Int {
         var commands = 0
         var first: Int64 = 1
         let editor = Self.editors[0]
@@ -156,8 +156,8 @@ public struct DeskGenerator {
             let roll = Double.random(in: 0..<1, using: &rng)
             if roll < 0.5 { continue }
             func run(_ transition: String, by actor: String, _ ids: [Int64], note: Bool = false, evidence: Bool = false,
-                     to assignee: String? = nil, generator rng: inout SplitMix64) throws {
-                try store.apply(TransitionCommand(
+                     to assignee: String? = nil, generator rng: inout SplitMix64) async throws {
+                try await store.apply(TransitionCommand(
                     transition: transition, claimIDs: ids, actor: actor,
                     note: note ? rng.pick(Self.notes) : nil,
                     evidence: evidence ? [NewEvidence(url: "https://evidence.example/\(ids[0])", stance: .supports)] : [],
@@ -165,25 +165,25 @@ public struct DeskGenerator {
                 commands += 1
             }
             if roll < 0.56 {
-                try run("skip", by: editor, ids, note: true, generator: &rng)
+                try await run("skip", by: editor, ids, note: true, generator: &rng)
                 continue
             }
             let reviewer = rng.pick(reviewers)
-            try run("assign", by: rng.pick(Self.editors), ids, to: reviewer, generator: &rng)
+            try await run("assign", by: rng.pick(Self.editors), ids, to: reviewer, generator: &rng)
             if rng.chance(0.3) { continue }
-            try run("start", by: reviewer, ids, generator: &rng)
+            try await run("start", by: reviewer, ids, generator: &rng)
             if rng.chance(0.1), let id = ids.first {
-                try store.addNote(to: id, body: rng.pick(Self.notes), by: reviewer)
-                try store.addEvidence(to: id, NewEvidence(url: "https://evidence.example/context/\(id)", stance: .context),
+                try await store.addNote(to: id, body: rng.pick(Self.notes), by: reviewer)
+                try await store.addEvidence(to: id, NewEvidence(url: "https://evidence.example/context/\(id)", stance: .context),
                                       by: reviewer)
                 commands += 2
             }
             if rng.chance(0.35) { continue }
             let verdict = Double.random(in: 0..<1, using: &rng)
             let transition = verdict < 0.55 ? "verify" : verdict < 0.8 ? "dispute" : "unverifiable"
-            try run(transition, by: reviewer, ids, note: true, evidence: transition != "unverifiable", generator: &rng)
+            try await run(transition, by: reviewer, ids, note: true, evidence: transition != "unverifiable", generator: &rng)
             if rng.chance(0.03) {
-                try run("reopen", by: editor, ids, note: true, generator: &rng)
+                try await run("reopen", by: editor, ids, note: true, generator: &rng)
             }
             if commands % 2_000 == 0 { progress("ran \(commands) workflow commands, up to claim \(last)") }
         }

@@ -5,7 +5,7 @@ import Foundation
 
 /// Builds the large desks that `Benchmarks/run.py` measures.
 @main
-struct Bench: ParsableCommand {
+struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "factdesk-bench",
         abstract: "Generate a large, realistic FactDesk desk for benchmarks.",
@@ -13,7 +13,7 @@ struct Bench: ParsableCommand {
 }
 
 extension Bench {
-    struct Generate: ParsableCommand {
+    struct Generate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create a desk of about N claims from the sample articles' vocabulary; print what was made as JSON.")
 
@@ -37,14 +37,14 @@ extension Bench {
             guard batch > 0 else { throw ValidationError("--batch must be at least 1") }
         }
 
-        func run() throws {
+        func run() async throws {
             let names = try FileManager.default.contentsOfDirectory(atPath: seeds).sorted()
             let samples = try names.map { try String(contentsOfFile: seeds + "/" + $0, encoding: .utf8) }
             var options = DeskGenerator.Options(claims: claims)
             options.seed = seed
             options.articlesPerBatch = batch
             var generator = DeskGenerator(options: options, samples: samples)
-            let report = try generator.generate(at: db, signer: EventSigner(keys: .standard())) { message in
+            let report = try await generator.generate(at: db, signer: EventSigner(keys: .standard())) { message in
                 FileHandle.standardError.write(Data("\r\(message)   ".utf8))
             }
             FileHandle.standardError.write(Data("\n".utf8))

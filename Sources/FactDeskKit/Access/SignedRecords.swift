@@ -28,28 +28,28 @@ enum SignedRecords {
     /// Whether the stored password hash of a reviewer is the one their newest password
     /// event set; nil when that event predates digests (the password must be set again).
     static func credentialIsRecorded(_ hash: String, of handle: String, _ tx: any StorageReader,
-                                     checked: VerifiedSignatures) throws -> Bool? {
-        guard let event = try tx.newestEvent(actions: [AuditAction.reviewerPassword], handle: handle, before: .max) else {
+                                     checked: VerifiedSignatures) async throws -> Bool? {
+        guard let event = try await tx.newestEvent(actions: [AuditAction.reviewerPassword], handle: handle, before: .max) else {
             return false
         }
         guard let digest = event.details.sha256 else { return nil }
         guard Secret.constantTimeEqual(digest, sha256Hex(hash)) else { return false }
-        return try isTrusted(event, tx, checked: checked)
+        return try await isTrusted(event, tx, checked: checked)
     }
 
     /// Whether an API token (found by its secret's digest) was created for its reviewer by
     /// a trusted event, and no event has revoked it since.
     static func tokenIsRecorded(_ token: APIToken, digest: String, _ tx: any StorageReader,
-                                checked: VerifiedSignatures) throws -> Bool {
-        let events = try tx.events(digest: digest, actions: [AuditAction.tokenCreate, AuditAction.tokenRevoke])
+                                checked: VerifiedSignatures) async throws -> Bool {
+        let events = try await tx.events(digest: digest, actions: [AuditAction.tokenCreate, AuditAction.tokenRevoke])
         guard let created = events.first, created.action == AuditAction.tokenCreate, events.count == 1,
               created.details.handle == token.handle, created.actor == token.handle else { return false }
-        return try isTrusted(created, tx, checked: checked)
+        return try await isTrusted(created, tx, checked: checked)
     }
 
     /// Whether an event is as it was written and signed, by someone who could write it.
     static func isTrusted(_ event: AuditEvent, _ tx: any StorageReader, checked: VerifiedSignatures,
-                          depth: Int = 0) throws -> Bool {
+                          depth: Int = 0) async throws -> Bool {
         guard depth < depthLimit, let seq = event.seq, let signature = event.signature,
               let bytes = Data(base64Encoded: signature) else { return false }
         let content = HashChain.Content(
@@ -57,8 +57,8 @@ enum SignedRecords {
             action: event.action, from: event.fromState, to: event.toState, details: event.details.canonicalJSON)
         guard HashChain.hash(prev: event.prevHash, content: content) == event.hash else { return false }
         if checked.contains(hash: event.hash, signature: signature) { return true }
-        guard try mayAct(event, seq, tx, checked, depth),
-              let keyText = try key(of: event, seq, tx, checked, depth), let key = try? PublicKeyText.key(keyText),
+        guard try await mayAct(event, seq, tx, checked, depth),
+              let keyText = try await key(of: event, seq, tx, checked, depth), let key = try? PublicKeyText.key(keyText),
               key.isValidSignature(bytes, for: EventSigner.message(hash: event.hash)) else { return false }
         checked.insert(hash: event.hash, signature: signature)
         return true
@@ -68,17 +68,17 @@ enum SignedRecords {
     /// it, by a trusted registration; the key the event itself registers for the desk's
     /// first event and for a reviewer's first key.
     private static func key(of event: AuditEvent, _ seq: Int64, _ tx: any StorageReader, _ checked: VerifiedSignatures,
-                            _ depth: Int) throws -> String? {
+                            _ depth: Int) async throws -> String? {
         if let service = event.signer {
-            guard let added = try tx.newestEvent(actions: serviceRegistrations, handle: service, before: seq),
-                  added.action == AuditAction.serviceAdd, try isTrusted(added, tx, checked: checked, depth: depth + 1)
+            guard let added = try await tx.newestEvent(actions: serviceRegistrations, handle: service, before: seq),
+                  added.action == AuditAction.serviceAdd, try await isTrusted(added, tx, checked: checked, depth: depth + 1)
             else { return nil }
             return added.details.key
         }
         if seq == 1, event.action == AuditAction.deskCreate { return event.details.key }
-        if let registered = try tx.newestEvent(actions: registrations, handle: event.actor, before: seq),
+        if let registered = try await tx.newestEvent(actions: registrations, handle: event.actor, before: seq),
            let key = registered.details.key {
-            return try isTrusted(registered, tx, checked: checked, depth: depth + 1) ? key : nil
+            return try await isTrusted(registered, tx, checked: checked, depth: depth + 1) ? key : nil
         }
         let selfRegistration = event.action == AuditAction.reviewerKey && event.details.handle == event.actor
         return selfRegistration ? event.details.key : nil
@@ -86,32 +86,35 @@ enum SignedRecords {
 
     /// Whether the actor could write the event: for themselves, or as an editor then.
     private static func mayAct(_ event: AuditEvent, _ seq: Int64, _ tx: any StorageReader, _ checked: VerifiedSignatures,
-                               _ depth: Int) throws -> Bool {
+                               _ depth: Int) async throws -> Bool {
         let own = event.details.handle == event.actor
         switch event.action {
         case AuditAction.deskCreate:
             return seq == 1 && own
         case AuditAction.tokenCreate, AuditAction.tokenRevoke:
-            return try own || isEditor(event.actor, before: seq, tx, checked, depth)
+            if own { return true }
+            return try await isEditor(event.actor, before: seq, tx, checked, depth)
         case AuditAction.reviewerPassword, AuditAction.reviewerKey:
-            return try own || isEditor(event.actor, before: seq, tx, checked, depth)
+            if own { return true }
+            return try await isEditor(event.actor, before: seq, tx, checked, depth)
         case AuditAction.reviewerAdd where own:
             // The founder adds themselves right after creating the desk.
-            guard let created = try tx.newestEvent(actions: [AuditAction.deskCreate], handle: event.actor, before: seq) else {
+            guard let created = try await tx.newestEvent(actions: [AuditAction.deskCreate], handle: event.actor, before: seq) else {
                 return false
             }
-            return try created.seq == 1 && isTrusted(created, tx, checked: checked, depth: depth + 1)
+            guard created.seq == 1 else { return false }
+            return try await isTrusted(created, tx, checked: checked, depth: depth + 1)
         default:
-            return try isEditor(event.actor, before: seq, tx, checked, depth)
+            return try await isEditor(event.actor, before: seq, tx, checked, depth)
         }
     }
 
     /// Whether a reviewer was an editor before an event, by a trusted event that says so.
     private static func isEditor(_ handle: String, before seq: Int64, _ tx: any StorageReader, _ checked: VerifiedSignatures,
-                                 _ depth: Int) throws -> Bool {
-        guard let role = try tx.newestEvent(actions: [AuditAction.reviewerAdd, AuditAction.reviewerRole], handle: handle, before: seq),
+                                 _ depth: Int) async throws -> Bool {
+        guard let role = try await tx.newestEvent(actions: [AuditAction.reviewerAdd, AuditAction.reviewerRole], handle: handle, before: seq),
               role.details.role == Reviewer.Role.editor.rawValue else { return false }
-        return try isTrusted(role, tx, checked: checked, depth: depth + 1)
+        return try await isTrusted(role, tx, checked: checked, depth: depth + 1)
     }
 }
 

@@ -24,67 +24,67 @@ extension ClaimStore {
     /// Turns on a second factor for a reviewer, replacing any they had: a new secret and ten
     /// new recovery codes, returned once. Ends the reviewer's web sessions, so that a session
     /// opened with a stolen password before does not outlive it.
-    public func enableTwoFactor(for handle: String, by actor: String) throws -> TwoFactorEnrollment {
+    public func enableTwoFactor(for handle: String, by actor: String) async throws -> TwoFactorEnrollment {
         let codes = OneTimeCodes.random()
         let recovery = RecoveryCodes.random()
         let digests = recovery.map { RecoveryCodes.digest($0, handle: handle) }
-        return try storage.writing { tx in
-            let acting = try tx.activeReviewer(actor)
+        return try await storage.writing { tx in
+            let acting = try await tx.activeReviewer(actor)
             try TwoFactorRules.check(.enable, actor: acting, target: handle)
-            _ = try tx.activeReviewer(handle)
+            _ = try await tx.activeReviewer(handle)
             let now = clock()
-            try tx.setSecondFactor(secret: codes.secret, recoveryDigests: digests, of: handle, at: now)
-            try tx.deleteSessions(of: handle)
-            try tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.twoFactorEnable,
+            try await tx.setSecondFactor(secret: codes.secret, recoveryDigests: digests, of: handle, at: now)
+            try await tx.deleteSessions(of: handle)
+            try await tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.twoFactorEnable,
                                      details: EventDetails(handle: handle)), signer)
-            let desk = try tx.desk()?.name ?? "desk"
+            let desk = try await tx.desk()?.name ?? "desk"
             return TwoFactorEnrollment(handle: handle, uri: codes.uri(desk: desk, handle: handle), recoveryCodes: recovery)
         }
     }
 
     /// Turns a reviewer's second factor off: themselves, or an editor for anyone.
-    public func disableTwoFactor(for handle: String, by actor: String) throws {
-        try storage.writing { tx in
-            let acting = try tx.activeReviewer(actor)
+    public func disableTwoFactor(for handle: String, by actor: String) async throws {
+        try await storage.writing { tx in
+            let acting = try await tx.activeReviewer(actor)
             try TwoFactorRules.check(.disable, actor: acting, target: handle)
-            guard try tx.reviewer(handle) != nil else { throw DeskError.reviewerNotFound(handle) }
-            guard try tx.hasSecondFactor(handle) else { throw AccessError.noSecondFactor(handle) }
-            try tx.removeSecondFactor(of: handle)
-            try tx.record(AuditEvent(at: clock(), actor: actor, action: AuditAction.twoFactorDisable,
+            guard try await tx.reviewer(handle) != nil else { throw DeskError.reviewerNotFound(handle) }
+            guard try await tx.hasSecondFactor(handle) else { throw AccessError.noSecondFactor(handle) }
+            try await tx.removeSecondFactor(of: handle)
+            try await tx.record(AuditEvent(at: clock(), actor: actor, action: AuditAction.twoFactorDisable,
                                      details: EventDetails(handle: handle)), signer)
         }
     }
 
     /// Whether a reviewer logs in with a second factor.
-    public func hasTwoFactor(_ handle: String) throws -> Bool {
-        try storage.reading { try $0.hasSecondFactor(handle) }
+    public func hasTwoFactor(_ handle: String) async throws -> Bool {
+        try await storage.reading { try await $0.hasSecondFactor(handle) }
     }
 
     /// The second half of a login, after its password was right: the reviewer's code, or
     /// one of their unused recovery codes, when they have a second factor; when they have
     /// none, whether `requirement` lets them in. A refusal counts toward the lockouts.
     func checkSecondFactor(handle: String, code: String?, requirement: TwoFactorRequirement?,
-                           failureKeys: [String]) throws {
+                           failureKeys: [String]) async throws {
         let typed = (code ?? "").trimmingWhitespace()
-        let refusal = try storage.writing { tx -> AccessError? in
-            guard let stored = try tx.secondFactor(of: handle) else {
-                guard let requirement, let reviewer = try tx.reviewer(handle), requirement.covers(reviewer.role) else { return nil }
+        let refusal = try await storage.writing { tx -> AccessError? in
+            guard let stored = try await tx.secondFactor(of: handle) else {
+                guard let requirement, let reviewer = try await tx.reviewer(handle), requirement.covers(reviewer.role) else { return nil }
                 return .secondFactorRequired(requirement)
             }
             guard !typed.isEmpty else { return .secondFactorMissing }
             if OneTimeCodes.looksLikeCode(typed) {
                 guard let step = OneTimeCodes(secret: stored.secret).matchingStep(typed, at: clock(), after: stored.lastStep),
-                      try tx.useStep(step, of: handle) else { return .wrongSecondFactor }
+                      try await tx.useStep(step, of: handle) else { return .wrongSecondFactor }
                 return nil
             }
             guard typed.utf8.count <= 64,
-                  try tx.useRecoveryCode(RecoveryCodes.digest(typed, handle: handle), of: handle, at: clock()) else {
+                  try await tx.useRecoveryCode(RecoveryCodes.digest(typed, handle: handle), of: handle, at: clock()) else {
                 return .wrongSecondFactor
             }
             return nil
         }
         if let refusal {
-            try recordFailure(failureKeys)
+            try await recordFailure(failureKeys)
             throw refusal
         }
     }

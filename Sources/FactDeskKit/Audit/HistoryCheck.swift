@@ -10,26 +10,26 @@ extension ClaimStore {
     ///
     /// With `trustedThrough`, the signatures of events up to that number are not checked
     /// again (`--since`, from a head verified before, whose hash the anchor checks).
-    public func verifyAudit(anchor: (seq: Int64, hash: String)? = nil, trustedThrough: Int64 = 0) throws -> AuditReport {
-        try storage.reading { tx in
-            var verifier = AuditVerifier(anchor: anchor, trustedThrough: trustedThrough, workflows: try tx.installedWorkflows())
-            for problem in try tx.historyProtectionProblems() {
+    public func verifyAudit(anchor: (seq: Int64, hash: String)? = nil, trustedThrough: Int64 = 0) async throws -> AuditReport {
+        try await storage.reading { tx in
+            var verifier = AuditVerifier(anchor: anchor, trustedThrough: trustedThrough, workflows: try await tx.installedWorkflows())
+            for problem in try await tx.historyProtectionProblems() {
                 verifier.protectionProblem(problem)
             }
-            try tx.walkEvents { verifier.take($0) }
-            try tx.walkClaims { verifier.check(claim: $0) }
-            let credentials: [DeskTable] = try tx.mayReadCredentials() ? [.credential] : []
+            try await tx.walkEvents { verifier.take($0) }
+            try await tx.walkClaims { verifier.check(claim: $0) }
+            let credentials: [DeskTable] = try await tx.mayReadCredentials() ? [.credential] : []
             for table in [DeskTable.desk, .reviewer, .service, .source, .note, .evidence, .alias, .claimLink, .knownCheck] + credentials {
-                try tx.eachRow(of: table) { verifier.check(table, $0) }
+                try await tx.eachRow(of: table) { verifier.check(table, $0) }
             }
             // Only the handle: all that a reviewer may read of a second factor on PostgreSQL.
-            for handle in try tx.secondFactorHandles() { verifier.check(.secondFactor, [.text(handle)]) }
+            for handle in try await tx.secondFactorHandles() { verifier.check(.secondFactor, [.text(handle)]) }
             return verifier.finish()
         }
     }
 
     /// The last event's sequence number and hash, for publishing outside the desk.
-    public func auditHead() throws -> (seq: Int64, hash: String) {
-        try storage.reading { try $0.historyHead() } ?? (0, HashChain.genesis)
+    public func auditHead() async throws -> (seq: Int64, hash: String) {
+        try await storage.reading { try await $0.historyHead() } ?? (0, HashChain.genesis)
     }
 }

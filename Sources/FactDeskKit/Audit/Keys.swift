@@ -296,10 +296,10 @@ public struct EventSigner: Sendable {
     }
 
     /// Signs an event whose hash is made: sets its signature (and signer for a service).
-    func sign(_ event: inout AuditEvent, _ tx: any StorageReader) throws {
+    func sign(_ event: inout AuditEvent, _ tx: any StorageReader) async throws {
         let key: Curve25519.Signing.PrivateKey
         if let service {
-            guard let registered = try tx.service(service), registered.active else { throw KeyError.noService(name: service) }
+            guard let registered = try await tx.service(service), registered.active else { throw KeyError.noService(name: service) }
             guard let own = try keys.privateKey(.service(service)) else {
                 throw KeyError.noServiceKey(name: service, folder: keys.location)
             }
@@ -312,7 +312,7 @@ public struct EventSigner: Sendable {
             guard let own = try keys.privateKey(.reviewer(event.actor)) else {
                 throw KeyError.noPrivateKey(handle: event.actor, folder: keys.location)
             }
-            guard let registered = try tx.registeredKey(of: event.actor) else {
+            guard let registered = try await tx.registeredKey(of: event.actor) else {
                 throw KeyError.noRegisteredKey(handle: event.actor)
             }
             guard PublicKeyText.text(of: own.publicKey) == registered else {

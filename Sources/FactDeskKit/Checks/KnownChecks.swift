@@ -13,9 +13,9 @@ extension ClaimStore {
     /// Records reviews read from ClaimReview files, all in one transaction. A review already
     /// known by its URL is left as it is, or updated (and the update recorded) when its fields
     /// changed, as when a fact-checker corrects a rating. Any active reviewer may.
-    public func importKnownChecks(_ reviews: [KnownCheck.Content], by actor: String) throws -> KnownCheckImport {
-        try writing { tx in
-            let reviewer = try tx.activeReviewer(actor)
+    public func importKnownChecks(_ reviews: [KnownCheck.Content], by actor: String) async throws -> KnownCheckImport {
+        try await writing { tx in
+            let reviewer = try await tx.activeReviewer(actor)
             let now = clock()
             var result = KnownCheckImport()
             var taken: Set<String> = []
@@ -30,7 +30,7 @@ extension ClaimStore {
                     continue
                 }
                 var check = KnownCheck(content: review, importedBy: reviewer.handle, importedAt: now)
-                if let existing = try tx.knownCheck(ref: review.ref) {
+                if let existing = try await tx.knownCheck(ref: review.ref) {
                     guard existing.content != review else {
                         result.unchanged += 1
                         continue
@@ -40,8 +40,8 @@ extension ClaimStore {
                 } else {
                     result.added += 1
                 }
-                _ = try tx.save(check)
-                try tx.record(AuditEvent(at: now, actor: reviewer.handle, action: AuditAction.checkImport,
+                _ = try await tx.save(check)
+                try await tx.record(AuditEvent(at: now, actor: reviewer.handle, action: AuditAction.checkImport,
                                          details: EventDetails(sha256: review.digest, text: review.claimReviewed,
                                                                reference: review.ref)), signer)
             }
@@ -50,43 +50,43 @@ extension ClaimStore {
     }
 
     /// Every known fact-check, oldest import first.
-    public func knownChecks() throws -> [KnownCheck] {
-        try storage.reading { try $0.knownChecks() }
+    public func knownChecks() async throws -> [KnownCheck] {
+        try await storage.reading { try await $0.knownChecks() }
     }
 
     /// Who else reported a claim and who already checked it, in one read that works out the
     /// desk's aliases, counts and the claim's features once for both.
-    public func corroboration(of id: Int64, limit: Int = 10, minimumScore: Double = Relatedness.shown) throws
+    public func corroboration(of id: Int64, limit: Int = 10, minimumScore: Double = Relatedness.shown) async throws
         -> (related: [RelatedClaim], knownChecks: [KnownCheckMatch]) {
-        try storage.reading { tx in
-            let context = try RelatedContext(tx)
-            let related = try related(to: id, limit: limit, minimumScore: minimumScore, context: context, tx)
-            return (related, try knownChecks(for: try tx.existingClaim(id), context: context))
+        try await storage.reading { tx in
+            let context = try await RelatedContext(tx)
+            let related = try await related(to: id, limit: limit, minimumScore: minimumScore, context: context, tx)
+            return (related, try await knownChecks(for: try await tx.existingClaim(id), context: context))
         }
     }
 
-    func knownChecks(for claim: Claim, context: RelatedContext) throws -> [KnownCheckMatch] {
+    func knownChecks(for claim: Claim, context: RelatedContext) async throws -> [KnownCheckMatch] {
         let features = context.features(of: claim)
         var matches: [KnownCheckMatch] = []
-        for check in try context.knownChecks() {
-            if let match = try context.match(features, check) { matches.append(match) }
+        for check in try await context.knownChecks() {
+            if let match = try await context.match(features, check) { matches.append(match) }
         }
         return matches.sorted { ($0.score, -($0.check.id ?? 0)) > ($1.score, -($1.check.id ?? 0)) }
     }
 
     /// The ids of the claims some known fact-check matches: for each review, the claims that
     /// rank best for its words (as a search engine ranks them), scored as `claim show` scores them.
-    public func checkedElsewhere() throws -> Set<Int64> {
-        try storage.reading { tx in
-            let context = try RelatedContext(tx)
+    public func checkedElsewhere() async throws -> Set<Int64> {
+        try await storage.reading { tx in
+            let context = try await RelatedContext(tx)
             var found: Set<Int64> = []
-            for check in try context.knownChecks() {
+            for check in try await context.knownChecks() {
                 let terms = context.checkFeatures(check).terms.sorted().map(\.text).flatMap(WordPairs.stems)
                 guard !terms.isEmpty else { continue }
-                let candidates = try tx.bestMatches(.any(terms.map(TermQuery.term)), states: [],
+                let candidates = try await tx.bestMatches(.any(terms.map(TermQuery.term)), states: [],
                                                     window: Self.knownCheckWindow, limit: Self.knownCheckCandidates)
                 for claim in candidates where !found.contains(claim.id ?? 0) {
-                    if try context.match(context.features(of: claim), check) != nil, let id = claim.id { found.insert(id) }
+                    if try await context.match(context.features(of: claim), check) != nil, let id = claim.id { found.insert(id) }
                 }
             }
             return found
@@ -101,11 +101,15 @@ extension ClaimStore.RelatedContext {
     /// the review's own words are on the desk (the claim's other words weigh their mean),
     /// so that the answer does not depend on which question asked it first; and dates of
     /// publication are left out, since a fact-check comes out days or weeks after the claim.
-    func match(_ features: FactFeatures, _ check: KnownCheck) throws -> KnownCheckMatch? {
+    func match(_ features: FactFeatures, _ check: KnownCheck) async throws -> KnownCheckMatch? {
         let other = checkFeatures(check)
         guard !features.terms.isDisjoint(with: other.terms) || !features.quantities.isDisjoint(with: other.quantities)
         else { return nil }
-        let weights = try other.terms.map { _ = try frequency($0); return weight($0) }
+        var weights: [Double] = []
+        for term in other.terms {
+            _ = try await frequency(term)
+            weights.append(weight(term))
+        }
         let mean = weights.isEmpty ? 1 : weights.reduce(0, +) / Double(weights.count)
         let result = RelatedMatcher.compare(features, other, weight: { other.terms.contains($0) ? self.weight($0) : mean })
         guard result.score >= ClaimStore.knownCheckScore else { return nil }

@@ -31,17 +31,17 @@ extension ClaimStore {
     /// term, quantity or person (one that at most ``clusterBlock`` claims hold) and were
     /// imported within ``rankedSpan`` of each other, and each pair is scored as `related`
     /// scores it, with every term weighed by how many claims of the desk hold it.
-    public func clusters(minSources: Int = 2) throws -> [FactCluster] {
-        try storage.reading { tx in
-            let aliases = AliasTable(try tx.aliases().map { ($0.entity, $0.variant) })
+    public func clusters(minSources: Int = 2) async throws -> [FactCluster] {
+        try await storage.reading { tx in
+            let aliases = AliasTable(try await tx.aliases().map { ($0.entity, $0.variant) })
             var claims: [Claim] = []
-            try tx.eachClaim { claims.append($0) }
+            try await tx.eachClaim { claims.append($0) }
             let features = parallelMap(claims) { FactFeatures(claim: $0, aliases: aliases) }
             var published: [Int64: Int] = [:]
             var articles: [(source: Int64, body: String)] = []
             for source in Set(claims.map(\.sourceID)).sorted() {
-                published[source] = try tx.publishedOn(source: source).flatMap(CivilDate.dayNumber)
-                articles.append((source, try tx.source(source)?.body ?? ""))
+                published[source] = try await tx.publishedOn(source: source).flatMap(CivilDate.dayNumber)
+                articles.append((source, try await tx.source(source)?.body ?? ""))
             }
             let frames = Dictionary(uniqueKeysWithValues: zip(articles.map(\.source),
                                                               parallelMap(articles) { EventFrame(article: $0.body) }))
@@ -70,7 +70,7 @@ extension ClaimStore {
             }
             var links: [UInt64: String] = [:]
             let position = Dictionary(uniqueKeysWithValues: claims.enumerated().compactMap { index, claim in claim.id.map { ($0, index) } })
-            try tx.eachRow(of: .claimLink) { row in
+            try await tx.eachRow(of: .claimLink) { row in
                 guard case .integer(let first) = row[0], case .integer(let second) = row[1], case .text(let kind) = row[2],
                       let a = position[first], let b = position[second] else { return }
                 links[UInt64(min(a, b)) << 32 | UInt64(max(a, b))] = kind
@@ -110,11 +110,11 @@ extension ClaimStore {
 
     /// Groups of spellings in the desk that share a consonant skeleton (عراقجي, أراغتشي,
     /// عراقتشي), most used first. Nothing is merged: an editor confirms with `alias add`.
-    public func suggestAliases(limit: Int = 20) throws -> [AliasSuggestion] {
-        try storage.reading { tx in
-            let aliases = AliasTable(try tx.aliases().map { ($0.entity, $0.variant) })
+    public func suggestAliases(limit: Int = 20) async throws -> [AliasSuggestion] {
+        try await storage.reading { tx in
+            let aliases = AliasTable(try await tx.aliases().map { ($0.entity, $0.variant) })
             var groups: [String: [(term: String, doc: Int)]] = [:]
-            for (term, doc) in try tx.termVocabulary() {
+            for (term, doc) in try await tx.termVocabulary() {
                 guard term.count >= 4, term.unicodeScalars.allSatisfy({ (0x0621...0x064A).contains($0.value) }) else { continue }
                 let skeleton = ConsonantSkeleton.of(term)
                 guard skeleton.count >= 3 else { continue }
@@ -125,20 +125,23 @@ extension ClaimStore {
                 let entities = Set(members.map { aliases.entities(in: [$0.term]) })
                 return devoweled.count >= 2 && !(entities.count == 1 && entities.first?.isEmpty == false)
             }
-            return try candidates
-                .sorted { ($0.value.count, $0.value.map(\.doc).reduce(0, +), $0.key) > ($1.value.count, $1.value.map(\.doc).reduce(0, +), $1.key) }
-                .prefix(max(0, limit))
-                .map { skeleton, members in
-                    AliasSuggestion(skeleton: skeleton, spellings: try members.sorted { ($0.doc, $1.term) > ($1.doc, $0.term) }.map {
-                        (try exampleWord(for: $0.term, tx) ?? $0.term, $0.doc)
-                    })
+            var suggestions: [AliasSuggestion] = []
+            for (skeleton, members) in candidates
+                .sorted(by: { ($0.value.count, $0.value.map(\.doc).reduce(0, +), $0.key) > ($1.value.count, $1.value.map(\.doc).reduce(0, +), $1.key) })
+                .prefix(max(0, limit)) {
+                var spellings: [(String, Int)] = []
+                for member in members.sorted(by: { ($0.doc, $1.term) > ($1.doc, $0.term) }) {
+                    spellings.append((try await exampleWord(for: member.term, tx) ?? member.term, member.doc))
                 }
+                suggestions.append(AliasSuggestion(skeleton: skeleton, spellings: spellings))
+            }
+            return suggestions
         }
     }
 
     /// A word of a claim whose index term is this one, as the claim spells it.
-    private func exampleWord(for term: String, _ tx: any StorageReader) throws -> String? {
-        guard let text = try tx.claims(matching: .term(term), MatchRange(above: 0, limit: 1)).first?.text else { return nil }
+    private func exampleWord(for term: String, _ tx: any StorageReader) async throws -> String? {
+        guard let text = try await tx.claims(matching: .term(term), MatchRange(above: 0, limit: 1)).first?.text else { return nil }
         return text.split(whereSeparator: { $0.isWhitespace || "،,.:؛\"“”«»()".contains($0) })
             .map(String.init)
             .first { SearchIndex.terms($0) == [term] }

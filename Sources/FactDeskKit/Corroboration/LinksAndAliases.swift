@@ -7,19 +7,19 @@ extension ClaimStore {
 
     /// Records a reviewer's word on two claims of different sources. Any active reviewer may.
     @discardableResult
-    public func link(_ first: Int64, _ second: Int64, as kind: ClaimLink.Kind, by actor: String) throws -> ClaimLink {
+    public func link(_ first: Int64, _ second: Int64, as kind: ClaimLink.Kind, by actor: String) async throws -> ClaimLink {
         guard first != second else { throw DeskError.invalidValue("a claim cannot be linked to itself; give two claim ids") }
-        return try writing { tx in
-            let reviewer = try tx.activeReviewer(actor)
-            let a = try tx.existingClaim(min(first, second)), b = try tx.existingClaim(max(first, second))
+        return try await writing { tx in
+            let reviewer = try await tx.activeReviewer(actor)
+            let a = try await tx.existingClaim(min(first, second)), b = try await tx.existingClaim(max(first, second))
             guard a.sourceID != b.sourceID else {
                 throw DeskError.invalidValue("claims \(first) and \(second) come from the same source; link claims of different sources")
             }
             let now = clock()
             let link = ClaimLink(claimA: a.id ?? 0, claimB: b.id ?? 0, kind: kind, linkedBy: reviewer.handle, linkedAt: now)
-            try tx.save(link)
+            try await tx.save(link)
             for (claim, other) in [(first, second), (second, first)] {
-                try tx.record(AuditEvent(at: now, actor: reviewer.handle, claimID: claim, action: AuditAction.claimLink,
+                try await tx.record(AuditEvent(at: now, actor: reviewer.handle, claimID: claim, action: AuditAction.claimLink,
                                          details: EventDetails(otherClaim: other, relation: kind.rawValue)), signer)
             }
             return link
@@ -29,7 +29,7 @@ extension ClaimStore {
     // MARK: - Aliases
 
     /// Records that these spellings name one person or body. Any active reviewer may.
-    public func addAlias(entity: String, variants: [String], by actor: String) throws {
+    public func addAlias(entity: String, variants: [String], by actor: String) async throws {
         let name = entity.trimmingWhitespace()
         let spellings = ([name] + variants.map { $0.trimmingWhitespace() }).reduce(into: [String]()) {
             if !$1.isEmpty && !$0.contains($1) { $0.append($1) }
@@ -37,43 +37,43 @@ extension ClaimStore {
         guard !name.isEmpty, spellings.count > 1 else {
             throw DeskError.invalidValue("give a name and at least one other spelling of it")
         }
-        try writing { tx in
-            let reviewer = try tx.activeReviewer(actor)
+        try await writing { tx in
+            let reviewer = try await tx.activeReviewer(actor)
             let now = clock()
             var added: [String] = []
             for spelling in spellings {
-                if let existing = try tx.alias(variant: spelling) {
+                if let existing = try await tx.alias(variant: spelling) {
                     guard existing.entity == name else {
                         throw DeskError.invalidValue(
                             "'\(spelling)' already names '\(existing.entity)'; remove it first with `factdesk alias remove \(spelling)`")
                     }
                     continue
                 }
-                try tx.insert(Alias(entity: name, variant: spelling, addedBy: reviewer.handle, addedAt: now))
+                try await tx.insert(Alias(entity: name, variant: spelling, addedBy: reviewer.handle, addedAt: now))
                 added.append(spelling)
             }
-            try tx.record(AuditEvent(at: now, actor: reviewer.handle, action: AuditAction.aliasAdd,
+            try await tx.record(AuditEvent(at: now, actor: reviewer.handle, action: AuditAction.aliasAdd,
                                      details: EventDetails(entity: name, variants: added)), signer)
         }
     }
 
     /// Removes one spelling from the alias table, so it no longer matches its entity.
-    public func removeAlias(_ variant: String, by actor: String) throws {
-        try writing { tx in
-            let reviewer = try tx.activeReviewer(actor)
-            guard let alias = try tx.alias(variant: variant) else {
+    public func removeAlias(_ variant: String, by actor: String) async throws {
+        try await writing { tx in
+            let reviewer = try await tx.activeReviewer(actor)
+            guard let alias = try await tx.alias(variant: variant) else {
                 throw DeskError.invalidValue("no alias '\(variant)'; `factdesk alias list` shows them")
             }
-            try tx.delete(alias)
-            try tx.record(AuditEvent(at: clock(), actor: reviewer.handle, action: AuditAction.aliasRemove,
+            try await tx.delete(alias)
+            try await tx.record(AuditEvent(at: clock(), actor: reviewer.handle, action: AuditAction.aliasRemove,
                                      details: EventDetails(entity: alias.entity, variants: [variant])), signer)
         }
     }
 
     /// Every entity with its spellings.
-    public func aliases() throws -> [(entity: String, variants: [String])] {
-        try storage.reading { tx in
-            Dictionary(grouping: try tx.aliases(), by: \.entity)
+    public func aliases() async throws -> [(entity: String, variants: [String])] {
+        try await storage.reading { tx in
+            Dictionary(grouping: try await tx.aliases(), by: \.entity)
                 .map { ($0.key, $0.value.map(\.variant)) }
                 .sorted { $0.entity < $1.entity }
         }

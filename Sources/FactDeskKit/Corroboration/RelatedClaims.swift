@@ -19,9 +19,9 @@ extension ClaimStore {
     /// Candidates come from the search index (the claim's rarest terms, its numbers and the
     /// spellings of the people it names), never from a scan of every claim; each is then
     /// scored by ``RelatedMatcher``. Confirmed links come first and `unrelated` ones never.
-    public func related(to id: Int64, limit: Int = 10, minimumScore: Double = Relatedness.shown) throws -> [RelatedClaim] {
-        try storage.reading { tx in
-            try related(to: id, limit: limit, minimumScore: minimumScore, context: try RelatedContext(tx), tx)
+    public func related(to id: Int64, limit: Int = 10, minimumScore: Double = Relatedness.shown) async throws -> [RelatedClaim] {
+        try await storage.reading { tx in
+            try await related(to: id, limit: limit, minimumScore: minimumScore, context: try await RelatedContext(tx), tx)
         }
     }
 
@@ -38,20 +38,20 @@ extension ClaimStore {
         /// The number of claims on the desk, for weighing terms by their rarity.
         private let claimCount: Double
 
-        init(_ tx: any StorageReader) throws {
+        init(_ tx: any StorageReader) async throws {
             self.tx = tx
-            aliases = AliasTable(try tx.aliases().map { ($0.entity, $0.variant) })
-            finals = Set(try tx.deskWorkflow().workflow.finalStates)
-            claimCount = Double(max(1, try tx.newestClaimID()))
+            aliases = AliasTable(try await tx.aliases().map { ($0.entity, $0.variant) })
+            finals = Set(try await tx.deskWorkflow().workflow.finalStates)
+            claimCount = Double(max(1, try await tx.newestClaimID()))
         }
 
         /// How many claims hold a term (any word of a ``WordPairs`` group), counted up to
         /// ``ClaimStore/frequencyCap``; each term is counted once.
-        func frequency(_ term: WordKey) throws -> Int {
+        func frequency(_ term: WordKey) async throws -> Int {
             if let known = frequencies[term] { return known }
             let stems = WordPairs.stems(term.text)
             let query: TermQuery = stems.count == 1 ? .term(stems[0]) : .any(stems.map(TermQuery.term))
-            let count = try tx.countMatches(query, states: [], above: 0, cap: ClaimStore.frequencyCap)
+            let count = try await tx.countMatches(query, states: [], above: 0, cap: ClaimStore.frequencyCap)
             frequencies[term] = count
             return count
         }
@@ -69,17 +69,17 @@ extension ClaimStore {
         }
 
         /// When a source was published, if it says; each source is asked once.
-        func published(_ source: Int64) throws -> String? {
+        func published(_ source: Int64) async throws -> String? {
             if let known = published[source] { return known }
-            let date = try tx.publishedOn(source: source)
+            let date = try await tx.publishedOn(source: source)
             published[source] = date
             return date
         }
 
         /// The event its first sentence frames, of each source asked about once.
-        func frame(_ source: Int64) throws -> EventFrame {
+        func frame(_ source: Int64) async throws -> EventFrame {
             if let known = frames[source] { return known }
-            let frame = try tx.source(source).map { EventFrame(article: $0.body) } ?? EventFrame()
+            let frame = try await tx.source(source).map { EventFrame(article: $0.body) } ?? EventFrame()
             frames[source] = frame
             return frame
         }
@@ -97,9 +97,9 @@ extension ClaimStore {
         private var checkFeatures: [Int64: FactFeatures] = [:]
 
         /// The desk's known fact-checks, read once.
-        func knownChecks() throws -> [KnownCheck] {
+        func knownChecks() async throws -> [KnownCheck] {
             if let checks { return checks }
-            let all = try tx.knownChecks()
+            let all = try await tx.knownChecks()
             checks = all
             return all
         }
@@ -114,12 +114,12 @@ extension ClaimStore {
     }
 
     func related(to id: Int64, limit: Int, minimumScore: Double, context: RelatedContext,
-                 _ tx: any StorageReader) throws -> [RelatedClaim] {
-        let claim = try tx.existingClaim(id)
-        let published = try context.published(claim.sourceID)
+                 _ tx: any StorageReader) async throws -> [RelatedClaim] {
+        let claim = try await tx.existingClaim(id)
+        let published = try await context.published(claim.sourceID)
         let features = context.features(of: claim)
-        let links = Dictionary(try tx.links(of: id).map { ($0.other(than: id), $0.kind) }, uniquingKeysWith: { $1 })
-        let candidates = try candidates(for: claim, features: features, context: context, tx)
+        let links = Dictionary(try await tx.links(of: id).map { ($0.other(than: id), $0.kind) }, uniquingKeysWith: { $1 })
+        let candidates = try await candidates(for: claim, features: features, context: context, tx)
         // The claim's own terms are counted (``candidates`` did); a candidate's other terms
         // weigh what the claim's terms weigh on average, so that a question costs the
         // claim's counts, not those of every candidate's words.
@@ -145,8 +145,8 @@ extension ClaimStore {
             if results.count >= limit, candidate.bound < results[limit - 1].score { break }
             var match = RelatedMatcher.compare(
                 features, candidate.features,
-                publishedA: published, publishedB: try context.published(candidate.claim.sourceID),
-                frames: (try context.frame(claim.sourceID), try context.frame(candidate.claim.sourceID)),
+                publishedA: published, publishedB: try await context.published(candidate.claim.sourceID),
+                frames: (try await context.frame(claim.sourceID), try await context.frame(candidate.claim.sourceID)),
                 weight: context.weight)
             if let link = candidate.link {
                 match.score = link == .same ? 1 : max(match.score, Relatedness.strong)
@@ -159,7 +159,7 @@ extension ClaimStore {
         }
         results = Array(results.prefix(limit))
         for index in results.indices where context.finals.contains(results[index].claim.state) {
-            results[index].decidedBy = try results[index].claim.id.flatMap(tx.decider)
+            if let id = results[index].claim.id { results[index].decidedBy = try await tx.decider(of: id) }
         }
         return results
     }
@@ -179,11 +179,11 @@ extension ClaimStore {
     /// store reads only those imported nearest the claim, which are the likeliest reports
     /// of the same event.
     private func candidates(for claim: Claim, features: FactFeatures, context: RelatedContext,
-                            _ tx: any StorageReader) throws -> [Claim] {
+                            _ tx: any StorageReader) async throws -> [Claim] {
         guard let id = claim.id else { return [] }
         var terms = Set(SearchIndex.terms(claim.text).filter { !Stopwords.stems.contains($0) })
         terms = terms.filter { $0.count > 2 && FactFeatures.number($0) == nil && !$0.hasPrefix("month") }
-        let rarest = try rarestTerms(terms, count: 3, context).map(TermQuery.term)
+        let rarest = try await rarestTerms(terms, count: 3, context).map(TermQuery.term)
         var queries: [TermQuery] = features.quantities.sorted().map { .phrase($0.split(separator: " ").map(String.init)) }
         if rarest.count >= 2 { queries.append(.all(Array(rarest.prefix(2)))) }
         if rarest.count >= 3 { queries.append(.all(rarest)) }
@@ -192,7 +192,10 @@ extension ClaimStore {
         }
         // The claim's whole content, as a search engine would take it: any of its terms
         // (a word group's every word) that is not on a large share of the desk.
-        let content = try features.terms.sorted().filter { try context.frequency($0) < Self.frequencyCap }.map(\.text)
+        var content: [String] = []
+        for term in features.terms.sorted() where try await context.frequency(term) < Self.frequencyCap {
+            content.append(term.text)
+        }
         var found: [Claim] = []
         var seen: Set<Int64> = [id]
         func take(_ claims: [Claim]) throws {
@@ -201,16 +204,18 @@ extension ClaimStore {
             }
         }
         for query in queries {
-            try take(try tx.claims(matching: query, MatchRange(excludingSource: claim.sourceID, below: id, limit: Self.candidatesPerSide)))
-            try take(try tx.claims(matching: query, MatchRange(excludingSource: claim.sourceID, above: id, limit: Self.candidatesPerSide)))
+            try take(try await tx.claims(matching: query, MatchRange(excludingSource: claim.sourceID, below: id, limit: Self.candidatesPerSide)))
+            try take(try await tx.claims(matching: query, MatchRange(excludingSource: claim.sourceID, above: id, limit: Self.candidatesPerSide)))
         }
         // Ranked as a search engine ranks: of the claims imported around this one, those
         // that share the most of its rarer terms.
         if !content.isEmpty {
-            try take(try tx.bestMatches(.any(content.flatMap(WordPairs.stems).map(TermQuery.term)), near: id,
+            try take(try await tx.bestMatches(.any(content.flatMap(WordPairs.stems).map(TermQuery.term)), near: id,
                                         within: Self.rankedSpan, excludingSource: claim.sourceID, limit: Self.rankedCandidates))
         }
-        try take(try tx.links(of: id).compactMap { try tx.claim($0.other(than: id)) })
+        for link in try await tx.links(of: id) {
+            if let linked = try await tx.claim(link.other(than: id)) { try take([linked]) }
+        }
         return found
     }
 
@@ -219,11 +224,11 @@ extension ClaimStore {
     static let frequencyCap = 400
 
     /// The terms that the fewest claims contain, so that the queries built on them are narrow.
-    private func rarestTerms(_ terms: Set<String>, count: Int, _ context: RelatedContext) throws -> [String] {
+    private func rarestTerms(_ terms: Set<String>, count: Int, _ context: RelatedContext) async throws -> [String] {
         var frequencies: [(term: String, doc: Int)] = []
         for term in terms {
             // A term only this claim has finds nothing else.
-            let doc = try context.frequency(WordKey(term))
+            let doc = try await context.frequency(WordKey(term))
             if doc > 1 { frequencies.append((term, doc)) }
         }
         return frequencies.sorted { ($0.doc, $0.term) < ($1.doc, $1.term) }.prefix(count).map(\.term)

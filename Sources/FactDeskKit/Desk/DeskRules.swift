@@ -3,40 +3,40 @@ import Foundation
 /// The checks nearly every change starts with, written once above the storage.
 extension StorageReader {
     /// The reviewer acting, who must exist and be active.
-    func activeReviewer(_ handle: String) throws -> Reviewer {
-        guard let reviewer = try reviewer(handle) else { throw DeskError.reviewerNotFound(handle) }
+    func activeReviewer(_ handle: String) async throws -> Reviewer {
+        guard let reviewer = try await reviewer(handle) else { throw DeskError.reviewerNotFound(handle) }
         guard reviewer.active else { throw DeskError.reviewerInactive(handle) }
         return reviewer
     }
 
     /// The acting reviewer, who must be an active editor.
-    func activeEditor(_ handle: String, doing action: String) throws -> Reviewer {
-        let reviewer = try activeReviewer(handle)
+    func activeEditor(_ handle: String, doing action: String) async throws -> Reviewer {
+        let reviewer = try await activeReviewer(handle)
         guard reviewer.role == .editor else { throw DeskError.editorOnly(actor: handle, action: action) }
         return reviewer
     }
 
     /// The claim with this id, which must exist.
-    func existingClaim(_ id: Int64) throws -> Claim {
-        guard let claim = try claim(id) else { throw DeskError.claimNotFound(id) }
+    func existingClaim(_ id: Int64) async throws -> Claim {
+        guard let claim = try await claim(id) else { throw DeskError.claimNotFound(id) }
         return claim
     }
 
     /// The workflow the desk runs.
-    func deskWorkflow() throws -> (installed: InstalledWorkflow, workflow: Workflow) {
-        guard let installed = try installedWorkflow() else { throw StoreError.database("the desk has no workflow; it is damaged") }
+    func deskWorkflow() async throws -> (installed: InstalledWorkflow, workflow: Workflow) {
+        guard let installed = try await installedWorkflow() else { throw StoreError.database("the desk has no workflow; it is damaged") }
         return (installed, installed.definition)
     }
 }
 
 extension StorageWriter {
     /// Stores a new claim with its worthiness, its search terms and its event.
-    func add(_ claim: Claim, worthiness: Worthiness, terms: String? = nil, signer: EventSigner) throws -> Claim {
+    func add(_ claim: Claim, worthiness: Worthiness, terms: String? = nil, signer: EventSigner) async throws -> Claim {
         var claim = claim
         claim.worthiness = worthiness.score
         claim.reasons = worthiness.reasons
-        claim = try insert(claim, searchTerms: terms ?? SearchIndex.indexText(claim.text))
-        try record(AuditEvent(at: claim.createdAt, actor: claim.createdBy, claimID: claim.id, sourceID: claim.sourceID,
+        claim = try await insert(claim, searchTerms: terms ?? SearchIndex.indexText(claim.text))
+        try await record(AuditEvent(at: claim.createdAt, actor: claim.createdBy, claimID: claim.id, sourceID: claim.sourceID,
                               action: AuditAction.claimAdd, toState: claim.state,
                               details: EventDetails(text: claim.text, speaker: claim.speaker, spanStart: claim.spanStart.map(Int64.init),
                                                     spanEnd: claim.spanEnd.map(Int64.init), worthiness: Int64(claim.worthiness),
@@ -49,13 +49,13 @@ extension StorageWriter {
     /// and signed: the one place an event's number, hash and signature are made, on every
     /// backend. Without the signer's registered key it throws, and the transaction with it.
     @discardableResult
-    func record(_ event: AuditEvent, _ signer: EventSigner) throws -> AuditEvent {
+    func record(_ event: AuditEvent, _ signer: EventSigner) async throws -> AuditEvent {
         var event = event
         // Every text a write stores is in its event (a row's own texts are checked where
         // they are made): refused here, nothing of the write is kept.
         try StoredText.check([("reviewer", event.actor), ("action", event.action), ("state", event.fromState),
                               ("state", event.toState)] + event.details.texts)
-        let head = try historyHead()
+        let head = try await historyHead()
         let seq = (head?.seq ?? 0) + 1
         event.seq = seq
         event.prevHash = head?.hash ?? HashChain.genesis
@@ -64,8 +64,8 @@ extension StorageWriter {
         event.hash = HashChain.hash(prev: event.prevHash, content: HashChain.Content(
             seq: seq, at: at, actor: event.actor, claimID: event.claimID, sourceID: event.sourceID,
             action: event.action, from: event.fromState, to: event.toState, details: details))
-        try signer.sign(&event, self)
-        try append(event, at: at, details: details)
+        try await signer.sign(&event, self)
+        try await append(event, at: at, details: details)
         return event
     }
 }
@@ -75,10 +75,10 @@ extension ClaimStore {
     /// while the workflow the desk holds is not the one its signed history installed
     /// (``WorkflowSeal``). Every write of claims, sources, the team, links, aliases and known
     /// checks goes through here; logins, passwords, tokens and second factors (Access/) do not.
-    func writing<T>(_ body: (any StorageWriter) throws -> T) throws -> T {
-        try storage.writing { tx in
-            try WorkflowSeal.check(tx)
-            return try body(tx)
+    func writing<T>(_ body: (any StorageWriter) async throws -> T) async throws -> T {
+        try await storage.writing { tx in
+            try await WorkflowSeal.check(tx)
+            return try await body(tx)
         }
     }
 }

@@ -17,16 +17,16 @@ public struct Speaker: Sendable, Equatable {
 
 extension ClaimStore {
     /// Every speaker of the desk's claims, most claims first.
-    public func speakers() throws -> [Speaker] {
-        try storage.reading { tx in try SpeakerIndex(tx).speakers }
+    public func speakers() async throws -> [Speaker] {
+        try await storage.reading { tx in try await SpeakerIndex(tx).speakers }
     }
 
     /// One speaker, by any spelling of their name or alias, with their claims newest first.
-    public func speaker(named name: String, limit: Int) throws -> (speaker: Speaker, claims: [Claim]) {
-        try storage.reading { tx in
-            let index = try SpeakerIndex(tx)
+    public func speaker(named name: String, limit: Int) async throws -> (speaker: Speaker, claims: [Claim]) {
+        try await storage.reading { tx in
+            let index = try await SpeakerIndex(tx)
             guard let found = index.person(named: name) else { throw DeskError.speakerNotFound(name) }
-            return (found.speaker, try tx.claims(spokenBy: found.stored.sorted(), limit: limit))
+            return (found.speaker, try await tx.claims(spokenBy: found.stored.sorted(), limit: limit))
         }
     }
 }
@@ -48,9 +48,9 @@ struct SpeakerIndex {
     /// Keys merged into another's: a surname alone into the full name with a role.
     private var merged: [String: String] = [:]
 
-    init(_ tx: any StorageReader) throws {
-        aliases = AliasTable(try tx.aliases().map { ($0.entity, $0.variant) })
-        for (stored, state, claims) in try tx.speakerCounts() {
+    init(_ tx: any StorageReader) async throws {
+        aliases = AliasTable(try await tx.aliases().map { ($0.entity, $0.variant) })
+        for (stored, state, claims) in try await tx.speakerCounts() {
             for part in stored.components(separatedBy: SpeakerPhrase.separator) {
                 let (name, role) = Self.split(part)
                 guard !name.isEmpty else { continue }

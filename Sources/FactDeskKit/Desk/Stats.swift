@@ -34,21 +34,21 @@ public struct DeskStats: Sendable, Equatable {
 extension ClaimStore {
     /// Claims per state and per reviewer, the median time from assignment to verdict, and
     /// the last seven days' verdicts.
-    public func stats(now: Date = Date()) throws -> DeskStats {
-        try storage.reading { tx in
-            let workflow = try tx.deskWorkflow().workflow
+    public func stats(now: Date = Date()) async throws -> DeskStats {
+        try await storage.reading { tx in
+            let workflow = try await tx.deskWorkflow().workflow
             let finals = workflow.finalStates
-            let counts = try tx.claimCountsByState()
+            let counts = try await tx.claimCountsByState()
             // The durations are streamed from the history, so a desk of a million claims stays small.
             var durations: [Double] = []
-            try tx.assignmentsAndVerdicts(assigning: workflow.transitions.filter(\.setsAssignee).map(\.name),
+            try await tx.assignmentsAndVerdicts(assigning: workflow.transitions.filter(\.setsAssignee).map(\.name),
                                           finalStates: finals) { assigned, decided in
                 durations.append(decided.timeIntervalSince(assigned))
             }
-            let verdicts = try tx.verdictTimes(finalStates: finals, since: DeskStats.weekStart(now))
+            let verdicts = try await tx.verdictTimes(finalStates: finals, since: DeskStats.weekStart(now))
             return DeskStats(
                 byState: workflow.states.map { ($0.name, counts[$0.name] ?? 0) },
-                reviewers: try tx.reviewerLoads(finalStates: finals, now: now),
+                reviewers: try await tx.reviewerLoads(finalStates: finals, now: now),
                 medianSecondsToVerdict: DeskStats.median(durations),
                 verdictsThisWeek: verdicts.count,
                 verdictsPerDay: DeskStats.perDay(verdicts, now: now))

@@ -4,52 +4,52 @@ import Foundation
 
 extension ClaimStore {
     /// Writes the desk row, its workflow and its first editor, with their events.
-    func initialize(workflow: WorkflowSource, editor: NewReviewer, deskName: String?) throws {
+    func initialize(workflow: WorkflowSource, editor: NewReviewer, deskName: String?) async throws {
         try Reviewer.validate(handle: editor.handle)
         try StoredText.check([("desk's name", deskName), ("name", editor.displayName)])
-        try writing { tx in
-            try Self.initialize(tx, workflow: workflow, editor: editor, deskName: deskName, at: clock(), signer: signer)
+        try await writing { tx in
+            try await Self.initialize(tx, workflow: workflow, editor: editor, deskName: deskName, at: clock(), signer: signer)
         }
     }
 
     /// Writes a new desk's own row, workflow, first editor and first events. The first
     /// editor's key (made here if this machine has none) signs the first event, which registers it.
     static func initialize(_ tx: any StorageWriter, workflow: WorkflowSource, editor: NewReviewer, deskName: String?,
-                           at now: Date, signer: EventSigner) throws {
+                           at now: Date, signer: EventSigner) async throws {
         let key = try editor.publicKey.map(PublicKeyText.normalized)
             ?? PublicKeyText.text(of: try signer.keys.create(.reviewer(editor.handle)).key)
         let name = deskName ?? "FactDesk"
-        try tx.createDesk(name: name, createdBy: editor.handle, at: now)
-        let installed = try tx.insert(InstalledWorkflow(
+        try await tx.createDesk(name: name, createdBy: editor.handle, at: now)
+        let installed = try await tx.insert(InstalledWorkflow(
             name: workflow.workflow.name, yaml: workflow.yaml, definition: workflow.workflow,
             sha256: sha256Hex(workflow.yaml), installedBy: editor.handle, installedAt: now))
-        _ = try tx.insert(Reviewer(
+        _ = try await tx.insert(Reviewer(
             handle: editor.handle, displayName: editor.displayName ?? editor.handle, role: .editor, createdAt: now,
             publicKey: key))
-        try tx.record(AuditEvent(at: now, actor: editor.handle, action: AuditAction.deskCreate,
+        try await tx.record(AuditEvent(at: now, actor: editor.handle, action: AuditAction.deskCreate,
                                  details: EventDetails(handle: editor.handle, title: name, sha256: installed.sha256,
                                                        workflow: installed.name, key: key)), signer)
-        try tx.record(AuditEvent(at: now, actor: editor.handle, action: AuditAction.reviewerAdd,
+        try await tx.record(AuditEvent(at: now, actor: editor.handle, action: AuditAction.reviewerAdd,
                                  details: EventDetails(handle: editor.handle, role: Reviewer.Role.editor.rawValue,
                                                        key: key, name: editor.displayName ?? editor.handle)), signer)
     }
 
     /// The desk's name and who created it, when.
-    public func deskInfo() throws -> (name: String, createdBy: String, createdAt: Date) {
-        try storage.reading { tx in
-            guard let desk = try tx.desk() else { throw StoreError.notADesk(path: path) }
+    public func deskInfo() async throws -> (name: String, createdBy: String, createdAt: Date) {
+        try await storage.reading { tx in
+            guard let desk = try await tx.desk() else { throw StoreError.notADesk(path: path) }
             return desk
         }
     }
 
     /// The workflow the desk runs, from the desk's own copy.
-    public func workflow() throws -> Workflow {
-        try storage.reading { try $0.deskWorkflow().workflow }
+    public func workflow() async throws -> Workflow {
+        try await storage.reading { try await $0.deskWorkflow().workflow }
     }
 
     /// The desk's own copy of its workflow, as installed.
-    public func installedWorkflow() throws -> InstalledWorkflow {
-        try storage.reading { try $0.deskWorkflow().installed }
+    public func installedWorkflow() async throws -> InstalledWorkflow {
+        try await storage.reading { try await $0.deskWorkflow().installed }
     }
 
 
@@ -58,7 +58,7 @@ extension ClaimStore {
     ///
     /// The new reviewer's public key is registered with them: the one given, else a key
     /// pair made in this machine's key folder (a team that shares one machine).
-    public func addReviewer(_ new: NewReviewer, by actor: String) throws -> Reviewer {
+    public func addReviewer(_ new: NewReviewer, by actor: String) async throws -> Reviewer {
         try Reviewer.validate(handle: new.handle)
         if new.handle != new.handle.lowercased() {
             throw DeskError.invalidValue(
@@ -66,20 +66,20 @@ extension ClaimStore {
         }
         try StoredText.check([("name", new.displayName)])
         let given = try new.publicKey.map(PublicKeyText.normalized)
-        return try writing { tx in
-            _ = try tx.activeEditor(actor, doing: "add reviewers")
-            if try tx.reviewer(new.handle) != nil { throw DeskError.reviewerExists(new.handle) }
+        return try await writing { tx in
+            _ = try await tx.activeEditor(actor, doing: "add reviewers")
+            if try await tx.reviewer(new.handle) != nil { throw DeskError.reviewerExists(new.handle) }
             // Handles differ by more than case: `Layla` beside `layla` would be two people
             // whom every page and message shows alike.
             let folded = new.handle.lowercased()
-            if let taken = try tx.reviewers().first(where: { $0.handle.lowercased() == folded }) {
+            if let taken = try await tx.reviewers().first(where: { $0.handle.lowercased() == folded }) {
                 throw DeskError.reviewerExists(taken.handle)
             }
             let key = try given ?? PublicKeyText.text(of: try signer.keys.create(.reviewer(new.handle)).key)
             let now = clock()
-            let reviewer = try tx.insert(Reviewer(handle: new.handle, displayName: new.displayName ?? new.handle,
+            let reviewer = try await tx.insert(Reviewer(handle: new.handle, displayName: new.displayName ?? new.handle,
                                                   role: new.role, createdAt: now, publicKey: key))
-            try tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.reviewerAdd,
+            try await tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.reviewerAdd,
                                      details: EventDetails(handle: new.handle, role: new.role.rawValue, key: key,
                                                            name: reviewer.displayName)), signer)
             return reviewer
@@ -90,17 +90,17 @@ extension ClaimStore {
     /// may; a reviewer who has no key yet (on a desk made before signing) may register
     /// their own, which then signs the event that registers it.
     @discardableResult
-    public func setKey(of handle: String, to text: String, by actor: String) throws -> Reviewer {
+    public func setKey(of handle: String, to text: String, by actor: String) async throws -> Reviewer {
         let key = try PublicKeyText.normalized(text)
-        return try writing { tx in
-            var reviewer = try tx.existingReviewer(handle)
+        return try await writing { tx in
+            var reviewer = try await tx.existingReviewer(handle)
             if !(actor == handle && reviewer.publicKey == nil) {
-                _ = try tx.activeEditor(actor, doing: "register reviewers' keys")
+                _ = try await tx.activeEditor(actor, doing: "register reviewers' keys")
             }
             guard reviewer.publicKey != key else { return reviewer }
             reviewer.publicKey = key
-            try tx.update(reviewer)
-            try tx.record(AuditEvent(at: clock(), actor: actor, action: AuditAction.reviewerKey,
+            try await tx.update(reviewer)
+            try await tx.record(AuditEvent(at: clock(), actor: actor, action: AuditAction.reviewerKey,
                                      details: EventDetails(handle: handle, key: key)), signer)
             return reviewer
         }
@@ -112,53 +112,53 @@ extension ClaimStore {
     /// serve`), or replaces its key: the key given, else this machine's key for it, made
     /// when missing. Only an active editor may.
     @discardableResult
-    public func addService(_ name: String, key text: String?, by actor: String) throws -> Service {
+    public func addService(_ name: String, key text: String?, by actor: String) async throws -> Service {
         try Reviewer.validate(handle: name)
         let given = try text.map(PublicKeyText.normalized)
-        return try writing { tx in
-            _ = try tx.activeEditor(actor, doing: "register services")
+        return try await writing { tx in
+            _ = try await tx.activeEditor(actor, doing: "register services")
             let key = try given ?? PublicKeyText.text(of: try signer.keys.create(.service(name)).key)
-            if let existing = try tx.service(name), existing.active, existing.publicKey == key { return existing }
+            if let existing = try await tx.service(name), existing.active, existing.publicKey == key { return existing }
             let service = Service(name: name, publicKey: key, addedBy: actor, addedAt: clock())
-            try tx.save(service)
-            try tx.record(AuditEvent(at: service.addedAt, actor: actor, action: AuditAction.serviceAdd,
+            try await tx.save(service)
+            try await tx.record(AuditEvent(at: service.addedAt, actor: actor, action: AuditAction.serviceAdd,
                                      details: EventDetails(handle: name, key: key)), signer)
             return service
         }
     }
 
     /// Stops a service from signing: events it signs from now on are refused. Only an active editor may.
-    public func removeService(_ name: String, by actor: String) throws {
-        try writing { tx in
-            _ = try tx.activeEditor(actor, doing: "remove services")
-            guard var service = try tx.service(name), service.active else {
+    public func removeService(_ name: String, by actor: String) async throws {
+        try await writing { tx in
+            _ = try await tx.activeEditor(actor, doing: "remove services")
+            guard var service = try await tx.service(name), service.active else {
                 throw DeskError.invalidValue("no service '\(name)' is registered; `factdesk service list` shows them")
             }
             service.active = false
-            try tx.save(service)
-            try tx.record(AuditEvent(at: clock(), actor: actor, action: AuditAction.serviceRemove,
+            try await tx.save(service)
+            try await tx.record(AuditEvent(at: clock(), actor: actor, action: AuditAction.serviceRemove,
                                      details: EventDetails(handle: name)), signer)
         }
     }
 
     /// The services registered on the desk, by name.
-    public func services() throws -> [Service] {
-        try storage.reading { try $0.services() }
+    public func services() async throws -> [Service] {
+        try await storage.reading { try await $0.services() }
     }
 
     /// Deactivates or reactivates a reviewer. Only an active editor may, and the desk
     /// always keeps at least one active editor. Deactivating ends the reviewer's web sessions.
     @discardableResult
-    public func setReviewer(_ handle: String, active: Bool, by actor: String) throws -> Reviewer {
-        try writing { tx in
-            _ = try tx.activeEditor(actor, doing: active ? "activate reviewers" : "deactivate reviewers")
-            var reviewer = try tx.existingReviewer(handle)
+    public func setReviewer(_ handle: String, active: Bool, by actor: String) async throws -> Reviewer {
+        try await writing { tx in
+            _ = try await tx.activeEditor(actor, doing: active ? "activate reviewers" : "deactivate reviewers")
+            var reviewer = try await tx.existingReviewer(handle)
             guard reviewer.active != active else { return reviewer }
-            if !active { try tx.keepAnEditor(besides: reviewer) }
+            if !active { try await tx.keepAnEditor(besides: reviewer) }
             reviewer.active = active
-            try tx.update(reviewer)
-            if !active { try tx.deleteSessions(of: handle) }
-            try tx.record(AuditEvent(
+            try await tx.update(reviewer)
+            if !active { try await tx.deleteSessions(of: handle) }
+            try await tx.record(AuditEvent(
                 at: clock(), actor: actor,
                 action: active ? AuditAction.reviewerActivate : AuditAction.reviewerDeactivate,
                 details: EventDetails(handle: handle)), signer)
@@ -169,48 +169,48 @@ extension ClaimStore {
     /// Makes a reviewer an editor or a reviewer. Only an active editor may, and the desk
     /// always keeps at least one active editor.
     @discardableResult
-    public func setRole(_ handle: String, to role: Reviewer.Role, by actor: String) throws -> Reviewer {
-        try writing { tx in
-            _ = try tx.activeEditor(actor, doing: "change roles")
-            var reviewer = try tx.existingReviewer(handle)
+    public func setRole(_ handle: String, to role: Reviewer.Role, by actor: String) async throws -> Reviewer {
+        try await writing { tx in
+            _ = try await tx.activeEditor(actor, doing: "change roles")
+            var reviewer = try await tx.existingReviewer(handle)
             guard reviewer.role != role else { return reviewer }
-            try tx.keepAnEditor(besides: reviewer)
+            try await tx.keepAnEditor(besides: reviewer)
             reviewer.role = role
-            try tx.update(reviewer)
-            try tx.record(AuditEvent(at: clock(), actor: actor, action: AuditAction.reviewerRole,
+            try await tx.update(reviewer)
+            try await tx.record(AuditEvent(at: clock(), actor: actor, action: AuditAction.reviewerRole,
                                      details: EventDetails(handle: handle, role: role.rawValue)), signer)
             return reviewer
         }
     }
 
     /// The reviewer with this handle, if any.
-    public func reviewer(_ handle: String) throws -> Reviewer? {
-        try storage.reading { try $0.reviewer(handle) }
+    public func reviewer(_ handle: String) async throws -> Reviewer? {
+        try await storage.reading { try await $0.reviewer(handle) }
     }
 
     /// Every reviewer, by handle, without counting their claims.
-    public func team() throws -> [Reviewer] {
-        try storage.reading { try $0.reviewers() }
+    public func team() async throws -> [Reviewer] {
+        try await storage.reading { try await $0.reviewers() }
     }
 
     /// Every reviewer, with how many claims each has open (assigned and not final).
-    public func reviewers() throws -> [(reviewer: Reviewer, openClaims: Int)] {
-        try storage.reading { tx in
-            let open = try tx.openClaims(notIn: try tx.deskWorkflow().workflow.finalStates)
-            return try tx.reviewers().map { ($0, open[$0.handle] ?? 0) }
+    public func reviewers() async throws -> [(reviewer: Reviewer, openClaims: Int)] {
+        try await storage.reading { tx in
+            let open = try await tx.openClaims(notIn: try await tx.deskWorkflow().workflow.finalStates)
+            return try await tx.reviewers().map { ($0, open[$0.handle] ?? 0) }
         }
     }
 }
 
 extension StorageReader {
-    func existingReviewer(_ handle: String) throws -> Reviewer {
-        guard let reviewer = try reviewer(handle) else { throw DeskError.reviewerNotFound(handle) }
+    func existingReviewer(_ handle: String) async throws -> Reviewer {
+        guard let reviewer = try await reviewer(handle) else { throw DeskError.reviewerNotFound(handle) }
         return reviewer
     }
 
     /// Refuses to let an active editor stop being one when no other active editor is left.
-    func keepAnEditor(besides reviewer: Reviewer) throws {
+    func keepAnEditor(besides reviewer: Reviewer) async throws {
         guard reviewer.role == .editor && reviewer.active else { return }
-        if try activeEditorCount() <= 1 { throw DeskError.lastEditor(reviewer.handle) }
+        if try await activeEditorCount() <= 1 { throw DeskError.lastEditor(reviewer.handle) }
     }
 }

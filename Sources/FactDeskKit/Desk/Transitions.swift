@@ -38,34 +38,35 @@ extension ClaimStore {
     /// Runs a transition on every claim named, all or nothing: if one claim may not
     /// move, none does, and the error names it.
     @discardableResult
-    public func apply(_ command: TransitionCommand) throws -> [Claim] {
+    public func apply(_ command: TransitionCommand) async throws -> [Claim] {
         let note = try Self.validNote(command.note)
         for item in command.evidence { try Self.validate(item) }
         try StoredText.check([("assignee", command.assignee)])
         let ids = command.claimIDs.reduce(into: [Int64]()) { if !$0.contains($1) { $0.append($1) } }
         guard !ids.isEmpty else { throw DeskError.invalidValue("name at least one claim id") }
-        return try writing { tx in
-            let actor = try tx.activeReviewer(command.actor)
-            let guardian = TransitionGuard(workflow: try tx.deskWorkflow().workflow)
+        return try await writing { tx in
+            let actor = try await tx.activeReviewer(command.actor)
+            let guardian = TransitionGuard(workflow: try await tx.deskWorkflow().workflow)
             let transition = try guardian.transition(named: command.transition)
             if let assignee = command.assignee {
-                _ = try tx.activeReviewer(assignee)
+                _ = try await tx.activeReviewer(assignee)
             }
             if command.due != nil && !transition.setsAssignee {
                 throw DeskError.deadlineWithoutAssignment
             }
-            return try ids.map { id in
-                var claim = try tx.existingClaim(id)
-                try checkVersion(claim, expected: command.expectedVersions[id], tx)
-                let existing = try tx.evidenceCount(claim: id)
-                let runs = transition.notBy.isEmpty && !transition.acceptsProposal ? [] : try tx.transitionRuns(claim: id)
+            var moved: [Claim] = []
+            for id in ids {
+                var claim = try await tx.existingClaim(id)
+                try await checkVersion(claim, expected: command.expectedVersions[id], tx)
+                let existing = try await tx.evidenceCount(claim: id)
+                let runs = transition.notBy.isEmpty && !transition.acceptsProposal ? [] : try await tx.transitionRuns(claim: id)
                 try guardian.check(transition, TransitionGuard.Request(
                     claimID: id, state: claim.state, assignee: claim.assignee, actor: actor,
                     hasNote: note != nil, evidenceCount: existing + command.evidence.count,
                     newAssignee: command.assignee, runs: runs))
                 let target = guardian.target(of: transition, runs: runs) ?? transition.to
                 let now = clock()
-                _ = try attach(note: note, evidence: command.evidence, to: id, by: actor.handle, at: now, tx)
+                _ = try await attach(note: note, evidence: command.evidence, to: id, by: actor.handle, at: now, tx)
                 let from = claim.state
                 let previousAssignee = claim.assignee
                 claim.state = target
@@ -75,8 +76,8 @@ extension ClaimStore {
                 }
                 claim.version += 1
                 claim.updatedAt = now
-                try tx.saveProgress(claim)
-                try tx.record(AuditEvent(
+                try await tx.saveProgress(claim)
+                try await tx.record(AuditEvent(
                     at: now, actor: actor.handle, claimID: id, action: transition.name, fromState: from,
                     toState: target,
                     details: EventDetails(
@@ -87,23 +88,24 @@ extension ClaimStore {
                         stances: command.evidence.isEmpty ? nil : command.evidence.map(\.stance.rawValue),
                         evidenceNotes: command.evidence.contains { $0.note != nil } ? command.evidence.map { $0.note ?? "" } : nil)),
                     signer)
-                return claim
+                moved.append(claim)
             }
+            return moved
         }
     }
 
     /// Adds a note to a claim. Any active reviewer may.
     @discardableResult
-    public func addNote(to claimID: Int64, body: String, by actor: String) throws -> Note {
+    public func addNote(to claimID: Int64, body: String, by actor: String) async throws -> Note {
         guard let body = try Self.validNote(body) else {
             throw DeskError.invalidValue("the note is empty; write what you found")
         }
-        return try writing { tx in
-            let reviewer = try tx.activeReviewer(actor)
+        return try await writing { tx in
+            let reviewer = try await tx.activeReviewer(actor)
             let now = clock()
-            try touch(claimID, at: now, tx)
-            let note = try attach(note: body, evidence: [], to: claimID, by: reviewer.handle, at: now, tx).note
-            try tx.record(AuditEvent(at: now, actor: actor, claimID: claimID, action: AuditAction.claimNote,
+            try await touch(claimID, at: now, tx)
+            let note = try await attach(note: body, evidence: [], to: claimID, by: reviewer.handle, at: now, tx).note
+            try await tx.record(AuditEvent(at: now, actor: actor, claimID: claimID, action: AuditAction.claimNote,
                                      details: EventDetails(note: body)), signer)
             return note ?? Note(claimID: claimID, author: actor, body: body, createdAt: now)
         }
@@ -111,15 +113,15 @@ extension ClaimStore {
 
     /// Adds a piece of evidence to a claim. Any active reviewer may.
     @discardableResult
-    public func addEvidence(to claimID: Int64, _ item: NewEvidence, by actor: String) throws -> Evidence {
+    public func addEvidence(to claimID: Int64, _ item: NewEvidence, by actor: String) async throws -> Evidence {
         try Self.validate(item)
-        return try writing { tx in
-            let reviewer = try tx.activeReviewer(actor)
+        return try await writing { tx in
+            let reviewer = try await tx.activeReviewer(actor)
             let now = clock()
-            try touch(claimID, at: now, tx)
-            let evidence = try tx.insert(Evidence(claimID: claimID, url: item.url, stance: item.stance, note: item.note,
+            try await touch(claimID, at: now, tx)
+            let evidence = try await tx.insert(Evidence(claimID: claimID, url: item.url, stance: item.stance, note: item.note,
                                                   addedBy: reviewer.handle, addedAt: now))
-            try tx.record(AuditEvent(at: now, actor: actor, claimID: claimID, action: AuditAction.claimEvidence,
+            try await tx.record(AuditEvent(at: now, actor: actor, claimID: claimID, action: AuditAction.claimEvidence,
                                      details: EventDetails(note: item.note, evidence: [item.url],
                                                            stances: [item.stance.rawValue])), signer)
             return evidence
@@ -128,29 +130,31 @@ extension ClaimStore {
 
     // MARK: - Helpers
 
-    private func checkVersion(_ claim: Claim, expected: Int64?, _ tx: any StorageReader) throws {
+    private func checkVersion(_ claim: Claim, expected: Int64?, _ tx: any StorageReader) async throws {
         guard let expected, let id = claim.id, expected != claim.version else { return }
-        let change = try tx.lastEvent(claim: id).map { "\($0.actor) ran \($0.action) at \(ISO8601.string(from: $0.at))" }
+        let change = try await tx.lastEvent(claim: id).map { "\($0.actor) ran \($0.action) at \(ISO8601.string(from: $0.at))" }
         throw DeskError.versionConflict(claim: id, expected: expected, actual: claim.version, lastChange: change)
     }
 
     private func attach(note: String?, evidence: [NewEvidence], to claimID: Int64, by actor: String,
-                        at now: Date, _ tx: any StorageWriter) throws -> (note: Note?, evidence: [Evidence]) {
+                        at now: Date, _ tx: any StorageWriter) async throws -> (note: Note?, evidence: [Evidence]) {
         // The caller has read the claim, so it exists.
-        let stored = try note.map { try tx.insert(Note(claimID: claimID, author: actor, body: $0, createdAt: now)) }
-        let items = try evidence.map { item in
-            try tx.insert(Evidence(claimID: claimID, url: item.url, stance: item.stance, note: item.note,
-                                   addedBy: actor, addedAt: now))
+        var stored: Note?
+        if let note { stored = try await tx.insert(Note(claimID: claimID, author: actor, body: note, createdAt: now)) }
+        var items: [Evidence] = []
+        for item in evidence {
+            items.append(try await tx.insert(Evidence(claimID: claimID, url: item.url, stance: item.stance, note: item.note,
+                                                      addedBy: actor, addedAt: now)))
         }
         return (stored, items)
     }
 
     /// Counts a change to a claim that is not a transition: a new version, a new time.
-    private func touch(_ claimID: Int64, at now: Date, _ tx: any StorageWriter) throws {
-        var claim = try tx.existingClaim(claimID)
+    private func touch(_ claimID: Int64, at now: Date, _ tx: any StorageWriter) async throws {
+        var claim = try await tx.existingClaim(claimID)
         claim.version += 1
         claim.updatedAt = now
-        try tx.saveProgress(claim)
+        try await tx.saveProgress(claim)
     }
 
     static func validNote(_ note: String?) throws(DeskError) -> String? {

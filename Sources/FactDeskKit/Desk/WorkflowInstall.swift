@@ -10,11 +10,11 @@ extension ClaimStore {
     /// it writes while every other write is refused (``WorkflowSeal``), and what it installs
     /// is again the workflow the history names.
     @discardableResult
-    public func installWorkflow(_ source: WorkflowSource, by actor: String) throws -> InstalledWorkflow {
+    public func installWorkflow(_ source: WorkflowSource, by actor: String) async throws -> InstalledWorkflow {
         try StoredText.check(source.yaml, field: "workflow")
-        return try storage.writing { tx in
-            _ = try tx.activeEditor(actor, doing: "install a workflow")
-            let states = try tx.claimCountsByState()
+        return try await storage.writing { tx in
+            _ = try await tx.activeEditor(actor, doing: "install a workflow")
+            let states = try await tx.claimCountsByState()
             let missing = states.keys.filter { source.workflow.state(named: $0) == nil }.sorted()
             guard missing.isEmpty else {
                 throw DeskError.invalidValue(
@@ -22,10 +22,10 @@ extension ClaimStore {
                         + ", which workflow '\(source.workflow.name)' does not have; add the states to it first")
             }
             let now = clock()
-            let installed = try tx.insert(InstalledWorkflow(
+            let installed = try await tx.insert(InstalledWorkflow(
                 name: source.workflow.name, yaml: source.yaml, definition: source.workflow, sha256: sha256Hex(source.yaml),
                 installedBy: actor, installedAt: now))
-            try tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.workflowInstall,
+            try await tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.workflowInstall,
                                      details: EventDetails(sha256: installed.sha256, text: source.yaml,
                                                            workflow: installed.name)), signer)
             return installed

@@ -5,23 +5,28 @@ import Foundation
 extension ClaimStore {
     /// Every claim in one of these states, with its verdict, corrections and the other
     /// sources that report it, for publishing.
-    public func reviewedClaims(states: [String]) throws -> [ReviewedClaim] {
-        try storage.reading { tx in
-            let context = try RelatedContext(tx)
-            let claims = try tx.claims(ClaimFilter(states: states))
-            return try claims.compactMap { claim in
-                guard let id = claim.id, let source = try tx.source(claim.sourceID) else { return nil }
-                let transitions = try tx.events(claim: id).filter(\.isTransition)
-                guard let decision = transitions.last(where: { $0.toState == claim.state }) else { return nil }
+    public func reviewedClaims(states: [String]) async throws -> [ReviewedClaim] {
+        try await storage.reading { tx in
+            let context = try await RelatedContext(tx)
+            let claims = try await tx.claims(ClaimFilter(states: states))
+            var reviewed: [ReviewedClaim] = []
+            for claim in claims {
+                guard let id = claim.id, let source = try await tx.source(claim.sourceID) else { continue }
+                let transitions = try await tx.events(claim: id).filter(\.isTransition)
+                guard let decision = transitions.last(where: { $0.toState == claim.state }) else { continue }
                 let corrections = zip(transitions, transitions.dropFirst()).compactMap { earlier, reopen in
                     context.finals.contains(earlier.toState ?? "") && !context.finals.contains(reopen.toState ?? "")
                         ? (at: reopen.at, previous: earlier.toState ?? "", note: reopen.details.note) : nil
                 }
-                let related = try self.related(to: id, limit: 20, minimumScore: Relatedness.strong, context: context, tx)
-                let others = try Set(related.map(\.claim.sourceID)).sorted().compactMap { try tx.source($0) }
-                return ReviewedClaim(claim: claim, source: source, decidedAt: decision.at, decidedBy: decision.actor,
-                                     note: decision.details.note, corrections: corrections, otherAppearances: others)
+                let related = try await self.related(to: id, limit: 20, minimumScore: Relatedness.strong, context: context, tx)
+                var others: [Source] = []
+                for sourceID in Set(related.map(\.claim.sourceID)).sorted() {
+                    if let other = try await tx.source(sourceID) { others.append(other) }
+                }
+                reviewed.append(ReviewedClaim(claim: claim, source: source, decidedAt: decision.at, decidedBy: decision.actor,
+                                              note: decision.details.note, corrections: corrections, otherAppearances: others))
             }
+            return reviewed
         }
     }
 }

@@ -97,8 +97,8 @@ public enum SourceImport: Sendable, Equatable {
 extension ClaimStore {
     /// Stores an article verbatim, unless the same text (by SHA-256) is already in the desk,
     /// and in the same transaction records the claims ``ClaimExtractor`` finds in it.
-    public func addSource(_ new: NewSource, extract: Bool = true, by actor: String) throws -> SourceImport {
-        try addSources([new], extract: extract, by: actor)[0]
+    public func addSource(_ new: NewSource, extract: Bool = true, by actor: String) async throws -> SourceImport {
+        try await addSources([new], extract: extract, by: actor)[0]
     }
 
     /// Stores several articles in one transaction, all or none, each exactly as
@@ -108,8 +108,8 @@ extension ClaimStore {
     /// Claims are extracted and their search terms computed before the transaction opens,
     /// on every core, so the desk is locked only while rows are written: the bulk path
     /// (an archive, a crawl) takes one commit per batch instead of one per article.
-    public func addSources(_ batch: [NewSource], extract: Bool = true, by actor: String) throws -> [SourceImport] {
-        try store(try Self.prepare(batch, extract: extract), by: actor)
+    public func addSources(_ batch: [NewSource], extract: Bool = true, by actor: String) async throws -> [SourceImport] {
+        try await store(try Self.prepare(batch, extract: extract), by: actor)
     }
 
     /// The first half of ``addSources(_:extract:by:)``: checks the articles and extracts
@@ -122,26 +122,26 @@ extension ClaimStore {
 
     /// The second half of ``addSources(_:extract:by:)``: stores a prepared batch in one
     /// transaction, all or none.
-    public func store(_ batch: PreparedBatch, by actor: String) throws -> [SourceImport] {
-        try writing { tx in
-            _ = try tx.activeReviewer(actor)
+    public func store(_ batch: PreparedBatch, by actor: String) async throws -> [SourceImport] {
+        try await writing { tx in
+            _ = try await tx.activeReviewer(actor)
             let extracting = batch.sources.contains { $0.claims != nil }
-            let initial = extracting ? try tx.deskWorkflow().workflow.initialState : ""
-            return try batch.sources.map { try insert($0, initialState: initial, by: actor, tx) }
+            let initial = extracting ? try await tx.deskWorkflow().workflow.initialState : ""
+            return try await batch.sources.asyncMap { try await insert($0, initialState: initial, by: actor, tx) }
         }
     }
 
     private func insert(_ prepared: PreparedSource, initialState: String, by actor: String,
-                        _ tx: any StorageWriter) throws -> SourceImport {
+                        _ tx: any StorageWriter) async throws -> SourceImport {
         let new = prepared.new
-        if let existing = try tx.source(sha256: prepared.digest) { return .existing(existing) }
+        if let existing = try await tx.source(sha256: prepared.digest) { return .existing(existing) }
         let now = clock()
-        let source = try tx.insert(Source(
+        let source = try await tx.insert(Source(
             title: new.resolvedTitle, outlet: new.outlet, url: new.url,
             language: new.language ?? ScriptDetector.language(of: new.body),
             publishedOn: new.publishedOn, body: new.body, sha256: prepared.digest,
             importedBy: actor, importedAt: now))
-        try tx.record(AuditEvent(at: now, actor: actor, sourceID: source.id, action: AuditAction.sourceAdd,
+        try await tx.record(AuditEvent(at: now, actor: actor, sourceID: source.id, action: AuditAction.sourceAdd,
                                  details: EventDetails(title: source.title, sha256: prepared.digest)), signer)
         guard let found = prepared.claims, let sourceID = source.id else { return .added(source, claims: 0) }
         for (item, terms) in found {
@@ -149,22 +149,22 @@ extension ClaimStore {
                 sourceID: sourceID, spanStart: item.range.lowerBound, spanEnd: item.range.upperBound,
                 text: item.text, speaker: item.speaker, state: initialState, assignee: nil, version: 1,
                 createdBy: actor, createdAt: now, updatedAt: now)
-            _ = try tx.add(claim, worthiness: item.worthiness, terms: terms, signer: signer)
+            _ = try await tx.add(claim, worthiness: item.worthiness, terms: terms, signer: signer)
         }
         return .added(source, claims: found.count)
     }
 
     /// Every source, oldest first, with its number of claims. The articles' texts are
     /// left out (`body` is empty): a listing never needs them.
-    public func sources() throws -> [SourceSummary] {
-        try storage.reading { try $0.sourceSummaries() }
+    public func sources() async throws -> [SourceSummary] {
+        try await storage.reading { try await $0.sourceSummaries() }
     }
 
     /// The source with this id, with its number of claims.
-    public func source(_ id: Int64) throws -> SourceSummary {
-        try storage.reading { tx in
-            guard let source = try tx.source(id) else { throw DeskError.sourceNotFound(id) }
-            return SourceSummary(source: source, claimCount: try tx.claimCount(source: id))
+    public func source(_ id: Int64) async throws -> SourceSummary {
+        try await storage.reading { tx in
+            guard let source = try await tx.source(id) else { throw DeskError.sourceNotFound(id) }
+            return SourceSummary(source: source, claimCount: try await tx.claimCount(source: id))
         }
     }
 }

@@ -16,23 +16,23 @@ extension ClaimStore {
     /// and the claim keeps their span; with `paraphrase` they are stored unanchored.
     @discardableResult
     public func addClaim(sourceID: Int64, text: String, speaker: String? = nil,
-                         paraphrase: Bool = false, by actor: String) throws -> Claim {
+                         paraphrase: Bool = false, by actor: String) async throws -> Claim {
         try StoredText.check([("text", text), ("speaker", speaker)])
         let words = text.trimmingWhitespace()
         guard !words.isEmpty else { throw DeskError.emptyClaimText }
-        return try writing { tx in
-            _ = try tx.activeReviewer(actor)
-            guard let source = try tx.source(sourceID) else { throw DeskError.sourceNotFound(sourceID) }
+        return try await writing { tx in
+            _ = try await tx.activeReviewer(actor)
+            guard let source = try await tx.source(sourceID) else { throw DeskError.sourceNotFound(sourceID) }
             let span = TextSpan.locate(words, in: source.body)
             let now = clock()
             if span == nil && !paraphrase { throw DeskError.textNotInSource(source: sourceID) }
             let speaker = speaker.flatMap { $0.isEmpty ? nil : $0 } ?? Attribution.find(in: words).name
             let claim = Claim(
                 sourceID: sourceID, spanStart: span?.lowerBound, spanEnd: span?.upperBound, text: words,
-                speaker: speaker, state: try tx.deskWorkflow().workflow.initialState, assignee: nil,
+                speaker: speaker, state: try await tx.deskWorkflow().workflow.initialState, assignee: nil,
                 version: 1, createdBy: actor, createdAt: now, updatedAt: now,
                 worthiness: 0, reasons: [])
-            return try tx.add(claim, worthiness: Worthiness.assess(words, speaker: speaker), signer: signer)
+            return try await tx.add(claim, worthiness: Worthiness.assess(words, speaker: speaker), signer: signer)
         }
     }
 
@@ -50,55 +50,57 @@ extension ClaimStore {
     /// in a news archive) lists its newest matches first instead: ranking needs the word's
     /// count over the whole index, a scan of hundreds of thousands of entries, and among
     /// that many matches recency is what a reader wants.
-    public func search(_ query: String, states: [String] = [], limit: Int = 20) throws -> [Claim] {
-        try search(query, states: states, limit: limit, window: Self.searchWindow, recent: Self.recentClaims)
+    public func search(_ query: String, states: [String] = [], limit: Int = 20) async throws -> [Claim] {
+        try await search(query, states: states, limit: limit, window: Self.searchWindow, recent: Self.recentClaims)
     }
 
-    func search(_ query: String, states: [String], limit: Int, window: Int, recent: Int64) throws -> [Claim] {
+    func search(_ query: String, states: [String], limit: Int, window: Int, recent: Int64) async throws -> [Claim] {
         guard let terms = TermQuery.allTerms(of: query) else { return [] }
-        return try storage.reading { tx in
-            let newest = try tx.newestClaimID()
-            if try tx.countMatches(terms, states: states, above: newest - recent, cap: window) >= window {
-                return try tx.claims(matching: terms, MatchRange(states: states, below: .max, limit: limit))
+        return try await storage.reading { tx in
+            let newest = try await tx.newestClaimID()
+            if try await tx.countMatches(terms, states: states, above: newest - recent, cap: window) >= window {
+                return try await tx.claims(matching: terms, MatchRange(states: states, below: .max, limit: limit))
             }
-            return try tx.bestMatches(terms, states: states, window: window, limit: limit)
+            return try await tx.bestMatches(terms, states: states, window: window, limit: limit)
         }
     }
 
     /// The claims a filter selects, in its order.
-    public func claims(_ filter: ClaimFilter) throws -> [Claim] {
-        try storage.reading { try $0.claims(filter) }
+    public func claims(_ filter: ClaimFilter) async throws -> [Claim] {
+        try await storage.reading { try await $0.claims(filter) }
     }
 
     /// The claim with this id.
-    public func claim(_ id: Int64) throws -> Claim {
-        try storage.reading { try $0.existingClaim(id) }
+    public func claim(_ id: Int64) async throws -> Claim {
+        try await storage.reading { try await $0.existingClaim(id) }
     }
 
     /// The claim with its source, notes, evidence and history.
-    public func claimDetail(_ id: Int64) throws -> ClaimDetail {
-        try storage.reading { tx in
-            let claim = try tx.existingClaim(id)
-            guard let source = try tx.source(claim.sourceID) else { throw DeskError.sourceNotFound(claim.sourceID) }
-            return ClaimDetail(claim: claim, source: source, notes: try tx.notes(claim: id),
-                               evidence: try tx.evidence(claim: id), history: try tx.events(claim: id))
+    public func claimDetail(_ id: Int64) async throws -> ClaimDetail {
+        try await storage.reading { tx in
+            let claim = try await tx.existingClaim(id)
+            guard let source = try await tx.source(claim.sourceID) else { throw DeskError.sourceNotFound(claim.sourceID) }
+            return ClaimDetail(claim: claim, source: source, notes: try await tx.notes(claim: id),
+                               evidence: try await tx.evidence(claim: id), history: try await tx.events(claim: id))
         }
     }
 
     /// A source with every claim from it in full, for its report.
-    public func report(source id: Int64) throws -> ArticleReport {
-        let claimIDs = try storage.reading { tx in
-            guard try tx.source(id) != nil else { throw DeskError.sourceNotFound(id) }
-            return try tx.claims(ClaimFilter(sourceID: id)).compactMap(\.id)
+    public func report(source id: Int64) async throws -> ArticleReport {
+        let claimIDs = try await storage.reading { tx in
+            guard try await tx.source(id) != nil else { throw DeskError.sourceNotFound(id) }
+            return try await tx.claims(ClaimFilter(sourceID: id)).compactMap(\.id)
         }
-        let details = try claimIDs.map(claimDetail)
-        return ArticleReport(source: try source(id).source, claims: details, workflow: try workflow())
+        let details = try await claimIDs.asyncMap(claimDetail)
+        return ArticleReport(source: try await source(id).source, claims: details, workflow: try await workflow())
     }
 
     /// The current version of each claim, to be checked again when the change is written.
-    public func versions(of ids: [Int64]) throws -> [Int64: Int64] {
-        try storage.reading { tx in
-            try ids.reduce(into: [Int64: Int64]()) { versions, id in versions[id] = try tx.existingClaim(id).version }
+    public func versions(of ids: [Int64]) async throws -> [Int64: Int64] {
+        try await storage.reading { tx in
+            var versions: [Int64: Int64] = [:]
+            for id in ids { versions[id] = try await tx.existingClaim(id).version }
+            return versions
         }
     }
 }

@@ -95,9 +95,9 @@ public struct ClaimStore: Sendable {
     public static func open(
         path: String, busyTimeout: Double = 5, connectTimeout: Double = 5, clock: @escaping @Sendable () -> Date = Date.init,
         connection: Connection = .pool, signer: EventSigner = processSigner
-    ) throws -> ClaimStore {
+    ) async throws -> ClaimStore {
         if PostgresAddress.isURL(path) {
-            let storage = try PostgreSQLStorage.open(try PostgresAddress(url: path), connectTimeout: connectTimeout,
+            let storage = try await PostgreSQLStorage.open(try PostgresAddress(url: path), connectTimeout: connectTimeout,
                                                      busyTimeout: busyTimeout)
             return ClaimStore(storage: storage, busyTimeout: busyTimeout, clock: clock, signer: signer)
         }
@@ -108,21 +108,21 @@ public struct ClaimStore: Sendable {
         let mode = (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue
         if let mode, mode & 0o222 == 0 { throw StoreError.readOnly(path: path) }
         if connection != .pool,
-           let single = try openSingle(path: path, readOnly: connection == .readOnly, busyTimeout: busyTimeout, clock: clock,
+           let single = try await openSingle(path: path, readOnly: connection == .readOnly, busyTimeout: busyTimeout, clock: clock,
                                        signer: signer) {
             return single
         }
-        return try translating(path: path, busyTimeout: busyTimeout) {
+        return try await translating(path: path, busyTimeout: busyTimeout) {
             let pool = try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout))
             let migrator = Migrations.migrator
-            let (superseded, complete) = try pool.read { db in
+            let (superseded, complete) = try await pool.read { db in
                 guard try db.tableExists("desk") else { throw StoreError.notADesk(path: path) }
                 return (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
             }
             if superseded { throw StoreError.newerDesk(path: path) }
             if !complete { try migrator.migrate(pool) }
             let store = ClaimStore(writer: pool, path: path, busyTimeout: busyTimeout, clock: clock, signer: signer)
-            try store.storage.rebuildSearchIndexIfStale()
+            try await store.storage.rebuildSearchIndexIfStale()
             return store
         }
     }
@@ -139,13 +139,13 @@ public struct ClaimStore: Sendable {
 
     /// One connection to an up-to-date desk, or nil when its schema needs migrating.
     private static func openSingle(path: String, readOnly: Bool, busyTimeout: Double,
-                                   clock: @escaping @Sendable () -> Date, signer: EventSigner) throws -> ClaimStore? {
-        try translating(path: path, busyTimeout: busyTimeout) {
+                                   clock: @escaping @Sendable () -> Date, signer: EventSigner) async throws -> ClaimStore? {
+        try await translating(path: path, busyTimeout: busyTimeout) {
             var config = configuration(busyTimeout: busyTimeout)
             config.readonly = readOnly
             let queue = try DatabaseQueue(path: path, configuration: config)
             let migrator = Migrations.migrator
-            let (superseded, complete) = try queue.read { db in
+            let (superseded, complete) = try await queue.read { db in
                 guard try db.tableExists("desk") else { throw StoreError.notADesk(path: path) }
                 return (try migrator.hasBeenSuperseded(db),
                         try migrator.hasCompletedMigrations(db)
@@ -168,10 +168,10 @@ public struct ClaimStore: Sendable {
         path: String, workflow: WorkflowSource, editor: NewReviewer, deskName: String? = nil,
         busyTimeout: Double = 5, connectTimeout: Double = 5, clock: @escaping @Sendable () -> Date = Date.init,
         signer: EventSigner = processSigner
-    ) throws -> ClaimStore {
+    ) async throws -> ClaimStore {
         if PostgresAddress.isURL(path) {
             // On PostgreSQL the first editor is whoever is logged in: identity is the login.
-            let storage = try PostgreSQLStorage.create(
+            let storage = try await PostgreSQLStorage.create(
                 try PostgresAddress(url: path), connectTimeout: connectTimeout, busyTimeout: busyTimeout
             ) { tx, login in
                 guard editor.handle == login else {
@@ -181,31 +181,35 @@ public struct ClaimStore: Sendable {
                 var first = editor
                 first.handle = login
                 try Reviewer.validate(handle: login)
-                try initialize(tx, workflow: workflow, editor: first, deskName: deskName, at: clock(), signer: signer)
+                try await initialize(tx, workflow: workflow, editor: first, deskName: deskName, at: clock(), signer: signer)
             }
             return ClaimStore(storage: storage, busyTimeout: busyTimeout, clock: clock, signer: signer)
         }
-        try createFile(path: path, busyTimeout: busyTimeout, clock: clock) { tx in
+        try await createFile(path: path, busyTimeout: busyTimeout, clock: clock) { tx in
             try Reviewer.validate(handle: editor.handle)
-            try initialize(tx, workflow: workflow, editor: editor, deskName: deskName, at: clock(), signer: signer)
+            try await initialize(tx, workflow: workflow, editor: editor, deskName: deskName, at: clock(), signer: signer)
         }
-        return try open(path: path, busyTimeout: busyTimeout, clock: clock, signer: signer)
+        return try await open(path: path, busyTimeout: busyTimeout, clock: clock, signer: signer)
     }
 
     /// Builds a desk file in a temporary file beside the target, with the schema and what
     /// `fill` writes in one transaction, and moves it into place only when complete, so
     /// that a failure leaves nothing behind.
     static func createFile(path: String, busyTimeout: Double, clock: @escaping @Sendable () -> Date,
-                           fill: (any StorageWriter) throws -> Void) throws {
+                           fill: (any StorageWriter) async throws -> Void) async throws {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw StoreError.alreadyExists(path: path)
         }
         let temporary = path + ".init-\(ProcessInfo.processInfo.processIdentifier)"
         defer { removeDatabaseFiles(temporary) }
-        try translating(path: path, busyTimeout: busyTimeout) {
+        try await translating(path: path, busyTimeout: busyTimeout) {
             let pool = try DatabasePool(path: temporary, configuration: configuration(busyTimeout: busyTimeout))
             try Migrations.migrator.migrate(pool)
-            try SQLiteStorage(writer: pool, path: path, busyTimeout: busyTimeout).writing(fill)
+            let storage = SQLiteStorage(writer: pool, path: path, busyTimeout: busyTimeout)
+            try await storage.writing(fill)
+            // The storage's connection closes first, so that the pool's, closing last, folds
+            // the write-ahead log into the file before it is linked into place.
+            try await storage.close()
             try pool.close()
         }
         // link(2) fails if the target appeared meanwhile: never overwrite someone's file.
@@ -219,13 +223,14 @@ public struct ClaimStore: Sendable {
     public static func inMemory(
         workflow: WorkflowSource, editor: NewReviewer, clock: @escaping @Sendable () -> Date = Date.init,
         signer: EventSigner = processSigner
-    ) throws -> ClaimStore {
+    ) async throws -> ClaimStore {
         var config = Configuration()
+        config.allowsUnsafeTransactions = true
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA recursive_triggers = ON") }
         let queue = try DatabaseQueue(configuration: config)
         try Migrations.migrator.migrate(queue)
         let store = ClaimStore(writer: queue, path: ":memory:", busyTimeout: 0, clock: clock, signer: signer)
-        try store.initialize(workflow: workflow, editor: editor, deskName: nil)
+        try await store.initialize(workflow: workflow, editor: editor, deskName: nil)
         return store
     }
 
@@ -233,6 +238,9 @@ public struct ClaimStore: Sendable {
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
+        // A transaction stays open on its connection while the domain's asynchronous body
+        // runs (see ``SQLiteStorage``).
+        config.allowsUnsafeTransactions = true
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA recursive_triggers = ON")
         }
@@ -263,9 +271,9 @@ public struct ClaimStore: Sendable {
         }
     }
 
-    static func translating<T>(path: String, busyTimeout: Double, _ body: () throws -> T) throws -> T {
+    static func translating<T>(path: String, busyTimeout: Double, _ body: () async throws -> T) async throws -> T {
         do {
-            return try body()
+            return try await body()
         } catch let error as DatabaseError {
             throw StoreError.from(error, path: path, busyTimeout: busyTimeout)
         }

@@ -12,44 +12,44 @@ extension ClaimStore {
     /// for search: the copy holds the same history, with the same head and hashes, so an
     /// anchor taken before the move verifies on it. Login sessions are not copied. The copy
     /// is written in one transaction and appears complete or not at all.
-    public func backup(to destination: String, connectTimeout: Double = 5) throws {
+    public func backup(to destination: String, connectTimeout: Double = 5) async throws {
         if !PostgresAddress.isURL(destination), let file {
             try fileBackup(of: file, to: destination)
             return
         }
         let source = storage
-        let copy = { (target: any StorageWriter) throws in
-            try source.reading { from in
+        let copy = { (target: any StorageWriter) async throws in
+            try await source.reading { from in
                 for table in DeskTable.allCases {
                     var batch: [[StoredValue]] = []
-                    try from.eachRow(of: table) { row in
+                    try await from.eachRow(of: table) { row in
                         batch.append(row)
                         if batch.count == 4_000 {
-                            try target.insertRows(batch, into: table)
+                            try await target.insertRows(batch, into: table)
                             batch.removeAll(keepingCapacity: true)
                         }
                     }
-                    if !batch.isEmpty { try target.insertRows(batch, into: table) }
+                    if !batch.isEmpty { try await target.insertRows(batch, into: table) }
                 }
             }
-            try target.clearSearchIndex(version: SearchIndex.version)
+            try await target.clearSearchIndex(version: SearchIndex.version)
             var terms: [(claimID: Int64, terms: String)] = []
-            try target.eachClaim { claim in
+            try await target.eachClaim { claim in
                 guard let id = claim.id else { return }
                 terms.append((id, SearchIndex.indexText(claim.text)))
                 if terms.count == 5_000 {
-                    try target.storeSearchTerms(terms)
+                    try await target.storeSearchTerms(terms)
                     terms.removeAll(keepingCapacity: true)
                 }
             }
-            try target.storeSearchTerms(terms)
-            try target.finishCopy()
+            try await target.storeSearchTerms(terms)
+            try await target.finishCopy()
         }
         if PostgresAddress.isURL(destination) {
-            _ = try PostgreSQLStorage.create(try PostgresAddress(url: destination), connectTimeout: connectTimeout,
-                                             busyTimeout: busyTimeout) { target, _ in try copy(target) }
+            _ = try await PostgreSQLStorage.create(try PostgresAddress(url: destination), connectTimeout: connectTimeout,
+                                             busyTimeout: busyTimeout) { target, _ in try await copy(target) }
         } else {
-            try Self.createFile(path: destination, busyTimeout: busyTimeout, clock: clock, fill: copy)
+            try await Self.createFile(path: destination, busyTimeout: busyTimeout, clock: clock, fill: copy)
         }
     }
 

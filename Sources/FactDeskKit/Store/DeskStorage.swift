@@ -6,218 +6,224 @@ import Foundation
 /// and gives it rows to write, inside one transaction at a time; each backend holds only
 /// its SQL and the mapping of its rows. `SQLiteStorage` is the embedded desk file.
 ///
+/// Transactions are asynchronous: a body holds one connection for as long as it runs and
+/// may wait (for PostgreSQL's answers, for another storage's writes) without holding a
+/// thread. A backend whose calls do not wait may answer them synchronously.
+///
 /// The desk's calls move onto this seam area by area; those that still hold SQL of their
 /// own live in the `ClaimStore+...` files beside it.
 protocol DeskStorage: Sendable {
     /// What the desk is called in messages: its path, or its URL without the password.
     var name: String { get }
     /// Runs `body` in a read transaction.
-    func reading<T>(_ body: (any StorageReader) throws -> T) throws -> T
+    func reading<T>(_ body: (any StorageReader) async throws -> T) async throws -> T
     /// Runs `body` in one write transaction that commits when it returns and leaves
     /// nothing behind when it throws.
-    func writing<T>(_ body: (any StorageWriter) throws -> T) throws -> T
+    func writing<T>(_ body: (any StorageWriter) async throws -> T) async throws -> T
 }
 
 /// What the domain reads inside a transaction.
 protocol StorageReader {
-    func claim(_ id: Int64) throws -> Claim?
-    func reviewer(_ handle: String) throws -> Reviewer?
+    func claim(_ id: Int64) async throws -> Claim?
+    func reviewer(_ handle: String) async throws -> Reviewer?
     /// The public key a reviewer registered: nil for no such reviewer or no key. Read for
     /// every signed event, so without decoding the whole reviewer.
-    func registeredKey(of handle: String) throws -> String?
+    func registeredKey(of handle: String) async throws -> String?
     /// The workflow the desk runs, as installed.
-    func installedWorkflow() throws -> InstalledWorkflow?
+    func installedWorkflow() async throws -> InstalledWorkflow?
     /// Every workflow the desk has had, first installed first.
-    func installedWorkflows() throws -> [InstalledWorkflow]
+    func installedWorkflows() async throws -> [InstalledWorkflow]
     /// The number and stored details of the event that installed the workflow in force: the
     /// newest `workflow.install`, else the desk's creation; nil for an empty history.
-    func workflowInstallEvent() throws -> (seq: Int64, details: String)?
+    func workflowInstallEvent() async throws -> (seq: Int64, details: String)?
     /// The claims a filter selects, in its order, within its limit and offset.
-    func claims(_ filter: ClaimFilter) throws -> [Claim]
-    func source(_ id: Int64) throws -> Source?
+    func claims(_ filter: ClaimFilter) async throws -> [Claim]
+    func source(_ id: Int64) async throws -> Source?
     /// The date a source says it was published, without reading its text.
-    func publishedOn(source: Int64) throws -> String?
+    func publishedOn(source: Int64) async throws -> String?
     /// The alias that is this spelling, if any.
-    func alias(variant: String) throws -> Alias?
+    func alias(variant: String) async throws -> Alias?
     /// Every alias, by entity, then in the order they were added.
-    func aliases() throws -> [Alias]
+    func aliases() async throws -> [Alias]
     /// The source whose text has this SHA-256, if any.
-    func source(sha256: String) throws -> Source?
+    func source(sha256: String) async throws -> Source?
     /// Every source, oldest first, without its text (`body` empty), with its number of claims.
-    func sourceSummaries() throws -> [SourceSummary]
-    func claimCount(source: Int64) throws -> Int
+    func sourceSummaries() async throws -> [SourceSummary]
+    func claimCount(source: Int64) async throws -> Int
     /// A claim's notes, evidence and events, oldest first.
-    func notes(claim: Int64) throws -> [Note]
-    func evidence(claim: Int64) throws -> [Evidence]
-    func events(claim: Int64) throws -> [AuditEvent]
-    func evidenceCount(claim: Int64) throws -> Int
+    func notes(claim: Int64) async throws -> [Note]
+    func evidence(claim: Int64) async throws -> [Evidence]
+    func events(claim: Int64) async throws -> [AuditEvent]
+    func evidenceCount(claim: Int64) async throws -> Int
     /// The transitions run on a claim, newest first, with who ran each.
-    func transitionRuns(claim: Int64) throws -> [(transition: String, actor: String)]
+    func transitionRuns(claim: Int64) async throws -> [(transition: String, actor: String)]
     /// The claim's most recent event.
-    func lastEvent(claim: Int64) throws -> AuditEvent?
+    func lastEvent(claim: Int64) async throws -> AuditEvent?
     /// Hands the events of the desk, or of one claim, to `body` newest first, as they are
     /// read, at most `limit` of them.
-    func eachEvent(claim: Int64?, limit: Int?, _ body: (AuditEvent) throws -> Void) throws
+    func eachEvent(claim: Int64?, limit: Int?, _ body: (AuditEvent) throws -> Void) async throws
     /// The desk's own row: its name and who created it, when.
-    func desk() throws -> (name: String, createdBy: String, createdAt: Date)?
+    func desk() async throws -> (name: String, createdBy: String, createdAt: Date)?
     /// The last event's number and hash; nil for an empty history.
-    func historyHead() throws -> (seq: Int64, hash: String)?
+    func historyHead() async throws -> (seq: Int64, hash: String)?
     /// Every reviewer, by handle.
-    func reviewers() throws -> [Reviewer]
+    func reviewers() async throws -> [Reviewer]
     /// A registered service, by name, and all of them by name.
-    func service(_ name: String) throws -> Service?
-    func services() throws -> [Service]
+    func service(_ name: String) async throws -> Service?
+    func services() async throws -> [Service]
     /// How many claims each reviewer has assigned and not in one of these states.
-    func openClaims(notIn finalStates: [String]) throws -> [String: Int]
-    func activeEditorCount() throws -> Int
+    func openClaims(notIn finalStates: [String]) async throws -> [String: Int]
+    func activeEditorCount() async throws -> Int
     /// How many claims are in each state.
-    func claimCountsByState() throws -> [String: Int]
+    func claimCountsByState() async throws -> [String: Int]
     /// Per assignee, by handle: claims open, done (in one of `finalStates`) and overdue at `now`.
-    func reviewerLoads(finalStates: [String], now: Date) throws -> [DeskStats.ReviewerLoad]
+    func reviewerLoads(finalStates: [String], now: Date) async throws -> [DeskStats.ReviewerLoad]
     /// For each claim that was assigned (by one of `assigning`) and later decided (a
     /// transition to one of `finalStates`), its first assignment and first verdict, streamed.
-    func assignmentsAndVerdicts(assigning: [String], finalStates: [String], _ body: (Date, Date) throws -> Void) throws
+    func assignmentsAndVerdicts(assigning: [String], finalStates: [String], _ body: (Date, Date) throws -> Void) async throws
     /// When each transition to one of `finalStates` since a moment happened.
-    func verdictTimes(finalStates: [String], since: Date) throws -> [Date]
+    func verdictTimes(finalStates: [String], since: Date) async throws -> [Date]
     /// A stored password hash of an active reviewer.
-    func passwordHash(of handle: String) throws -> String?
+    func passwordHash(of handle: String) async throws -> String?
     /// The latest time until which any of these keys is locked out.
-    func lockedUntil(keys: [String]) throws -> Date?
+    func lockedUntil(keys: [String]) async throws -> Date?
     /// A session by its token's hash: the reviewer's handle, its CSRF token and times.
-    func session(tokenHash: String) throws -> (handle: String, csrf: String, createdAt: Date, lastSeenAt: Date)?
-    func apiToken(id: Int64) throws -> APIToken?
-    func apiToken(hash: String) throws -> APIToken?
+    func session(tokenHash: String) async throws -> (handle: String, csrf: String, createdAt: Date, lastSeenAt: Date)?
+    func apiToken(id: Int64) async throws -> APIToken?
+    func apiToken(hash: String) async throws -> APIToken?
     /// Tokens of one reviewer, or of everyone with nil, oldest first.
-    func apiTokens(of handle: String?) throws -> [APIToken]
+    func apiTokens(of handle: String?) async throws -> [APIToken]
     /// The digest of a token's secret, as its row stores it.
-    func apiTokenDigest(id: Int64) throws -> String?
+    func apiTokenDigest(id: Int64) async throws -> String?
     /// The newest event of one of these actions, before `seq`, whose details name this
     /// handle (a reviewer's, or a service's name): found through an index, not a scan.
-    func newestEvent(actions: [String], handle: String, before seq: Int64) throws -> AuditEvent?
+    func newestEvent(actions: [String], handle: String, before seq: Int64) async throws -> AuditEvent?
     /// The events of these actions whose details hold this SHA-256, oldest first.
-    func events(digest: String, actions: [String]) throws -> [AuditEvent]
+    func events(digest: String, actions: [String]) async throws -> [AuditEvent]
 
     /// How many claims each speaker (as stored) has in each state.
-    func speakerCounts() throws -> [(speaker: String, state: String, claims: Int)]
+    func speakerCounts() async throws -> [(speaker: String, state: String, claims: Int)]
     /// The claims of these speakers (as stored), newest first, within a limit.
-    func claims(spokenBy speakers: [String], limit: Int) throws -> [Claim]
+    func claims(spokenBy speakers: [String], limit: Int) async throws -> [Claim]
 
     /// Every known fact-check, oldest first, and one by its ref (its URL, mostly).
-    func knownChecks() throws -> [KnownCheck]
-    func knownCheck(ref: String) throws -> KnownCheck?
+    func knownChecks() async throws -> [KnownCheck]
+    func knownCheck(ref: String) async throws -> KnownCheck?
 
     // MARK: Search
 
     /// The highest claim id, 0 for none.
-    func newestClaimID() throws -> Int64
+    func newestClaimID() async throws -> Int64
     /// The claims whose terms match, in the range's order and limit.
-    func claims(matching query: TermQuery, _ range: MatchRange) throws -> [Claim]
+    func claims(matching query: TermQuery, _ range: MatchRange) async throws -> [Claim]
     /// How many claims above an id match, counting no further than `cap`.
-    func countMatches(_ query: TermQuery, states: [String], above: Int64, cap: Int) throws -> Int
+    func countMatches(_ query: TermQuery, states: [String], above: Int64, cap: Int) async throws -> Int
     /// Of the `window` newest matching claims, the `limit` best matches, best first.
-    func bestMatches(_ query: TermQuery, states: [String], window: Int, limit: Int) throws -> [Claim]
+    func bestMatches(_ query: TermQuery, states: [String], window: Int, limit: Int) async throws -> [Claim]
     /// The `limit` best matches (BM25 on a desk file, `ts_rank` on PostgreSQL) of another
     /// source than `excludingSource`, among the claims whose ids are within `span` of `id`.
-    func bestMatches(_ query: TermQuery, near id: Int64, within span: Int64, excludingSource: Int64, limit: Int) throws -> [Claim]
+    func bestMatches(_ query: TermQuery, near id: Int64, within span: Int64, excludingSource: Int64, limit: Int) async throws -> [Claim]
     /// Every term of the index with the number of claims that hold it.
-    func termVocabulary() throws -> [(term: String, claims: Int)]
+    func termVocabulary() async throws -> [(term: String, claims: Int)]
     /// The version of the terms the index holds; 0 when it must be rebuilt.
-    func searchIndexVersion() throws -> Int64
-    /// Hands every claim to `body`, in id order, as they are read.
-    func eachClaim(_ body: (Claim) throws -> Void) throws
+    func searchIndexVersion() async throws -> Int64
+    /// Hands every claim to `body`, in id order, as they are read; `body` may write in the
+    /// same transaction.
+    func eachClaim(_ body: (Claim) async throws -> Void) async throws
     /// The links a reviewer made between this claim and others.
-    func links(of claim: Int64) throws -> [ClaimLink]
+    func links(of claim: Int64) async throws -> [ClaimLink]
     /// Who ran the transition that put a claim in its current state.
-    func decider(of claim: Int64) throws -> String?
+    func decider(of claim: Int64) async throws -> String?
 
     // MARK: History check and copies
 
     /// What is wrong with the protections of the history (its triggers, compared by their
     /// full definitions with those the desk's schema makes), one sentence each.
-    func historyProtectionProblems() throws -> [String]
+    func historyProtectionProblems() async throws -> [String]
     /// Hands every event to `body` in order, as their stored bytes, valid only during the call.
-    func walkEvents(_ body: (AuditVerifier.EventBytes) -> Void) throws
+    func walkEvents(_ body: (AuditVerifier.EventBytes) -> Void) async throws
     /// Hands every claim's columns that its history accounts for to `body`, in id order.
-    func walkClaims(_ body: (ClaimRow) -> Void) throws
+    func walkClaims(_ body: (ClaimRow) -> Void) async throws
     /// Whether this login may read the stored password hashes: not a reviewer's on PostgreSQL.
-    func mayReadCredentials() throws -> Bool
-    /// Hands every row of a table to `body`, in the table's key order, as the table's columns.
-    func eachRow(of table: DeskTable, _ body: ([StoredValue]) throws -> Void) throws
+    func mayReadCredentials() async throws -> Bool
+    /// Hands every row of a table to `body`, in the table's key order, as the table's columns;
+    /// `body` may write elsewhere meanwhile (a copy's target).
+    func eachRow(of table: DeskTable, _ body: ([StoredValue]) async throws -> Void) async throws
 
     // MARK: Second factors
 
     /// Whether a reviewer has a second factor; readable by everyone on PostgreSQL.
-    func hasSecondFactor(_ handle: String) throws -> Bool
+    func hasSecondFactor(_ handle: String) async throws -> Bool
     /// Who has a second factor, by handle: what `audit verify` holds to the history.
-    func secondFactorHandles() throws -> [String]
+    func secondFactorHandles() async throws -> [String]
     /// A reviewer's TOTP secret and last used step; on PostgreSQL only its owner (the server) may read it.
-    func secondFactor(of handle: String) throws -> StoredSecondFactor?
+    func secondFactor(of handle: String) async throws -> StoredSecondFactor?
 }
 
 /// What the domain writes inside a write transaction, on top of what it reads.
 protocol StorageWriter: StorageReader {
     /// Writes what a transition, note or evidence changes on a claim: state, assignee,
     /// deadline, version and time, nothing else.
-    func saveProgress(_ claim: Claim) throws
-    func insert(_ note: Note) throws -> Note
-    func insert(_ evidence: Evidence) throws -> Evidence
+    func saveProgress(_ claim: Claim) async throws
+    func insert(_ note: Note) async throws -> Note
+    func insert(_ evidence: Evidence) async throws -> Evidence
     /// Appends an event whose number and hash the domain has computed; `at` and `details`
     /// are the exact texts that were hashed.
-    func append(_ event: AuditEvent, at: String, details: String) throws
+    func append(_ event: AuditEvent, at: String, details: String) async throws
 
     /// Inserts a claim with its search terms (the domain's ``SearchIndex`` terms, joined by
     /// spaces) and returns it with its id.
-    func insert(_ claim: Claim, searchTerms: String) throws -> Claim
-    func insert(_ source: Source) throws -> Source
+    func insert(_ claim: Claim, searchTerms: String) async throws -> Claim
+    func insert(_ source: Source) async throws -> Source
     /// Writes the desk's own row, once, when it is created.
-    func createDesk(name: String, createdBy: String, at: Date) throws
-    func insert(_ workflow: InstalledWorkflow) throws -> InstalledWorkflow
+    func createDesk(name: String, createdBy: String, at: Date) async throws
+    func insert(_ workflow: InstalledWorkflow) async throws -> InstalledWorkflow
     /// Records a link between two claims, replacing the one they had.
-    func save(_ link: ClaimLink) throws
-    func insert(_ alias: Alias) throws
+    func save(_ link: ClaimLink) async throws
+    func insert(_ alias: Alias) async throws
     /// Writes a known fact-check: a new row without an id, else the row of its id.
-    func save(_ check: KnownCheck) throws -> KnownCheck
-    func delete(_ alias: Alias) throws
-    func insert(_ reviewer: Reviewer) throws -> Reviewer
+    func save(_ check: KnownCheck) async throws -> KnownCheck
+    func delete(_ alias: Alias) async throws
+    func insert(_ reviewer: Reviewer) async throws -> Reviewer
     /// Writes a reviewer's role, whether they are active, and their public key.
-    func update(_ reviewer: Reviewer) throws
+    func update(_ reviewer: Reviewer) async throws
     /// Registers a service, or changes its key or whether it is active.
-    func save(_ service: Service) throws
+    func save(_ service: Service) async throws
 
-    func setPasswordHash(_ hash: String, of handle: String, at: Date) throws
+    func setPasswordHash(_ hash: String, of handle: String, at: Date) async throws
     /// Sets the password the database itself asks of a reviewer's login, where it has
     /// logins of its own (PostgreSQL); nothing on a desk file.
-    func setDatabasePassword(_ password: String, of handle: String) throws
-    func deleteSessions(of handle: String) throws
-    func deleteSession(tokenHash: String) throws
-    func deleteSessions(createdBefore: Date) throws
-    func insertSession(tokenHash: String, handle: String, csrf: String, at: Date) throws
-    func touchSession(tokenHash: String, at: Date) throws
+    func setDatabasePassword(_ password: String, of handle: String) async throws
+    func deleteSessions(of handle: String) async throws
+    func deleteSession(tokenHash: String) async throws
+    func deleteSessions(createdBefore: Date) async throws
+    func insertSession(tokenHash: String, handle: String, csrf: String, at: Date) async throws
+    func touchSession(tokenHash: String, at: Date) async throws
     /// Forgets login failures older than a moment, and those of one key.
-    func forgetFailures(before: Date) throws
-    func forgetFailures(key: String) throws
+    func forgetFailures(before: Date) async throws
+    func forgetFailures(key: String) async throws
     /// Records a failure and says how many the key has had since `since`.
-    func recordFailure(key: String, at: Date, countingSince since: Date) throws -> Int
-    func lock(key: String, until: Date) throws
-    func insertAPIToken(name: String, tokenHash: String, handle: String, createdAt: Date, expiresAt: Date?) throws -> Int64
-    func revokeAPIToken(id: Int64, at: Date) throws
+    func recordFailure(key: String, at: Date, countingSince since: Date) async throws -> Int
+    func lock(key: String, until: Date) async throws
+    func insertAPIToken(name: String, tokenHash: String, handle: String, createdAt: Date, expiresAt: Date?) async throws -> Int64
+    func revokeAPIToken(id: Int64, at: Date) async throws
     /// Gives a reviewer a new secret and new recovery codes (their digests), replacing the old.
-    func setSecondFactor(secret: String, recoveryDigests: [String], of handle: String, at: Date) throws
+    func setSecondFactor(secret: String, recoveryDigests: [String], of handle: String, at: Date) async throws
     /// Forgets a reviewer's secret and recovery codes.
-    func removeSecondFactor(of handle: String) throws
+    func removeSecondFactor(of handle: String) async throws
     /// Records that a code of this step was used; false when that step, or a later one, already was.
-    func useStep(_ step: Int64, of handle: String) throws -> Bool
+    func useStep(_ step: Int64, of handle: String) async throws -> Bool
     /// Marks an unused recovery code used; false when there is no such unused code.
-    func useRecoveryCode(_ digest: String, of handle: String, at: Date) throws -> Bool
+    func useRecoveryCode(_ digest: String, of handle: String, at: Date) async throws -> Bool
 
     /// Empties the search index, to be filled again with terms of `version`.
-    func clearSearchIndex(version: Int64) throws
+    func clearSearchIndex(version: Int64) async throws
     /// Stores a claim's search terms (joined by spaces).
-    func storeSearchTerms(claimID: Int64, terms: String) throws
+    func storeSearchTerms(claimID: Int64, terms: String) async throws
     /// Stores the search terms of many claims at once.
-    func storeSearchTerms(_ batch: [(claimID: Int64, terms: String)]) throws
+    func storeSearchTerms(_ batch: [(claimID: Int64, terms: String)]) async throws
     /// Writes rows copied from another desk, with their ids, as the table's columns.
-    func insertRows(_ rows: [[StoredValue]], into table: DeskTable) throws
+    func insertRows(_ rows: [[StoredValue]], into table: DeskTable) async throws
     /// After a copy: sets what hands out new ids past the copied ones.
-    func finishCopy() throws
+    func finishCopy() async throws
 }

@@ -14,11 +14,11 @@ enum SearchIndex {
 
     /// Rebuilds the index from the claims' text when it holds terms of an older version;
     /// all or nothing, in one write transaction.
-    static func rebuildIfStale(_ tx: any StorageWriter) throws {
-        guard try tx.searchIndexVersion() < version else { return }
-        try tx.clearSearchIndex(version: version)
-        try tx.eachClaim { claim in
-            if let id = claim.id { try tx.storeSearchTerms(claimID: id, terms: indexText(claim.text)) }
+    static func rebuildIfStale(_ tx: any StorageWriter) async throws {
+        guard try await tx.searchIndexVersion() < version else { return }
+        try await tx.clearSearchIndex(version: version)
+        try await tx.eachClaim { claim in
+            if let id = claim.id { try await tx.storeSearchTerms(claimID: id, terms: indexText(claim.text)) }
         }
     }
 
@@ -50,8 +50,8 @@ enum SearchIndex {
 
 extension DeskStorage {
     /// Brings the search index up to the terms of this FactDesk, when it is older.
-    func rebuildSearchIndexIfStale() throws {
-        guard try reading({ try $0.searchIndexVersion() }) < SearchIndex.version else { return }
-        try writing { try SearchIndex.rebuildIfStale($0) }
+    func rebuildSearchIndexIfStale() async throws {
+        guard try await reading({ try await $0.searchIndexVersion() }) < SearchIndex.version else { return }
+        try await writing { try await SearchIndex.rebuildIfStale($0) }
     }
 }

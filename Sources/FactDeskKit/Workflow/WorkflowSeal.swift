@@ -36,9 +36,9 @@ enum WorkflowSeal {
     }
 
     /// Refuses a write while the desk's workflow is not the one its history installed.
-    static func check(_ tx: any StorageReader) throws {
-        guard let event = try tx.workflowInstallEvent() else { return }
-        guard let installed = try tx.installedWorkflow() else {
+    static func check(_ tx: any StorageReader) async throws {
+        guard let event = try await tx.workflowInstallEvent() else { return }
+        guard let installed = try await tx.installedWorkflow() else {
             throw IntegrityError.workflowChanged("the desk's workflow is gone")
         }
         if let problem = problem(installed, event: event) { throw IntegrityError.workflowChanged(problem) }

@@ -15,7 +15,7 @@ struct APIController {
         router.get("/api/claims") { request, context in
             _ = try context.requireViewer()
             let query = try ClaimQuery(FormData.query(request.uri.query))
-            let found = try await server.desk { try query.run(on: $0) }
+            let found = try await query.run(on: server.store)
             return try Reply.json(found.claims.map(JSONView.ClaimView.init))
         }
         router.get("/api/claims/:id") { _, context in
@@ -29,17 +29,15 @@ struct APIController {
             let id = try server.claimID(context)
             let name = context.parameters.get("name") ?? ""
             let change = try await decode(TransitionRequest.self, request)
-            let claims = try await server.desk { store -> [Claim] in
-                try change.run(name, on: id, by: viewer.handle, store: store)
-                return [try store.claim(id)]
-            }
+            try await change.run(name, on: id, by: viewer.handle, store: server.store)
+            let claims = [try await server.store.claim(id)]
             return try Reply.json(claims.map(JSONView.ClaimView.init))
         }
         router.post("/api/claims/:id/notes") { request, context in
             let viewer = try await writer(request, context)
             let id = try server.claimID(context)
             let note = try await decode(NoteRequest.self, request)
-            let stored = try await server.desk { try $0.addNote(to: id, body: note.body, by: viewer.handle) }
+            let stored = try await server.store.addNote(to: id, body: note.body, by: viewer.handle)
             return try Reply.json(JSONView.NoteView(stored), status: .created)
         }
         router.get("/api/history") { request, context in
@@ -55,20 +53,17 @@ struct APIController {
                 }
                 return limit
             } ?? 100
-            let events = try await server.desk { store -> [JSONView.EventView] in
-                var events: [JSONView.EventView] = []
-                try store.history(claimID: claim, limit: limit) { events.append(JSONView.EventView($0)) }
-                return events
-            }
+            var events: [JSONView.EventView] = []
+            try await server.store.history(claimID: claim, limit: limit) { events.append(JSONView.EventView($0)) }
             return try Reply.json(events)
         }
         router.get("/api/stats") { _, context in
             _ = try context.requireViewer()
-            return try Reply.json(JSONView.StatsView(try await server.desk { try $0.stats() }))
+            return try Reply.json(JSONView.StatsView(try await server.store.stats()))
         }
         router.get("/api/audit/head") { _, context in
             _ = try context.requireViewer()
-            let head = try await server.desk { try $0.auditHead() }
+            let head = try await server.store.auditHead()
             return try Reply.json(JSONView.HeadView(seq: head.seq, hash: head.hash))
         }
         router.get("/api/**") { _, _ -> Response in throw HTTPFailure.notFound }

@@ -23,7 +23,7 @@ struct ClaimController {
             let name = context.parameters.get("name") ?? ""
             return try await refusingOnPage(id, viewer) {
                 let change = try TransitionRequest(form: form)
-                try await server.desk { try change.run(name, on: id, by: viewer.handle, store: $0) }
+                try await change.run(name, on: id, by: viewer.handle, store: server.store)
             }
         }
         router.post("/claims/:id/notes") { request, context in
@@ -31,7 +31,7 @@ struct ClaimController {
             let id = try server.claimID(context)
             return try await refusingOnPage(id, viewer) {
                 let body = form.raw("body") ?? ""
-                try await server.desk { _ = try $0.addNote(to: id, body: body, by: viewer.handle) }
+                _ = try await server.store.addNote(to: id, body: body, by: viewer.handle)
             }
         }
         router.post("/claims/:id/evidence") { request, context in
@@ -45,7 +45,7 @@ struct ClaimController {
                     return stance
                 } ?? .context
                 let item = NewEvidence(url: form["url"] ?? "", stance: stance, note: form["note"])
-                try await server.desk { _ = try $0.addEvidence(to: id, item, by: viewer.handle) }
+                _ = try await server.store.addEvidence(to: id, item, by: viewer.handle)
             }
         }
         router.post("/claims/:id/links") { request, context in
@@ -58,7 +58,7 @@ struct ClaimController {
                 guard let kind = form["kind"].flatMap(ClaimLink.Kind.init(rawValue:)) else {
                     throw DeskError.invalidValue("a link is same, contradicts or unrelated")
                 }
-                try await server.desk { _ = try $0.link(id, other, as: kind, by: viewer.handle) }
+                _ = try await server.store.link(id, other, as: kind, by: viewer.handle)
             }
         }
     }
@@ -85,14 +85,12 @@ struct ClaimController {
         let minute = Int(Date().timeIntervalSince1970 / 60)
         let key = "\(editor ? "editor" : "reviewer") \(handle) \(minute)"
         let content = try await server.caches.queues.value(for: key, head: head) {
-            let (mine, unassigned, workflow) = try await server.desk { store in
-                let workflow = try store.workflow()
-                let open = workflow.states.map(\.name).filter { !workflow.isFinal($0) }
-                let mine = try store.claims(ClaimFilter(states: open, assignment: .assignedTo(handle), limit: 100, order: .due))
-                let unassigned = editor
-                    ? try store.claims(ClaimFilter(states: open, assignment: .unassigned, limit: 50, order: .worthiness)) : []
-                return (mine, unassigned, workflow)
-            }
+            let store = server.store
+            let workflow = try await store.workflow()
+            let open = workflow.states.map(\.name).filter { !workflow.isFinal($0) }
+            let mine = try await store.claims(ClaimFilter(states: open, assignment: .assignedTo(handle), limit: 100, order: .due))
+            let unassigned = editor
+                ? try await store.claims(ClaimFilter(states: open, assignment: .unassigned, limit: 50, order: .worthiness)) : []
             return server.pages.content("queue", viewer: viewer, data: [
                 "mine": ["claims": ClaimRows.rows(mine, workflow: workflow), "empty": "Nothing is assigned to you."],
                 "unassigned": ["claims": ClaimRows.rows(unassigned, workflow: workflow), "empty": "Every open claim is assigned."],
@@ -102,7 +100,7 @@ struct ClaimController {
     }
 
     private func list(_ query: ClaimQuery, viewer: Viewer) async throws -> Response {
-        let found = try await server.desk { try query.run(on: $0) }
+        let found = try await query.run(on: server.store)
         let reviewers = try await server.team(head: try await server.head()).map(\.handle)
         let data: [String: Any] = [
             "list": ["claims": ClaimRows.rows(found.claims, workflow: found.workflow), "empty": "No claim matches."],
@@ -150,9 +148,9 @@ struct TransitionRequest: Sendable, Decodable {
     }
 
     /// Runs the transition through the same call `factdesk` makes.
-    func run(_ transition: String, on id: Int64, by actor: String, store: ClaimStore) throws {
+    func run(_ transition: String, on id: Int64, by actor: String, store: ClaimStore) async throws {
         let deadline = try due.map { try Deadline.parse($0, now: Date()) }
-        try store.apply(TransitionCommand(
+        try await store.apply(TransitionCommand(
             transition: transition, claimIDs: [id], actor: actor, note: note,
             evidence: (evidence ?? []).map { NewEvidence(url: $0, stance: .default(for: transition)) },
             assignee: to, expectedVersions: version.map { [id: $0] } ?? [:], due: deadline))

@@ -36,15 +36,15 @@ struct ClaimQuery: Sendable {
     }
 
     /// One page of matching claims, and whether another page follows.
-    func run(on store: ClaimStore) throws -> (claims: [Claim], more: Bool, workflow: Workflow) {
-        let workflow = try store.workflow()
+    func run(on store: ClaimStore) async throws -> (claims: [Claim], more: Bool, workflow: Workflow) {
+        let workflow = try await store.workflow()
         let states = status.map { [$0] } ?? []
         try workflow.requireStates(states)
         let wanted = page * Self.pageSize + 1
         var claims: [Claim]
         if let q {
             // A search ranks its window of matches; the other filters narrow what it found.
-            claims = try store.search(q, states: states, limit: min(wanted * 4, ClaimStore.searchWindow))
+            claims = try await store.search(q, states: states, limit: min(wanted * 4, ClaimStore.searchWindow))
                 .filter { claim in
                     (assignee.map { claim.assignee == $0 } ?? true) && (source.map { claim.sourceID == $0 } ?? true)
                 }
@@ -53,7 +53,7 @@ struct ClaimQuery: Sendable {
             var filter = ClaimFilter(states: states, sourceID: source, limit: Self.pageSize + 1, order: sort)
             filter.offset = (page - 1) * Self.pageSize
             if let assignee { filter.assignment = .assignedTo(assignee) }
-            claims = try store.claims(filter)
+            claims = try await store.claims(filter)
         }
         let more = claims.count > Self.pageSize
         return (Array(claims.prefix(Self.pageSize)), more, workflow)

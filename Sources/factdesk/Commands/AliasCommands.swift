@@ -12,7 +12,7 @@ extension Factdesk {
 }
 
 extension Factdesk.AliasCommand {
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add", abstract: "Record spellings of one name.")
 
@@ -20,20 +20,20 @@ extension Factdesk.AliasCommand {
         @Argument(help: "The name to file them under.") var name: String
         @Argument(help: "Other spellings of it.") var variants: [String]
 
-        func run() throws {
-            try global.openStore().addAlias(entity: name, variants: variants, by: global.handle)
+        func run() async throws {
+            try await global.withStore { try await $0.addAlias(entity: name, variants: variants, by: global.handle) }
             if !global.json { Terminal.print("\(Terminal.safe(name)): " + variants.map { Terminal.safe($0) }.joined(separator: ", ")) }
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "List the confirmed spellings.")
 
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            let aliases = try global.openStoreForReading().aliases()
+        func run() async throws {
+            let aliases = try await global.withStoreForReading { try await $0.aliases() }
             if global.json {
                 try Terminal.json(aliases.map { AliasView(entity: $0.entity, variants: $0.variants) })
                 return
@@ -42,20 +42,20 @@ extension Factdesk.AliasCommand {
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "remove", abstract: "Remove one spelling, so it no longer matches its name.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The spelling.") var variant: String
 
-        func run() throws {
-            try global.openStore().removeAlias(variant, by: global.handle)
+        func run() async throws {
+            try await global.withStore { try await $0.removeAlias(variant, by: global.handle) }
             if !global.json { Terminal.print("removed \(Terminal.safe(variant))") }
         }
     }
 
-    struct Suggest: ParsableCommand {
+    struct Suggest: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "suggest",
             abstract: "Propose spellings in the desk that may name one person; confirm with `alias add`.")
@@ -67,8 +67,8 @@ extension Factdesk.AliasCommand {
             if limit < 1 { throw ValidationError("--limit must be 1 or more") }
         }
 
-        func run() throws {
-            let suggestions = try global.openStoreForReading().suggestAliases(limit: limit)
+        func run() async throws {
+            let suggestions = try await global.withStoreForReading { try await $0.suggestAliases(limit: limit) }
             if global.json {
                 try Terminal.json(suggestions.map { suggestion in
                     SuggestionView(skeleton: suggestion.skeleton, spellings: suggestion.spellings.map(\.word),

@@ -10,7 +10,7 @@ extension Factdesk {
             defaultSubcommand: Verify.self)
     }
 
-    struct Backup: ParsableCommand {
+    struct Backup: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "backup",
             abstract: "Copy the desk consistently to a new file or database while others go on working.",
@@ -23,8 +23,8 @@ extension Factdesk {
         @OptionGroup var global: GlobalOptions
         @Argument(help: ArgumentHelp("The new file, or an empty database's URL.", valueName: "dest")) var path: String
 
-        func run() throws {
-            try global.openStore().backup(to: path, connectTimeout: global.connectTimeout)
+        func run() async throws {
+            try await global.withStore { try await $0.backup(to: path, connectTimeout: global.connectTimeout) }
             let target = PostgresAddress.isURL(path) ? ((try? PostgresAddress(url: path))?.display ?? path) : path
             if !global.json { Terminal.print("backed up \(global.place) to \(target)") }
         }
@@ -55,7 +55,7 @@ struct TamperingDetected: FactDeskError {
 }
 
 extension Factdesk.Audit {
-    struct Verify: ParsableCommand {
+    struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "verify",
             abstract: "Check the history's chain and signatures, its rules, and that it accounts for every row of the desk.",
@@ -81,10 +81,10 @@ extension Factdesk.Audit {
             if anchor != nil && since != nil { throw ValidationError("give --anchor or --since, not both") }
         }
 
-        func run() throws {
+        func run() async throws {
             let mark = anchor ?? since
-            let report = try global.openStoreForReading().verifyAudit(
-                anchor: mark.map { ($0.seq, $0.hash) }, trustedThrough: since?.seq ?? 0)
+            let report = try await global.withStoreForReading { try await $0.verifyAudit(
+                anchor: mark.map { ($0.seq, $0.hash) }, trustedThrough: since?.seq ?? 0) }
             if global.json {
                 try Terminal.json(AuditReportView(report))
             } else {
@@ -108,15 +108,15 @@ extension Factdesk.Audit {
         }
     }
 
-    struct Head: ParsableCommand {
+    struct Head: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "head",
             abstract: "Print the history's head (SEQ:HASH) to publish outside the desk.")
 
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            let head = try global.openStoreForReading().auditHead()
+        func run() async throws {
+            let head = try await global.withStoreForReading { try await $0.auditHead() }
             if global.json {
                 try Terminal.json(JSONView.HeadView(seq: head.seq, hash: head.hash))
             } else {

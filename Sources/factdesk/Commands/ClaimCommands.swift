@@ -15,7 +15,7 @@ extension Factdesk {
 extension ClaimFilter.Order: ExpressibleByArgument {}
 
 extension Factdesk.ClaimCommand {
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "Record a claim: words that appear exactly in a source.")
@@ -34,9 +34,9 @@ extension Factdesk.ClaimCommand {
         @Flag(help: "Store words that are not in the source, unanchored.")
         var paraphrase = false
 
-        func run() throws {
-            let claim = try global.openStore().addClaim(
-                sourceID: source, text: text, speaker: speaker, paraphrase: paraphrase, by: global.handle)
+        func run() async throws {
+            let claim = try await global.withStore { try await $0.addClaim(
+                sourceID: source, text: text, speaker: speaker, paraphrase: paraphrase, by: global.handle) }
             if global.json {
                 try Terminal.json(JSONView.ClaimView(claim))
             } else {
@@ -46,7 +46,7 @@ extension Factdesk.ClaimCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "List claims, oldest first.")
 
@@ -77,26 +77,27 @@ extension Factdesk.ClaimCommand {
             if limit < 0 { throw ValidationError("--limit must be 0 (all) or more") }
         }
 
-        func run() throws {
-            let store = try global.openStoreForReading()
-            let workflow = try store.workflow()
-            var filter = try filters.filter(for: workflow)
-            filter.limit = limit == 0 ? nil : limit
-            filter.order = sort
-            if mine { filter.assignment = .assignedTo(global.handle) }
-            if overdue {
-                filter.overdueAt = Date()
-                filter.finalStates = workflow.finalStates
-            }
-            if checkedElsewhere { filter.ids = try store.checkedElsewhere() }
-            let claims = try store.claims(filter)
-            if global.json {
-                try Terminal.json(claims.map(JSONView.ClaimView.init))
-                return
-            }
-            ClaimTable.print(claims, workflow: workflow)
-            if limit > 0, claims.count == limit {
-                Terminal.message("showing the first \(limit); --limit N shows more, --limit 0 all")
+        func run() async throws {
+            try await global.withStoreForReading { store in
+                let workflow = try await store.workflow()
+                var filter = try filters.filter(for: workflow)
+                filter.limit = limit == 0 ? nil : limit
+                filter.order = sort
+                if mine { filter.assignment = .assignedTo(global.handle) }
+                if overdue {
+                    filter.overdueAt = Date()
+                    filter.finalStates = workflow.finalStates
+                }
+                if checkedElsewhere { filter.ids = try await store.checkedElsewhere() }
+                let claims = try await store.claims(filter)
+                if global.json {
+                    try Terminal.json(claims.map(JSONView.ClaimView.init))
+                    return
+                }
+                ClaimTable.print(claims, workflow: workflow)
+                if limit > 0, claims.count == limit {
+                    Terminal.message("showing the first \(limit); --limit N shows more, --limit 0 all")
+                }
             }
         }
     }

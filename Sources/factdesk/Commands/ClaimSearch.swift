@@ -2,7 +2,7 @@ import ArgumentParser
 import FactDeskKit
 
 extension Factdesk.ClaimCommand {
-    struct Search: ParsableCommand {
+    struct Search: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "search",
             abstract: "Find claims by their words, however the reporter spelled them.",
@@ -28,20 +28,21 @@ extension Factdesk.ClaimCommand {
             if limit < 1 { throw ValidationError("--limit must be 1 or more") }
         }
 
-        func run() throws {
-            let store = try global.openStoreForReading()
-            let workflow = try store.workflow()
-            try workflow.requireStates(statuses)
-            let claims = try store.search(query, states: statuses, limit: limit)
-            if global.json {
-                try Terminal.json(claims.map(JSONView.ClaimView.init))
-                return
+        func run() async throws {
+            try await global.withStoreForReading { store in
+                let workflow = try await store.workflow()
+                try workflow.requireStates(statuses)
+                let claims = try await store.search(query, states: statuses, limit: limit)
+                if global.json {
+                    try Terminal.json(claims.map(JSONView.ClaimView.init))
+                    return
+                }
+                if claims.isEmpty {
+                    Terminal.message("no claim matches '\(query)'")
+                    return
+                }
+                ClaimTable.print(claims, workflow: workflow)
             }
-            if claims.isEmpty {
-                Terminal.message("no claim matches '\(query)'")
-                return
-            }
-            ClaimTable.print(claims, workflow: workflow)
         }
     }
 }

@@ -3,7 +3,7 @@ import ArgumentParser
 import FactDeskKit
 
 extension Factdesk.ClaimCommand {
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show",
             abstract: "Show a claim in its context, with notes, evidence, history and next steps.")
@@ -13,41 +13,42 @@ extension Factdesk.ClaimCommand {
         @Argument(help: "The claim's id.")
         var id: Int64
 
-        func run() throws {
-            let store = try global.openStoreForReading()
-            let overview = try store.overview(of: id, for: try store.reviewer(global.handle))
-            if global.json {
-                try Terminal.json(overview.jsonView)
-                return
-            }
-            let (detail, available, related) = (overview.detail, overview.transitions, overview.related)
-            let claim = detail.claim
-            let final = overview.isFinal
-            Terminal.print(Terminal.styled("claim \(id)", .bold) + "  " + Terminal.state(claim.state, final: final)
-                + "  assigned to \(claim.assignee ?? "nobody")  version \(claim.version)")
-            Terminal.print("source   \(claim.sourceID)  \(Terminal.safe(detail.source.title))")
-            Terminal.print("speaker  \(Terminal.safe(claim.speaker ?? "-"))")
-            if let due = claim.dueAt {
-                let late = due < Date() && !final
-                Terminal.print("due      \(ISO8601.string(from: due))" + (late ? "  " + Terminal.styled("overdue", .red) : ""))
-            }
-            Terminal.print("added    \(ISO8601.string(from: claim.createdAt)) by \(claim.createdBy)")
-            Terminal.print("score    \(claim.worthiness)" + (claim.reasons.isEmpty ? "" : "  (" + Terminal.safe(claim.reasons.joined(separator: "; ")) + ")"))
-            printRelated(related)
-            let hidden = InvisibleCharacters.report(claim: claim.text, speaker: claim.speaker)
-            if !hidden.isEmpty {
-                Terminal.print(Terminal.styled("warning", .red) + "  the claim holds invisible characters that can change how it reads: "
-                    + hidden.joined(separator: ", "))
-            }
-            Terminal.print()
-            printContext(detail)
-            if !overview.knownChecks.isEmpty {
-                KnownCheckLines.print(overview.knownChecks)
+        func run() async throws {
+            try await global.withStoreForReading { store in
+                let overview = try await store.overview(of: id, for: try await store.reviewer(global.handle))
+                if global.json {
+                    try Terminal.json(overview.jsonView)
+                    return
+                }
+                let (detail, available, related) = (overview.detail, overview.transitions, overview.related)
+                let claim = detail.claim
+                let final = overview.isFinal
+                Terminal.print(Terminal.styled("claim \(id)", .bold) + "  " + Terminal.state(claim.state, final: final)
+                    + "  assigned to \(claim.assignee ?? "nobody")  version \(claim.version)")
+                Terminal.print("source   \(claim.sourceID)  \(Terminal.safe(detail.source.title))")
+                Terminal.print("speaker  \(Terminal.safe(claim.speaker ?? "-"))")
+                if let due = claim.dueAt {
+                    let late = due < Date() && !final
+                    Terminal.print("due      \(ISO8601.string(from: due))" + (late ? "  " + Terminal.styled("overdue", .red) : ""))
+                }
+                Terminal.print("added    \(ISO8601.string(from: claim.createdAt)) by \(claim.createdBy)")
+                Terminal.print("score    \(claim.worthiness)" + (claim.reasons.isEmpty ? "" : "  (" + Terminal.safe(claim.reasons.joined(separator: "; ")) + ")"))
+                printRelated(related)
+                let hidden = InvisibleCharacters.report(claim: claim.text, speaker: claim.speaker)
+                if !hidden.isEmpty {
+                    Terminal.print(Terminal.styled("warning", .red) + "  the claim holds invisible characters that can change how it reads: "
+                        + hidden.joined(separator: ", "))
+                }
                 Terminal.print()
+                printContext(detail)
+                if !overview.knownChecks.isEmpty {
+                    KnownCheckLines.print(overview.knownChecks)
+                    Terminal.print()
+                }
+                printNotes(detail)
+                printHistory(detail)
+                printNext(available)
             }
-            printNotes(detail)
-            printHistory(detail)
-            printNext(available)
         }
 
         private func printContext(_ detail: ClaimDetail) {

@@ -26,8 +26,8 @@ struct ExportOptions: ParsableArguments {
     var out: String?
 
     /// Every claim the filters select, in id order.
-    func claims(_ store: ClaimStore) throws -> [Claim] {
-        try store.claims(try filters.filter(for: try store.workflow()))
+    func claims(_ store: ClaimStore) async throws -> [Claim] {
+        try await store.claims(try filters.filter(for: try await store.workflow()))
     }
 
     /// Writes the data to `--out`, or to standard output.
@@ -37,7 +37,7 @@ struct ExportOptions: ParsableArguments {
 }
 
 extension Factdesk.Export {
-    struct CSVFile: ParsableCommand {
+    struct CSVFile: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "csv",
             abstract: "Write claims as CSV for a spreadsheet; `factdesk import csv` brings the assignments back.")
@@ -46,27 +46,28 @@ extension Factdesk.Export {
         @OptionGroup var options: ExportOptions
         @Flag(help: "Start with a byte order mark, which some spreadsheets need to read Arabic.") var bom = false
 
-        func run() throws {
-            try options.write(try ClaimCSV.write(try options.claims(try global.openStoreForReading()), byteOrderMark: bom))
+        func run() async throws {
+            let claims = try await global.withStoreForReading { try await options.claims($0) }
+            try options.write(try ClaimCSV.write(claims, byteOrderMark: bom))
         }
     }
 
-    struct JSONFile: ParsableCommand {
+    struct JSONFile: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "json", abstract: "Write claims as a JSON array, in the shape of `claim list --json`.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: ExportOptions
 
-        func run() throws {
-            let claims = try options.claims(try global.openStoreForReading())
+        func run() async throws {
+            let claims = try await global.withStoreForReading { try await options.claims($0) }
             try options.write(Data((try JSONView.encode(claims.map(JSONView.ClaimView.init)) + "\n").utf8))
         }
     }
 }
 
 extension Factdesk.Import {
-    struct CSVFile: ParsableCommand {
+    struct CSVFile: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "csv",
             abstract: "Apply the assignee and due_at columns of a CSV file, row by row, through the workflow.",
@@ -81,32 +82,33 @@ extension Factdesk.Import {
         @Option(help: ArgumentHelp("The largest file accepted, in bytes.", valueName: "bytes"))
         var maxSize = ClaimCSV.defaultMaximumSize
 
-        func run() throws {
+        func run() async throws {
             let data = try ArticleReader(maximumSize: maxSize).bytes(file)
-            let store = try global.openStore()
-            let outcomes = try store.importPlan(try ClaimCSV.read(data), by: global.handle)
-            var refused = 0
-            for outcome in outcomes {
-                let claim = outcome.claimID.map { "claim \($0)" } ?? "no claim"
-                switch outcome.result {
-                case .applied(let what): Terminal.print("line \(outcome.line), \(claim): \(what)")
-                case .unchanged: break
-                case .refused(let why):
-                    refused += 1
-                    Terminal.error("\(file):\(outcome.line): \(claim): \(why)")
+            try await global.withStore { store in
+                let outcomes = try await store.importPlan(try ClaimCSV.read(data), by: global.handle)
+                var refused = 0
+                for outcome in outcomes {
+                    let claim = outcome.claimID.map { "claim \($0)" } ?? "no claim"
+                    switch outcome.result {
+                    case .applied(let what): Terminal.print("line \(outcome.line), \(claim): \(what)")
+                    case .unchanged: break
+                    case .refused(let why):
+                        refused += 1
+                        Terminal.error("\(file):\(outcome.line): \(claim): \(why)")
+                    }
                 }
-            }
-            let applied = outcomes.filter { if case .applied = $0.result { true } else { false } }.count
-            Terminal.message("\(applied) rows applied, \(outcomes.count - applied - refused) unchanged, \(refused) refused")
-            if refused > 0 {
-                throw DeskError.invalidValue("\(refused) of \(outcomes.count) rows refused (listed above); fix them and import again")
+                let applied = outcomes.filter { if case .applied = $0.result { true } else { false } }.count
+                Terminal.message("\(applied) rows applied, \(outcomes.count - applied - refused) unchanged, \(refused) refused")
+                if refused > 0 {
+                    throw DeskError.invalidValue("\(refused) of \(outcomes.count) rows refused (listed above); fix them and import again")
+                }
             }
         }
     }
 }
 
 extension Factdesk.Export {
-    struct ClaimReview: ParsableCommand {
+    struct ClaimReview: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "claimreview",
             abstract: "Write schema.org ClaimReview JSON-LD for every claim with a rated verdict.",
@@ -139,22 +141,24 @@ extension Factdesk.Export {
             guard ["ar", "en"].contains(lang) else { throw ValidationError("--lang is ar or en") }
         }
 
-        func run() throws {
-            let store = try global.openStoreForReading()
-            let workflow = try store.workflow()
-            guard let scale = workflow.rating else {
-                throw DeskError.invalidValue("this desk's workflow has no `rating:` scale; a ClaimReview needs one for its verdicts")
-            }
-            try workflow.requireStates(statuses)
-            let states = statuses.isEmpty ? scale.verdicts.map(\.state) : statuses
-            let organization = try org ?? store.deskInfo().name
-            let export = ClaimReviewExport(
-                organization: organization, organizationURL: orgURL, baseURL: baseURL,
-                language: lang, scale: scale)
-            let json = try JSONView.encode(export.document(try store.reviewedClaims(states: states)))
-            try Terminal.write(Data((json + "\n").utf8), to: out)
-            if baseURL == nil {
-                Terminal.message("no --base-url: the reviews have no url, which search engines need")
+        func run() async throws {
+            try await global.withStoreForReading { store in
+                let workflow = try await store.workflow()
+                guard let scale = workflow.rating else {
+                    throw DeskError.invalidValue("this desk's workflow has no `rating:` scale; a ClaimReview needs one for its verdicts")
+                }
+                try workflow.requireStates(statuses)
+                let states = statuses.isEmpty ? scale.verdicts.map(\.state) : statuses
+                let organization: String
+                if let org { organization = org } else { organization = try await store.deskInfo().name }
+                let export = ClaimReviewExport(
+                    organization: organization, organizationURL: orgURL, baseURL: baseURL,
+                    language: lang, scale: scale)
+                let json = try JSONView.encode(export.document(try await store.reviewedClaims(states: states)))
+                try Terminal.write(Data((json + "\n").utf8), to: out)
+                if baseURL == nil {
+                    Terminal.message("no --base-url: the reviews have no url, which search engines need")
+                }
             }
         }
     }

@@ -2,7 +2,7 @@ import ArgumentParser
 import FactDeskKit
 
 extension Factdesk {
-    struct Init: ParsableCommand {
+    struct Init: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "init",
             abstract: "Create a desk: a new desk file, or an empty PostgreSQL database, with its workflow and first editor.",
@@ -27,15 +27,15 @@ extension Factdesk {
         @Option(help: ArgumentHelp("The desk's name.", valueName: "name"))
         var desk: String?
 
-        func run() throws {
+        func run() async throws {
             let source = try WorkflowSource.named(workflow)
             let handle = editor ?? global.handle
-            let store = try ClaimStore.create(
+            let store = try await ClaimStore.create(
                 path: global.path, workflow: source,
                 editor: NewReviewer(handle: handle, displayName: name, role: .editor),
                 deskName: desk, busyTimeout: global.busyTimeout, connectTimeout: global.connectTimeout, signer: global.signer)
             let editor = store.login?.handle ?? handle
-            let key = try store.reviewer(editor)?.publicKey ?? ""
+            let key = try await store.connected { try await $0.reviewer(editor)?.publicKey } ?? ""
             if global.json {
                 try Terminal.json(["path": store.path, "workflow": source.workflow.name, "editor": editor, "public_key": key])
             } else {

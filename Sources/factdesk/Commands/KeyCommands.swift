@@ -91,7 +91,7 @@ extension Factdesk.KeyCommand {
 }
 
 extension Factdesk.ServiceCommand {
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add", abstract: "Register a service's public key, or replace it (editors only).")
 
@@ -106,19 +106,19 @@ extension Factdesk.ServiceCommand {
             valueName: "ed25519:..."))
         var key: String?
 
-        func run() throws {
-            let service = try global.openStore().addService(name, key: key, by: global.handle)
+        func run() async throws {
+            let service = try await global.withStore { try await $0.addService(name, key: key, by: global.handle) }
             if !global.json { Terminal.print("service \(service.name) signs with \(service.publicKey)") }
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the registered services.")
 
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            let services = try global.openStoreForReading().services()
+        func run() async throws {
+            let services = try await global.withStoreForReading { try await $0.services() }
             if global.json {
                 try Terminal.json(services.map {
                     ["name": $0.name, "public_key": $0.publicKey, "active": $0.active ? "yes" : "no", "added_by": $0.addedBy]
@@ -131,7 +131,7 @@ extension Factdesk.ServiceCommand {
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "remove", abstract: "Stop a service from signing (editors only).")
 
@@ -140,8 +140,8 @@ extension Factdesk.ServiceCommand {
         @Argument(help: "The service's name.")
         var name: String
 
-        func run() throws {
-            try global.openStore().removeService(name, by: global.handle)
+        func run() async throws {
+            try await global.withStore { try await $0.removeService(name, by: global.handle) }
             if !global.json { Terminal.print("removed service \(name)") }
         }
     }

@@ -2,7 +2,7 @@ import ArgumentParser
 import FactDeskKit
 
 extension Factdesk.Import {
-    struct ClaimReviewFiles: ParsableCommand {
+    struct ClaimReviewFiles: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "claimreview",
             abstract: "Load fact-checks other organizations published (ClaimReview JSON-LD).",
@@ -19,7 +19,7 @@ extension Factdesk.Import {
         @Argument(help: ArgumentHelp("ClaimReview JSON files; - reads standard input.", valueName: "file"))
         var files: [String]
 
-        func run() throws {
+        func run() async throws {
             let reader = ArticleReader()
             var reviews: [KnownCheck.Content] = []
             var refused: [DeskError] = []
@@ -35,7 +35,7 @@ extension Factdesk.Import {
                 for error in refused { Terminal.error(error.description) }
                 throw DeskError.invalidValue("\(refused.count) of \(files.count) files refused (listed above); nothing was imported")
             }
-            let result = try global.openStore().importKnownChecks(reviews, by: global.handle)
+            let result = try await global.withStore { try await $0.importKnownChecks(reviews, by: global.handle) }
             if global.json {
                 try Terminal.json(["added": result.added, "updated": result.updated, "unchanged": result.unchanged])
                 return

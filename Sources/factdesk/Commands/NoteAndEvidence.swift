@@ -3,7 +3,7 @@ import ArgumentParser
 import FactDeskKit
 
 extension Factdesk {
-    struct NoteCommand: ParsableCommand {
+    struct NoteCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "note", abstract: "Add a note to a claim.")
 
@@ -11,25 +11,26 @@ extension Factdesk {
         @Argument(help: "The claim's id.") var id: Int64
         @Argument(help: "The note, or - to read it from standard input.") var text: String
 
-        func run() throws {
-            let store = try global.openStore()
-            var body = text
-            if text == "-" {
-                // A character is at most four bytes: more than that is over the limit, however it is trimmed.
-                guard let data = StandardInput.read(limit: 4 * maximumNoteLength + 65_536) else {
-                    throw DeskError.invalidValue(
-                        "the note on standard input is over the limit of \(maximumNoteLength) characters; attach long material as evidence")
+        func run() async throws {
+            try await global.withStore { store in
+                var body = text
+                if text == "-" {
+                    // A character is at most four bytes: more than that is over the limit, however it is trimmed.
+                    guard let data = StandardInput.read(limit: 4 * maximumNoteLength + 65_536) else {
+                        throw DeskError.invalidValue(
+                            "the note on standard input is over the limit of \(maximumNoteLength) characters; attach long material as evidence")
+                    }
+                    switch UTF8Text.decode(data) {
+                    case .success(let read): body = read
+                    case .failure(let failure): throw DeskError.invalidValue("the note on standard input is not UTF-8 text: \(failure)")
+                    }
                 }
-                switch UTF8Text.decode(data) {
-                case .success(let read): body = read
-                case .failure(let failure): throw DeskError.invalidValue("the note on standard input is not UTF-8 text: \(failure)")
+                let note = try await store.addNote(to: id, body: body, by: global.handle)
+                if global.json {
+                    try Terminal.json(JSONView.NoteView(note))
+                } else {
+                    Terminal.print("note \(note.id ?? 0) added to claim \(id)")
                 }
-            }
-            let note = try store.addNote(to: id, body: body, by: global.handle)
-            if global.json {
-                try Terminal.json(JSONView.NoteView(note))
-            } else {
-                Terminal.print("note \(note.id ?? 0) added to claim \(id)")
             }
         }
     }
@@ -39,7 +40,7 @@ extension Factdesk {
             commandName: "evidence", abstract: "Attach evidence to claims.",
             subcommands: [Add.self], defaultSubcommand: Add.self)
 
-        struct Add: ParsableCommand {
+        struct Add: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
                 commandName: "add", abstract: "Attach a URL or citation to a claim.")
 
@@ -49,9 +50,9 @@ extension Factdesk {
             @Option(help: ArgumentHelp("How it bears on the claim.", valueName: "stance")) var stance: Evidence.Stance = .context
             @Option(help: ArgumentHelp("What it shows.", valueName: "text")) var note: String?
 
-            func run() throws {
-                let evidence = try global.openStore().addEvidence(
-                    to: id, NewEvidence(url: url, stance: stance, note: note), by: global.handle)
+            func run() async throws {
+                let evidence = try await global.withStore { try await $0.addEvidence(
+                    to: id, NewEvidence(url: url, stance: stance, note: note), by: global.handle) }
                 if global.json {
                     try Terminal.json(JSONView.EvidenceView(evidence))
                 } else {
@@ -61,7 +62,7 @@ extension Factdesk {
         }
     }
 
-    struct History: ParsableCommand {
+    struct History: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "history",
             abstract: "Show the history of a claim, or of the whole desk, newest first.")
@@ -75,24 +76,25 @@ extension Factdesk {
             if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
         }
 
-        func run() throws {
-            let store = try global.openStoreForReading()
-            if let id { _ = try store.claim(id) }
-            var first = true
-            if global.json { Terminal.print("[") }
-            try store.history(claimID: id, limit: limit) { event in
-                if global.json {
-                    let json = try JSONView.encode(JSONView.EventView(event))
-                    Terminal.print((first ? "" : ",\n") + json, terminator: "")
-                } else if oneline {
-                    Terminal.print(HistoryLine.oneLine(event))
-                } else {
-                    if !first { Terminal.print() }
-                    printEvent(event)
+        func run() async throws {
+            try await global.withStoreForReading { store in
+                if let id { _ = try await store.claim(id) }
+                var first = true
+                if global.json { Terminal.print("[") }
+                try await store.history(claimID: id, limit: limit) { event in
+                    if global.json {
+                        let json = try JSONView.encode(JSONView.EventView(event))
+                        Terminal.print((first ? "" : ",\n") + json, terminator: "")
+                    } else if oneline {
+                        Terminal.print(HistoryLine.oneLine(event))
+                    } else {
+                        if !first { Terminal.print() }
+                        printEvent(event)
+                    }
+                    first = false
                 }
-                first = false
+                if global.json { Terminal.print((first ? "" : "\n") + "]") }
             }
-            if global.json { Terminal.print((first ? "" : "\n") + "]") }
         }
 
         private func printEvent(_ event: AuditEvent) {

@@ -2,7 +2,7 @@ import ArgumentParser
 import FactDeskKit
 
 extension Factdesk {
-    struct Related: ParsableCommand {
+    struct Related: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "related",
             abstract: "Claims in other sources that report the same fact, best first, with why.",
@@ -21,31 +21,32 @@ extension Factdesk {
             if limit < 1 { throw ValidationError("--limit must be 1 or more") }
         }
 
-        func run() throws {
-            let store = try global.openStoreForReading()
-            let (related, checks) = try store.corroboration(of: id, limit: limit)
-            if global.json {
-                try Terminal.json(related.map(RelatedView.init))
-                return
-            }
-            if related.isEmpty {
-                Terminal.message("no claim of another source reports the same fact as claim \(id)")
-                KnownCheckLines.print(checks)
-                return
-            }
-            Terminal.table(["ID", "SOURCE", "SCORE", "STATE", "WHY", "CLAIM"], related.map { match in
-                [String(match.claim.id ?? 0), String(match.claim.sourceID), match.score.formatted,
-                 match.claim.state, Terminal.truncated(Terminal.safe(match.reasons.joined(separator: "; ")), to: 60),
-                 Terminal.truncated(Terminal.safe(match.claim.text), to: 60)]
-            })
-            if !checks.isEmpty {
-                Terminal.print()
-                KnownCheckLines.print(checks)
+        func run() async throws {
+            try await global.withStoreForReading { store in
+                let (related, checks) = try await store.corroboration(of: id, limit: limit)
+                if global.json {
+                    try Terminal.json(related.map(RelatedView.init))
+                    return
+                }
+                if related.isEmpty {
+                    Terminal.message("no claim of another source reports the same fact as claim \(id)")
+                    KnownCheckLines.print(checks)
+                    return
+                }
+                Terminal.table(["ID", "SOURCE", "SCORE", "STATE", "WHY", "CLAIM"], related.map { match in
+                    [String(match.claim.id ?? 0), String(match.claim.sourceID), match.score.formatted,
+                     match.claim.state, Terminal.truncated(Terminal.safe(match.reasons.joined(separator: "; ")), to: 60),
+                     Terminal.truncated(Terminal.safe(match.claim.text), to: 60)]
+                })
+                if !checks.isEmpty {
+                    Terminal.print()
+                    KnownCheckLines.print(checks)
+                }
             }
         }
     }
 
-    struct Link: ParsableCommand {
+    struct Link: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "link",
             abstract: "Confirm that two claims of different sources report the same fact, or contradict each other.")
@@ -60,14 +61,14 @@ extension Factdesk {
             if same == contradicts { throw ValidationError("say --same or --contradicts") }
         }
 
-        func run() throws {
+        func run() async throws {
             let kind: ClaimLink.Kind = same ? .same : .contradicts
-            try global.openStore().link(first, second, as: kind, by: global.handle)
+            _ = try await global.withStore { try await $0.link(first, second, as: kind, by: global.handle) }
             if !global.json { Terminal.print("claims \(first) and \(second): \(kind.rawValue)") }
         }
     }
 
-    struct Unlink: ParsableCommand {
+    struct Unlink: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "unlink",
             abstract: "Say that two claims do not report the same fact; `related` stops matching them.")
@@ -76,13 +77,13 @@ extension Factdesk {
         @Argument(help: "The first claim's id.") var first: Int64
         @Argument(help: "The second claim's id.") var second: Int64
 
-        func run() throws {
-            try global.openStore().link(first, second, as: .unrelated, by: global.handle)
+        func run() async throws {
+            _ = try await global.withStore { try await $0.link(first, second, as: .unrelated, by: global.handle) }
             if !global.json { Terminal.print("claims \(first) and \(second): unrelated") }
         }
     }
 
-    struct Clusters: ParsableCommand {
+    struct Clusters: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "clusters",
             abstract: "Facts reported by several sources: claims joined by strong matches and confirmed links.")
@@ -95,8 +96,8 @@ extension Factdesk {
             if minSources < 1 { throw ValidationError("--min-sources must be 1 or more") }
         }
 
-        func run() throws {
-            let clusters = try global.openStoreForReading().clusters(minSources: minSources)
+        func run() async throws {
+            let clusters = try await global.withStoreForReading { try await $0.clusters(minSources: minSources) }
             if global.json {
                 try Terminal.json(clusters.map { cluster in
                     ClusterView(sources: cluster.sourceIDs, claims: cluster.claims.map(JSONView.ClaimView.init))

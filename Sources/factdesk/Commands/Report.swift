@@ -3,7 +3,7 @@ import Foundation
 import FactDeskKit
 
 extension Factdesk {
-    struct Report: ParsableCommand {
+    struct Report: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "report",
             abstract: "Write one self-contained HTML page: the article with every claim coloured by its verdict.",
@@ -13,8 +13,8 @@ extension Factdesk {
         @Argument(help: "The source's id.") var id: Int64
         @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file.html")) var out: String?
 
-        func run() throws {
-            let html = try global.openStoreForReading().report(source: id).render()
+        func run() async throws {
+            let html = try await global.withStoreForReading { try await $0.report(source: id) }.render()
             try Terminal.write(Data((html + "\n").utf8), to: out)
             if let out { Terminal.message("wrote \(out)") }
         }

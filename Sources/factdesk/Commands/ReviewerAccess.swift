@@ -3,7 +3,7 @@ import FactDeskKit
 import Foundation
 
 extension Factdesk.ReviewerCommand {
-    struct Role: ParsableCommand {
+    struct Role: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "role", abstract: "Make a reviewer an editor, or an editor a reviewer (editors only).")
 
@@ -11,8 +11,8 @@ extension Factdesk.ReviewerCommand {
         @Argument(help: "The reviewer's handle.") var handle: String
         @Argument(help: "editor or reviewer.") var role: Reviewer.Role
 
-        func run() throws {
-            let reviewer = try global.openStore().setRole(handle, to: role, by: global.handle)
+        func run() async throws {
+            let reviewer = try await global.withStore { try await $0.setRole(handle, to: role, by: global.handle) }
             if global.json {
                 try Terminal.json(JSONView.ReviewerView(reviewer, openClaims: 0))
             } else {
@@ -21,7 +21,7 @@ extension Factdesk.ReviewerCommand {
         }
     }
 
-    struct Password: ParsableCommand {
+    struct Password: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "password",
             abstract: "Set a reviewer's password for the web desk (editors for anyone, a reviewer for themselves).",
@@ -35,10 +35,10 @@ extension Factdesk.ReviewerCommand {
         @Argument(help: "Whose password; else your own.") var handle: String?
         @Flag(help: "Read the password from the first line of standard input.") var passwordStdin = false
 
-        func run() throws {
+        func run() async throws {
             let target = handle ?? global.handle
             let password = passwordStdin ? try PasswordInput.fromStandardInput() : try PasswordInput.askTwice(for: target)
-            try global.openStore().setPassword(password, for: target, by: global.handle)
+            try await global.withStore { try await $0.setPassword(password, for: target, by: global.handle) }
             if !global.json { Terminal.print("password set for \(target); their web sessions have ended and their API tokens are revoked") }
         }
     }

@@ -14,7 +14,7 @@ extension Factdesk {
 }
 
 extension Factdesk.ReviewerCommand {
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add", abstract: "Add a reviewer or an editor (editors only).")
 
@@ -35,9 +35,9 @@ extension Factdesk.ReviewerCommand {
             valueName: "ed25519:..."))
         var key: String?
 
-        func run() throws {
-            let reviewer = try global.openStore().addReviewer(
-                NewReviewer(handle: handle, displayName: name, role: role, publicKey: key), by: global.handle)
+        func run() async throws {
+            let reviewer = try await global.withStore { try await $0.addReviewer(
+                NewReviewer(handle: handle, displayName: name, role: role, publicKey: key), by: global.handle) }
             if global.json {
                 try Terminal.json(JSONView.ReviewerView(reviewer, openClaims: 0))
             } else {
@@ -46,7 +46,7 @@ extension Factdesk.ReviewerCommand {
         }
     }
 
-    struct Key: ParsableCommand {
+    struct Key: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "key", abstract: "Register a reviewer's new public key, replacing a lost one (editors only).")
 
@@ -58,20 +58,20 @@ extension Factdesk.ReviewerCommand {
         @Argument(help: ArgumentHelp("Their public key, as `factdesk key show` prints it.", valueName: "ed25519:..."))
         var key: String
 
-        func run() throws {
-            let reviewer = try global.openStore().setKey(of: handle, to: key, by: global.handle)
+        func run() async throws {
+            let reviewer = try await global.withStore { try await $0.setKey(of: handle, to: key, by: global.handle) }
             if !global.json { Terminal.print("\(reviewer.handle) signs with \(reviewer.publicKey ?? key)") }
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "List the desk's reviewers.")
 
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            let reviewers = try global.openStoreForReading().reviewers()
+        func run() async throws {
+            let reviewers = try await global.withStoreForReading { try await $0.reviewers() }
             if global.json {
                 try Terminal.json(reviewers.map { JSONView.ReviewerView($0.reviewer, openClaims: $0.openClaims) })
                 return
@@ -83,7 +83,7 @@ extension Factdesk.ReviewerCommand {
         }
     }
 
-    struct Deactivate: ParsableCommand {
+    struct Deactivate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "deactivate",
             abstract: "Deactivate a reviewer (editors only); their history stays.")
@@ -93,13 +93,13 @@ extension Factdesk.ReviewerCommand {
         @Argument(help: "The reviewer's handle.")
         var handle: String
 
-        func run() throws {
-            try global.openStore().setReviewer(handle, active: false, by: global.handle)
+        func run() async throws {
+            _ = try await global.withStore { try await $0.setReviewer(handle, active: false, by: global.handle) }
             if !global.json { Terminal.print("deactivated \(handle)") }
         }
     }
 
-    struct Activate: ParsableCommand {
+    struct Activate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "activate", abstract: "Reactivate a reviewer (editors only).")
 
@@ -108,8 +108,8 @@ extension Factdesk.ReviewerCommand {
         @Argument(help: "The reviewer's handle.")
         var handle: String
 
-        func run() throws {
-            try global.openStore().setReviewer(handle, active: true, by: global.handle)
+        func run() async throws {
+            _ = try await global.withStore { try await $0.setReviewer(handle, active: true, by: global.handle) }
             if !global.json { Terminal.print("activated \(handle)") }
         }
     }

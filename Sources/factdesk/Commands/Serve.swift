@@ -4,7 +4,7 @@ import FactDeskServer
 import Foundation
 
 extension Factdesk {
-    struct Serve: ParsableCommand {
+    struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "serve",
             abstract: "Serve the desk to a team's browsers, with logins (see `reviewer password`).",
@@ -50,10 +50,17 @@ extension Factdesk {
             discussion: "They are told to run `factdesk 2fa enable`, then log in with a code.",
             valueName: "editors|all"))
         var requireTwoFactor: TwoFactorRequirement?
+        @Option(name: .customLong("pg-connections"), help: ArgumentHelp(
+            "The most connections to keep to a PostgreSQL desk; requests beyond them wait their turn.",
+            valueName: "n"))
+        var postgresConnections = 10
 
         func validate() throws {
             guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
             guard maxSize > 0 else { throw ValidationError("--max-size must be 1 or more") }
+            guard ServerConfiguration.postgresConnectionRange.contains(postgresConnections) else {
+                throw ValidationError("--pg-connections must be between 1 and 1000")
+            }
             for (name, seconds) in [("--header-timeout", headerTimeout), ("--idle-timeout", idleTimeout)] {
                 guard seconds.isFinite, seconds > 0, seconds <= 86_400 else {
                     throw ValidationError("\(name) must be a number of seconds above 0 and at most 86400")
@@ -61,29 +68,18 @@ extension Factdesk {
             }
         }
 
-        func run() throws {
+        func run() async throws {
             let configuration = serverConfiguration
             try configuration.validate()
-            let opened = try global.openStoreForConcurrentReading()
+            let opened = try await global.openStoreForConcurrentReading()
             try opened.checkMayServe()
-            let store = try signingStore(opened)
+            // Registering the service's key is a write of its own, on connections of its own.
+            let store = try await opened.connected { try await signingStore($0) }
             let server = try DeskServer(store: store, configuration: configuration)
             let shown = baseURL ?? "http://\(host):"
-            let outcome = Outcome()
-            let finished = DispatchSemaphore(value: 0)
-            Task {
-                do {
-                    try await server.run { bound in
-                        Terminal.message("serving \(store.path) at " + (baseURL == nil ? "\(shown)\(bound)" : shown)
-                            + "; Ctrl-C stops")
-                    }
-                } catch {
-                    outcome.failure = error
-                }
-                finished.signal()
+            try await server.run { bound in
+                Terminal.message("serving \(store.path) at " + (baseURL == nil ? "\(shown)\(bound)" : shown) + "; Ctrl-C stops")
             }
-            finished.wait()
-            if let failure = outcome.failure { throw failure }
         }
     }
 }
@@ -93,14 +89,14 @@ extension Factdesk.Serve {
     var serverConfiguration: ServerConfiguration {
         ServerConfiguration(host: host, port: port, baseURL: baseURL, maxImportSize: maxSize, behindProxy: behindProxy,
                             headerTimeout: .seconds(headerTimeout), idleTimeout: .seconds(idleTimeout),
-                            requireTwoFactor: requireTwoFactor)
+                            requireTwoFactor: requireTwoFactor, postgresConnections: postgresConnections)
     }
 
     /// The desk, signing as the service: its key from this machine's key folder, which must
     /// be the one the desk has registered. An editor starting the server registers it.
-    func signingStore(_ store: ClaimStore) throws -> ClaimStore {
+    func signingStore(_ store: ClaimStore) async throws -> ClaimStore {
         let keys = Keyring.standard()
-        let registered = try store.services().first { $0.name == service && $0.active }?.publicKey
+        let registered = try await store.services().first { $0.name == service && $0.active }?.publicKey
         switch (registered, try keys.publicKeyText(.service(service))) {
         case let (registered?, local?) where registered == local:
             break
@@ -109,14 +105,9 @@ extension Factdesk.Serve {
         case (_?, nil):
             throw KeyError.noServiceKey(name: service, folder: keys.location)
         case (nil, _):
-            let added = try store.addService(service, key: nil, by: global.handle)
+            let added = try await store.addService(service, key: nil, by: global.handle)
             Terminal.message("registered the service \(service) (\(added.publicKey)); it signs what people do on the web desk")
         }
         return store.signing(with: EventSigner(keys: keys, service: service))
     }
-}
-
-/// What the server's task ended with, handed back to the command's thread.
-private final class Outcome: @unchecked Sendable {
-    var failure: (any Error)?
 }

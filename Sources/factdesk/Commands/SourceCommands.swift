@@ -13,7 +13,7 @@ extension Factdesk {
 }
 
 extension Factdesk.SourceCommand {
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "Import articles: files, folders of files, or - for standard input.",
@@ -55,37 +55,38 @@ extension Factdesk.SourceCommand {
             }
         }
 
-        func run() throws {
-            let store = try global.openStore()
-            let reader = ArticleReader(maximumSize: maxSize)
-            var refused: [(String, String)] = []
-            var imported: [JSONView.SourceView] = []
-            let paths = try reader.expand(files)
-            if title != nil && paths.count > 1 {
-                throw UsageError(description: "--title names one article, and \(files.joined(separator: " ")) holds \(paths.count); import them one at a time to title each")
-            }
-            let progress = Progress(total: paths.count)
-            for (done, path) in paths.enumerated() {
-                progress.show(done)
-                defer { if done == paths.count - 1 { progress.finish() } }
-                do {
-                    let body = try reader.read(path)
-                    let outcome = try store.addSource(
-                        NewSource(body: body, title: title, outlet: outlet, url: url, language: lang,
-                                  publishedOn: published), extract: !noExtract, by: global.handle)
-                    report(outcome, path: path, into: &imported)
-                } catch let failure as DeskError {
-                    // One file alone fails as itself; of several (a folder's), the rest go on.
-                    if paths.count == 1 { throw failure }
-                    refused.append((path, FlagHints.message(for: failure)))
-                    Terminal.error(failure.description.contains(path) ? failure.description : "\(path): \(failure)")
+        func run() async throws {
+            try await global.withStore { store in
+                let reader = ArticleReader(maximumSize: maxSize)
+                var refused: [(String, String)] = []
+                var imported: [JSONView.SourceView] = []
+                let paths = try reader.expand(files)
+                if title != nil && paths.count > 1 {
+                    throw UsageError(description: "--title names one article, and \(files.joined(separator: " ")) holds \(paths.count); import them one at a time to title each")
                 }
-            }
-            if global.json { try Terminal.json(imported) }
-            if !refused.isEmpty {
-                throw DeskError.invalidValue(
-                    "\(refused.count) of \(refused.count + imported.count) files refused: "
-                        + refused.map(\.0).joined(separator: ", "))
+                let progress = Progress(total: paths.count)
+                for (done, path) in paths.enumerated() {
+                    progress.show(done)
+                    defer { if done == paths.count - 1 { progress.finish() } }
+                    do {
+                        let body = try reader.read(path)
+                        let outcome = try await store.addSource(
+                            NewSource(body: body, title: title, outlet: outlet, url: url, language: lang,
+                                      publishedOn: published), extract: !noExtract, by: global.handle)
+                        report(outcome, path: path, into: &imported)
+                    } catch let failure as DeskError {
+                        // One file alone fails as itself; of several (a folder's), the rest go on.
+                        if paths.count == 1 { throw failure }
+                        refused.append((path, FlagHints.message(for: failure)))
+                        Terminal.error(failure.description.contains(path) ? failure.description : "\(path): \(failure)")
+                    }
+                }
+                if global.json { try Terminal.json(imported) }
+                if !refused.isEmpty {
+                    throw DeskError.invalidValue(
+                        "\(refused.count) of \(refused.count + imported.count) files refused: "
+                            + refused.map(\.0).joined(separator: ", "))
+                }
             }
         }
 
@@ -103,14 +104,14 @@ extension Factdesk.SourceCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "List the desk's sources.")
 
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            let sources = try global.openStoreForReading().sources()
+        func run() async throws {
+            let sources = try await global.withStoreForReading { try await $0.sources() }
             if global.json {
                 try Terminal.json(sources.map { JSONView.SourceView($0) })
                 return
@@ -124,7 +125,7 @@ extension Factdesk.SourceCommand {
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show", abstract: "Show a source and its full text.")
 
@@ -133,8 +134,8 @@ extension Factdesk.SourceCommand {
         @Argument(help: "The source's id.")
         var id: Int64
 
-        func run() throws {
-            let summary = try global.openStoreForReading().source(id)
+        func run() async throws {
+            let summary = try await global.withStoreForReading { try await $0.source(id) }
             if global.json {
                 try Terminal.json(JSONView.SourceView(summary, includeText: true))
                 return

@@ -17,34 +17,35 @@ extension Factdesk {
 }
 
 extension Factdesk.SpeakerCommand {
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "Every speaker, most claims first, with their verdicts.")
 
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            let store = try global.openStoreForReading()
-            let workflow = try store.workflow()
-            let speakers = try store.speakers()
-            if global.json {
-                try Terminal.json(speakers.map { SpeakerView($0, finals: workflow.finalStates) })
-                return
+        func run() async throws {
+            try await global.withStoreForReading { store in
+                let workflow = try await store.workflow()
+                let speakers = try await store.speakers()
+                if global.json {
+                    try Terminal.json(speakers.map { SpeakerView($0, finals: workflow.finalStates) })
+                    return
+                }
+                if speakers.isEmpty {
+                    Terminal.message("no claim on this desk names its speaker yet")
+                    return
+                }
+                Terminal.table(["SPEAKER", "CLAIMS", "OPEN", "VERDICTS", "ALSO WRITTEN"], speakers.map { speaker in
+                    let view = SpeakerView(speaker, finals: workflow.finalStates)
+                    return [Terminal.truncated(Terminal.safe(speaker.name), to: 32), String(speaker.claims), String(view.open),
+                            view.verdictsText,
+                            Terminal.truncated(Terminal.safe(speaker.spellings.filter { $0 != speaker.name }.joined(separator: "، ")), to: 40)]
+                })
             }
-            if speakers.isEmpty {
-                Terminal.message("no claim on this desk names its speaker yet")
-                return
-            }
-            Terminal.table(["SPEAKER", "CLAIMS", "OPEN", "VERDICTS", "ALSO WRITTEN"], speakers.map { speaker in
-                let view = SpeakerView(speaker, finals: workflow.finalStates)
-                return [Terminal.truncated(Terminal.safe(speaker.name), to: 32), String(speaker.claims), String(view.open),
-                        view.verdictsText,
-                        Terminal.truncated(Terminal.safe(speaker.spellings.filter { $0 != speaker.name }.joined(separator: "، ")), to: 40)]
-            })
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show", abstract: "One speaker's roles, spellings and claims, newest first, with verdicts.")
 
@@ -60,24 +61,25 @@ extension Factdesk.SpeakerCommand {
             if limit < 1 { throw ValidationError("--limit must be 1 or more") }
         }
 
-        func run() throws {
-            let store = try global.openStoreForReading()
-            let workflow = try store.workflow()
-            let (speaker, claims) = try store.speaker(named: name, limit: limit)
-            let view = SpeakerView(speaker, finals: workflow.finalStates)
-            if global.json {
-                try Terminal.json(SpeakerPage(speaker: view, claims: claims.map(JSONView.ClaimView.init)))
-                return
-            }
-            Terminal.print(Terminal.styled(Terminal.safe(speaker.name), .bold)
-                + "  \(speaker.claims) claim\(speaker.claims == 1 ? "" : "s"), \(view.open) open"
-                + (view.verdicts.isEmpty ? "" : "; " + view.verdictsText))
-            if !speaker.roles.isEmpty { Terminal.print("role     " + Terminal.safe(speaker.roles.joined(separator: "؛ "))) }
-            Terminal.print("written  " + Terminal.safe(speaker.spellings.joined(separator: "، ")))
-            Terminal.print()
-            ClaimTable.print(claims, workflow: workflow)
-            if claims.count < speaker.claims {
-                Terminal.message("showing the newest \(claims.count) of \(speaker.claims); --limit N shows more")
+        func run() async throws {
+            try await global.withStoreForReading { store in
+                let workflow = try await store.workflow()
+                let (speaker, claims) = try await store.speaker(named: name, limit: limit)
+                let view = SpeakerView(speaker, finals: workflow.finalStates)
+                if global.json {
+                    try Terminal.json(SpeakerPage(speaker: view, claims: claims.map(JSONView.ClaimView.init)))
+                    return
+                }
+                Terminal.print(Terminal.styled(Terminal.safe(speaker.name), .bold)
+                    + "  \(speaker.claims) claim\(speaker.claims == 1 ? "" : "s"), \(view.open) open"
+                    + (view.verdicts.isEmpty ? "" : "; " + view.verdictsText))
+                if !speaker.roles.isEmpty { Terminal.print("role     " + Terminal.safe(speaker.roles.joined(separator: "؛ "))) }
+                Terminal.print("written  " + Terminal.safe(speaker.spellings.joined(separator: "، ")))
+                Terminal.print()
+                ClaimTable.print(claims, workflow: workflow)
+                if claims.count < speaker.claims {
+                    Terminal.message("showing the newest \(claims.count) of \(speaker.claims); --limit N shows more")
+                }
             }
         }
     }

@@ -3,15 +3,15 @@ import Foundation
 import FactDeskKit
 
 extension Factdesk {
-    struct Stats: ParsableCommand {
+    struct Stats: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "stats",
             abstract: "The desk's figures: claims per state and per reviewer, time to verdict, the week's throughput.")
 
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            let stats = try global.openStoreForReading().stats()
+        func run() async throws {
+            let stats = try await global.withStoreForReading { try await $0.stats() }
             if global.json {
                 try Terminal.json(JSONView.StatsView(stats))
                 return

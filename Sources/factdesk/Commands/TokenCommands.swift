@@ -13,7 +13,7 @@ extension Factdesk {
 }
 
 extension Factdesk.TokenCommand {
-    struct Create: ParsableCommand {
+    struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "create", abstract: "Create a token that acts as you; it is printed once.")
 
@@ -22,9 +22,9 @@ extension Factdesk.TokenCommand {
         @Option(help: ArgumentHelp("How long it works: 12h, 30d, 2w, or never.", valueName: "lifetime"))
         var expires = "30d"
 
-        func run() throws {
+        func run() async throws {
             let expiry = try LoginRules.tokenExpiry(expires, now: Date())
-            let (token, secret) = try global.openStore().createToken(name: name, expiresAt: expiry, by: global.handle)
+            let (token, secret) = try await global.withStore { try await $0.createToken(name: name, expiresAt: expiry, by: global.handle) }
             if global.json {
                 try Terminal.json(TokenView(token, secret: secret.text))
                 return
@@ -36,14 +36,14 @@ extension Factdesk.TokenCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "List your tokens (an editor's list holds everyone's).")
 
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            let tokens = try global.openStoreForReading().tokens(visibleTo: global.handle)
+        func run() async throws {
+            let tokens = try await global.withStoreForReading { try await $0.tokens(visibleTo: global.handle) }
             if global.json {
                 try Terminal.json(tokens.map { TokenView($0, secret: nil) })
                 return
@@ -57,15 +57,15 @@ extension Factdesk.TokenCommand {
         }
     }
 
-    struct Revoke: ParsableCommand {
+    struct Revoke: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "revoke", abstract: "Revoke a token at once (its owner or an editor).")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The token's id, from `token list`.") var id: Int64
 
-        func run() throws {
-            let token = try global.openStore().revokeToken(id, by: global.handle)
+        func run() async throws {
+            let token = try await global.withStore { try await $0.revokeToken(id, by: global.handle) }
             if !global.json { Terminal.print("token \(token.id) '\(Terminal.safe(token.name))' revoked") }
         }
     }

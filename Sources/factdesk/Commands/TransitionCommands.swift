@@ -20,30 +20,31 @@ struct TransitionOptions: ParsableArguments {
 
     /// Runs the transition, all claims or none, and reports each claim's new state.
     func run(_ transition: String, on ids: [Int64], assignee: String? = nil, due: String? = nil,
-             global: GlobalOptions) throws {
-        let store = try global.openStore()
-        let defaultStance = Evidence.Stance.default(for: transition)
-        var expected = try store.versions(of: ids)
-        if let ifVersion {
-            guard let id = ids.first, ids.count == 1 else {
-                throw UsageError(description: "--if-version names one claim's version; give one claim id")
+             global: GlobalOptions) async throws {
+        try await global.withStore { store in
+            let defaultStance = Evidence.Stance.default(for: transition)
+            var expected = try await store.versions(of: ids)
+            if let ifVersion {
+                guard let id = ids.first, ids.count == 1 else {
+                    throw UsageError(description: "--if-version names one claim's version; give one claim id")
+                }
+                expected[id] = ifVersion
             }
-            expected[id] = ifVersion
-        }
-        let claims = try store.apply(TransitionCommand(
-            transition: transition, claimIDs: ids, actor: global.handle, note: note,
-            evidence: evidence.map { NewEvidence(url: $0, stance: stance ?? defaultStance) },
-            assignee: assignee, expectedVersions: expected, due: try due.map { try Deadline.parse($0, now: Date()) }))
-        if global.json {
-            try Terminal.json(claims.map(JSONView.ClaimView.init))
-            return
-        }
-        // Who acted and who holds the claim now, said apart: an editor's approval of a
-        // reviewer's proposal is by the editor, and the claim stays with the reviewer.
-        for claim in claims {
-            let dueText = due == nil ? "" : claim.dueAt.map { ", due \(ISO8601.string(from: $0))" } ?? ""
-            let held = claim.assignee.map { "; assigned to \($0)\(dueText)" } ?? ""
-            Terminal.print("claim \(claim.id ?? 0): \(transition) -> \(claim.state) (by \(global.handle)\(held))")
+            let claims = try await store.apply(TransitionCommand(
+                transition: transition, claimIDs: ids, actor: global.handle, note: note,
+                evidence: evidence.map { NewEvidence(url: $0, stance: stance ?? defaultStance) },
+                assignee: assignee, expectedVersions: expected, due: try due.map { try Deadline.parse($0, now: Date()) }))
+            if global.json {
+                try Terminal.json(claims.map(JSONView.ClaimView.init))
+                return
+            }
+            // Who acted and who holds the claim now, said apart: an editor's approval of a
+            // reviewer's proposal is by the editor, and the claim stays with the reviewer.
+            for claim in claims {
+                let dueText = due == nil ? "" : claim.dueAt.map { ", due \(ISO8601.string(from: $0))" } ?? ""
+                let held = claim.assignee.map { "; assigned to \($0)\(dueText)" } ?? ""
+                Terminal.print("claim \(claim.id ?? 0): \(transition) -> \(claim.state) (by \(global.handle)\(held))")
+            }
         }
     }
 
@@ -55,7 +56,7 @@ struct TransitionOptions: ParsableArguments {
 }
 
 /// A command that runs one named transition on one claim.
-protocol SingleTransition: ParsableCommand {
+protocol SingleTransition: AsyncParsableCommand {
     static var transition: String { get }
     var global: GlobalOptions { get }
     var id: Int64 { get }
@@ -63,13 +64,13 @@ protocol SingleTransition: ParsableCommand {
 }
 
 extension SingleTransition {
-    func run() throws {
-        try options.run(Self.transition, on: [id], global: global)
+    func run() async throws {
+        try await options.run(Self.transition, on: [id], global: global)
     }
 }
 
 extension Factdesk {
-    struct Assign: ParsableCommand {
+    struct Assign: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "assign", abstract: "Assign claims to a reviewer (editors).")
 
@@ -81,12 +82,12 @@ extension Factdesk {
         var due: String?
         @OptionGroup var options: TransitionOptions
 
-        func run() throws {
-            try options.run("assign", on: ids, assignee: to, due: due, global: global)
+        func run() async throws {
+            try await options.run("assign", on: ids, assignee: to, due: due, global: global)
         }
     }
 
-    struct Start: ParsableCommand {
+    struct Start: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "start", abstract: "Start reviewing claims assigned to you.")
 
@@ -94,8 +95,8 @@ extension Factdesk {
         @Argument(help: "The claims' ids.") var ids: [Int64]
         @OptionGroup var options: TransitionOptions
 
-        func run() throws {
-            try options.run("start", on: ids, global: global)
+        func run() async throws {
+            try await options.run("start", on: ids, global: global)
         }
     }
 
@@ -156,7 +157,7 @@ extension Factdesk {
         @OptionGroup var options: TransitionOptions
     }
 
-    struct Move: ParsableCommand {
+    struct Move: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "move",
             abstract: "Run any transition of the desk's workflow on claims.",
@@ -169,8 +170,8 @@ extension Factdesk {
         var to: String?
         @OptionGroup var options: TransitionOptions
 
-        func run() throws {
-            try options.run(transition, on: [id], assignee: to, global: global)
+        func run() async throws {
+            try await options.run(transition, on: [id], assignee: to, global: global)
         }
     }
 }

@@ -19,7 +19,7 @@ extension Factdesk {
 }
 
 extension Factdesk.TwoFactorCommand {
-    struct Enable: ParsableCommand {
+    struct Enable: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "enable",
             abstract: "Turn on (or renew) a two-factor login; prints its otpauth:// URI and ten recovery codes, once.",
@@ -32,9 +32,9 @@ extension Factdesk.TwoFactorCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Whose; else your own (an editor may name another reviewer).") var handle: String?
 
-        func run() throws {
+        func run() async throws {
             let target = handle ?? global.handle
-            let enrollment = try global.openStore().enableTwoFactor(for: target, by: global.handle)
+            let enrollment = try await global.withStore { try await $0.enableTwoFactor(for: target, by: global.handle) }
             if global.json {
                 try Terminal.json(TwoFactorView(handle: enrollment.handle, uri: enrollment.uri, recoveryCodes: enrollment.recoveryCodes))
                 return
@@ -46,15 +46,15 @@ extension Factdesk.TwoFactorCommand {
         }
     }
 
-    struct Disable: ParsableCommand {
+    struct Disable: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "disable", abstract: "Turn off a reviewer's two-factor login (yourself, or an editor for anyone).")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Whose.") var handle: String
 
-        func run() throws {
-            try global.openStore().disableTwoFactor(for: handle, by: global.handle)
+        func run() async throws {
+            try await global.withStore { try await $0.disableTwoFactor(for: handle, by: global.handle) }
             if !global.json { Terminal.print("two-factor login off for \(handle); the password alone opens the web desk again") }
         }
     }

@@ -12,7 +12,7 @@ extension Factdesk {
 }
 
 extension Factdesk.WorkflowCommand {
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show",
             abstract: "Show a workflow's states and transitions: the desk's, or a named one.")
@@ -22,14 +22,14 @@ extension Factdesk.WorkflowCommand {
         @Argument(help: ArgumentHelp("A built-in name or a YAML file; else the desk's own.", valueName: "name|path"))
         var workflow: String?
 
-        func run() throws {
+        func run() async throws {
             let shown: FactDeskKit.Workflow
             var origin: String
             if let workflow {
                 shown = try WorkflowSource.named(workflow).workflow
                 origin = workflow
             } else {
-                let installed = try global.openStoreForReading().installedWorkflow()
+                let installed = try await global.withStoreForReading { try await $0.installedWorkflow() }
                 shown = installed.definition
                 origin = "installed \(ISO8601.string(from: installed.installedAt)) by \(installed.installedBy), sha256 \(installed.sha256.prefix(12))"
             }
@@ -82,7 +82,7 @@ extension Factdesk.WorkflowCommand {
 }
 
 extension Factdesk.WorkflowCommand {
-    struct Install: ParsableCommand {
+    struct Install: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "install",
             abstract: "Install a workflow on the desk, recorded in its history (editors).",
@@ -97,8 +97,8 @@ extension Factdesk.WorkflowCommand {
         @Argument(help: ArgumentHelp("A built-in name or a YAML file.", valueName: "name|path"))
         var workflow: String
 
-        func run() throws {
-            let installed = try global.openStore().installWorkflow(try WorkflowSource.named(workflow), by: global.handle)
+        func run() async throws {
+            let installed = try await global.withStore { try await $0.installWorkflow(try WorkflowSource.named(workflow), by: global.handle) }
             if global.json {
                 try Terminal.json(WorkflowView(installed.definition))
                 return

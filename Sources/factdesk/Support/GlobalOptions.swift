@@ -71,21 +71,26 @@ struct GlobalOptions: ParsableArguments {
     /// Signs what the command writes with the acting reviewer's key from this machine's key folder.
     var signer: EventSigner { EventSigner(keys: Keyring.standard()) }
 
-    func openStore() throws -> ClaimStore {
-        try checked(ClaimStore.open(path: path, busyTimeout: busyTimeout, connectTimeout: connectTimeout, connection: .single,
-                                       signer: signer))
+    /// Runs `body` with the desk, opened on one connection, for a command that writes; a
+    /// PostgreSQL desk's connections close when it returns.
+    func withStore<T>(_ body: (ClaimStore) async throws -> T) async throws -> T {
+        try await opened(.single).connected(body)
     }
 
-    /// The desk, for a command that only reads it.
-    func openStoreForReading() throws -> ClaimStore {
-        try checked(ClaimStore.open(path: path, busyTimeout: busyTimeout, connectTimeout: connectTimeout, connection: .readOnly,
-                                       signer: signer))
+    /// Runs `body` with the desk, for a command that only reads it.
+    func withStoreForReading<T>(_ body: (ClaimStore) async throws -> T) async throws -> T {
+        try await opened(.readOnly).connected(body)
     }
 
-    /// The desk, for a command that reads on several threads at once.
-    func openStoreForConcurrentReading() throws -> ClaimStore {
-        try checked(ClaimStore.open(path: path, busyTimeout: busyTimeout, connectTimeout: connectTimeout, connection: .pool,
-                                       signer: signer))
+    /// The desk, for a command that reads on several tasks at once (`serve`, which runs the
+    /// PostgreSQL connections itself).
+    func openStoreForConcurrentReading() async throws -> ClaimStore {
+        try await opened(.pool)
+    }
+
+    private func opened(_ connection: ClaimStore.Connection) async throws -> ClaimStore {
+        try checked(await ClaimStore.open(path: path, busyTimeout: busyTimeout, connectTimeout: connectTimeout,
+                                          connection: connection, signer: signer))
     }
 
     /// On a PostgreSQL desk, who acts is who logged in: `--as` another reviewer is refused,

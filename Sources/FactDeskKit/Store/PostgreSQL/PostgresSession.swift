@@ -15,24 +15,24 @@ extension StoredValue {
     }
 }
 
-/// One connection to a PostgreSQL server, used by one thread at a time, whose calls wait
-/// for their answer: the desk's domain is synchronous, and a command runs one transaction.
+/// One connection to a PostgreSQL server, holding one transaction at a time, whose calls
+/// await the server's answer.
 ///
 /// Every failure comes out as a ``StoreError`` naming what to do: the server not
 /// answering (74), a refused login (77), a lock held too long (75).
-final class PostgresSession: @unchecked Sendable {
+struct PostgresSession: Sendable {
     let address: PostgresAddress
-    private let connection: PostgresConnection
+    let connection: PostgresConnection
     /// How long a statement waits for a lock another command holds.
-    var busyTimeout: Double = 5
+    let busyTimeout: Double
 
-    private init(address: PostgresAddress, connection: PostgresConnection) {
-        self.address = address
-        self.connection = connection
-    }
+    /// What the desk's connections call themselves to the server (`application_name`), so
+    /// that `pg_stat_activity` tells them apart.
+    static let applicationName = "factdesk"
+    static let logger = Logger(label: "factdesk.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
 
-    /// Connects, giving up after `timeout` seconds.
-    static func connect(_ address: PostgresAddress, timeout: Double) throws -> PostgresSession {
+    /// Connects one connection, giving up after `timeout` seconds.
+    static func connect(_ address: PostgresAddress, timeout: Double, busyTimeout: Double) async throws -> PostgresSession {
         var configuration: PostgresConnection.Configuration
         if address.isSocket {
             configuration = .init(unixSocketPath: address.socketPath, username: address.user,
@@ -42,19 +42,17 @@ final class PostgresSession: @unchecked Sendable {
                                   password: address.password, database: address.database, tls: try tls(address))
         }
         configuration.options.connectTimeout = .milliseconds(Int64(max(timeout, 0.1) * 1000))
-        let logger = Logger(label: "factdesk.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+        configuration.options.additionalStartupParameters = [("application_name", applicationName)]
         // A server that is starting up (after a restart, during recovery) says so at once;
         // it is waited for, as long as the connect timeout allows.
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = ContinuousClock.now + .milliseconds(Int64(timeout * 1000))
         while true {
             do {
-                let connection = try PostgresConnection.connect(
-                    on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 1, logger: logger
-                ).wait()
-                return PostgresSession(address: address, connection: connection)
+                let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+                return PostgresSession(address: address, connection: connection, busyTimeout: busyTimeout)
             } catch {
-                if isStartingUp(error), Date() < deadline {
-                    Thread.sleep(forTimeInterval: 0.1)
+                if isStartingUp(error), ContinuousClock.now < deadline {
+                    try await Task.sleep(for: .milliseconds(100))
                     continue
                 }
                 if isStartingUp(error) {
@@ -65,67 +63,69 @@ final class PostgresSession: @unchecked Sendable {
         }
     }
 
+    /// A client that keeps up to `limit` connections to the desk's database, opened as
+    /// transactions need them, each within `timeout` seconds.
+    static func client(_ address: PostgresAddress, timeout: Double, limit: Int) -> PostgresClient {
+        var configuration: PostgresClient.Configuration
+        if address.isSocket {
+            configuration = .init(unixSocketPath: address.socketPath, username: address.user,
+                                  password: address.password, database: address.database)
+        } else {
+            configuration = .init(host: address.host, port: address.port, username: address.user,
+                                  password: address.password, database: address.database, tls: clientTLS(address))
+        }
+        configuration.options.connectTimeout = .milliseconds(Int64(max(timeout, 0.1) * 1000))
+        configuration.options.maximumConnections = limit
+        configuration.options.additionalStartupParameters = [("application_name", applicationName)]
+        return PostgresClient(configuration: configuration, backgroundLogger: logger)
+    }
+
     private static func isStartingUp(_ error: any Error) -> Bool {
         if let failure = error as? PSQLError { return failure.serverInfo?[.sqlState] == "57P03" }
         if case .server(let answer)? = error as? PostgresError { return answer.fields[.sqlState] == "57P03" }
         return false
     }
 
-    private static func tls(_ address: PostgresAddress) throws -> PostgresConnection.Configuration.TLS {
+    private static func tlsSettings(_ address: PostgresAddress) -> TLSConfiguration {
         var settings = TLSConfiguration.makeClientConfiguration()
         switch address.sslMode {
-        case .disable: return .disable
-        case .allow, .prefer, .require: settings.certificateVerification = .none
+        case .disable, .allow, .prefer, .require: settings.certificateVerification = .none
         case .verifyCA: settings.certificateVerification = .noHostnameVerification
         case .verifyFull: settings.certificateVerification = .fullVerification
         }
-        let context = try NIOSSLContext(configuration: settings)
+        return settings
+    }
+
+    private static func tls(_ address: PostgresAddress) throws -> PostgresConnection.Configuration.TLS {
+        if address.sslMode == .disable { return .disable }
+        let context = try NIOSSLContext(configuration: tlsSettings(address))
         return address.sslMode == .allow || address.sslMode == .prefer ? .prefer(context) : .require(context)
+    }
+
+    private static func clientTLS(_ address: PostgresAddress) -> PostgresClient.Configuration.TLS {
+        if address.sslMode == .disable { return .disable }
+        let settings = tlsSettings(address)
+        return address.sslMode == .allow || address.sslMode == .prefer ? .prefer(settings) : .require(settings)
     }
 
     /// Runs one statement and returns its rows.
     @discardableResult
-    func query(_ sql: String, _ binds: [StoredValue] = []) throws -> [PostgresRow] {
-        let answer = Answer()
-        connection.query(sql, binds.map(\.data)).whenComplete { answer.set($0) }
-        // A query in flight when the server goes away is not always failed by the client:
-        // once the connection has been closed for a second with no answer, it is given up.
-        var closedSince: Date?
-        while !answer.wait(seconds: 0.1) {
-            guard connection.isClosed else { continue }
-            let since = closedSince ?? Date()
-            closedSince = since
-            if Date().timeIntervalSince(since) > 1 { throw StoreError.interrupted(place: address.place) }
-        }
-        switch answer.result {
-        case .success(let result)?: return result.rows
-        case .failure(let error)?: throw Self.translate(error, address: address, connecting: false, timeout: 0, busyTimeout: busyTimeout)
-        case nil: throw StoreError.interrupted(place: address.place)
-        }
-    }
-
-    /// The answer to one query, handed from the event loop to the waiting thread.
-    private final class Answer: @unchecked Sendable {
-        private let done = DispatchSemaphore(value: 0)
-        private let lock = NSLock()
-        private var stored: Result<PostgresQueryResult, any Error>?
-
-        var result: Result<PostgresQueryResult, any Error>? { lock.withLock { stored } }
-
-        func set(_ result: Result<PostgresQueryResult, any Error>) {
-            lock.withLock { stored = result }
-            done.signal()
-        }
-
-        /// Waits for the answer up to a time; says whether it came.
-        func wait(seconds: Double) -> Bool {
-            done.wait(timeout: .now() + seconds) == .success
+    func query(_ sql: String, _ binds: [StoredValue] = []) async throws -> [PostgresRow] {
+        // A query written to a connection that has closed would wait for an answer that
+        // never comes; one that is in flight when it closes fails.
+        guard !connection.isClosed else { throw StoreError.interrupted(place: address.place) }
+        var bindings = PostgresBindings(capacity: binds.count)
+        for value in binds { bindings.append(value.data) }
+        do {
+            return try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: Self.logger).get().rows
+        } catch {
+            throw Self.translate(error, address: address, connecting: false, timeout: 0, busyTimeout: busyTimeout)
         }
     }
 
     /// Runs a script of statements that take no parameters (schema changes), one by one.
-    func execute(_ script: String) throws {
-        for statement in Self.statements(script) { try query(statement) }
+    func execute(_ script: String) async throws {
+        for statement in Self.statements(script) { try await query(statement) }
     }
 
     /// A script's statements: split at each `;` that is not inside quotes, a `$$` body or
@@ -163,8 +163,9 @@ final class PostgresSession: @unchecked Sendable {
         return statements
     }
 
-    func close() {
-        _ = try? connection.close().wait()
+    /// Says goodbye to the server and closes the connection.
+    func close() async {
+        try? await connection.close()
     }
 
     var isClosed: Bool { connection.isClosed }

@@ -5,33 +5,33 @@ import PostgresNIO
 struct PostgresTransaction: StorageWriter {
     let session: PostgresSession
 
-    private func rows(_ sql: String, _ binds: [StoredValue] = []) throws -> [PGRow] {
-        try session.query(sql, binds).map(PGRow.init)
+    private func rows(_ sql: String, _ binds: [StoredValue] = []) async throws -> [PGRow] {
+        try await session.query(sql, binds).map(PGRow.init)
     }
 
-    private func first(_ sql: String, _ binds: [StoredValue] = []) throws -> PGRow? {
-        try rows(sql, binds).first
+    private func first(_ sql: String, _ binds: [StoredValue] = []) async throws -> PGRow? {
+        try await rows(sql, binds).first
     }
 
-    private func run(_ sql: String, _ binds: [StoredValue] = []) throws {
-        try session.query(sql, binds)
+    private func run(_ sql: String, _ binds: [StoredValue] = []) async throws {
+        try await session.query(sql, binds)
     }
 
-    private func count(_ sql: String, _ binds: [StoredValue] = []) throws -> Int {
-        Int(try first(sql, binds)?.int("n") ?? 0)
+    private func count(_ sql: String, _ binds: [StoredValue] = []) async throws -> Int {
+        Int(try await first(sql, binds)?.int("n") ?? 0)
     }
 
     /// Hands every row of a query to `body`, a page at a time in the order of an integer key:
     /// `sql` takes the key to start after as `$1` (and `binds` from `$2`), orders by the key,
     /// and the page's LIMIT is added here; the key is the row's first column.
     private func keysetPages(_ sql: String, after start: Int64, _ binds: [StoredValue] = [], size: Int,
-                             _ body: (PGRow) throws -> Void) throws {
+                             _ body: (PGRow) async throws -> Void) async throws {
         var after = start
         while true {
-            let page = try session.query(sql + " LIMIT \(size)", [.integer(after)] + binds)
+            let page = try await session.query(sql + " LIMIT \(size)", [.integer(after)] + binds)
             for raw in page {
                 let row = PGRow(raw)
-                try body(row)
+                try await body(row)
                 after = try row.row[0].decode(Int64.self)
             }
             if page.count < size { return }
@@ -45,33 +45,33 @@ struct PostgresTransaction: StorageWriter {
 
     // MARK: - Reading
 
-    func claim(_ id: Int64) throws -> Claim? {
-        try first("SELECT * FROM claim WHERE id = $1", [.integer(id)])?.claim()
+    func claim(_ id: Int64) async throws -> Claim? {
+        try await first("SELECT * FROM claim WHERE id = $1", [.integer(id)])?.claim()
     }
 
-    func reviewer(_ handle: String) throws -> Reviewer? {
-        try first("SELECT * FROM reviewer WHERE handle = $1", [.text(handle)])?.reviewer()
+    func reviewer(_ handle: String) async throws -> Reviewer? {
+        try await first("SELECT * FROM reviewer WHERE handle = $1", [.text(handle)])?.reviewer()
     }
 
-    func registeredKey(of handle: String) throws -> String? {
-        try first("SELECT public_key FROM reviewer WHERE handle = $1", [.text(handle)])?.optionalText("public_key")
+    func registeredKey(of handle: String) async throws -> String? {
+        try await first("SELECT public_key FROM reviewer WHERE handle = $1", [.text(handle)])?.optionalText("public_key")
     }
 
-    func installedWorkflow() throws -> InstalledWorkflow? {
-        try first("SELECT * FROM workflow ORDER BY id DESC LIMIT 1")?.workflow()
+    func installedWorkflow() async throws -> InstalledWorkflow? {
+        try await first("SELECT * FROM workflow ORDER BY id DESC LIMIT 1")?.workflow()
     }
 
-    func installedWorkflows() throws -> [InstalledWorkflow] {
-        try rows("SELECT * FROM workflow ORDER BY id").map { try $0.workflow() }
+    func installedWorkflows() async throws -> [InstalledWorkflow] {
+        try await rows("SELECT * FROM workflow ORDER BY id").map { try $0.workflow() }
     }
 
-    func workflowInstallEvent() throws -> (seq: Int64, details: String)? {
-        let row = try first("SELECT seq, details FROM event WHERE action = 'workflow.install' ORDER BY seq DESC LIMIT 1")
-            ?? first("SELECT seq, details FROM event WHERE seq = 1 AND action = 'desk.create'")
+    func workflowInstallEvent() async throws -> (seq: Int64, details: String)? {
+        var row = try await first("SELECT seq, details FROM event WHERE action = 'workflow.install' ORDER BY seq DESC LIMIT 1")
+        if row == nil { row = try await first("SELECT seq, details FROM event WHERE seq = 1 AND action = 'desk.create'") }
         return try row.map { (try $0.int("seq"), try $0.text("details")) }
     }
 
-    func claims(_ filter: ClaimFilter) throws -> [Claim] {
+    func claims(_ filter: ClaimFilter) async throws -> [Claim] {
         var conditions: [String] = []
         var binds: [StoredValue] = []
         func bind(_ value: StoredValue) -> String { binds.append(value); return "$\(binds.count)" }
@@ -103,91 +103,91 @@ struct PostgresTransaction: StorageWriter {
         case .due: sql += " ORDER BY due_at ASC NULLS LAST, id"
         }
         if let limit = filter.limit { sql += " LIMIT \(bind(.integer(limit))) OFFSET \(bind(.integer(filter.offset)))" }
-        return try rows(sql, binds).map { try $0.claim() }
+        return try await rows(sql, binds).map { try $0.claim() }
     }
 
-    func source(_ id: Int64) throws -> Source? {
-        try first("SELECT * FROM source WHERE id = $1", [.integer(id)])?.source()
+    func source(_ id: Int64) async throws -> Source? {
+        try await first("SELECT * FROM source WHERE id = $1", [.integer(id)])?.source()
     }
 
-    func publishedOn(source: Int64) throws -> String? {
-        try first("SELECT published_on FROM source WHERE id = $1", [.integer(source)])?.optionalText("published_on")
+    func publishedOn(source: Int64) async throws -> String? {
+        try await first("SELECT published_on FROM source WHERE id = $1", [.integer(source)])?.optionalText("published_on")
     }
 
-    func alias(variant: String) throws -> Alias? {
-        try first("SELECT * FROM alias WHERE variant = $1", [.text(variant)])?.alias()
+    func alias(variant: String) async throws -> Alias? {
+        try await first("SELECT * FROM alias WHERE variant = $1", [.text(variant)])?.alias()
     }
 
-    func aliases() throws -> [Alias] {
-        try rows("SELECT * FROM alias ORDER BY entity, id").map { try $0.alias() }
+    func aliases() async throws -> [Alias] {
+        try await rows("SELECT * FROM alias ORDER BY entity, id").map { try $0.alias() }
     }
 
-    func speakerCounts() throws -> [(speaker: String, state: String, claims: Int)] {
-        try rows("SELECT speaker, state, count(*) AS n FROM claim WHERE speaker IS NOT NULL GROUP BY speaker, state")
+    func speakerCounts() async throws -> [(speaker: String, state: String, claims: Int)] {
+        try await rows("SELECT speaker, state, count(*) AS n FROM claim WHERE speaker IS NOT NULL GROUP BY speaker, state")
             .map { (try $0.text("speaker"), try $0.text("state"), Int(try $0.int("n"))) }
     }
 
-    func claims(spokenBy speakers: [String], limit: Int) throws -> [Claim] {
-        try rows("SELECT * FROM claim WHERE speaker = ANY($1::text[]) ORDER BY id DESC LIMIT $2",
+    func claims(spokenBy speakers: [String], limit: Int) async throws -> [Claim] {
+        try await rows("SELECT * FROM claim WHERE speaker = ANY($1::text[]) ORDER BY id DESC LIMIT $2",
                  [.text(Self.array(speakers)), .integer(Int64(limit))]).map { try $0.claim() }
     }
 
-    func knownChecks() throws -> [KnownCheck] {
-        try rows("SELECT * FROM known_check ORDER BY id").map { try $0.knownCheck() }
+    func knownChecks() async throws -> [KnownCheck] {
+        try await rows("SELECT * FROM known_check ORDER BY id").map { try $0.knownCheck() }
     }
 
-    func knownCheck(ref: String) throws -> KnownCheck? {
-        try first("SELECT * FROM known_check WHERE ref = $1", [.text(ref)])?.knownCheck()
+    func knownCheck(ref: String) async throws -> KnownCheck? {
+        try await first("SELECT * FROM known_check WHERE ref = $1", [.text(ref)])?.knownCheck()
     }
 
-    func source(sha256: String) throws -> Source? {
-        try first("SELECT * FROM source WHERE sha256 = $1", [.text(sha256)])?.source()
+    func source(sha256: String) async throws -> Source? {
+        try await first("SELECT * FROM source WHERE sha256 = $1", [.text(sha256)])?.source()
     }
 
-    func sourceSummaries() throws -> [SourceSummary] {
-        try rows("""
+    func sourceSummaries() async throws -> [SourceSummary] {
+        try await rows("""
             SELECT id, title, outlet, url, language, published_on, '' AS body, sha256, imported_by, imported_at,
                    (SELECT count(*) FROM claim WHERE claim.source_id = source.id) AS n
             FROM source ORDER BY id
             """).map { SourceSummary(source: try $0.source(), claimCount: Int(try $0.int("n"))) }
     }
 
-    func claimCount(source: Int64) throws -> Int {
-        try count("SELECT count(*) AS n FROM claim WHERE source_id = $1", [.integer(source)])
+    func claimCount(source: Int64) async throws -> Int {
+        try await count("SELECT count(*) AS n FROM claim WHERE source_id = $1", [.integer(source)])
     }
 
-    func notes(claim: Int64) throws -> [Note] {
-        try rows("SELECT * FROM note WHERE claim_id = $1 ORDER BY id", [.integer(claim)]).map { try $0.note() }
+    func notes(claim: Int64) async throws -> [Note] {
+        try await rows("SELECT * FROM note WHERE claim_id = $1 ORDER BY id", [.integer(claim)]).map { try $0.note() }
     }
 
-    func evidence(claim: Int64) throws -> [Evidence] {
-        try rows("SELECT * FROM evidence WHERE claim_id = $1 ORDER BY id", [.integer(claim)]).map { try $0.evidence() }
+    func evidence(claim: Int64) async throws -> [Evidence] {
+        try await rows("SELECT * FROM evidence WHERE claim_id = $1 ORDER BY id", [.integer(claim)]).map { try $0.evidence() }
     }
 
-    func events(claim: Int64) throws -> [AuditEvent] {
-        try rows("SELECT * FROM event WHERE claim_id = $1 ORDER BY seq", [.integer(claim)]).map { try $0.event() }
+    func events(claim: Int64) async throws -> [AuditEvent] {
+        try await rows("SELECT * FROM event WHERE claim_id = $1 ORDER BY seq", [.integer(claim)]).map { try $0.event() }
     }
 
-    func evidenceCount(claim: Int64) throws -> Int {
-        try count("SELECT count(*) AS n FROM evidence WHERE claim_id = $1", [.integer(claim)])
+    func evidenceCount(claim: Int64) async throws -> Int {
+        try await count("SELECT count(*) AS n FROM evidence WHERE claim_id = $1", [.integer(claim)])
     }
 
-    func transitionRuns(claim: Int64) throws -> [(transition: String, actor: String)] {
-        try rows("SELECT action, actor FROM event WHERE claim_id = $1 AND kind = 'transition' ORDER BY seq DESC",
+    func transitionRuns(claim: Int64) async throws -> [(transition: String, actor: String)] {
+        try await rows("SELECT action, actor FROM event WHERE claim_id = $1 AND kind = 'transition' ORDER BY seq DESC",
                  [.integer(claim)]).map { (try $0.text("action"), try $0.text("actor")) }
     }
 
-    func lastEvent(claim: Int64) throws -> AuditEvent? {
-        try first("SELECT * FROM event WHERE claim_id = $1 ORDER BY seq DESC LIMIT 1", [.integer(claim)])?.event()
+    func lastEvent(claim: Int64) async throws -> AuditEvent? {
+        try await first("SELECT * FROM event WHERE claim_id = $1 ORDER BY seq DESC LIMIT 1", [.integer(claim)])?.event()
     }
 
-    func eachEvent(claim: Int64?, limit: Int?, _ body: (AuditEvent) throws -> Void) throws {
+    func eachEvent(claim: Int64?, limit: Int?, _ body: (AuditEvent) throws -> Void) async throws {
         // Pages of events, newest first, so that a long history is never held at once.
         var before = Int64.max
         var left = limit ?? .max
         while left > 0 {
             let page = min(left, 2_000)
-            let found = try rows("""
+            let found = try await rows("""
                 SELECT * FROM event WHERE seq < $1 AND ($2::bigint IS NULL OR claim_id = $2) ORDER BY seq DESC LIMIT $3
                 """, [.integer(before), .integer(claim), .integer(page)])
             for row in found {
@@ -200,47 +200,47 @@ struct PostgresTransaction: StorageWriter {
         }
     }
 
-    func desk() throws -> (name: String, createdBy: String, createdAt: Date)? {
-        guard let row = try first("SELECT name, created_by, created_at FROM desk") else { return nil }
+    func desk() async throws -> (name: String, createdBy: String, createdAt: Date)? {
+        guard let row = try await first("SELECT name, created_by, created_at FROM desk") else { return nil }
         return (try row.text("name"), try row.text("created_by"), try row.date("created_at"))
     }
 
-    func historyHead() throws -> (seq: Int64, hash: String)? {
-        guard let row = try first("SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1") else { return nil }
+    func historyHead() async throws -> (seq: Int64, hash: String)? {
+        guard let row = try await first("SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1") else { return nil }
         return (try row.int("seq"), try row.text("hash"))
     }
 
-    func service(_ name: String) throws -> Service? {
-        try first("SELECT * FROM service WHERE name = $1", [.text(name)])?.service()
+    func service(_ name: String) async throws -> Service? {
+        try await first("SELECT * FROM service WHERE name = $1", [.text(name)])?.service()
     }
 
-    func services() throws -> [Service] {
-        try rows("SELECT * FROM service ORDER BY name COLLATE \"C\"").map { try $0.service() }
+    func services() async throws -> [Service] {
+        try await rows("SELECT * FROM service ORDER BY name COLLATE \"C\"").map { try $0.service() }
     }
 
-    func reviewers() throws -> [Reviewer] {
-        try rows("SELECT * FROM reviewer ORDER BY handle COLLATE \"C\"").map { try $0.reviewer() }
+    func reviewers() async throws -> [Reviewer] {
+        try await rows("SELECT * FROM reviewer ORDER BY handle COLLATE \"C\"").map { try $0.reviewer() }
     }
 
-    func openClaims(notIn finalStates: [String]) throws -> [String: Int] {
-        let found = try rows("""
+    func openClaims(notIn finalStates: [String]) async throws -> [String: Int] {
+        let found = try await rows("""
             SELECT assignee, count(*) AS n FROM claim
             WHERE assignee IS NOT NULL AND NOT (state = ANY($1::text[])) GROUP BY assignee
             """, [.text(Self.array(finalStates))])
         return Dictionary(uniqueKeysWithValues: try found.map { (try $0.text("assignee"), Int(try $0.int("n"))) })
     }
 
-    func activeEditorCount() throws -> Int {
-        try count("SELECT count(*) AS n FROM reviewer WHERE role = 'editor' AND active")
+    func activeEditorCount() async throws -> Int {
+        try await count("SELECT count(*) AS n FROM reviewer WHERE role = 'editor' AND active")
     }
 
-    func claimCountsByState() throws -> [String: Int] {
-        Dictionary(uniqueKeysWithValues: try rows("SELECT state, count(*) AS n FROM claim GROUP BY state")
+    func claimCountsByState() async throws -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: try await rows("SELECT state, count(*) AS n FROM claim GROUP BY state")
             .map { (try $0.text("state"), Int(try $0.int("n"))) })
     }
 
-    func reviewerLoads(finalStates: [String], now: Date) throws -> [DeskStats.ReviewerLoad] {
-        try rows("""
+    func reviewerLoads(finalStates: [String], now: Date) async throws -> [DeskStats.ReviewerLoad] {
+        try await rows("""
             SELECT assignee,
                    count(*) FILTER (WHERE NOT (state = ANY($1::text[]))) AS open,
                    count(*) FILTER (WHERE state = ANY($1::text[])) AS done,
@@ -252,9 +252,9 @@ struct PostgresTransaction: StorageWriter {
         }
     }
 
-    func assignmentsAndVerdicts(assigning: [String], finalStates: [String], _ body: (Date, Date) throws -> Void) throws {
+    func assignmentsAndVerdicts(assigning: [String], finalStates: [String], _ body: (Date, Date) throws -> Void) async throws {
         guard !assigning.isEmpty, !finalStates.isEmpty else { return }
-        for row in try rows("""
+        for row in try await rows("""
             SELECT assigned, decided FROM (
                 SELECT min(CASE WHEN action = ANY($1::text[]) THEN at END) AS assigned,
                        min(CASE WHEN kind = 'transition' AND to_state = ANY($2::text[]) THEN at END) AS decided
@@ -268,65 +268,65 @@ struct PostgresTransaction: StorageWriter {
         }
     }
 
-    func verdictTimes(finalStates: [String], since: Date) throws -> [Date] {
+    func verdictTimes(finalStates: [String], since: Date) async throws -> [Date] {
         guard !finalStates.isEmpty else { return [] }
-        return try rows("""
+        return try await rows("""
             SELECT at FROM event WHERE kind = 'transition' AND at >= $1 AND to_state = ANY($2::text[])
             """, [.time(since), .text(Self.array(finalStates))]).map { try $0.date("at") }
     }
 
-    func passwordHash(of handle: String) throws -> String? {
-        try first("""
+    func passwordHash(of handle: String) async throws -> String? {
+        try await first("""
             SELECT password_hash FROM credential JOIN reviewer USING (handle) WHERE handle = $1 AND active
             """, [.text(handle)])?.text("password_hash")
     }
 
-    func lockedUntil(keys: [String]) throws -> Date? {
+    func lockedUntil(keys: [String]) async throws -> Date? {
         guard !keys.isEmpty else { return nil }
-        return try first("SELECT max(until) AS until FROM login_lock WHERE key = ANY($1::text[])",
+        return try await first("SELECT max(until) AS until FROM login_lock WHERE key = ANY($1::text[])",
                          [.text(Self.array(keys))])?.optionalDate("until")
     }
 
-    func session(tokenHash: String) throws -> (handle: String, csrf: String, createdAt: Date, lastSeenAt: Date)? {
-        guard let row = try first("SELECT handle, csrf, created_at, last_seen_at FROM login_session WHERE token_hash = $1",
+    func session(tokenHash: String) async throws -> (handle: String, csrf: String, createdAt: Date, lastSeenAt: Date)? {
+        guard let row = try await first("SELECT handle, csrf, created_at, last_seen_at FROM login_session WHERE token_hash = $1",
                                   [.text(tokenHash)]) else { return nil }
         return (try row.text("handle"), try row.text("csrf"), try row.date("created_at"), try row.date("last_seen_at"))
     }
 
     // A reviewer's login may not read api_token itself: the tokens it may see come through
     // factdesk_api_tokens(), its own or, for an editor or the owner, everyone's.
-    func apiToken(id: Int64) throws -> APIToken? {
-        try first("SELECT * FROM factdesk_api_tokens() WHERE id = $1", [.integer(id)])?.token()
+    func apiToken(id: Int64) async throws -> APIToken? {
+        try await first("SELECT * FROM factdesk_api_tokens() WHERE id = $1", [.integer(id)])?.token()
     }
 
-    func apiToken(hash: String) throws -> APIToken? {
-        try first("SELECT * FROM api_token WHERE token_hash = $1", [.text(hash)])?.token()
+    func apiToken(hash: String) async throws -> APIToken? {
+        try await first("SELECT * FROM api_token WHERE token_hash = $1", [.text(hash)])?.token()
     }
 
-    func apiTokens(of handle: String?) throws -> [APIToken] {
-        try rows("SELECT * FROM factdesk_api_tokens() WHERE $1::text IS NULL OR handle = $1 ORDER BY id", [.text(handle)])
+    func apiTokens(of handle: String?) async throws -> [APIToken] {
+        try await rows("SELECT * FROM factdesk_api_tokens() WHERE $1::text IS NULL OR handle = $1 ORDER BY id", [.text(handle)])
             .map { try $0.token() }
     }
 
-    func mayReadCredentials() throws -> Bool {
-        try first("SELECT has_column_privilege('credential', 'password_hash', 'SELECT')::text AS allowed")?
+    func mayReadCredentials() async throws -> Bool {
+        try await first("SELECT has_column_privilege('credential', 'password_hash', 'SELECT')::text AS allowed")?
             .text("allowed") == "true"
     }
 
-    func apiTokenDigest(id: Int64) throws -> String? {
-        try first("SELECT token_hash FROM factdesk_api_tokens() WHERE id = $1", [.integer(id)])?.text("token_hash")
+    func apiTokenDigest(id: Int64) async throws -> String? {
+        try await first("SELECT token_hash FROM factdesk_api_tokens() WHERE id = $1", [.integer(id)])?.text("token_hash")
     }
 
-    func newestEvent(actions: [String], handle: String, before seq: Int64) throws -> AuditEvent? {
-        try first("""
+    func newestEvent(actions: [String], handle: String, before seq: Int64) async throws -> AuditEvent? {
+        try await first("""
             SELECT * FROM event WHERE (details::jsonb ->> 'handle') = $1 AND seq < $2 AND action = ANY($3::text[])
               AND \(StorageTerms.loginEventActions)
             ORDER BY seq DESC LIMIT 1
             """, [.text(handle), .integer(seq), .text(Self.array(actions))])?.event()
     }
 
-    func events(digest: String, actions: [String]) throws -> [AuditEvent] {
-        try rows("""
+    func events(digest: String, actions: [String]) async throws -> [AuditEvent] {
+        try await rows("""
             SELECT * FROM event WHERE (details::jsonb ->> 'sha256') = $1 AND action = ANY($2::text[])
               AND \(StorageTerms.loginEventActions) ORDER BY seq
             """, [.text(digest), .text(Self.array(actions))]).map { try $0.event() }
@@ -363,11 +363,11 @@ struct PostgresTransaction: StorageWriter {
         states.isEmpty ? ("", []) : (" AND claim.state = ANY($\(index)::text[])", [.text(Self.array(states))])
     }
 
-    func newestClaimID() throws -> Int64 {
-        try first("SELECT coalesce(max(id), 0) AS id FROM claim")?.int("id") ?? 0
+    func newestClaimID() async throws -> Int64 {
+        try await first("SELECT coalesce(max(id), 0) AS id FROM claim")?.int("id") ?? 0
     }
 
-    func claims(matching query: TermQuery, _ range: MatchRange) throws -> [Claim] {
+    func claims(matching query: TermQuery, _ range: MatchRange) async throws -> [Claim] {
         var binds: [StoredValue] = [.text(Self.tsquery(query))]
         func bind(_ value: StoredValue) -> String { binds.append(value); return "$\(binds.count)" }
         var sql = "SELECT claim.* FROM claim_search JOIN claim ON claim.id = claim_search.claim_id WHERE claim_search.terms @@ $1::tsquery"
@@ -377,21 +377,21 @@ struct PostgresTransaction: StorageWriter {
         if let above = range.above { sql += " AND claim_search.claim_id > \(bind(.integer(above)))" }
         sql += range.newestFirst ? " ORDER BY claim_search.claim_id DESC" : " ORDER BY claim_search.claim_id"
         sql += " LIMIT \(bind(.integer(range.limit)))"
-        return try rows(sql, binds).map { try $0.claim() }
+        return try await rows(sql, binds).map { try $0.claim() }
     }
 
-    func countMatches(_ query: TermQuery, states: [String], above: Int64, cap: Int) throws -> Int {
+    func countMatches(_ query: TermQuery, states: [String], above: Int64, cap: Int) async throws -> Int {
         let (condition, stateBinds) = stateCondition(states, bind: 4)
-        return try count("""
+        return try await count("""
             SELECT count(*) AS n FROM (SELECT 1 FROM claim_search JOIN claim ON claim.id = claim_search.claim_id
                                        WHERE claim_search.terms @@ $1::tsquery AND claim_search.claim_id > $2\(condition)
                                        LIMIT $3) AS hit
             """, [.text(Self.tsquery(query)), .integer(above), .integer(cap)] + stateBinds)
     }
 
-    func bestMatches(_ query: TermQuery, states: [String], window: Int, limit: Int) throws -> [Claim] {
+    func bestMatches(_ query: TermQuery, states: [String], window: Int, limit: Int) async throws -> [Claim] {
         let (condition, stateBinds) = stateCondition(states, bind: 4)
-        return try rows("""
+        return try await rows("""
             SELECT claim.* FROM (
                 SELECT claim_search.claim_id AS id, ts_rank(claim_search.terms, $1::tsquery) AS rank
                 FROM claim_search JOIN claim ON claim.id = claim_search.claim_id
@@ -402,8 +402,8 @@ struct PostgresTransaction: StorageWriter {
             """, [.text(Self.tsquery(query)), .integer(window), .integer(limit)] + stateBinds).map { try $0.claim() }
     }
 
-    func bestMatches(_ query: TermQuery, near id: Int64, within span: Int64, excludingSource: Int64, limit: Int) throws -> [Claim] {
-        try rows("""
+    func bestMatches(_ query: TermQuery, near id: Int64, within span: Int64, excludingSource: Int64, limit: Int) async throws -> [Claim] {
+        try await rows("""
             SELECT claim.* FROM claim_search JOIN claim ON claim.id = claim_search.claim_id
             WHERE claim_search.terms @@ $1::tsquery AND claim_search.claim_id BETWEEN $2 AND $3 AND claim.source_id <> $4
             ORDER BY ts_rank(claim_search.terms, $1::tsquery) DESC, claim.id LIMIT $5
@@ -411,26 +411,26 @@ struct PostgresTransaction: StorageWriter {
                   .integer(Int64(limit))]).map { try $0.claim() }
     }
 
-    func termVocabulary() throws -> [(term: String, claims: Int)] {
-        try rows("SELECT word, ndoc FROM ts_stat('SELECT terms FROM claim_search')").map {
+    func termVocabulary() async throws -> [(term: String, claims: Int)] {
+        try await rows("SELECT word, ndoc FROM ts_stat('SELECT terms FROM claim_search')").map {
             (try $0.text("word"), Int(try $0.row["ndoc"].decode(Int32.self)))
         }
     }
 
-    func searchIndexVersion() throws -> Int64 {
-        try first("SELECT version FROM search_index")?.int("version") ?? 0
+    func searchIndexVersion() async throws -> Int64 {
+        try await first("SELECT version FROM search_index")?.int("version") ?? 0
     }
 
-    func eachClaim(_ body: (Claim) throws -> Void) throws {
-        try keysetPages("SELECT * FROM claim WHERE id > $1 ORDER BY id", after: 0, size: 2_000) { try body(try $0.claim()) }
+    func eachClaim(_ body: (Claim) async throws -> Void) async throws {
+        try await keysetPages("SELECT * FROM claim WHERE id > $1 ORDER BY id", after: 0, size: 2_000) { try await body(try $0.claim()) }
     }
 
-    func links(of claim: Int64) throws -> [ClaimLink] {
-        try rows("SELECT * FROM claim_link WHERE claim_a = $1 OR claim_b = $1", [.integer(claim)]).map { try $0.link() }
+    func links(of claim: Int64) async throws -> [ClaimLink] {
+        try await rows("SELECT * FROM claim_link WHERE claim_a = $1 OR claim_b = $1", [.integer(claim)]).map { try $0.link() }
     }
 
-    func decider(of claim: Int64) throws -> String? {
-        try first("""
+    func decider(of claim: Int64) async throws -> String? {
+        try await first("""
             SELECT actor FROM event WHERE claim_id = $1 AND to_state IS NOT NULL AND kind = 'transition'
             ORDER BY seq DESC LIMIT 1
             """, [.integer(claim)])?.text("actor")
@@ -438,10 +438,10 @@ struct PostgresTransaction: StorageWriter {
 
     // MARK: - The history, byte for byte
 
-    func historyProtectionProblems() throws -> [String] {
+    func historyProtectionProblems() async throws -> [String] {
         // Compared in the catalog's own terms with what the migrations' SQL makes, not with
         // PostgreSQL's rendering of a definition, which changes between its versions.
-        let present = Dictionary(try rows(TriggerShape.catalogQuery).map { row in
+        let present = Dictionary(try await rows(TriggerShape.catalogQuery).map { row in
             (try row.text("tgname"), (enabled: try row.text("enabled"), shape: TriggerShape(
                 table: try row.text("table_name"), type: Int(try row.int("type")), function: try row.text("function"),
                 arguments: try row.text("arguments"), body: try row.text("body"), plain: try row.bool("plain"))))
@@ -465,8 +465,8 @@ struct PostgresTransaction: StorageWriter {
         return problems
     }
 
-    func walkEvents(_ body: (AuditVerifier.EventBytes) -> Void) throws {
-        try keysetPages("""
+    func walkEvents(_ body: (AuditVerifier.EventBytes) -> Void) async throws {
+        try await keysetPages("""
             SELECT seq, at, actor, claim_id, source_id, action, from_state, to_state, details, prev_hash, hash, signer, signature
             FROM event WHERE seq > $1 ORDER BY seq
             """, after: 0, size: 5_000) { row in
@@ -487,8 +487,8 @@ struct PostgresTransaction: StorageWriter {
         }
     }
 
-    func walkClaims(_ body: (ClaimRow) -> Void) throws {
-        try keysetPages("""
+    func walkClaims(_ body: (ClaimRow) -> Void) async throws {
+        try await keysetPages("""
             SELECT id, source_id, span_start, span_end, text, speaker, state, assignee, due_at,
                    version, created_at, updated_at, worthiness, reasons FROM claim
             WHERE id > $1 ORDER BY id
@@ -503,15 +503,15 @@ struct PostgresTransaction: StorageWriter {
         }
     }
 
-    func eachRow(of table: DeskTable, _ body: ([StoredValue]) throws -> Void) throws {
+    func eachRow(of table: DeskTable, _ body: ([StoredValue]) async throws -> Void) async throws {
         let columns = table.columns.joined(separator: ", ")
         var offset: Int64 = 0
         while true {
-            let page = try session.query("SELECT \(columns) FROM \(table.rawValue) ORDER BY \(table.key) LIMIT 5000 OFFSET $1",
+            let page = try await session.query("SELECT \(columns) FROM \(table.rawValue) ORDER BY \(table.key) LIMIT 5000 OFFSET $1",
                                          [.integer(offset)])
             for raw in page {
                 let row = PGRow(raw)
-                try body(try table.columns.indices.map { try row.stored($0) })
+                try await body(try table.columns.indices.map { try row.stored($0) })
             }
             offset += Int64(page.count)
             if page.count < 5000 { return }
@@ -520,30 +520,30 @@ struct PostgresTransaction: StorageWriter {
 
     // MARK: - Writing
 
-    func saveProgress(_ claim: Claim) throws {
-        try run("UPDATE claim SET state = $1, assignee = $2, due_at = $3, version = $4, updated_at = $5 WHERE id = $6",
+    func saveProgress(_ claim: Claim) async throws {
+        try await run("UPDATE claim SET state = $1, assignee = $2, due_at = $3, version = $4, updated_at = $5 WHERE id = $6",
                 [.text(claim.state), .text(claim.assignee), .time(claim.dueAt), .integer(claim.version),
                  .time(claim.updatedAt), .integer(claim.id)])
     }
 
-    func insert(_ note: Note) throws -> Note {
+    func insert(_ note: Note) async throws -> Note {
         var row = note
-        row.id = try first("INSERT INTO note (claim_id, author, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+        row.id = try await first("INSERT INTO note (claim_id, author, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
                            [.integer(note.claimID), .text(note.author), .text(note.body), .time(note.createdAt)])?.int("id")
         return row
     }
 
-    func insert(_ evidence: Evidence) throws -> Evidence {
+    func insert(_ evidence: Evidence) async throws -> Evidence {
         var row = evidence
-        row.id = try first("""
+        row.id = try await first("""
             INSERT INTO evidence (claim_id, url, stance, note, added_by, added_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id
             """, [.integer(evidence.claimID), .text(evidence.url), .text(evidence.stance.rawValue), .text(evidence.note),
                   .text(evidence.addedBy), .time(evidence.addedAt)])?.int("id")
         return row
     }
 
-    func append(_ event: AuditEvent, at: String, details: String) throws {
-        try run("""
+    func append(_ event: AuditEvent, at: String, details: String) async throws {
+        try await run("""
             INSERT INTO event (seq, at, actor, claim_id, source_id, action, from_state, to_state, details, prev_hash, hash,
                                signer, signature)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
@@ -552,9 +552,9 @@ struct PostgresTransaction: StorageWriter {
                   .text(event.prevHash), .text(event.hash), .text(event.signer), .text(event.signature)])
     }
 
-    func insert(_ claim: Claim, searchTerms: String) throws -> Claim {
+    func insert(_ claim: Claim, searchTerms: String) async throws -> Claim {
         var stored = claim
-        stored.id = try first("""
+        stored.id = try await first("""
             INSERT INTO claim (source_id, span_start, span_end, text, speaker, state, assignee, version,
                                created_by, created_at, updated_at, worthiness, reasons, due_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id
@@ -562,13 +562,13 @@ struct PostgresTransaction: StorageWriter {
                   .text(claim.speaker), .text(claim.state), .text(claim.assignee), .integer(claim.version),
                   .text(claim.createdBy), .time(claim.createdAt), .time(claim.updatedAt), .integer(claim.worthiness),
                   .text(String(decoding: CanonicalJSON.array(claim.reasons), as: UTF8.self)), .time(claim.dueAt)])?.int("id")
-        if let id = stored.id { try storeSearchTerms(claimID: id, terms: searchTerms) }
+        if let id = stored.id { try await storeSearchTerms(claimID: id, terms: searchTerms) }
         return stored
     }
 
-    func insert(_ source: Source) throws -> Source {
+    func insert(_ source: Source) async throws -> Source {
         var row = source
-        row.id = try first("""
+        row.id = try await first("""
             INSERT INTO source (title, outlet, url, language, published_on, body, sha256, imported_by, imported_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id
             """, [.text(source.title), .text(source.outlet), .text(source.url), .text(source.language),
@@ -577,16 +577,16 @@ struct PostgresTransaction: StorageWriter {
         return row
     }
 
-    func createDesk(name: String, createdBy: String, at: Date) throws {
-        try run("INSERT INTO desk (id, name, created_by, created_at) VALUES (1, $1, $2, $3)",
+    func createDesk(name: String, createdBy: String, at: Date) async throws {
+        try await run("INSERT INTO desk (id, name, created_by, created_at) VALUES (1, $1, $2, $3)",
                 [.text(name), .text(createdBy), .time(at)])
     }
 
-    func insert(_ workflow: InstalledWorkflow) throws -> InstalledWorkflow {
+    func insert(_ workflow: InstalledWorkflow) async throws -> InstalledWorkflow {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var row = workflow
-        row.id = try first("""
+        row.id = try await first("""
             INSERT INTO workflow (name, yaml, definition, sha256, installed_by, installed_at)
             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id
             """, [.text(workflow.name), .text(workflow.yaml),
@@ -595,8 +595,8 @@ struct PostgresTransaction: StorageWriter {
         return row
     }
 
-    func save(_ link: ClaimLink) throws {
-        try run("""
+    func save(_ link: ClaimLink) async throws {
+        try await run("""
             INSERT INTO claim_link (claim_a, claim_b, kind, linked_by, linked_at) VALUES ($1, $2, $3, $4, $5)
             ON CONFLICT (claim_a, claim_b) DO UPDATE
                 SET kind = excluded.kind, linked_by = excluded.linked_by, linked_at = excluded.linked_at
@@ -604,58 +604,58 @@ struct PostgresTransaction: StorageWriter {
                   .time(link.linkedAt)])
     }
 
-    func insert(_ alias: Alias) throws {
-        try run("INSERT INTO alias (entity, variant, added_by, added_at) VALUES ($1, $2, $3, $4)",
+    func insert(_ alias: Alias) async throws {
+        try await run("INSERT INTO alias (entity, variant, added_by, added_at) VALUES ($1, $2, $3, $4)",
                 [.text(alias.entity), .text(alias.variant), .text(alias.addedBy), .time(alias.addedAt)])
     }
 
-    func save(_ check: KnownCheck) throws -> KnownCheck {
+    func save(_ check: KnownCheck) async throws -> KnownCheck {
         var saved = check
         let values = check.content.fields.map(StoredValue.text) + [.text(check.importedBy), .time(check.importedAt)]
         let columns = KnownCheck.contentColumns + ["imported_by", "imported_at"]
         if let id = check.id {
-            try run("UPDATE known_check SET " + columns.enumerated().map { "\($1) = $\($0 + 1)" }.joined(separator: ", ")
+            try await run("UPDATE known_check SET " + columns.enumerated().map { "\($1) = $\($0 + 1)" }.joined(separator: ", ")
                         + " WHERE id = $\(columns.count + 1)", values + [.integer(id)])
         } else {
-            let row = try first("INSERT INTO known_check (" + columns.joined(separator: ", ") + ") VALUES ("
+            let row = try await first("INSERT INTO known_check (" + columns.joined(separator: ", ") + ") VALUES ("
                                     + columns.indices.map { "$\($0 + 1)" }.joined(separator: ", ") + ") RETURNING id", values)
             saved.id = try row?.int("id")
         }
         return saved
     }
 
-    func delete(_ alias: Alias) throws {
-        try run("DELETE FROM alias WHERE variant = $1", [.text(alias.variant)])
+    func delete(_ alias: Alias) async throws {
+        try await run("DELETE FROM alias WHERE variant = $1", [.text(alias.variant)])
     }
 
-    func insert(_ reviewer: Reviewer) throws -> Reviewer {
+    func insert(_ reviewer: Reviewer) async throws -> Reviewer {
         var row = reviewer
-        row.id = try first("""
+        row.id = try await first("""
             INSERT INTO reviewer (handle, display_name, role, active, created_at, public_key)
             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id
             """, [.text(reviewer.handle), .text(reviewer.displayName), .text(reviewer.role.rawValue),
                   .boolean(reviewer.active), .time(reviewer.createdAt), .text(reviewer.publicKey)])?.int("id")
         // A reviewer of a PostgreSQL desk logs in as a role of their own, in the group of their role.
-        try run("SELECT factdesk_grant_login($1, $2, $3)",
+        try await run("SELECT factdesk_grant_login($1, $2, $3)",
                 [.text(reviewer.handle), .boolean(reviewer.role == .editor), .boolean(reviewer.active)])
         return row
     }
 
-    func update(_ reviewer: Reviewer) throws {
+    func update(_ reviewer: Reviewer) async throws {
         // The login changes only with the role or the state: a new name or key leaves it as it
         // is, so that an editor may rename or re-key the owner, whose login the desk never changes.
-        let before = try first("SELECT role, active FROM reviewer WHERE handle = $1", [.text(reviewer.handle)])
-        try run("UPDATE reviewer SET display_name = $1, role = $2, active = $3, public_key = $4 WHERE handle = $5",
+        let before = try await first("SELECT role, active FROM reviewer WHERE handle = $1", [.text(reviewer.handle)])
+        try await run("UPDATE reviewer SET display_name = $1, role = $2, active = $3, public_key = $4 WHERE handle = $5",
                 [.text(reviewer.displayName), .text(reviewer.role.rawValue), .boolean(reviewer.active),
                  .text(reviewer.publicKey), .text(reviewer.handle)])
         if try before?.text("role") != reviewer.role.rawValue || before?.bool("active") != reviewer.active {
-            try run("SELECT factdesk_grant_login($1, $2, $3)",
+            try await run("SELECT factdesk_grant_login($1, $2, $3)",
                     [.text(reviewer.handle), .boolean(reviewer.role == .editor), .boolean(reviewer.active)])
         }
     }
 
-    func save(_ service: Service) throws {
-        try run("""
+    func save(_ service: Service) async throws {
+        try await run("""
             INSERT INTO service (name, public_key, active, added_by, added_at) VALUES ($1, $2, $3, $4, $5)
             ON CONFLICT (name) DO UPDATE SET public_key = excluded.public_key, active = excluded.active,
                 added_by = excluded.added_by, added_at = excluded.added_at
@@ -663,77 +663,77 @@ struct PostgresTransaction: StorageWriter {
                   .time(service.addedAt)])
     }
 
-    func setPasswordHash(_ hash: String, of handle: String, at: Date) throws {
-        try run("SELECT factdesk_set_credential($1, $2, $3)", [.text(handle), .text(hash), .time(at)])
+    func setPasswordHash(_ hash: String, of handle: String, at: Date) async throws {
+        try await run("SELECT factdesk_set_credential($1, $2, $3)", [.text(handle), .text(hash), .time(at)])
     }
 
-    func setDatabasePassword(_ password: String, of handle: String) throws {
-        try run("SELECT factdesk_set_login_password($1, $2)", [.text(handle), .text(password)])
+    func setDatabasePassword(_ password: String, of handle: String) async throws {
+        try await run("SELECT factdesk_set_login_password($1, $2)", [.text(handle), .text(password)])
     }
 
     // Only the desk's owner (the server) writes the login tables; a reviewer's own command
     // ends sessions and makes and revokes tokens through functions that check who asks.
-    func deleteSessions(of handle: String) throws {
-        try run("SELECT factdesk_end_sessions($1)", [.text(handle)])
+    func deleteSessions(of handle: String) async throws {
+        try await run("SELECT factdesk_end_sessions($1)", [.text(handle)])
     }
 
-    func deleteSession(tokenHash: String) throws {
-        try run("DELETE FROM login_session WHERE token_hash = $1", [.text(tokenHash)])
+    func deleteSession(tokenHash: String) async throws {
+        try await run("DELETE FROM login_session WHERE token_hash = $1", [.text(tokenHash)])
     }
 
-    func deleteSessions(createdBefore: Date) throws {
-        try run("DELETE FROM login_session WHERE created_at < $1", [.time(createdBefore)])
+    func deleteSessions(createdBefore: Date) async throws {
+        try await run("DELETE FROM login_session WHERE created_at < $1", [.time(createdBefore)])
     }
 
-    func insertSession(tokenHash: String, handle: String, csrf: String, at: Date) throws {
-        try run("INSERT INTO login_session (token_hash, handle, csrf, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)",
+    func insertSession(tokenHash: String, handle: String, csrf: String, at: Date) async throws {
+        try await run("INSERT INTO login_session (token_hash, handle, csrf, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)",
                 [.text(tokenHash), .text(handle), .text(csrf), .time(at)])
     }
 
-    func touchSession(tokenHash: String, at: Date) throws {
-        try run("UPDATE login_session SET last_seen_at = $1 WHERE token_hash = $2", [.time(at), .text(tokenHash)])
+    func touchSession(tokenHash: String, at: Date) async throws {
+        try await run("UPDATE login_session SET last_seen_at = $1 WHERE token_hash = $2", [.time(at), .text(tokenHash)])
     }
 
-    func forgetFailures(before: Date) throws {
-        try run("DELETE FROM login_failure WHERE at < $1", [.time(before)])
+    func forgetFailures(before: Date) async throws {
+        try await run("DELETE FROM login_failure WHERE at < $1", [.time(before)])
     }
 
-    func forgetFailures(key: String) throws {
-        try run("DELETE FROM login_failure WHERE key = $1", [.text(key)])
+    func forgetFailures(key: String) async throws {
+        try await run("DELETE FROM login_failure WHERE key = $1", [.text(key)])
     }
 
-    func recordFailure(key: String, at: Date, countingSince since: Date) throws -> Int {
-        try run("INSERT INTO login_failure (key, at) VALUES ($1, $2)", [.text(key), .time(at)])
-        return try count("SELECT count(*) AS n FROM login_failure WHERE key = $1 AND at >= $2", [.text(key), .time(since)])
+    func recordFailure(key: String, at: Date, countingSince since: Date) async throws -> Int {
+        try await run("INSERT INTO login_failure (key, at) VALUES ($1, $2)", [.text(key), .time(at)])
+        return try await count("SELECT count(*) AS n FROM login_failure WHERE key = $1 AND at >= $2", [.text(key), .time(since)])
     }
 
-    func lock(key: String, until: Date) throws {
-        try run("""
+    func lock(key: String, until: Date) async throws {
+        try await run("""
             INSERT INTO login_lock (key, until) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET until = excluded.until
             """, [.text(key), .time(until)])
     }
 
-    func insertAPIToken(name: String, tokenHash: String, handle: String, createdAt: Date, expiresAt: Date?) throws -> Int64 {
-        try first("SELECT factdesk_create_token($1::text, $2::text, $3::text, $4::text, $5::text) AS id",
+    func insertAPIToken(name: String, tokenHash: String, handle: String, createdAt: Date, expiresAt: Date?) async throws -> Int64 {
+        try await first("SELECT factdesk_create_token($1::text, $2::text, $3::text, $4::text, $5::text) AS id",
                   [.text(name), .text(tokenHash), .text(handle), .time(createdAt), .time(expiresAt)])?.int("id") ?? 0
     }
 
-    func revokeAPIToken(id: Int64, at: Date) throws {
-        try run("SELECT factdesk_revoke_token($1::bigint, $2::text)", [.integer(id), .time(at)])
+    func revokeAPIToken(id: Int64, at: Date) async throws {
+        try await run("SELECT factdesk_revoke_token($1::bigint, $2::text)", [.integer(id), .time(at)])
     }
 
-    func clearSearchIndex(version: Int64) throws {
-        try run("DELETE FROM claim_search")
-        try run("UPDATE search_index SET version = $1", [.integer(version)])
+    func clearSearchIndex(version: Int64) async throws {
+        try await run("DELETE FROM claim_search")
+        try await run("UPDATE search_index SET version = $1", [.integer(version)])
     }
 
-    func storeSearchTerms(claimID: Int64, terms: String) throws {
-        try run("INSERT INTO claim_search (claim_id, terms) VALUES ($1, $2::tsvector)", [.integer(claimID), .text(Self.tsvector(terms))])
+    func storeSearchTerms(claimID: Int64, terms: String) async throws {
+        try await run("INSERT INTO claim_search (claim_id, terms) VALUES ($1, $2::tsvector)", [.integer(claimID), .text(Self.tsvector(terms))])
     }
 
     /// Rows copied from another desk, many to a statement (PostgreSQL takes at most 65,535
     /// parameters in one), so that a desk of a million claims moves in minutes.
-    func insertRows(_ rows: [[StoredValue]], into table: DeskTable) throws {
+    func insertRows(_ rows: [[StoredValue]], into table: DeskTable) async throws {
         let columns = table.columns
         let perStatement = max(1, 60_000 / columns.count)
         var start = 0
@@ -752,13 +752,13 @@ struct PostgresTransaction: StorageWriter {
                     }
                 }
             }
-            try run("INSERT INTO \(table.rawValue) (\(columns.joined(separator: ", "))) OVERRIDING SYSTEM VALUE VALUES "
+            try await run("INSERT INTO \(table.rawValue) (\(columns.joined(separator: ", "))) OVERRIDING SYSTEM VALUE VALUES "
                     + tuples.joined(separator: ", "), binds)
             start += batch.count
         }
     }
 
-    func storeSearchTerms(_ batch: [(claimID: Int64, terms: String)]) throws {
+    func storeSearchTerms(_ batch: [(claimID: Int64, terms: String)]) async throws {
         var start = 0
         while start < batch.count {
             let part = batch[start..<min(start + 20_000, batch.count)]
@@ -769,18 +769,18 @@ struct PostgresTransaction: StorageWriter {
                 binds.append(.integer(id))
                 binds.append(.text(Self.tsvector(terms)))
             }
-            try run("INSERT INTO claim_search (claim_id, terms) VALUES " + tuples.joined(separator: ", "), binds)
+            try await run("INSERT INTO claim_search (claim_id, terms) VALUES " + tuples.joined(separator: ", "), binds)
             start += part.count
         }
     }
 
-    func finishCopy() throws {
+    func finishCopy() async throws {
         for table in DeskTable.allCases where table.columns.first == "id" && table != .desk {
-            try run("""
+            try await run("""
                 SELECT setval(pg_get_serial_sequence('\(table.rawValue)', 'id'),
                               coalesce((SELECT max(id) FROM \(table.rawValue)), 0) + 1, false)
                 """)
         }
-        try run("SELECT factdesk_grant_login(handle, role = 'editor', active) FROM reviewer ORDER BY id")
+        try await run("SELECT factdesk_grant_login(handle, role = 'editor', active) FROM reviewer ORDER BY id")
     }
 }

@@ -80,9 +80,9 @@ extension SQLiteTransaction {
         return try Int64.fetchOne(db, sql: "SELECT version FROM search_index") ?? 0
     }
 
-    func eachClaim(_ body: (Claim) throws -> Void) throws {
-        let cursor = try Claim.order(Claim.Columns.id).fetchCursor(db)
-        while let claim = try cursor.next() { try body(claim) }
+    /// Every claim, in id order, read as the cursor is stepped.
+    func claimCursor() throws -> RecordCursor<Claim> {
+        try Claim.order(Claim.Columns.id).fetchCursor(db)
     }
 
     func links(of claim: Int64) throws -> [ClaimLink] {
@@ -204,10 +204,11 @@ extension SQLiteTransaction {
 
     // MARK: - Copies
 
-    func eachRow(of table: DeskTable, _ body: ([StoredValue]) throws -> Void) throws {
+    /// Every row of a table, in the table's key order, as the table's columns.
+    func rowCursor(of table: DeskTable) throws -> MapCursor<RowCursor, [StoredValue]> {
         let rows = try Row.fetchCursor(db, sql: "SELECT \(table.columns.joined(separator: ", ")) FROM \(table.rawValue) ORDER BY \(table.key)")
-        while let row = try rows.next() {
-            try body(table.columns.indices.map { index in
+        return rows.map { row in
+            table.columns.indices.map { index in
                 switch row[index] as DatabaseValue {
                 case let value where value.isNull: .null
                 case let value:
@@ -220,7 +221,7 @@ extension SQLiteTransaction {
                     case .null: .null
                     }
                 }
-            })
+            }
         }
     }
 

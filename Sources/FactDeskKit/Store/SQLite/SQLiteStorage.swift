@@ -1,42 +1,95 @@
 import Foundation
 import GRDB
 
-/// The desk file: ``DeskStorage`` over SQLite through GRDB. Only SQL and row mapping.
+/// The desk file: ``DeskStorage`` over SQLite through GRDB. Only SQL and row mapping, and
+/// the connections they run on.
+///
+/// A transaction holds one connection for as long as its body runs: `BEGIN IMMEDIATE` (a
+/// write, waiting for another process's writer at most the busy timeout) or `BEGIN DEFERRED`
+/// (a read, one moment of the desk in WAL mode), then `COMMIT`, or `ROLLBACK` when the body
+/// throws. A desk opened on one connection (a command, a desk in memory) runs its reads and
+/// writes on it in turn. A desk opened as a pool has one writing connection and up to
+/// ``readers`` reading ones, opened as reads need them; in-process writers wait for the
+/// writing connection in line, other processes through SQLite's locks.
 struct SQLiteStorage: DeskStorage {
-    let writer: any DatabaseWriter
     let path: String
     let busyTimeout: Double
+    private let writers: ConnectionPool<DatabaseQueue>
+    private let readers: ConnectionPool<DatabaseQueue>
+
+    /// The most reading connections a pool opens.
+    static let readers = 4
 
     var name: String { path }
 
-    func reading<T>(_ body: (any StorageReader) throws -> T) throws -> T {
-        try translating { try writer.read { try body(SQLiteTransaction(db: $0)) } }
-    }
-
-    func writing<T>(_ body: (any StorageWriter) throws -> T) throws -> T {
-        let result = try translating {
-            try writer.write { db in
-                WriteTrace.begun()
-                let result = try body(SQLiteTransaction(db: db))
-                WriteTrace.committing()
-                return result
-            }
+    /// A storage over a desk's database: a `DatabaseQueue` is its one connection; for a
+    /// `DatabasePool`, connections of its own are opened on the pool's file.
+    init(writer: any DatabaseWriter, path: String, busyTimeout: Double) {
+        self.path = path
+        self.busyTimeout = busyTimeout
+        if let queue = writer as? DatabaseQueue {
+            writers = ConnectionPool(limit: 1, opened: [queue]) { throw StoreError.database("a desk's single connection was lost") }
+            readers = writers
+            return
         }
-        WriteTrace.committed()
-        return result
+        let file = writer.path
+        writers = ConnectionPool(limit: 1) {
+            try DatabaseQueue(path: file, configuration: ClaimStore.configuration(busyTimeout: busyTimeout))
+        }
+        readers = ConnectionPool(limit: Self.readers) {
+            var configuration = ClaimStore.configuration(busyTimeout: busyTimeout)
+            configuration.readonly = true
+            return try DatabaseQueue(path: file, configuration: configuration)
+        }
     }
 
-    private func translating<T>(_ body: () throws -> T) throws -> T {
+    func reading<T>(_ body: (any StorageReader) async throws -> T) async throws -> T {
+        try await transaction(on: readers, begin: "BEGIN DEFERRED TRANSACTION", write: false, body)
+    }
+
+    func writing<T>(_ body: (any StorageWriter) async throws -> T) async throws -> T {
+        try await transaction(on: writers, begin: "BEGIN IMMEDIATE TRANSACTION", write: true, body)
+    }
+
+    private func transaction<T>(on pool: ConnectionPool<DatabaseQueue>, begin: String, write: Bool,
+                                _ body: (SQLiteSession) async throws -> T) async throws -> T {
+        let session = SQLiteSession(connection: try await translating { try await pool.take() })
         do {
-            return try body()
+            try await translating { try session.connection.inDatabase { try $0.execute(sql: begin) } }
+            if write { WriteTrace.begun() }
+            let result = try await translating { try await body(session) }
+            if write { WriteTrace.committing() }
+            try await translating { try session.connection.inDatabase { try $0.execute(sql: "COMMIT") } }
+            if write { WriteTrace.committed() }
+            await pool.give(session.connection)
+            return result
+        } catch {
+            session.connection.inDatabase { db in
+                if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK") }
+            }
+            await pool.give(session.connection)
+            throw error
+        }
+    }
+
+    /// Closes the connections this storage holds (none may be in use), so that the last
+    /// connection to close folds the write-ahead log into the file.
+    func close() async throws {
+        for connection in await writers.drain() + readers.drain() { try connection.close() }
+    }
+
+    private func translating<R>(_ body: () async throws -> R) async throws -> R {
+        do {
+            return try await body()
         } catch let error as DatabaseError {
             throw StoreError.from(error, path: path, busyTimeout: busyTimeout)
         }
     }
 }
 
-/// One transaction on the desk file.
-struct SQLiteTransaction: StorageWriter {
+/// The SQL of one transaction on the desk file, on a connection inside an access to it
+/// (see ``SQLiteSession``).
+struct SQLiteTransaction {
     let db: Database
 
     // MARK: - Reading
