@@ -106,7 +106,11 @@ let package = Package(
         ),
         .testTarget(
             name: "FactDeskKitTests",
-            dependencies: ["FactDeskKit", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "FactDeskKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             // Labelled sentences of the sample articles, read by the tests from the source tree.
             exclude: ["Labelled"],
             swiftSettings: upcoming

@@ -19,6 +19,6 @@ struct Factdesk: AsyncParsableCommand {
     )
 
     static func main() async {
-        await main(Array(CommandLine.arguments.dropFirst()))
+        await execute(Array(CommandLine.arguments.dropFirst()))
     }
 }

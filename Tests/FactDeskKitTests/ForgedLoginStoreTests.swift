@@ -8,7 +8,7 @@ import Testing
     private func desk() async throws -> (ClaimStore, String) {
         let url = try TestPostgres.freshDatabase()
         let store = try await ClaimStore.create(path: url, workflow: .named("standard"),
-                                          editor: NewReviewer(handle: PostgresStoreTests.owner, role: .editor))
+                                          editor: NewReviewer(handle: PostgresStoreTests.owner, role: .editor)).running()
         // Not the owner's password: on PostgreSQL that is also the password of the cluster's role.
         try await store.addReviewer(NewReviewer(handle: "layla"), by: PostgresStoreTests.owner)
         try await store.addReviewer(NewReviewer(handle: "omar", role: .editor), by: PostgresStoreTests.owner)

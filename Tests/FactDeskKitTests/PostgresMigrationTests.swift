@@ -23,7 +23,7 @@ struct PostgresMigrationTests {
             try await ClaimStore.initialize(tx, workflow: .named("standard"), editor: NewReviewer(handle: login, role: .editor),
                                       deskName: nil, at: Date(), signer: ClaimStore.processSigner)
         }
-        let before = ClaimStore(storage: storage, busyTimeout: 5, clock: Date.init, signer: ClaimStore.processSigner)
+        let before = ClaimStore(storage: storage, busyTimeout: 5, clock: Date.init, signer: ClaimStore.processSigner).running()
         try await before.addReviewer(NewReviewer(handle: reviewer), by: owner)
         try await before.addReviewer(NewReviewer(handle: editor, role: .editor), by: owner)
         _ = try await before.addSource(NewSource(body: try seedArticle()), extract: false, by: owner)
@@ -35,7 +35,7 @@ struct PostgresMigrationTests {
         // What the red team used: the reviewer's login could write sessions.
         #expect(try TestPostgres.psql("SELECT has_table_privilege('\(reviewer)', 'login_session', 'INSERT')", on: admin) == "t")
 
-        let migrated = try await ClaimStore.open(path: ownerURL)
+        let migrated = try await ClaimStore.open(path: ownerURL).running()
         let group = "factdesk_\(database)_"
         #expect(try TestPostgres.psql("""
             SELECT pg_has_role('\(reviewer)', '\(group)reviewer', 'MEMBER'), pg_has_role('\(editor)', '\(group)editor', 'MEMBER'),
@@ -49,7 +49,7 @@ struct PostgresMigrationTests {
 
         // The reviewer works as before: a transition, a note, her own tokens and password.
         _ = try await migrated.apply(TransitionCommand(transition: "assign", claimIDs: [1], actor: owner, assignee: reviewer))
-        let mine = try await ClaimStore.open(path: TestPostgres.socketURL(user: reviewer, database: database))
+        let mine = try await ClaimStore.open(path: TestPostgres.socketURL(user: reviewer, database: database)).running()
         _ = try await mine.apply(TransitionCommand(transition: "start", claimIDs: [1], actor: reviewer))
         _ = try await mine.addNote(to: 1, body: "مدة الجولة مؤكدة", by: reviewer)
         let made = try await mine.createToken(name: "laptop", expiresAt: nil, by: reviewer).token
@@ -60,7 +60,7 @@ struct PostgresMigrationTests {
         try await mine.setPassword("a long passphrase 2026", for: reviewer, by: reviewer)
 
         // The editor adds a reviewer and sets the password of one of the desk's own.
-        let theirs = try await ClaimStore.open(path: TestPostgres.socketURL(user: editor, database: database))
+        let theirs = try await ClaimStore.open(path: TestPostgres.socketURL(user: editor, database: database)).running()
         try await theirs.addReviewer(NewReviewer(handle: "new_" + suffix), by: editor)
         try await theirs.setPassword("another long passphrase", for: reviewer, by: editor)
         #expect(try TestPostgres.psql("SELECT pg_has_role('new_\(suffix)', '\(group)reviewer', 'MEMBER')", on: admin) == "t")

@@ -84,7 +84,7 @@ struct PostgresStoreTests {
         let file = try await ClaimStore.create(path: folder.appendingPathComponent("d.db").path, workflow: .named("standard"),
                                          editor: NewReviewer(handle: Self.owner, role: .editor), clock: { fileClock.date })
         let server = try await ClaimStore.create(path: try TestPostgres.freshDatabase(), workflow: .named("standard"),
-                                           editor: NewReviewer(handle: Self.owner, role: .editor), clock: { serverClock.date })
+                                           editor: NewReviewer(handle: Self.owner, role: .editor), clock: { serverClock.date }).running()
         #expect(server.isShared && !file.isShared)
         try await work(on: file, clock: fileClock)
         try await work(on: server, clock: serverClock)
@@ -121,7 +121,7 @@ struct PostgresStoreTests {
 
         let database = try TestPostgres.freshDatabase()
         try await original.backup(to: database)
-        let moved = try await ClaimStore.open(path: database)
+        let moved = try await ClaimStore.open(path: database).running()
         try await moved.addReviewer(NewReviewer(handle: "omar"), by: Self.owner)
         let back = folder.appendingPathComponent("back.db").path
         try await moved.backup(to: back)
@@ -191,7 +191,7 @@ struct PostgresStoreTests {
     @Test func evenTheOwnerCannotRewriteTheHistoryWithoutAuditVerifySeeingIt() async throws {
         let database = try TestPostgres.freshDatabase()
         let store = try await ClaimStore.create(path: database, workflow: .named("standard"),
-                                          editor: NewReviewer(handle: Self.owner, role: .editor))
+                                          editor: NewReviewer(handle: Self.owner, role: .editor)).running()
         try await store.addReviewer(NewReviewer(handle: "layla"), by: Self.owner)
         let (status, output) = try TestPostgres.psqlResult("UPDATE event SET actor = 'someone' WHERE seq = 1", on: database)
         #expect(status != 0 && output.contains("the history is append-only"))
@@ -228,7 +228,7 @@ struct PostgresStoreTests {
 
         let database = try TestPostgres.freshDatabase()
         let store = try await ClaimStore.create(path: database, workflow: .named("standard"),
-                                          editor: NewReviewer(handle: Self.owner, role: .editor))
+                                          editor: NewReviewer(handle: Self.owner, role: .editor)).running()
         #expect(try await store.verifyAudit().problems.isEmpty)
         // The same trigger, the same function, but only when nothing matches: reported.
         try TestPostgres.psql("""

@@ -87,7 +87,7 @@ import Testing
         let path = try await newDesk(in: try temporaryFolder())
         let holder = try await ClaimStore.open(path: path)
         let other = try await ClaimStore.open(path: path, busyTimeout: 0.1)
-        try await holder.storage.writing { _ in
+        _ = try await holder.storage.writing { _ in
             await #expect(throws: StoreError.busy(seconds: 0.1)) {
                 try await other.addReviewer(NewReviewer(handle: "layla"), by: "sara")
             }

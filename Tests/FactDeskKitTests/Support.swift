@@ -1,4 +1,5 @@
 import Foundation
+import ServiceLifecycle
 @testable import FactDeskKit
 
 /// The package's top folder, found from this file's path.
@@ -59,4 +60,15 @@ func seededStore() async throws -> ClaimStore {
         _ = try await store.addSource(NewSource(body: try seedArticle(String(format: "%03d", index))), by: "sara")
     }
     return store
+}
+
+extension ClaimStore {
+    /// The desk with its PostgreSQL connections running until the test process ends, for a
+    /// test that uses it in many steps (a command runs them within `connected`).
+    func running() -> ClaimStore {
+        if let service = connectionService(limit: ClaimStore.commandConnections) {
+            Task { try await service.run() }
+        }
+        return self
+    }
 }

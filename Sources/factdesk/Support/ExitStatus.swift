@@ -42,10 +42,14 @@ enum ExitStatus {
 extension Factdesk {
     /// Parses and runs a command line, printing any failure as one line on stderr and
     /// ending with its documented exit code.
-    static func main(_ arguments: [String]) -> Never {
+    static func execute(_ arguments: [String]) async -> Never {
         do {
             var command = try parseAsRoot(GlobalOptions.hoisted(arguments))
-            try command.run()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
             terminate(0)
         } catch let failure as any FactDeskError {
             Terminal.error(FlagHints.message(for: failure))
