@@ -62,10 +62,10 @@ import Testing
 }
 
 @Suite struct BulkImportTests {
-    @Test func parallelWorkKeepsTheOrderOfItsItems() {
+    @Test func parallelWorkKeepsTheOrderOfItsItems() async {
         let items = Array(0..<1_000)
-        #expect(parallelMap(items) { $0 * 3 } == items.map { $0 * 3 })
-        #expect(parallelMap([Int]()) { $0 } == [])
+        #expect(await parallelMap(items) { $0 * 3 } == items.map { $0 * 3 })
+        #expect(await parallelMap([Int]()) { $0 } == [])
     }
 
     @Test func aBatchOfArticlesIsStoredOnceEachWithItsClaims() async throws {

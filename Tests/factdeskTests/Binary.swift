@@ -34,7 +34,7 @@ struct Binary {
     /// Where the desk is: the folder's file, or a database of the test cluster.
     let backend: Backend
     /// The PostgreSQL database of the desk, owned by `sara`.
-    private var database = ""
+    private(set) var database = ""
 
     /// `owner` is the login that makes a PostgreSQL desk (and the one that acts by default).
     init(backend: Backend = .file, owner: String = "sara") throws {

@@ -4,7 +4,8 @@ import Foundation
 import Testing
 @testable import factdesk
 
-/// `serve`'s options for the connection: the header and idle timeouts.
+/// `serve`'s options for the connection: the header and idle timeouts, and how many
+/// connections it keeps to a PostgreSQL desk.
 @Suite struct ServeCommandTests {
     func serve(_ arguments: [String]) throws -> Factdesk.Serve {
         try #require(try Factdesk.parseAsRoot(["serve"] + arguments) as? Factdesk.Serve)
@@ -28,5 +29,22 @@ import Testing
         let result = try desk.run(["serve", "--port", "0"] + arguments)
         #expect(result.status == 64)
         #expect(result.stderr.contains("\(arguments[0].prefix { $0 != "=" }) must be a number of seconds above 0 and at most 86400"))
+    }
+
+    @Test func theServerKeepsTenPostgreSQLConnectionsUnlessToldOtherwise() throws {
+        #expect(try serve([]).serverConfiguration.postgresConnections == 10)
+        #expect(try serve(["--pg-connections", "3"]).serverConfiguration.postgresConnections == 3)
+        #expect(try serve(["--pg-connections", "1000"]).serverConfiguration.postgresConnections == 1000)
+    }
+
+    @Test(arguments: ["0", "-1", "1001", "many"])
+    func aNumberOfConnectionsOutsideOneToAThousandIsAUsageError(count: String) throws {
+        let desk = try Binary.seededDesk()
+        let before = try desk.eventCount()
+        let result = try desk.run(["serve", "--port", "0", "--pg-connections=\(count)"])
+        #expect(result.status == 64)
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        #expect(result.stderr.contains(count == "many" ? "--pg-connections" : "--pg-connections must be between 1 and 1000"))
+        #expect(try desk.eventCount() == before)
     }
 }

@@ -106,7 +106,7 @@ public struct DeskGenerator {
         var prepared = 0
         var previous: PreparedBatch?
         while prepared < options.claims || previous != nil {
-            var pending: Pending<PreparedBatch>?
+            var pending: Task<PreparedBatch, any Error>?
             if prepared < options.claims {
                 // An article holds about 15 claims; compose no more than the target needs.
                 let wanted = max(1, min(options.articlesPerBatch, (options.claims - prepared) / 12 + 1))
@@ -114,7 +114,7 @@ public struct DeskGenerator {
                     defer { index += 1 }
                     return composer.article(index, &rng)
                 }
-                pending = Pending.start { try ClaimStore.prepare(batch) }
+                pending = Task { try await ClaimStore.prepare(batch) }
             }
             let started = ContinuousClock.now
             if let previous {
@@ -124,7 +124,7 @@ public struct DeskGenerator {
                 }
                 progress("imported \(report.sources) articles, \(report.claims) claims")
             }
-            previous = try pending?.wait()
+            previous = try await pending?.value
             elapsed += ContinuousClock.now - started
             prepared += previous?.claims ?? 0
         }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Synchronization
 
 /// Holds the rows of logins to the signed history: a password or an API token counts
 /// only when the event that set it is in the history as written, signed, and allowed.
@@ -120,22 +121,18 @@ enum SignedRecords {
 
 /// Events already found trusted, by hash and signature, so that a token used on every
 /// request costs its checks once per process, not once per request.
-final class VerifiedSignatures: @unchecked Sendable {
-    private let lock = NSLock()
-    private var known: Set<String> = []
+final class VerifiedSignatures: Sendable {
+    private let known = Mutex<Set<String>>([])
     private let limit = 10_000
 
-
     func contains(hash: String, signature: String) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return known.contains(hash + signature)
+        known.withLock { $0.contains(hash + signature) }
     }
 
     func insert(hash: String, signature: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        if known.count >= limit { known.removeAll() }
-        known.insert(hash + signature)
+        known.withLock { known in
+            if known.count >= limit { known.removeAll() }
+            known.insert(hash + signature)
+        }
     }
 }

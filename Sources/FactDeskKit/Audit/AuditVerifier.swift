@@ -69,7 +69,7 @@ public struct AuditReport: Sendable, Equatable {
 /// ``HistoryReplay``) each event against the desk's rules and every row against the events.
 ///
 /// It is fed events in `seq` order as the bytes the store holds, and never holds the
-/// history in memory. Signatures are checked by a ``SignatureChecker`` on every core.
+/// history in memory. Signatures are gathered by a ``SignatureChecker`` and checked on every core.
 struct AuditVerifier {
     /// One stored event, as borrowed column bytes (nil for NULL), valid during ``take(_:)``.
     struct EventBytes {
@@ -99,7 +99,8 @@ struct AuditVerifier {
     private let trustedThrough: Int64
     /// The canonical bytes of the event being hashed, reused from event to event.
     private var buffer: [UInt8] = []
-    private let checker = SignatureChecker()
+    private var checker = SignatureChecker()
+    private var signatureFailures: [SignatureChecker.Failure] = []
     private var keys: [String: Curve25519.Signing.PublicKey] = [:]
 
     /// A verifier for the history from its first event, with the desk's workflow row.
@@ -270,9 +271,19 @@ struct AuditVerifier {
         replay.check(table, row)
     }
 
-    /// The report, once every event and row has been taken.
+    /// The signatures gathered to be checked since the last call (see ``SignatureChecker``).
+    mutating func signatureBatches(all: Bool) -> [[SignatureChecker.Item]] {
+        checker.batches(all: all)
+    }
+
+    /// Records events whose signature was found not good.
+    mutating func signaturesFailed(_ failures: [SignatureChecker.Failure]) {
+        signatureFailures += failures
+    }
+
+    /// The report, once every event and row has been taken and every signature checked.
     mutating func finish() -> AuditReport {
-        for (seq, signer) in checker.finish() {
+        for (seq, signer) in signatureFailures.sorted(by: { $0.seq < $1.seq }) {
             report.problems.append(.init(kind: .badSignature, seq: seq,
                                          detail: "it is not signed by the key \(signer) had registered: it was forged or changed"))
         }
@@ -310,56 +321,38 @@ struct ClaimRow {
     var reasons: String
 }
 
-/// Checks signatures in the background while the history goes on being read: they are
-/// gathered into batches, each checked on every core, a few batches at a time.
-final class SignatureChecker: @unchecked Sendable {
+/// Gathers the signatures to check into batches, which ``ClaimStore/verifyAudit(anchor:trustedThrough:)``
+/// checks in a task group, a few at a time on every core, while the history goes on being read.
+struct SignatureChecker {
     typealias Item = (seq: Int64, key: Curve25519.Signing.PublicKey, message: [UInt8], signature: Data, signer: String)
+    typealias Failure = (seq: Int64, signer: String)
     static let batchSize = 2_048
 
-    /// The batch being gathered, touched only by the thread that reads the history.
+    /// The batch being gathered.
     private var pending: [Item] = []
-    private let queue = DispatchQueue(label: "factdesk.signatures", attributes: .concurrent)
-    private let group = DispatchGroup()
-    /// At most this many batches wait or run at once, so memory stays bounded.
-    private let slots = DispatchSemaphore(value: 3)
-    private let lock = NSLock()
-    private var failures: [(seq: Int64, signer: String)] = []
+    private var full: [[Item]] = []
 
-    func add(_ item: Item) {
+    mutating func add(_ item: Item) {
         pending.append(item)
-        if pending.count >= Self.batchSize { submit() }
-    }
-
-    private func submit() {
-        let items = pending
-        pending = []
-        guard !items.isEmpty else { return }
-        slots.wait()
-        group.enter()
-        queue.async { [self] in
-            let workers = min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var failed: [(seq: Int64, signer: String)] = []
-                for index in stride(from: worker, to: items.count, by: workers) {
-                    let item = items[index]
-                    if !item.key.isValidSignature(item.signature, for: item.message) { failed.append((item.seq, item.signer)) }
-                }
-                guard !failed.isEmpty else { return }
-                lock.lock()
-                failures += failed
-                lock.unlock()
-            }
-            slots.signal()
-            group.leave()
+        if pending.count >= Self.batchSize {
+            full.append(pending)
+            pending = []
         }
     }
 
-    /// Checks what is left, waits for every batch, and gives the events whose signature failed, in order.
-    func finish() -> [(seq: Int64, signer: String)] {
-        submit()
-        group.wait()
-        lock.lock()
-        defer { lock.unlock() }
-        return failures.sorted { $0.seq < $1.seq }
+    /// The full batches gathered since the last call, with the last, partial one when
+    /// `all`: the history has been read.
+    mutating func batches(all: Bool) -> [[Item]] {
+        if all && !pending.isEmpty {
+            full.append(pending)
+            pending = []
+        }
+        defer { full = [] }
+        return full
+    }
+
+    /// The events of a batch whose signature is not good.
+    static func failures(in batch: [Item]) -> [Failure] {
+        batch.filter { !$0.key.isValidSignature($0.signature, for: $0.message) }.map { ($0.seq, $0.signer) }
     }
 }

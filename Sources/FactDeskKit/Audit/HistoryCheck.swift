@@ -16,7 +16,7 @@ extension ClaimStore {
             for problem in try await tx.historyProtectionProblems() {
                 verifier.protectionProblem(problem)
             }
-            try await tx.walkEvents { verifier.take($0) }
+            try await Self.walkEvents(tx, into: &verifier)
             try await tx.walkClaims { verifier.check(claim: $0) }
             let credentials: [DeskTable] = try await tx.mayReadCredentials() ? [.credential] : []
             for table in [DeskTable.desk, .reviewer, .service, .source, .note, .evidence, .alias, .claimLink, .knownCheck] + credentials {
@@ -26,6 +26,41 @@ extension ClaimStore {
             for handle in try await tx.secondFactorHandles() { verifier.check(.secondFactor, [.text(handle)]) }
             return verifier.finish()
         }
+    }
+
+    /// How many events are read at a time; their signatures are checked while the next are read.
+    static let eventPage = 5_000
+
+    /// Hands every event to the verifier, a page at a time, and checks the signatures it
+    /// gathers in a task group while the pages after them are read: a few batches at once,
+    /// so that memory stays bounded however long the history.
+    private static func walkEvents(_ tx: any StorageReader, into verifier: inout AuditVerifier) async throws {
+        let running = max(ProcessInfo.processInfo.activeProcessorCount, 2)
+        let failures = try await withThrowingTaskGroup(of: [SignatureChecker.Failure].self) { group in
+            var failures: [SignatureChecker.Failure] = []
+            var inFlight = 0
+            var after: Int64 = 0
+            var read = eventPage
+            while read == eventPage {
+                read = 0
+                try await tx.walkEvents(after: after, limit: eventPage) { event in
+                    after = event.seq
+                    read += 1
+                    verifier.take(event)
+                }
+                for batch in verifier.signatureBatches(all: read < eventPage) {
+                    if inFlight >= running, let done = try await group.next() {
+                        failures += done
+                        inFlight -= 1
+                    }
+                    group.addTask { SignatureChecker.failures(in: batch) }
+                    inFlight += 1
+                }
+            }
+            for try await done in group { failures += done }
+            return failures
+        }
+        verifier.signaturesFailed(failures)
     }
 
     /// The last event's sequence number and hash, for publishing outside the desk.

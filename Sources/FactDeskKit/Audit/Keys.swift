@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Synchronization
 
 /// A public key as FactDesk prints, stores and reads it: `ed25519:` and the key's 32
 /// bytes in base64.
@@ -80,7 +81,7 @@ public enum KeyError: FactDeskError, Equatable {
 /// A folder keeps one file per key, `HANDLE.key` and `services/NAME.key`, each readable
 /// only by its owner; a key file that others can read is refused, as ssh refuses one.
 /// Beside a service's key, `services/NAME.session-key` authenticates the web desk's sessions.
-public final class Keyring: @unchecked Sendable {
+public final class Keyring: Sendable {
     /// Whose key: a reviewer's or a service's.
     public enum Holder: Hashable, Sendable {
         case reviewer(String)
@@ -93,9 +94,9 @@ public final class Keyring: @unchecked Sendable {
     }
 
     private let place: Place
-    private let lock = NSLock()
-    private var loaded: [Holder: Curve25519.Signing.PrivateKey] = [:]
-    private var sessionKeys: [String: SymmetricKey] = [:]
+    /// The keys read or made so far.
+    private let loaded = Mutex<[Holder: Curve25519.Signing.PrivateKey]>([:])
+    private let sessionKeys = Mutex<[String: SymmetricKey]>([:])
 
     private init(_ place: Place) {
         self.place = place
@@ -127,25 +128,25 @@ public final class Keyring: @unchecked Sendable {
 
     /// The private key of a reviewer or service, or nil when this machine does not hold it.
     public func privateKey(_ holder: Holder) throws(KeyError) -> Curve25519.Signing.PrivateKey? {
-        lock.lock()
-        defer { lock.unlock() }
-        if let key = loaded[holder] { return key }
-        switch place {
-        case .memory:
-            let key = Curve25519.Signing.PrivateKey()
-            loaded[holder] = key
-            return key
-        case .folder:
-            let path = self.path(of: holder)
-            var info = stat()
-            guard stat(path, &info) == 0 else { return nil }
-            if info.st_mode & 0o077 != 0 { throw .readableByOthers(path: path) }
-            guard let data = FileManager.default.contents(atPath: path), data.count < 4_096,
-                  let key = Self.decode(String(decoding: data, as: UTF8.self)) else {
-                throw .malformedPrivateKey(path: path)
+        try loaded.withLock { (loaded) throws(KeyError) -> Curve25519.Signing.PrivateKey? in
+            if let key = loaded[holder] { return key }
+            switch place {
+            case .memory:
+                let key = Curve25519.Signing.PrivateKey()
+                loaded[holder] = key
+                return key
+            case .folder:
+                let path = self.path(of: holder)
+                var info = stat()
+                guard stat(path, &info) == 0 else { return nil }
+                if info.st_mode & 0o077 != 0 { throw .readableByOthers(path: path) }
+                guard let data = FileManager.default.contents(atPath: path), data.count < 4_096,
+                      let key = Self.decode(String(decoding: data, as: UTF8.self)) else {
+                    throw .malformedPrivateKey(path: path)
+                }
+                loaded[holder] = key
+                return key
             }
-            loaded[holder] = key
-            return key
         }
     }
 
@@ -168,9 +169,7 @@ public final class Keyring: @unchecked Sendable {
             if let theirs = try privateKey(holder) { return (theirs.publicKey, false) }
             throw .cannotWrite(path: path, reason: String(cString: strerror(EEXIST)))
         }
-        lock.lock()
-        loaded[holder] = key
-        lock.unlock()
+        loaded.withLock { $0[holder] = key }
         return (key.publicKey, true)
     }
 
@@ -200,10 +199,7 @@ public final class Keyring: @unchecked Sendable {
     /// opened is good on every server that holds the same file, and on no other.
     public func sessionKey(service: String?) throws(KeyError) -> SymmetricKey {
         let name = service ?? ""
-        lock.lock()
-        let known = sessionKeys[name]
-        lock.unlock()
-        if let known { return known }
+        if let known = sessionKeys.withLock({ $0[name] }) { return known }
         let key: SymmetricKey
         switch place {
         case .memory:
@@ -219,11 +215,11 @@ public final class Keyring: @unchecked Sendable {
                 key = try Self.writeNew(text, to: path) ? made : try Self.readSessionKey(path) ?? made
             }
         }
-        lock.lock()
-        defer { lock.unlock() }
-        if let raced = sessionKeys[name] { return raced }
-        sessionKeys[name] = key
-        return key
+        return sessionKeys.withLock { known in
+            if let raced = known[name] { return raced }
+            known[name] = key
+            return key
+        }
     }
 
     /// The file that holds the session key of a service (or of a desk served without one).

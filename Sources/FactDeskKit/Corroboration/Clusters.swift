@@ -36,7 +36,7 @@ extension ClaimStore {
             let aliases = AliasTable(try await tx.aliases().map { ($0.entity, $0.variant) })
             var claims: [Claim] = []
             try await tx.eachClaim { claims.append($0) }
-            let features = parallelMap(claims) { FactFeatures(claim: $0, aliases: aliases) }
+            let features = await parallelMap(claims) { FactFeatures(claim: $0, aliases: aliases) }
             var published: [Int64: Int] = [:]
             var articles: [(source: Int64, body: String)] = []
             for source in Set(claims.map(\.sourceID)).sorted() {
@@ -44,7 +44,7 @@ extension ClaimStore {
                 articles.append((source, try await tx.source(source)?.body ?? ""))
             }
             let frames = Dictionary(uniqueKeysWithValues: zip(articles.map(\.source),
-                                                              parallelMap(articles) { EventFrame(article: $0.body) }))
+                                                              await parallelMap(articles) { EventFrame(article: $0.body) }))
             // Which claims hold each term, quantity and person, in id order.
             var postings: [WordKey: [Int32]] = [:]
             for (index, feature) in features.enumerated() {
@@ -76,7 +76,7 @@ extension ClaimStore {
                 links[UInt64(min(a, b)) << 32 | UInt64(max(a, b))] = kind
             }
             let (sources, dates, frameOf, termWeights) = (claims.map(\.sourceID), published, frames, weights)
-            let strong = parallelMap(Array(pairs.subtracting(links.keys))) { pair -> UInt64? in
+            let strong = await parallelMap(Array(pairs.subtracting(links.keys))) { pair -> UInt64? in
                 let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
                 let (x, y) = (sources[a], sources[b])
                 let match = RelatedMatcher.compare(features[a], features[b], days: (dates[x], dates[y]),

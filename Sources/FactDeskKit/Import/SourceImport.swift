@@ -109,15 +109,15 @@ extension ClaimStore {
     /// on every core, so the desk is locked only while rows are written: the bulk path
     /// (an archive, a crawl) takes one commit per batch instead of one per article.
     public func addSources(_ batch: [NewSource], extract: Bool = true, by actor: String) async throws -> [SourceImport] {
-        try await store(try Self.prepare(batch, extract: extract), by: actor)
+        try await store(try await Self.prepare(batch, extract: extract), by: actor)
     }
 
     /// The first half of ``addSources(_:extract:by:)``: checks the articles and extracts
     /// their claims, on every core, without touching the desk. A bulk import prepares the
     /// next batch while ``store(_:by:)`` writes the one before.
-    public static func prepare(_ batch: [NewSource], extract: Bool = true) throws -> PreparedBatch {
+    public static func prepare(_ batch: [NewSource], extract: Bool = true) async throws -> PreparedBatch {
         for new in batch { try new.validate() }
-        return PreparedBatch(sources: parallelMap(batch) { PreparedSource(new: $0, extract: extract) })
+        return PreparedBatch(sources: await parallelMap(batch) { PreparedSource(new: $0, extract: extract) })
     }
 
     /// The second half of ``addSources(_:extract:by:)``: stores a prepared batch in one

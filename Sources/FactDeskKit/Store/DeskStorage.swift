@@ -140,8 +140,9 @@ protocol StorageReader {
     /// What is wrong with the protections of the history (its triggers, compared by their
     /// full definitions with those the desk's schema makes), one sentence each.
     func historyProtectionProblems() async throws -> [String]
-    /// Hands every event to `body` in order, as their stored bytes, valid only during the call.
-    func walkEvents(_ body: (AuditVerifier.EventBytes) -> Void) async throws
+    /// Hands the events after `seq` to `body` in order, at most `limit` of them, as their
+    /// stored bytes, valid only during the call.
+    func walkEvents(after seq: Int64, limit: Int, _ body: (AuditVerifier.EventBytes) -> Void) async throws
     /// Hands every claim's columns that its history accounts for to `body`, in id order.
     func walkClaims(_ body: (ClaimRow) -> Void) async throws
     /// Whether this login may read the stored password hashes: not a reviewer's on PostgreSQL.

@@ -1,25 +1,21 @@
-import Dispatch
+import Foundation
 
-/// `items.map(transform)`, run on every core. Results keep the items' order.
+/// `items.map(transform)`, run in a task group on every core. Results keep the items' order.
 ///
 /// For pure work on independent items (extracting claims from a batch of articles) done
 /// before a write transaction opens, so that the desk stays locked only for the writes.
-func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @escaping @Sendable (T) -> R) async -> [R] {
     guard items.count > 1 else { return items.map(transform) }
-    let slots = UnsafeMutablePointer<R?>.allocate(capacity: items.count)
-    slots.initialize(repeating: nil, count: items.count)
-    defer {
-        slots.deinitialize(count: items.count)
-        slots.deallocate()
-    }
-    // Each iteration writes its own slot, and concurrentPerform returns only when all are done.
-    nonisolated(unsafe) let shared = slots
-    // Items go in runs, a few per core, rather than one dispatch per item.
-    let runs = min(items.count, 64)
-    DispatchQueue.concurrentPerform(iterations: runs) { run in
-        for index in stride(from: run, to: items.count, by: runs) {
-            shared[index] = transform(items[index])
+    // Items go in runs, a few per core, rather than one task per item.
+    let runs = min(items.count, max(ProcessInfo.processInfo.activeProcessorCount, 1) * 4)
+    return await withTaskGroup(of: (run: Int, results: [R]).self) { group in
+        for run in 0..<runs {
+            group.addTask { (run, stride(from: run, to: items.count, by: runs).map { transform(items[$0]) }) }
         }
+        var slots = [R?](repeating: nil, count: items.count)
+        for await done in group {
+            for (step, result) in done.results.enumerated() { slots[done.run + step * runs] = result }
+        }
+        return slots.compactMap { $0 }
     }
-    return (0..<items.count).compactMap { slots[$0] }
 }

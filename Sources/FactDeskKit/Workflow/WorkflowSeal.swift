@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The check that the workflow a desk enforces is the one its signed history installed.
 ///
@@ -83,20 +84,11 @@ public enum IntegrityError: FactDeskError, Equatable {
 }
 
 /// A dictionary shared by threads, behind a lock.
-final class LockedCache<Key: Hashable, Value>: @unchecked Sendable {
-    private var values: [Key: Value] = [:]
-    private let lock = NSLock()
+final class LockedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    private let values = Mutex<[Key: Value]>([:])
 
     subscript(key: Key) -> Value? {
-        get {
-            lock.lock()
-            defer { lock.unlock() }
-            return values[key]
-        }
-        set {
-            lock.lock()
-            defer { lock.unlock() }
-            values[key] = newValue
-        }
+        get { values.withLock { $0[key] } }
+        set { values.withLock { $0[key] = newValue } }
     }
 }

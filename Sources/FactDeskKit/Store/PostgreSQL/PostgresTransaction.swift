@@ -465,11 +465,12 @@ struct PostgresTransaction: StorageWriter {
         return problems
     }
 
-    func walkEvents(_ body: (AuditVerifier.EventBytes) -> Void) async throws {
-        try await keysetPages("""
+    func walkEvents(after seq: Int64, limit: Int, _ body: (AuditVerifier.EventBytes) -> Void) async throws {
+        for raw in try await session.query("""
             SELECT seq, at, actor, claim_id, source_id, action, from_state, to_state, details, prev_hash, hash, signer, signature
-            FROM event WHERE seq > $1 ORDER BY seq
-            """, after: 0, size: 5_000) { row in
+            FROM event WHERE seq > $1 ORDER BY seq LIMIT $2
+            """, [.integer(seq), .integer(Int64(limit))]) {
+            let row = PGRow(raw)
             let seq = try row.row[0].decode(Int64.self)
             let claimID = try row.row[3].decode(Int64?.self), sourceID = try row.row[4].decode(Int64?.self)
             row.withBytes(1) { at in row.withBytes(2) { actor in row.withBytes(5) { action in

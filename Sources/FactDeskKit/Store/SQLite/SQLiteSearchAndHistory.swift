@@ -147,11 +147,12 @@ extension SQLiteTransaction {
     }
 
     /// Calls `body` with every event, as the bytes SQLite holds, without making a string of any column.
-    func walkEvents(_ body: (AuditVerifier.EventBytes) -> Void) throws {
+    func walkEvents(after seq: Int64, limit: Int, _ body: (AuditVerifier.EventBytes) -> Void) throws {
+        // Whole numbers, written into the query.
         try walk(sql: """
             SELECT seq, at, actor, claim_id, source_id, action, from_state, to_state, details, prev_hash, hash,
                    signer, signature
-            FROM event ORDER BY seq
+            FROM event WHERE seq > \(seq) ORDER BY seq LIMIT \(limit)
             """) { handle in
             body(AuditVerifier.EventBytes(
                 seq: sqlite3_column_int64(handle, 0), at: Self.text(handle, 1), actor: Self.text(handle, 2),

@@ -103,7 +103,7 @@ struct SQLiteSession: StorageWriter {
     func links(of claim: Int64) throws -> [ClaimLink] { try access { try $0.links(of: claim) } }
     func decider(of claim: Int64) throws -> String? { try access { try $0.decider(of: claim) } }
     func historyProtectionProblems() throws -> [String] { try access { try $0.historyProtectionProblems() } }
-    func walkEvents(_ body: (AuditVerifier.EventBytes) -> Void) throws { try access { try $0.walkEvents(body) } }
+    func walkEvents(after seq: Int64, limit: Int, _ body: (AuditVerifier.EventBytes) -> Void) throws { try access { try $0.walkEvents(after: seq, limit: limit, body) } }
     func walkClaims(_ body: (ClaimRow) -> Void) throws { try access { try $0.walkClaims(body) } }
     func mayReadCredentials() throws -> Bool { try access { try $0.mayReadCredentials() } }
     func hasSecondFactor(_ handle: String) throws -> Bool { try access { try $0.hasSecondFactor(handle) } }
