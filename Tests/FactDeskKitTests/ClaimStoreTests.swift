@@ -109,7 +109,7 @@ import Testing
         try await desk.store.addNote(to: desk.claimID, body: "checking the agency wire", by: "omar")
         await #expect {
             try await desk.store.apply(TransitionCommand(transition: "start", claimIDs: [desk.claimID], actor: "layla",
-                                                   expectedVersions: seen))
+                                                         expectedVersions: seen))
         } throws: { error in
             guard case .versionConflict(_, 2, 3, let change) = error as? DeskError else { return false }
             return change?.contains("omar ran claim.note") == true

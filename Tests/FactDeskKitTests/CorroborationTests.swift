@@ -143,7 +143,7 @@ import Testing
         let b = try await claimID(store, containing: "استمرت حوالي أربع ساعات")
         try await store.apply(TransitionCommand(transition: "assign", claimIDs: [b], actor: "sara", assignee: "sara"))
         try await store.apply(TransitionCommand(transition: "verify", claimIDs: [b], actor: "sara", note: "both sides",
-                                          evidence: [NewEvidence(url: "https://example.org", stance: .supports)]))
+                                                evidence: [NewEvidence(url: "https://example.org", stance: .supports)]))
         let match = try #require(try await store.related(to: a).first { $0.claim.id == b })
         #expect(match.claim.state == "verified" && match.decidedBy == "sara")
     }

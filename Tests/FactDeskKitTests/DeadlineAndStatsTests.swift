@@ -59,9 +59,9 @@ final class TestClock: Sendable {
         let clock = TestClock()
         let store = try await desk(clock)
         try await store.apply(TransitionCommand(transition: "assign", claimIDs: [1, 2, 3], actor: "sara", assignee: "layla",
-                                          due: clock.date.addingTimeInterval(7_200)))
+                                                due: clock.date.addingTimeInterval(7_200)))
         try await store.apply(TransitionCommand(transition: "verify", claimIDs: [3], actor: "layla", note: "ok",
-                                          evidence: [NewEvidence(url: "https://example.org", stance: .supports)]))
+                                                evidence: [NewEvidence(url: "https://example.org", stance: .supports)]))
         let finals = ["verified", "disputed", "unverifiable", "skipped"]
         #expect(try await store.claims(ClaimFilter(overdueAt: clock.date.addingTimeInterval(3_600), finalStates: finals)).isEmpty)
         let late = try await store.claims(ClaimFilter(overdueAt: clock.date.addingTimeInterval(10_800), finalStates: finals))
@@ -77,10 +77,10 @@ final class TestClock: Sendable {
         let clock = TestClock()
         let store = try await desk(clock)
         try await store.apply(TransitionCommand(transition: "assign", claimIDs: [1, 2, 3], actor: "sara", assignee: "layla",
-                                          due: clock.date.addingTimeInterval(3_600)))
+                                                due: clock.date.addingTimeInterval(3_600)))
         clock.advance(5_400)
         try await store.apply(TransitionCommand(transition: "verify", claimIDs: [1], actor: "layla", note: "ok",
-                                          evidence: [NewEvidence(url: "https://example.org", stance: .supports)]))
+                                                evidence: [NewEvidence(url: "https://example.org", stance: .supports)]))
         clock.advance(5_400)
         try await store.apply(TransitionCommand(transition: "unverifiable", claimIDs: [2], actor: "layla", note: "no records"))
         let stats = try await store.stats(now: clock.date)

@@ -6,7 +6,7 @@ import Testing
 @Suite struct LoginStoreTests {
     private func desk(_ clock: TestClock) async throws -> ClaimStore {
         let store = try await ClaimStore.inMemory(workflow: try WorkflowSource.named("standard"),
-                                            editor: NewReviewer(handle: "sara", role: .editor), clock: { clock.date })
+                                                  editor: NewReviewer(handle: "sara", role: .editor), clock: { clock.date })
         try await store.setPassword("editor desk phrase 9", for: "sara", by: "sara", cost: 4)
         return store
     }
@@ -73,7 +73,7 @@ import Testing
         try await store.storage.writing { tx in
             try await tx.setPasswordHash(hash, of: "sara", at: clock.date)
             try await tx.record(AuditEvent(at: clock.date, actor: "layla", action: AuditAction.reviewerPassword,
-                                     details: EventDetails(handle: "sara", sha256: sha256Hex(hash))), store.signer)
+                                           details: EventDetails(handle: "sara", sha256: sha256Hex(hash))), store.signer)
         }
         await #expect(throws: AccessError.wrongCredentials) {
             try await store.logIn(handle: "sara", password: "laylas way into sara", address: "a")

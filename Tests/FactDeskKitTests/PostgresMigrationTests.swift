@@ -19,9 +19,9 @@ struct PostgresMigrationTests {
         let older = Array(PostgresSchema.migrations.prefix { !$0.name.hasPrefix("v12") })
         #expect(older.count == 11 && older.last?.name.hasPrefix("v11") == true)
         let storage = try await PostgreSQLStorage.create(try PostgresAddress(url: ownerURL), connectTimeout: 5, busyTimeout: 5,
-                                                   migrations: older) { tx, login in
+                                                         migrations: older) { tx, login in
             try await ClaimStore.initialize(tx, workflow: .named("standard"), editor: NewReviewer(handle: login, role: .editor),
-                                      deskName: nil, at: Date(), signer: ClaimStore.processSigner)
+                                            deskName: nil, at: Date(), signer: ClaimStore.processSigner)
         }
         let before = ClaimStore(storage: storage, busyTimeout: 5, clock: Date.init, signer: ClaimStore.processSigner).running()
         try await before.addReviewer(NewReviewer(handle: reviewer), by: owner)

@@ -82,7 +82,7 @@ struct PostgresStoreTests {
         let fileClock = TestClock(), serverClock = TestClock()
         let folder = try temporaryFolder()
         let file = try await ClaimStore.create(path: folder.appendingPathComponent("d.db").path, workflow: .named("standard"),
-                                         editor: NewReviewer(handle: Self.owner, role: .editor), clock: { fileClock.date })
+                                               editor: NewReviewer(handle: Self.owner, role: .editor), clock: { fileClock.date })
         let server = try await ClaimStore.create(path: try TestPostgres.freshDatabase(), workflow: .named("standard"),
                                            editor: NewReviewer(handle: Self.owner, role: .editor), clock: { serverClock.date }).running()
         #expect(server.isShared && !file.isShared)
@@ -114,7 +114,7 @@ struct PostgresStoreTests {
     @Test func aDeskMovesFromAFileToPostgreSQLAndBackWithItsHistory() async throws {
         let folder = try temporaryFolder()
         let original = try await ClaimStore.create(path: folder.appendingPathComponent("a.db").path, workflow: .named("standard"),
-                                             editor: NewReviewer(handle: Self.owner, role: .editor))
+                                                   editor: NewReviewer(handle: Self.owner, role: .editor))
         try await work(on: original, clock: TestClock())
         try await original.setPassword("a long passphrase for the desk", for: "layla", by: Self.owner)
         let anchor = try await original.auditHead()

@@ -7,7 +7,7 @@ import Testing
     func newDesk(in folder: URL) async throws -> String {
         let path = folder.appendingPathComponent("desk.db").path
         _ = try await ClaimStore.create(path: path, workflow: try WorkflowSource.named("standard"),
-                                  editor: NewReviewer(handle: "sara", role: .editor))
+                                        editor: NewReviewer(handle: "sara", role: .editor))
         return path
     }
 
@@ -43,7 +43,7 @@ import Testing
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         await #expect(throws: StoreError.alreadyExists(path: path)) {
             _ = try await ClaimStore.create(path: path, workflow: try WorkflowSource.named("standard"),
-                                      editor: NewReviewer(handle: "x", role: .editor))
+                                            editor: NewReviewer(handle: "x", role: .editor))
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }

@@ -48,7 +48,7 @@ struct Authenticator {
 
     private func desk(_ clock: TestClock) async throws -> ClaimStore {
         let store = try await ClaimStore.inMemory(workflow: try WorkflowSource.named("standard"),
-                                            editor: NewReviewer(handle: "sara", role: .editor), clock: { clock.date })
+                                                  editor: NewReviewer(handle: "sara", role: .editor), clock: { clock.date })
         try await store.addReviewer(NewReviewer(handle: "layla"), by: "sara")
         try await store.setPassword(Self.password, for: "sara", by: "sara", cost: 4)
         try await store.setPassword(Self.reviewerPassword, for: "layla", by: "sara", cost: 4)
@@ -184,9 +184,9 @@ struct Authenticator {
         #expect(try await store.verifyAudit().intact)
         try await store.storage.writing { tx in
             _ = try await tx.record(AuditEvent(at: clock.date, actor: "layla", action: AuditAction.twoFactorEnable,
-                                         details: EventDetails(handle: "sara")), store.signer)
+                                               details: EventDetails(handle: "sara")), store.signer)
             _ = try await tx.record(AuditEvent(at: clock.date, actor: "sara", action: AuditAction.twoFactorDisable,
-                                         details: EventDetails(handle: "layla")), store.signer)
+                                               details: EventDetails(handle: "layla")), store.signer)
         }
         let problems = try await store.verifyAudit().problems.filter { $0.kind == .notAllowed }.map(\.detail)
         #expect(problems.contains { $0.contains("only sara or an editor may twofactor.enable") })

@@ -98,7 +98,7 @@ import Testing
             _ = try await desk.store.addSource(NewSource(body: "نص عن المحادثات في مسقط يوم السبت.", url: "javascript:alert(1)"), by: "sara")
         }
         let outcome = try await desk.store.addSource(NewSource(body: "نص عن المحادثات في مسقط يوم السبت.", url: "https://news.example/a"),
-                                               by: "sara")
+                                                     by: "sara")
         guard case .added(let source, _) = outcome else { throw DeskError.invalidValue("not added") }
         try await desk.test { client in
             let sara = Browser(client)

@@ -25,7 +25,7 @@ struct WebDesk {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         path = folder.appendingPathComponent("desk.db").path
         store = try await ClaimStore.create(path: path, workflow: try WorkflowSource.named(workflow),
-                                      editor: NewReviewer(handle: "sara", displayName: "Sara Haddad", role: .editor))
+                                            editor: NewReviewer(handle: "sara", displayName: "Sara Haddad", role: .editor))
         try await store.addReviewer(NewReviewer(handle: "layla", displayName: "Layla Nasser"), by: "sara")
         try await store.addReviewer(NewReviewer(handle: "omar", displayName: "Omar Khalil", role: .editor), by: "sara")
         let seeds = packageRoot.appendingPathComponent("seeds")

@@ -175,7 +175,7 @@ public struct DeskGenerator {
             if rng.chance(0.1), let id = ids.first {
                 try await store.addNote(to: id, body: rng.pick(Self.notes), by: reviewer)
                 try await store.addEvidence(to: id, NewEvidence(url: "https://evidence.example/context/\(id)", stance: .context),
-                                      by: reviewer)
+                                            by: reviewer)
                 commands += 2
             }
             if rng.chance(0.35) { continue }

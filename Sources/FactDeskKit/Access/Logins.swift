@@ -29,7 +29,7 @@ extension ClaimStore {
                 try await revoke(token, by: actor, at: now, tx)
             }
             try await tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.reviewerPassword,
-                                     details: EventDetails(handle: handle, sha256: sha256Hex(hash))), signer)
+                                           details: EventDetails(handle: handle, sha256: sha256Hex(hash))), signer)
         }
     }
 
@@ -134,9 +134,9 @@ extension ClaimStore {
             let now = clock()
             let title = label.isEmpty ? "token" : label
             try await tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.tokenCreate,
-                                     details: EventDetails(handle: reviewer.handle, title: title, sha256: secret.digest)), signer)
+                                           details: EventDetails(handle: reviewer.handle, title: title, sha256: secret.digest)), signer)
             let id = try await tx.insertAPIToken(name: title, tokenHash: secret.digest, handle: reviewer.handle,
-                                           createdAt: now, expiresAt: expiresAt)
+                                                 createdAt: now, expiresAt: expiresAt)
             return (APIToken(id: id, name: title, handle: reviewer.handle, createdAt: now, expiresAt: expiresAt), secret)
         }
     }
@@ -171,8 +171,8 @@ extension ClaimStore {
     private func revoke(_ token: APIToken, by actor: String, at now: Date, _ tx: any StorageWriter) async throws {
         try await tx.revokeAPIToken(id: token.id, at: now)
         try await tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.tokenRevoke,
-                                 details: EventDetails(handle: token.handle, title: token.name,
-                                                       sha256: try await tx.apiTokenDigest(id: token.id))), signer)
+                                       details: EventDetails(handle: token.handle, title: token.name,
+                                                             sha256: try await tx.apiTokenDigest(id: token.id))), signer)
     }
 
     /// The active reviewer an API token's secret stands for, or nil: nil too when no signed

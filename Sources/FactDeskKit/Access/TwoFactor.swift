@@ -36,7 +36,7 @@ extension ClaimStore {
             try await tx.setSecondFactor(secret: codes.secret, recoveryDigests: digests, of: handle, at: now)
             try await tx.deleteSessions(of: handle)
             try await tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.twoFactorEnable,
-                                     details: EventDetails(handle: handle)), signer)
+                                           details: EventDetails(handle: handle)), signer)
             let desk = try await tx.desk()?.name ?? "desk"
             return TwoFactorEnrollment(handle: handle, uri: codes.uri(desk: desk, handle: handle), recoveryCodes: recovery)
         }
@@ -51,7 +51,7 @@ extension ClaimStore {
             guard try await tx.hasSecondFactor(handle) else { throw AccessError.noSecondFactor(handle) }
             try await tx.removeSecondFactor(of: handle)
             try await tx.record(AuditEvent(at: clock(), actor: actor, action: AuditAction.twoFactorDisable,
-                                     details: EventDetails(handle: handle)), signer)
+                                           details: EventDetails(handle: handle)), signer)
         }
     }
 

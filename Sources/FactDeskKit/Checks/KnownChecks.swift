@@ -42,8 +42,8 @@ extension ClaimStore {
                 }
                 _ = try await tx.save(check)
                 try await tx.record(AuditEvent(at: now, actor: reviewer.handle, action: AuditAction.checkImport,
-                                         details: EventDetails(sha256: review.digest, text: review.claimReviewed,
-                                                               reference: review.ref)), signer)
+                                               details: EventDetails(sha256: review.digest, text: review.claimReviewed,
+                                                                     reference: review.ref)), signer)
             }
             return result
         }
@@ -84,7 +84,7 @@ extension ClaimStore {
                 let terms = context.checkFeatures(check).terms.sorted().map(\.text).flatMap(WordPairs.stems)
                 guard !terms.isEmpty else { continue }
                 let candidates = try await tx.bestMatches(.any(terms.map(TermQuery.term)), states: [],
-                                                    window: Self.knownCheckWindow, limit: Self.knownCheckCandidates)
+                                                          window: Self.knownCheckWindow, limit: Self.knownCheckCandidates)
                 for claim in candidates where !found.contains(claim.id ?? 0) {
                     if try await context.match(context.features(of: claim), check) != nil, let id = claim.id { found.insert(id) }
                 }

@@ -20,7 +20,7 @@ extension ClaimStore {
             try await tx.save(link)
             for (claim, other) in [(first, second), (second, first)] {
                 try await tx.record(AuditEvent(at: now, actor: reviewer.handle, claimID: claim, action: AuditAction.claimLink,
-                                         details: EventDetails(otherClaim: other, relation: kind.rawValue)), signer)
+                                               details: EventDetails(otherClaim: other, relation: kind.rawValue)), signer)
             }
             return link
         }
@@ -53,7 +53,7 @@ extension ClaimStore {
                 added.append(spelling)
             }
             try await tx.record(AuditEvent(at: now, actor: reviewer.handle, action: AuditAction.aliasAdd,
-                                     details: EventDetails(entity: name, variants: added)), signer)
+                                           details: EventDetails(entity: name, variants: added)), signer)
         }
     }
 
@@ -66,7 +66,7 @@ extension ClaimStore {
             }
             try await tx.delete(alias)
             try await tx.record(AuditEvent(at: clock(), actor: reviewer.handle, action: AuditAction.aliasRemove,
-                                     details: EventDetails(entity: alias.entity, variants: [variant])), signer)
+                                           details: EventDetails(entity: alias.entity, variants: [variant])), signer)
         }
     }
 

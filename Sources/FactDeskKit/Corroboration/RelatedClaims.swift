@@ -211,7 +211,7 @@ extension ClaimStore {
         // that share the most of its rarer terms.
         if !content.isEmpty {
             try take(try await tx.bestMatches(.any(content.flatMap(WordPairs.stems).map(TermQuery.term)), near: id,
-                                        within: Self.rankedSpan, excludingSource: claim.sourceID, limit: Self.rankedCandidates))
+                                              within: Self.rankedSpan, excludingSource: claim.sourceID, limit: Self.rankedCandidates))
         }
         for link in try await tx.links(of: id) {
             if let linked = try await tx.claim(link.other(than: id)) { try take([linked]) }

@@ -37,11 +37,11 @@ extension StorageWriter {
         claim.reasons = worthiness.reasons
         claim = try await insert(claim, searchTerms: terms ?? SearchIndex.indexText(claim.text))
         try await record(AuditEvent(at: claim.createdAt, actor: claim.createdBy, claimID: claim.id, sourceID: claim.sourceID,
-                              action: AuditAction.claimAdd, toState: claim.state,
-                              details: EventDetails(text: claim.text, speaker: claim.speaker, spanStart: claim.spanStart.map(Int64.init),
-                                                    spanEnd: claim.spanEnd.map(Int64.init), worthiness: Int64(claim.worthiness),
-                                                    reasons: claim.reasons)),
-                   signer)
+                                    action: AuditAction.claimAdd, toState: claim.state,
+                                    details: EventDetails(text: claim.text, speaker: claim.speaker, spanStart: claim.spanStart.map(Int64.init),
+                                                          spanEnd: claim.spanEnd.map(Int64.init), worthiness: Int64(claim.worthiness),
+                                                          reasons: claim.reasons)),
+                         signer)
         return claim
     }
 

@@ -42,7 +42,7 @@ extension ClaimStore {
             // The durations are streamed from the history, so a desk of a million claims stays small.
             var durations: [Double] = []
             try await tx.assignmentsAndVerdicts(assigning: workflow.transitions.filter(\.setsAssignee).map(\.name),
-                                          finalStates: finals) { assigned, decided in
+                                                finalStates: finals) { assigned, decided in
                 durations.append(decided.timeIntervalSince(assigned))
             }
             let verdicts = try await tx.verdictTimes(finalStates: finals, since: DeskStats.weekStart(now))

@@ -27,11 +27,11 @@ extension ClaimStore {
             handle: editor.handle, displayName: editor.displayName ?? editor.handle, role: .editor, createdAt: now,
             publicKey: key))
         try await tx.record(AuditEvent(at: now, actor: editor.handle, action: AuditAction.deskCreate,
-                                 details: EventDetails(handle: editor.handle, title: name, sha256: installed.sha256,
-                                                       workflow: installed.name, key: key)), signer)
+                                       details: EventDetails(handle: editor.handle, title: name, sha256: installed.sha256,
+                                                             workflow: installed.name, key: key)), signer)
         try await tx.record(AuditEvent(at: now, actor: editor.handle, action: AuditAction.reviewerAdd,
-                                 details: EventDetails(handle: editor.handle, role: Reviewer.Role.editor.rawValue,
-                                                       key: key, name: editor.displayName ?? editor.handle)), signer)
+                                       details: EventDetails(handle: editor.handle, role: Reviewer.Role.editor.rawValue,
+                                                             key: key, name: editor.displayName ?? editor.handle)), signer)
     }
 
     /// The desk's name and who created it, when.
@@ -78,10 +78,10 @@ extension ClaimStore {
             let key = try given ?? PublicKeyText.text(of: try signer.keys.create(.reviewer(new.handle)).key)
             let now = clock()
             let reviewer = try await tx.insert(Reviewer(handle: new.handle, displayName: new.displayName ?? new.handle,
-                                                  role: new.role, createdAt: now, publicKey: key))
+                                                        role: new.role, createdAt: now, publicKey: key))
             try await tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.reviewerAdd,
-                                     details: EventDetails(handle: new.handle, role: new.role.rawValue, key: key,
-                                                           name: reviewer.displayName)), signer)
+                                           details: EventDetails(handle: new.handle, role: new.role.rawValue, key: key,
+                                                                 name: reviewer.displayName)), signer)
             return reviewer
         }
     }
@@ -101,7 +101,7 @@ extension ClaimStore {
             reviewer.publicKey = key
             try await tx.update(reviewer)
             try await tx.record(AuditEvent(at: clock(), actor: actor, action: AuditAction.reviewerKey,
-                                     details: EventDetails(handle: handle, key: key)), signer)
+                                           details: EventDetails(handle: handle, key: key)), signer)
             return reviewer
         }
     }
@@ -122,7 +122,7 @@ extension ClaimStore {
             let service = Service(name: name, publicKey: key, addedBy: actor, addedAt: clock())
             try await tx.save(service)
             try await tx.record(AuditEvent(at: service.addedAt, actor: actor, action: AuditAction.serviceAdd,
-                                     details: EventDetails(handle: name, key: key)), signer)
+                                           details: EventDetails(handle: name, key: key)), signer)
             return service
         }
     }
@@ -137,7 +137,7 @@ extension ClaimStore {
             service.active = false
             try await tx.save(service)
             try await tx.record(AuditEvent(at: clock(), actor: actor, action: AuditAction.serviceRemove,
-                                     details: EventDetails(handle: name)), signer)
+                                           details: EventDetails(handle: name)), signer)
         }
     }
 
@@ -178,7 +178,7 @@ extension ClaimStore {
             reviewer.role = role
             try await tx.update(reviewer)
             try await tx.record(AuditEvent(at: clock(), actor: actor, action: AuditAction.reviewerRole,
-                                     details: EventDetails(handle: handle, role: role.rawValue)), signer)
+                                           details: EventDetails(handle: handle, role: role.rawValue)), signer)
             return reviewer
         }
     }

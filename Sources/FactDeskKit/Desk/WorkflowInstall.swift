@@ -26,8 +26,8 @@ extension ClaimStore {
                 name: source.workflow.name, yaml: source.yaml, definition: source.workflow, sha256: sha256Hex(source.yaml),
                 installedBy: actor, installedAt: now))
             try await tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.workflowInstall,
-                                     details: EventDetails(sha256: installed.sha256, text: source.yaml,
-                                                           workflow: installed.name)), signer)
+                                           details: EventDetails(sha256: installed.sha256, text: source.yaml,
+                                                                 workflow: installed.name)), signer)
             return installed
         }
     }

@@ -98,7 +98,7 @@ public struct ClaimStore: Sendable {
     ) async throws -> ClaimStore {
         if PostgresAddress.isURL(path) {
             let storage = try await PostgreSQLStorage.open(try PostgresAddress(url: path), connectTimeout: connectTimeout,
-                                                     busyTimeout: busyTimeout)
+                                                           busyTimeout: busyTimeout)
             return ClaimStore(storage: storage, busyTimeout: busyTimeout, clock: clock, signer: signer)
         }
         guard FileManager.default.fileExists(atPath: path) else {
@@ -109,7 +109,7 @@ public struct ClaimStore: Sendable {
         if let mode, mode & 0o222 == 0 { throw StoreError.readOnly(path: path) }
         if connection != .pool,
            let single = try await openSingle(path: path, readOnly: connection == .readOnly, busyTimeout: busyTimeout, clock: clock,
-                                       signer: signer) {
+                                             signer: signer) {
             return single
         }
         return try await translating(path: path, busyTimeout: busyTimeout) {

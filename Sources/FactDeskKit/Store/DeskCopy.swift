@@ -47,7 +47,7 @@ extension ClaimStore {
         }
         if PostgresAddress.isURL(destination) {
             _ = try await PostgreSQLStorage.create(try PostgresAddress(url: destination), connectTimeout: connectTimeout,
-                                             busyTimeout: busyTimeout) { target, _ in try await copy(target) }
+                                                   busyTimeout: busyTimeout) { target, _ in try await copy(target) }
         } else {
             try await Self.createFile(path: destination, busyTimeout: busyTimeout, clock: clock, fill: copy)
         }

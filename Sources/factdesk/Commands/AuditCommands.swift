@@ -83,8 +83,10 @@ extension Factdesk.Audit {
 
         func run() async throws {
             let mark = anchor ?? since
-            let report = try await global.withStoreForReading { try await $0.verifyAudit(
-                anchor: mark.map { ($0.seq, $0.hash) }, trustedThrough: since?.seq ?? 0) }
+            let report = try await global.withStoreForReading {
+                try await $0.verifyAudit(
+                    anchor: mark.map { ($0.seq, $0.hash) }, trustedThrough: since?.seq ?? 0)
+            }
             if global.json {
                 try Terminal.json(AuditReportView(report))
             } else {

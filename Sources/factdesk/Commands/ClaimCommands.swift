@@ -35,8 +35,10 @@ extension Factdesk.ClaimCommand {
         var paraphrase = false
 
         func run() async throws {
-            let claim = try await global.withStore { try await $0.addClaim(
-                sourceID: source, text: text, speaker: speaker, paraphrase: paraphrase, by: global.handle) }
+            let claim = try await global.withStore {
+                try await $0.addClaim(
+                    sourceID: source, text: text, speaker: speaker, paraphrase: paraphrase, by: global.handle)
+            }
             if global.json {
                 try Terminal.json(JSONView.ClaimView(claim))
             } else {

@@ -51,8 +51,10 @@ extension Factdesk {
             @Option(help: ArgumentHelp("What it shows.", valueName: "text")) var note: String?
 
             func run() async throws {
-                let evidence = try await global.withStore { try await $0.addEvidence(
-                    to: id, NewEvidence(url: url, stance: stance, note: note), by: global.handle) }
+                let evidence = try await global.withStore {
+                    try await $0.addEvidence(
+                        to: id, NewEvidence(url: url, stance: stance, note: note), by: global.handle)
+                }
                 if global.json {
                     try Terminal.json(JSONView.EvidenceView(evidence))
                 } else {

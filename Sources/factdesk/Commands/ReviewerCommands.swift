@@ -36,8 +36,10 @@ extension Factdesk.ReviewerCommand {
         var key: String?
 
         func run() async throws {
-            let reviewer = try await global.withStore { try await $0.addReviewer(
-                NewReviewer(handle: handle, displayName: name, role: role, publicKey: key), by: global.handle) }
+            let reviewer = try await global.withStore {
+                try await $0.addReviewer(
+                    NewReviewer(handle: handle, displayName: name, role: role, publicKey: key), by: global.handle)
+            }
             if global.json {
                 try Terminal.json(JSONView.ReviewerView(reviewer, openClaims: 0))
             } else {

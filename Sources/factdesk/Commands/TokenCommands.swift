@@ -24,7 +24,9 @@ extension Factdesk.TokenCommand {
 
         func run() async throws {
             let expiry = try LoginRules.tokenExpiry(expires, now: Date())
-            let (token, secret) = try await global.withStore { try await $0.createToken(name: name, expiresAt: expiry, by: global.handle) }
+            let (token, secret) = try await global.withStore {
+                try await $0.createToken(name: name, expiresAt: expiry, by: global.handle)
+            }
             if global.json {
                 try Terminal.json(TokenView(token, secret: secret.text))
                 return

@@ -98,7 +98,9 @@ extension Factdesk.WorkflowCommand {
         var workflow: String
 
         func run() async throws {
-            let installed = try await global.withStore { try await $0.installWorkflow(try WorkflowSource.named(workflow), by: global.handle) }
+            let installed = try await global.withStore {
+                try await $0.installWorkflow(try WorkflowSource.named(workflow), by: global.handle)
+            }
             if global.json {
                 try Terminal.json(WorkflowView(installed.definition))
                 return

@@ -23,7 +23,7 @@ extension PostgresTransaction {
 
     func setSecondFactor(secret: String, recoveryDigests: [String], of handle: String, at: Date) async throws {
         try await session.query("SELECT factdesk_set_second_factor($1, $2, $3, $4)",
-                          [.text(handle), .text(secret), .text(recoveryDigests.joined(separator: ",")), .time(at)])
+                                [.text(handle), .text(secret), .text(recoveryDigests.joined(separator: ",")), .time(at)])
     }
 
     func removeSecondFactor(of handle: String) async throws {

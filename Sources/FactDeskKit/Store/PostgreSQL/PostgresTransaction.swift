@@ -129,7 +129,7 @@ struct PostgresTransaction: StorageWriter {
 
     func claims(spokenBy speakers: [String], limit: Int) async throws -> [Claim] {
         try await rows("SELECT * FROM claim WHERE speaker = ANY($1::text[]) ORDER BY id DESC LIMIT $2",
-                 [.text(Self.array(speakers)), .integer(Int64(limit))]).map { try $0.claim() }
+                       [.text(Self.array(speakers)), .integer(Int64(limit))]).map { try $0.claim() }
     }
 
     func knownChecks() async throws -> [KnownCheck] {
@@ -147,7 +147,7 @@ struct PostgresTransaction: StorageWriter {
     func sourceSummaries() async throws -> [SourceSummary] {
         try await rows("""
             SELECT id, title, outlet, url, language, published_on, '' AS body, sha256, imported_by, imported_at,
-                   (SELECT count(*) FROM claim WHERE claim.source_id = source.id) AS n
+                         (SELECT count(*) FROM claim WHERE claim.source_id = source.id) AS n
             FROM source ORDER BY id
             """).map { SourceSummary(source: try $0.source(), claimCount: Int(try $0.int("n"))) }
     }
@@ -174,7 +174,7 @@ struct PostgresTransaction: StorageWriter {
 
     func transitionRuns(claim: Int64) async throws -> [(transition: String, actor: String)] {
         try await rows("SELECT action, actor FROM event WHERE claim_id = $1 AND kind = 'transition' ORDER BY seq DESC",
-                 [.integer(claim)]).map { (try $0.text("action"), try $0.text("actor")) }
+                       [.integer(claim)]).map { (try $0.text("action"), try $0.text("actor")) }
     }
 
     func lastEvent(claim: Int64) async throws -> AuditEvent? {
@@ -242,9 +242,9 @@ struct PostgresTransaction: StorageWriter {
     func reviewerLoads(finalStates: [String], now: Date) async throws -> [DeskStats.ReviewerLoad] {
         try await rows("""
             SELECT assignee,
-                   count(*) FILTER (WHERE NOT (state = ANY($1::text[]))) AS open,
-                   count(*) FILTER (WHERE state = ANY($1::text[])) AS done,
-                   count(*) FILTER (WHERE NOT (state = ANY($1::text[])) AND due_at < $2) AS overdue
+                         count(*) FILTER (WHERE NOT (state = ANY($1::text[]))) AS open,
+                         count(*) FILTER (WHERE state = ANY($1::text[])) AS done,
+                         count(*) FILTER (WHERE NOT (state = ANY($1::text[])) AND due_at < $2) AS overdue
             FROM claim WHERE assignee IS NOT NULL GROUP BY assignee ORDER BY assignee COLLATE "C"
             """, [.text(Self.array(finalStates)), .time(now)]).map {
             DeskStats.ReviewerLoad(handle: try $0.text("assignee"), open: Int(try $0.int("open")),
@@ -284,12 +284,12 @@ struct PostgresTransaction: StorageWriter {
     func lockedUntil(keys: [String]) async throws -> Date? {
         guard !keys.isEmpty else { return nil }
         return try await first("SELECT max(until) AS until FROM login_lock WHERE key = ANY($1::text[])",
-                         [.text(Self.array(keys))])?.optionalDate("until")
+                               [.text(Self.array(keys))])?.optionalDate("until")
     }
 
     func session(tokenHash: String) async throws -> (handle: String, csrf: String, createdAt: Date, lastSeenAt: Date)? {
         guard let row = try await first("SELECT handle, csrf, created_at, last_seen_at FROM login_session WHERE token_hash = $1",
-                                  [.text(tokenHash)]) else { return nil }
+                                        [.text(tokenHash)]) else { return nil }
         return (try row.text("handle"), try row.text("csrf"), try row.date("created_at"), try row.date("last_seen_at"))
     }
 
@@ -320,7 +320,7 @@ struct PostgresTransaction: StorageWriter {
     func newestEvent(actions: [String], handle: String, before seq: Int64) async throws -> AuditEvent? {
         try await first("""
             SELECT * FROM event WHERE (details::jsonb ->> 'handle') = $1 AND seq < $2 AND action = ANY($3::text[])
-              AND \(StorageTerms.loginEventActions)
+                    AND \(StorageTerms.loginEventActions)
             ORDER BY seq DESC LIMIT 1
             """, [.text(handle), .integer(seq), .text(Self.array(actions))])?.event()
     }
@@ -328,7 +328,7 @@ struct PostgresTransaction: StorageWriter {
     func events(digest: String, actions: [String]) async throws -> [AuditEvent] {
         try await rows("""
             SELECT * FROM event WHERE (details::jsonb ->> 'sha256') = $1 AND action = ANY($2::text[])
-              AND \(StorageTerms.loginEventActions) ORDER BY seq
+                    AND \(StorageTerms.loginEventActions) ORDER BY seq
             """, [.text(digest), .text(Self.array(actions))]).map { try $0.event() }
     }
 
@@ -384,8 +384,8 @@ struct PostgresTransaction: StorageWriter {
         let (condition, stateBinds) = stateCondition(states, bind: 4)
         return try await count("""
             SELECT count(*) AS n FROM (SELECT 1 FROM claim_search JOIN claim ON claim.id = claim_search.claim_id
-                                       WHERE claim_search.terms @@ $1::tsquery AND claim_search.claim_id > $2\(condition)
-                                       LIMIT $3) AS hit
+                                             WHERE claim_search.terms @@ $1::tsquery AND claim_search.claim_id > $2\(condition)
+                                             LIMIT $3) AS hit
             """, [.text(Self.tsquery(query)), .integer(above), .integer(cap)] + stateBinds)
     }
 
@@ -408,7 +408,7 @@ struct PostgresTransaction: StorageWriter {
             WHERE claim_search.terms @@ $1::tsquery AND claim_search.claim_id BETWEEN $2 AND $3 AND claim.source_id <> $4
             ORDER BY ts_rank(claim_search.terms, $1::tsquery) DESC, claim.id LIMIT $5
             """, [.text(Self.tsquery(query)), .integer(id - span), .integer(id + span), .integer(excludingSource),
-                  .integer(Int64(limit))]).map { try $0.claim() }
+                        .integer(Int64(limit))]).map { try $0.claim() }
     }
 
     func termVocabulary() async throws -> [(term: String, claims: Int)] {
@@ -491,7 +491,7 @@ struct PostgresTransaction: StorageWriter {
     func walkClaims(_ body: (ClaimRow) -> Void) async throws {
         try await keysetPages("""
             SELECT id, source_id, span_start, span_end, text, speaker, state, assignee, due_at,
-                   version, created_at, updated_at, worthiness, reasons FROM claim
+                         version, created_at, updated_at, worthiness, reasons FROM claim
             WHERE id > $1 ORDER BY id
             """, after: 0, size: 20_000) { row in
             body(ClaimRow(id: try row.row[0].decode(Int64.self), sourceID: try row.row[1].decode(Int64.self),
@@ -509,7 +509,7 @@ struct PostgresTransaction: StorageWriter {
         var offset: Int64 = 0
         while true {
             let page = try await session.query("SELECT \(columns) FROM \(table.rawValue) ORDER BY \(table.key) LIMIT 5000 OFFSET $1",
-                                         [.integer(offset)])
+                                               [.integer(offset)])
             for raw in page {
                 let row = PGRow(raw)
                 try await body(try table.columns.indices.map { try row.stored($0) })
@@ -523,14 +523,14 @@ struct PostgresTransaction: StorageWriter {
 
     func saveProgress(_ claim: Claim) async throws {
         try await run("UPDATE claim SET state = $1, assignee = $2, due_at = $3, version = $4, updated_at = $5 WHERE id = $6",
-                [.text(claim.state), .text(claim.assignee), .time(claim.dueAt), .integer(claim.version),
-                 .time(claim.updatedAt), .integer(claim.id)])
+                      [.text(claim.state), .text(claim.assignee), .time(claim.dueAt), .integer(claim.version),
+                       .time(claim.updatedAt), .integer(claim.id)])
     }
 
     func insert(_ note: Note) async throws -> Note {
         var row = note
         row.id = try await first("INSERT INTO note (claim_id, author, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
-                           [.integer(note.claimID), .text(note.author), .text(note.body), .time(note.createdAt)])?.int("id")
+                                 [.integer(note.claimID), .text(note.author), .text(note.body), .time(note.createdAt)])?.int("id")
         return row
     }
 
@@ -546,18 +546,18 @@ struct PostgresTransaction: StorageWriter {
     func append(_ event: AuditEvent, at: String, details: String) async throws {
         try await run("""
             INSERT INTO event (seq, at, actor, claim_id, source_id, action, from_state, to_state, details, prev_hash, hash,
-                               signer, signature)
+                                     signer, signature)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
             """, [.integer(event.seq), .text(at), .text(event.actor), .integer(event.claimID), .integer(event.sourceID),
-                  .text(event.action), .text(event.fromState), .text(event.toState), .text(details),
-                  .text(event.prevHash), .text(event.hash), .text(event.signer), .text(event.signature)])
+                        .text(event.action), .text(event.fromState), .text(event.toState), .text(details),
+                        .text(event.prevHash), .text(event.hash), .text(event.signer), .text(event.signature)])
     }
 
     func insert(_ claim: Claim, searchTerms: String) async throws -> Claim {
         var stored = claim
         stored.id = try await first("""
             INSERT INTO claim (source_id, span_start, span_end, text, speaker, state, assignee, version,
-                               created_by, created_at, updated_at, worthiness, reasons, due_at)
+                                     created_by, created_at, updated_at, worthiness, reasons, due_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id
             """, [.integer(claim.sourceID), .integer(claim.spanStart), .integer(claim.spanEnd), .text(claim.text),
                   .text(claim.speaker), .text(claim.state), .text(claim.assignee), .integer(claim.version),
@@ -580,7 +580,7 @@ struct PostgresTransaction: StorageWriter {
 
     func createDesk(name: String, createdBy: String, at: Date) async throws {
         try await run("INSERT INTO desk (id, name, created_by, created_at) VALUES (1, $1, $2, $3)",
-                [.text(name), .text(createdBy), .time(at)])
+                      [.text(name), .text(createdBy), .time(at)])
     }
 
     func insert(_ workflow: InstalledWorkflow) async throws -> InstalledWorkflow {
@@ -600,14 +600,14 @@ struct PostgresTransaction: StorageWriter {
         try await run("""
             INSERT INTO claim_link (claim_a, claim_b, kind, linked_by, linked_at) VALUES ($1, $2, $3, $4, $5)
             ON CONFLICT (claim_a, claim_b) DO UPDATE
-                SET kind = excluded.kind, linked_by = excluded.linked_by, linked_at = excluded.linked_at
+                      SET kind = excluded.kind, linked_by = excluded.linked_by, linked_at = excluded.linked_at
             """, [.integer(link.claimA), .integer(link.claimB), .text(link.kind.rawValue), .text(link.linkedBy),
-                  .time(link.linkedAt)])
+                        .time(link.linkedAt)])
     }
 
     func insert(_ alias: Alias) async throws {
         try await run("INSERT INTO alias (entity, variant, added_by, added_at) VALUES ($1, $2, $3, $4)",
-                [.text(alias.entity), .text(alias.variant), .text(alias.addedBy), .time(alias.addedAt)])
+                      [.text(alias.entity), .text(alias.variant), .text(alias.addedBy), .time(alias.addedAt)])
     }
 
     func save(_ check: KnownCheck) async throws -> KnownCheck {
@@ -616,10 +616,10 @@ struct PostgresTransaction: StorageWriter {
         let columns = KnownCheck.contentColumns + ["imported_by", "imported_at"]
         if let id = check.id {
             try await run("UPDATE known_check SET " + columns.enumerated().map { "\($1) = $\($0 + 1)" }.joined(separator: ", ")
-                        + " WHERE id = $\(columns.count + 1)", values + [.integer(id)])
+                              + " WHERE id = $\(columns.count + 1)", values + [.integer(id)])
         } else {
             let row = try await first("INSERT INTO known_check (" + columns.joined(separator: ", ") + ") VALUES ("
-                                    + columns.indices.map { "$\($0 + 1)" }.joined(separator: ", ") + ") RETURNING id", values)
+                                          + columns.indices.map { "$\($0 + 1)" }.joined(separator: ", ") + ") RETURNING id", values)
             saved.id = try row?.int("id")
         }
         return saved
@@ -638,7 +638,7 @@ struct PostgresTransaction: StorageWriter {
                   .boolean(reviewer.active), .time(reviewer.createdAt), .text(reviewer.publicKey)])?.int("id")
         // A reviewer of a PostgreSQL desk logs in as a role of their own, in the group of their role.
         try await run("SELECT factdesk_grant_login($1, $2, $3)",
-                [.text(reviewer.handle), .boolean(reviewer.role == .editor), .boolean(reviewer.active)])
+                      [.text(reviewer.handle), .boolean(reviewer.role == .editor), .boolean(reviewer.active)])
         return row
     }
 
@@ -647,11 +647,11 @@ struct PostgresTransaction: StorageWriter {
         // is, so that an editor may rename or re-key the owner, whose login the desk never changes.
         let before = try await first("SELECT role, active FROM reviewer WHERE handle = $1", [.text(reviewer.handle)])
         try await run("UPDATE reviewer SET display_name = $1, role = $2, active = $3, public_key = $4 WHERE handle = $5",
-                [.text(reviewer.displayName), .text(reviewer.role.rawValue), .boolean(reviewer.active),
-                 .text(reviewer.publicKey), .text(reviewer.handle)])
+                      [.text(reviewer.displayName), .text(reviewer.role.rawValue), .boolean(reviewer.active),
+                       .text(reviewer.publicKey), .text(reviewer.handle)])
         if try before?.text("role") != reviewer.role.rawValue || before?.bool("active") != reviewer.active {
             try await run("SELECT factdesk_grant_login($1, $2, $3)",
-                    [.text(reviewer.handle), .boolean(reviewer.role == .editor), .boolean(reviewer.active)])
+                          [.text(reviewer.handle), .boolean(reviewer.role == .editor), .boolean(reviewer.active)])
         }
     }
 
@@ -659,9 +659,9 @@ struct PostgresTransaction: StorageWriter {
         try await run("""
             INSERT INTO service (name, public_key, active, added_by, added_at) VALUES ($1, $2, $3, $4, $5)
             ON CONFLICT (name) DO UPDATE SET public_key = excluded.public_key, active = excluded.active,
-                added_by = excluded.added_by, added_at = excluded.added_at
+                      added_by = excluded.added_by, added_at = excluded.added_at
             """, [.text(service.name), .text(service.publicKey), .boolean(service.active), .text(service.addedBy),
-                  .time(service.addedAt)])
+                        .time(service.addedAt)])
     }
 
     func setPasswordHash(_ hash: String, of handle: String, at: Date) async throws {
@@ -688,7 +688,7 @@ struct PostgresTransaction: StorageWriter {
 
     func insertSession(tokenHash: String, handle: String, csrf: String, at: Date) async throws {
         try await run("INSERT INTO login_session (token_hash, handle, csrf, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)",
-                [.text(tokenHash), .text(handle), .text(csrf), .time(at)])
+                      [.text(tokenHash), .text(handle), .text(csrf), .time(at)])
     }
 
     func touchSession(tokenHash: String, at: Date) async throws {
@@ -716,7 +716,7 @@ struct PostgresTransaction: StorageWriter {
 
     func insertAPIToken(name: String, tokenHash: String, handle: String, createdAt: Date, expiresAt: Date?) async throws -> Int64 {
         try await first("SELECT factdesk_create_token($1::text, $2::text, $3::text, $4::text, $5::text) AS id",
-                  [.text(name), .text(tokenHash), .text(handle), .time(createdAt), .time(expiresAt)])?.int("id") ?? 0
+                        [.text(name), .text(tokenHash), .text(handle), .time(createdAt), .time(expiresAt)])?.int("id") ?? 0
     }
 
     func revokeAPIToken(id: Int64, at: Date) async throws {
@@ -754,7 +754,7 @@ struct PostgresTransaction: StorageWriter {
                 }
             }
             try await run("INSERT INTO \(table.rawValue) (\(columns.joined(separator: ", "))) OVERRIDING SYSTEM VALUE VALUES "
-                    + tuples.joined(separator: ", "), binds)
+                          + tuples.joined(separator: ", "), binds)
             start += batch.count
         }
     }
@@ -779,7 +779,7 @@ struct PostgresTransaction: StorageWriter {
         for table in DeskTable.allCases where table.columns.first == "id" && table != .desk {
             try await run("""
                 SELECT setval(pg_get_serial_sequence('\(table.rawValue)', 'id'),
-                              coalesce((SELECT max(id) FROM \(table.rawValue)), 0) + 1, false)
+                                    coalesce((SELECT max(id) FROM \(table.rawValue)), 0) + 1, false)
                 """)
         }
         try await run("SELECT factdesk_grant_login(handle, role = 'editor', active) FROM reviewer ORDER BY id")
