@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// One entry of the desk's history: who did what, when, to which claim.
 ///
@@ -57,25 +56,6 @@ public struct AuditEvent: Codable, Sendable, Equatable {
     /// Whether the event records a workflow transition rather than another change.
     public var isTransition: Bool {
         AuditAction.isTransition(action)
-    }
-}
-
-extension AuditEvent: FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "event"
-
-    public static func databaseJSONEncoder(for column: String) -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-
-    public enum Columns {
-        static let seq = Column(CodingKeys.seq)
-        static let claimID = Column(CodingKeys.claimID)
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        seq = inserted.rowID
     }
 }
 

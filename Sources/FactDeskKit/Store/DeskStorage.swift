@@ -4,18 +4,27 @@ import Foundation
 ///
 /// The domain (the workflow's guards, the history's chain, logins) asks a storage for rows
 /// and gives it rows to write, inside one transaction at a time; each backend holds only
-/// its SQL and the mapping of its rows. `SQLiteStorage` is the embedded desk file.
-///
-/// The desk's calls move onto this seam area by area; those that still hold SQL of their
-/// own live in the `ClaimStore+...` files beside it.
+/// its SQL and the mapping of its rows: `SQLiteStorage` (`Store/SQLite/`) is the embedded
+/// desk file, `PostgreSQLStorage` (`Store/PostgreSQL/`) a desk shared through a server.
+/// Each opens or creates itself from a ``DeskLocation``.
 protocol DeskStorage: Sendable {
     /// What the desk is called in messages: its path, or its URL without the password.
     var name: String { get }
+    /// Whether the desk is shared through a database server (PostgreSQL), where who acts
+    /// is who logged in, rather than a file on this machine.
+    var isShared: Bool { get }
+    /// Who the database says is connected, where it has logins of its own (PostgreSQL);
+    /// nil for a desk file, where the person acting is whoever `--as` names.
+    var login: DeskLogin? { get }
     /// Runs `body` in a read transaction.
     func reading<T>(_ body: (any StorageReader) throws -> T) throws -> T
     /// Runs `body` in one write transaction that commits when it returns and leaves
     /// nothing behind when it throws.
     func writing<T>(_ body: (any StorageWriter) throws -> T) throws -> T
+    /// Copies the desk, as it is at one moment, to a new desk at `destination`, while
+    /// others may go on writing; see ``copyRows(to:busyTimeout:connectTimeout:)``, which a
+    /// backend uses unless it has a faster way for that destination.
+    func backup(to destination: DeskLocation, busyTimeout: Double, connectTimeout: Double) throws
 }
 
 /// What the domain reads inside a transaction.

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A piece of evidence for or against a claim: a URL or a citation, and which way it points.
 public struct Evidence: Codable, Sendable, Equatable {
@@ -34,18 +33,6 @@ public struct Evidence: Codable, Sendable, Equatable {
         case url, stance, note
         case addedBy = "added_by"
         case addedAt = "added_at"
-    }
-}
-
-extension Evidence: FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "evidence"
-
-    public enum Columns {
-        static let claimID = Column(CodingKeys.claimID)
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 }
 

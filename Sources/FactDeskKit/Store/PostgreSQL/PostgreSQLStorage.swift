@@ -13,7 +13,7 @@ final class PostgreSQLStorage: DeskStorage, @unchecked Sendable {
     let connectTimeout: Double
     let busyTimeout: Double
     /// The role this storage is logged in as (`session_user`).
-    private(set) var login: String = ""
+    private(set) var role: String = ""
     /// Whether that role owns the desk's tables (and may act for any reviewer).
     private(set) var isOwner = false
 
@@ -24,6 +24,12 @@ final class PostgreSQLStorage: DeskStorage, @unchecked Sendable {
     static let writeLock: Int64 = 0x4644_736B
 
     var name: String { address.display }
+    var isShared: Bool { true }
+    var login: DeskLogin? { DeskLogin(handle: role, isOwner: isOwner) }
+
+    func backup(to destination: DeskLocation, busyTimeout: Double, connectTimeout: Double) throws {
+        try copyRows(to: destination, busyTimeout: busyTimeout, connectTimeout: connectTimeout)
+    }
 
     private init(address: PostgresAddress, connectTimeout: Double, busyTimeout: Double) {
         self.address = address
@@ -77,7 +83,7 @@ final class PostgreSQLStorage: DeskStorage, @unchecked Sendable {
         let storage = PostgreSQLStorage(address: address, connectTimeout: connectTimeout, busyTimeout: busyTimeout)
         try storage.withSession { session in
             let login = try session.query("SELECT session_user::text AS login").first.map { try PGRow($0).text("login") } ?? address.user
-            storage.login = login
+            storage.role = login
             storage.isOwner = true
             try storage.transaction(session, write: true) { tx in
                 if try storage.appliedMigrations(session) != nil { throw StoreError.alreadyExists(path: address.display) }
@@ -118,7 +124,7 @@ final class PostgreSQLStorage: DeskStorage, @unchecked Sendable {
                    coalesce(pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = to_regclass('public.event')), 'MEMBER'), false) AS owner,
                    to_regclass('public.factdesk_migration') IS NOT NULL AS found
             """)[0])
-        login = try row.text("login")
+        role = try row.text("login")
         isOwner = try row.bool("owner")
         return try row.bool("found")
     }

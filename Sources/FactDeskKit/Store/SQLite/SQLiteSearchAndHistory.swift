@@ -39,7 +39,7 @@ extension SQLiteTransaction {
         if let above = range.above { sql += " AND claim_search.rowid > ?"; arguments += [above] }
         sql += range.newestFirst ? " ORDER BY claim_search.rowid DESC LIMIT ?" : " ORDER BY claim_search.rowid LIMIT ?"
         arguments += [range.limit]
-        return try Claim.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
+        return try db.rows(sql, arguments, cached: true) { $0.claim() }
     }
 
     func countMatches(_ query: TermQuery, states: [String], above: Int64, cap: Int) throws -> Int {
@@ -53,22 +53,22 @@ extension SQLiteTransaction {
 
     func bestMatches(_ query: TermQuery, states: [String], window: Int, limit: Int) throws -> [Claim] {
         let (filter, filterArguments) = stateFilter(states)
-        return try Claim.fetchAll(db, sql: """
+        return try db.rows("""
             SELECT claim.* FROM (
                 SELECT claim_search.rowid AS id, claim_search.rank AS rank
                 FROM claim_search JOIN claim ON claim.id = claim_search.rowid
                 WHERE claim_search MATCH ?\(filter) ORDER BY claim_search.rowid DESC LIMIT \(window)) AS hit
             JOIN claim ON claim.id = hit.id
             ORDER BY hit.rank, claim.id LIMIT ?
-            """, arguments: [Self.pattern(query)] + filterArguments + [limit])
+            """, [Self.pattern(query)] + filterArguments + [limit]) { $0.claim() }
     }
 
     func bestMatches(_ query: TermQuery, near id: Int64, within span: Int64, excludingSource: Int64, limit: Int) throws -> [Claim] {
-        try Claim.fetchAll(db.cachedStatement(sql: """
+        try db.rows("""
             SELECT claim.* FROM claim_search JOIN claim ON claim.id = claim_search.rowid
             WHERE claim_search MATCH ? AND claim_search.rowid BETWEEN ? AND ? AND claim.source_id <> ?
             ORDER BY claim_search.rank, claim.id LIMIT ?
-            """), arguments: [Self.pattern(query), id - span, id + span, excludingSource, limit])
+            """, [Self.pattern(query), id - span, id + span, excludingSource, limit], cached: true) { $0.claim() }
     }
 
     func termVocabulary() throws -> [(term: String, claims: Int)] {
@@ -81,12 +81,11 @@ extension SQLiteTransaction {
     }
 
     func eachClaim(_ body: (Claim) throws -> Void) throws {
-        let cursor = try Claim.order(Claim.Columns.id).fetchCursor(db)
-        while let claim = try cursor.next() { try body(claim) }
+        try db.eachRow("SELECT * FROM claim ORDER BY id") { try body($0.claim()) }
     }
 
     func links(of claim: Int64) throws -> [ClaimLink] {
-        try ClaimLink.filter(ClaimLink.Columns.claimA == claim || ClaimLink.Columns.claimB == claim).fetchAll(db)
+        try db.rows("SELECT * FROM claim_link WHERE claim_a = ? OR claim_b = ?", [claim, claim]) { $0.link() }
     }
 
     func decider(of claim: Int64) throws -> String? {

@@ -2,12 +2,25 @@ import Foundation
 import GRDB
 
 /// The desk file: ``DeskStorage`` over SQLite through GRDB. Only SQL and row mapping.
+///
+/// The only place that imports GRDB is this folder: the schema (``Migrations``), the rows
+/// (`SQLiteRows.swift`), the statements, opening and copying files, and SQLite's errors.
 struct SQLiteStorage: DeskStorage {
     let writer: any DatabaseWriter
     let path: String
     let busyTimeout: Double
 
     var name: String { path }
+    var isShared: Bool { false }
+    var login: DeskLogin? { nil }
+
+    func backup(to destination: DeskLocation, busyTimeout: Double, connectTimeout: Double) throws {
+        if case .file(let path) = destination, self.path != DeskLocation.memoryName {
+            try backup(toFile: path)
+        } else {
+            try copyRows(to: destination, busyTimeout: busyTimeout, connectTimeout: connectTimeout)
+        }
+    }
 
     func reading<T>(_ body: (any StorageReader) throws -> T) throws -> T {
         try translating { try writer.read { try body(SQLiteTransaction(db: $0)) } }
@@ -42,11 +55,11 @@ struct SQLiteTransaction: StorageWriter {
     // MARK: - Reading
 
     func claim(_ id: Int64) throws -> Claim? {
-        try Claim.fetchOne(db.cachedStatement(sql: "SELECT * FROM claim WHERE id = ?"), arguments: [id])
+        try db.row("SELECT * FROM claim WHERE id = ?", [id], cached: true) { $0.claim() }
     }
 
     func reviewer(_ handle: String) throws -> Reviewer? {
-        try Reviewer.fetchOne(db.cachedStatement(sql: "SELECT * FROM reviewer WHERE handle = ?"), arguments: [handle])
+        try db.row("SELECT * FROM reviewer WHERE handle = ?", [handle], cached: true) { $0.reviewer() }
     }
 
     func registeredKey(of handle: String) throws -> String? {
@@ -54,11 +67,11 @@ struct SQLiteTransaction: StorageWriter {
     }
 
     func installedWorkflow() throws -> InstalledWorkflow? {
-        try InstalledWorkflow.order(Column("id").desc).fetchOne(db)
+        try db.row("SELECT * FROM workflow ORDER BY id DESC LIMIT 1") { try $0.workflow() }
     }
 
     func installedWorkflows() throws -> [InstalledWorkflow] {
-        try InstalledWorkflow.order(Column("id")).fetchAll(db)
+        try db.rows("SELECT * FROM workflow ORDER BY id") { try $0.workflow() }
     }
 
     func workflowInstallEvent() throws -> (seq: Int64, details: String)? {
@@ -70,13 +83,12 @@ struct SQLiteTransaction: StorageWriter {
     }
 
     func claims(_ filter: ClaimFilter) throws -> [Claim] {
-        var request = Claim.all().filtered(by: filter)
-        if let limit = filter.limit { request = request.limit(limit, offset: filter.offset) }
-        return try request.fetchAll(db)
+        let query = filter.sqliteQuery
+        return try db.rows(query.sql, query.arguments) { $0.claim() }
     }
 
     func source(_ id: Int64) throws -> Source? {
-        try Source.fetchOne(db, key: id)
+        try db.row("SELECT * FROM source WHERE id = ?", [id], cached: true) { $0.source() }
     }
 
     func publishedOn(source: Int64) throws -> String? {
@@ -84,11 +96,11 @@ struct SQLiteTransaction: StorageWriter {
     }
 
     func alias(variant: String) throws -> Alias? {
-        try Alias.filter(Alias.Columns.variant == variant).fetchOne(db)
+        try db.row("SELECT * FROM alias WHERE variant = ?", [variant]) { $0.alias() }
     }
 
     func aliases() throws -> [Alias] {
-        try Alias.order(Alias.Columns.entity, Column("id")).fetchAll(db)
+        try db.rows("SELECT * FROM alias ORDER BY entity, id") { $0.alias() }
     }
 
     func speakerCounts() throws -> [(speaker: String, state: String, claims: Int)] {
@@ -97,56 +109,46 @@ struct SQLiteTransaction: StorageWriter {
     }
 
     func claims(spokenBy speakers: [String], limit: Int) throws -> [Claim] {
-        try Claim.fetchAll(db, sql: "SELECT * FROM claim WHERE speaker IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT ?",
-                           arguments: [String(decoding: try JSONEncoder().encode(speakers), as: UTF8.self), limit])
+        try db.rows("SELECT * FROM claim WHERE speaker IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT ?",
+                    [String(decoding: try JSONEncoder().encode(speakers), as: UTF8.self), limit]) { $0.claim() }
     }
 
     func knownChecks() throws -> [KnownCheck] {
-        try Row.fetchAll(db, sql: "SELECT * FROM known_check ORDER BY id").map(Self.knownCheck)
+        try db.rows("SELECT * FROM known_check ORDER BY id") { $0.knownCheck() }
     }
 
     func knownCheck(ref: String) throws -> KnownCheck? {
-        try Row.fetchOne(db, sql: "SELECT * FROM known_check WHERE ref = ?", arguments: [ref]).map(Self.knownCheck)
-    }
-
-    private static func knownCheck(_ row: Row) -> KnownCheck {
-        var content = KnownCheck.Content(
-            url: row["url"], publisher: row["publisher"], publishedOn: row["published_on"], claimReviewed: row["claim_reviewed"],
-            rating: row["rating"], ratingValue: row["rating_value"], bestRating: row["best_rating"],
-            worstRating: row["worst_rating"], language: row["language"])
-        content.ref = row["ref"]
-        return KnownCheck(id: row["id"], content: content, importedBy: row["imported_by"],
-                          importedAt: StoredTime.date(row["imported_at"]) ?? .distantPast)
+        try db.row("SELECT * FROM known_check WHERE ref = ?", [ref]) { $0.knownCheck() }
     }
 
     func source(sha256: String) throws -> Source? {
-        try Source.filter(Source.Columns.sha256 == sha256).fetchOne(db)
+        try db.row("SELECT * FROM source WHERE sha256 = ?", [sha256]) { $0.source() }
     }
 
     func sourceSummaries() throws -> [SourceSummary] {
         let counts = try Row.fetchAll(db, sql: "SELECT source_id, count(*) AS n FROM claim GROUP BY source_id")
         var claims: [Int64: Int] = [:]
         for row in counts { claims[row["source_id"]] = row["n"] }
-        return try Source.fetchAll(db, sql: """
+        return try db.rows("""
             SELECT id, title, outlet, url, language, published_on, '' AS body, sha256, imported_by, imported_at
             FROM source ORDER BY id
-            """).map { SourceSummary(source: $0, claimCount: claims[$0.id ?? 0] ?? 0) }
+            """) { $0.source() }.map { SourceSummary(source: $0, claimCount: claims[$0.id ?? 0] ?? 0) }
     }
 
     func claimCount(source: Int64) throws -> Int {
-        try Claim.filter(Claim.Columns.sourceID == source).fetchCount(db)
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM claim WHERE source_id = ?", arguments: [source]) ?? 0
     }
 
     func notes(claim: Int64) throws -> [Note] {
-        try Note.filter(Note.Columns.claimID == claim).order(Column("id")).fetchAll(db)
+        try db.rows("SELECT * FROM note WHERE claim_id = ? ORDER BY id", [claim]) { $0.note() }
     }
 
     func evidence(claim: Int64) throws -> [Evidence] {
-        try Evidence.filter(Evidence.Columns.claimID == claim).order(Column("id")).fetchAll(db)
+        try db.rows("SELECT * FROM evidence WHERE claim_id = ? ORDER BY id", [claim]) { $0.evidence() }
     }
 
     func events(claim: Int64) throws -> [AuditEvent] {
-        try AuditEvent.filter(AuditEvent.Columns.claimID == claim).order(AuditEvent.Columns.seq).fetchAll(db)
+        try db.rows("SELECT * FROM event WHERE claim_id = ? ORDER BY seq", [claim]) { try $0.event() }
     }
 
     func evidenceCount(claim: Int64) throws -> Int {
@@ -160,19 +162,20 @@ struct SQLiteTransaction: StorageWriter {
     }
 
     func lastEvent(claim: Int64) throws -> AuditEvent? {
-        try AuditEvent.filter(AuditEvent.Columns.claimID == claim).order(AuditEvent.Columns.seq.desc).fetchOne(db)
+        try db.row("SELECT * FROM event WHERE claim_id = ? ORDER BY seq DESC LIMIT 1", [claim]) { try $0.event() }
     }
 
     func eachEvent(claim: Int64?, limit: Int?, _ body: (AuditEvent) throws -> Void) throws {
-        var request = AuditEvent.order(AuditEvent.Columns.seq.desc)
-        if let claim { request = request.filter(AuditEvent.Columns.claimID == claim) }
-        if let limit { request = request.limit(limit) }
-        let cursor = try request.fetchCursor(db)
-        while let event = try cursor.next() { try body(event) }
+        var sql = "SELECT * FROM event"
+        var arguments = StatementArguments()
+        if let claim { sql += " WHERE claim_id = ?"; arguments += [claim] }
+        sql += " ORDER BY seq DESC"
+        if let limit { sql += " LIMIT ?"; arguments += [limit] }
+        try db.eachRow(sql, arguments) { try body(try $0.event()) }
     }
 
     func desk() throws -> (name: String, createdBy: String, createdAt: Date)? {
-        try DeskRow.fetchOne(db).map { ($0.name, $0.createdBy, $0.createdAt) }
+        try db.row("SELECT name, created_by, created_at FROM desk LIMIT 1") { ($0["name"], $0["created_by"], $0["created_at"]) }
     }
 
     func historyHead() throws -> (seq: Int64, hash: String)? {
@@ -182,20 +185,15 @@ struct SQLiteTransaction: StorageWriter {
     }
 
     func service(_ name: String) throws -> Service? {
-        try Row.fetchOne(db, sql: "SELECT * FROM service WHERE name = ?", arguments: [name]).map(Self.service)
+        try db.row("SELECT * FROM service WHERE name = ?", [name]) { $0.service() }
     }
 
     func services() throws -> [Service] {
-        try Row.fetchAll(db, sql: "SELECT * FROM service ORDER BY name").map(Self.service)
-    }
-
-    private static func service(_ row: Row) -> Service {
-        Service(name: row["name"], publicKey: row["public_key"], active: row["active"], addedBy: row["added_by"],
-                addedAt: StoredTime.date(row["added_at"]) ?? .distantPast)
+        try db.rows("SELECT * FROM service ORDER BY name") { $0.service() }
     }
 
     func reviewers() throws -> [Reviewer] {
-        try Reviewer.order(Reviewer.Columns.handle).fetchAll(db)
+        try db.rows("SELECT * FROM reviewer ORDER BY handle") { $0.reviewer() }
     }
 
     func openClaims(notIn finalStates: [String]) throws -> [String: Int] {
@@ -208,8 +206,8 @@ struct SQLiteTransaction: StorageWriter {
     }
 
     func activeEditorCount() throws -> Int {
-        try Reviewer.filter(Reviewer.Columns.role == Reviewer.Role.editor.rawValue && Reviewer.Columns.active == true)
-            .fetchCount(db)
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM reviewer WHERE role = ? AND active",
+                         arguments: [Reviewer.Role.editor.rawValue]) ?? 0
     }
 
     func claimCountsByState() throws -> [String: Int] {
@@ -276,16 +274,15 @@ struct SQLiteTransaction: StorageWriter {
     }
 
     func apiToken(id: Int64) throws -> APIToken? {
-        try Row.fetchOne(db, sql: "SELECT * FROM api_token WHERE id = ?", arguments: [id]).map(Self.token)
+        try db.row("SELECT * FROM api_token WHERE id = ?", [id]) { $0.token() }
     }
 
     func apiToken(hash: String) throws -> APIToken? {
-        try Row.fetchOne(db, sql: "SELECT * FROM api_token WHERE token_hash = ?", arguments: [hash]).map(Self.token)
+        try db.row("SELECT * FROM api_token WHERE token_hash = ?", [hash]) { $0.token() }
     }
 
     func apiTokens(of handle: String?) throws -> [APIToken] {
-        try Row.fetchAll(db, sql: "SELECT * FROM api_token WHERE ? IS NULL OR handle = ? ORDER BY id",
-                         arguments: [handle, handle]).map(Self.token)
+        try db.rows("SELECT * FROM api_token WHERE ? IS NULL OR handle = ? ORDER BY id", [handle, handle]) { $0.token() }
     }
 
     func mayReadCredentials() throws -> Bool {
@@ -305,24 +302,19 @@ struct SQLiteTransaction: StorageWriter {
 
     func newestEvent(actions: [String], handle: String, before seq: Int64) throws -> AuditEvent? {
         guard !actions.isEmpty else { return nil }
-        return try AuditEvent.fetchOne(db, sql: """
+        return try db.row("""
             SELECT * FROM event WHERE \(Self.detailsField("handle")) = ? AND seq < ?
               AND action IN (\(databaseQuestionMarks(count: actions.count))) AND \(StorageTerms.loginEventActions)
             ORDER BY seq DESC LIMIT 1
-            """, arguments: StatementArguments([handle, seq] as [any DatabaseValueConvertible] + actions))
+            """, StatementArguments([handle, seq] as [any DatabaseValueConvertible] + actions)) { try $0.event() }
     }
 
     func events(digest: String, actions: [String]) throws -> [AuditEvent] {
         guard !actions.isEmpty else { return [] }
-        return try AuditEvent.fetchAll(db, sql: """
+        return try db.rows("""
             SELECT * FROM event WHERE \(Self.detailsField("sha256")) = ?
               AND action IN (\(databaseQuestionMarks(count: actions.count))) AND \(StorageTerms.loginEventActions) ORDER BY seq
-            """, arguments: StatementArguments([digest] + actions))
-    }
-
-    private static func token(_ row: Row) -> APIToken {
-        APIToken(id: row["id"], name: row["name"], handle: row["handle"], createdAt: row["created_at"],
-                 expiresAt: row["expires_at"], revokedAt: row["revoked_at"])
+            """, StatementArguments([digest] + actions)) { try $0.event() }
     }
 
     // MARK: - Writing
@@ -336,13 +328,18 @@ struct SQLiteTransaction: StorageWriter {
 
     func insert(_ note: Note) throws -> Note {
         var row = note
-        try row.insert(db)
+        try db.execute(sql: "INSERT INTO note (claim_id, author, body, created_at) VALUES (?, ?, ?, ?)",
+                       arguments: [note.claimID, note.author, note.body, StoredTime.text(note.createdAt)])
+        row.id = db.lastInsertedRowID
         return row
     }
 
     func insert(_ evidence: Evidence) throws -> Evidence {
         var row = evidence
-        try row.insert(db)
+        try db.execute(sql: "INSERT INTO evidence (claim_id, url, stance, note, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [evidence.claimID, evidence.url, evidence.stance.rawValue, evidence.note, evidence.addedBy,
+                                   StoredTime.text(evidence.addedAt)])
+        row.id = db.lastInsertedRowID
         return row
     }
 
@@ -374,27 +371,44 @@ struct SQLiteTransaction: StorageWriter {
 
     func insert(_ source: Source) throws -> Source {
         var row = source
-        try row.insert(db)
+        try db.execute(sql: """
+            INSERT INTO source (title, outlet, url, language, published_on, body, sha256, imported_by, imported_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [source.title, source.outlet, source.url, source.language, source.publishedOn, source.body,
+                             source.sha256, source.importedBy, StoredTime.text(source.importedAt)])
+        row.id = db.lastInsertedRowID
         return row
     }
 
     func createDesk(name: String, createdBy: String, at: Date) throws {
-        try DeskRow(name: name, createdBy: createdBy, createdAt: at).insert(db)
+        try db.execute(sql: "INSERT INTO desk (id, name, created_by, created_at) VALUES (1, ?, ?, ?)",
+                       arguments: [name, createdBy, StoredTime.text(at)])
     }
 
     func insert(_ workflow: InstalledWorkflow) throws -> InstalledWorkflow {
+        // Sorted keys, as the desk files of every release have stored the definition.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
         var row = workflow
-        try row.insert(db)
+        try db.execute(sql: """
+            INSERT INTO workflow (name, yaml, definition, sha256, installed_by, installed_at) VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [workflow.name, workflow.yaml, String(decoding: try encoder.encode(workflow.definition), as: UTF8.self),
+                             workflow.sha256, workflow.installedBy, StoredTime.text(workflow.installedAt)])
+        row.id = db.lastInsertedRowID
         return row
     }
 
     func save(_ link: ClaimLink) throws {
-        try link.upsert(db)
+        try db.execute(sql: """
+            INSERT INTO claim_link (claim_a, claim_b, kind, linked_by, linked_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (claim_a, claim_b) DO UPDATE
+                SET kind = excluded.kind, linked_by = excluded.linked_by, linked_at = excluded.linked_at
+            """, arguments: [link.claimA, link.claimB, link.kind.rawValue, link.linkedBy, StoredTime.text(link.linkedAt)])
     }
 
     func insert(_ alias: Alias) throws {
-        var row = alias
-        try row.insert(db)
+        try db.execute(sql: "INSERT INTO alias (entity, variant, added_by, added_at) VALUES (?, ?, ?, ?)",
+                       arguments: [alias.entity, alias.variant, alias.addedBy, StoredTime.text(alias.addedAt)])
     }
 
     func save(_ check: KnownCheck) throws -> KnownCheck {
@@ -414,17 +428,23 @@ struct SQLiteTransaction: StorageWriter {
     }
 
     func delete(_ alias: Alias) throws {
-        _ = try alias.delete(db)
+        try db.execute(sql: "DELETE FROM alias WHERE variant = ?", arguments: [alias.variant])
     }
 
     func insert(_ reviewer: Reviewer) throws -> Reviewer {
         var row = reviewer
-        try row.insert(db)
+        try db.execute(sql: """
+            INSERT INTO reviewer (handle, display_name, role, active, created_at, public_key) VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [reviewer.handle, reviewer.displayName, reviewer.role.rawValue, reviewer.active,
+                             StoredTime.text(reviewer.createdAt), reviewer.publicKey])
+        row.id = db.lastInsertedRowID
         return row
     }
 
     func update(_ reviewer: Reviewer) throws {
-        try reviewer.update(db)
+        try db.execute(sql: "UPDATE reviewer SET display_name = ?, role = ?, active = ?, public_key = ? WHERE handle = ?",
+                       arguments: [reviewer.displayName, reviewer.role.rawValue, reviewer.active, reviewer.publicKey,
+                                   reviewer.handle])
     }
 
     func save(_ service: Service) throws {
