@@ -13,6 +13,11 @@ let fuzzing = Context.environment["FACTDESK_FUZZING"] == "1"
 let fuzzed: [SwiftSetting] = fuzzing
     ? [.unsafeFlags(["-sanitize=fuzzer,address", "-parse-as-library"]), .define("FACTDESK_FUZZING")] : []
 
+/// The crash test (`.ci/crash.py`, run by `.ci/run`) builds with FACTDESK_WRITE_TRACE=1: every
+/// write transaction then reports where it is (`WriteTrace`), and the tests know the binary
+/// does. A binary built without it, as shipped, has no such hook.
+let writeTrace: [SwiftSetting] = Context.environment["FACTDESK_WRITE_TRACE"] == "1" ? [.define("FACTDESK_WRITE_TRACE")] : []
+
 let package = Package(
     name: "FactDesk",
     products: [
@@ -53,7 +58,7 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: upcoming + fuzzed
+            swiftSettings: upcoming + fuzzed + writeTrace
         ),
         .target(
             name: "FactDeskServer",
@@ -128,7 +133,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            swiftSettings: upcoming
+            swiftSettings: upcoming + writeTrace
         ),
     ]
 )

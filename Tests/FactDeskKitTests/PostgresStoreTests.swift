@@ -3,8 +3,9 @@ import Testing
 @testable import FactDeskKit
 
 /// The throwaway PostgreSQL cluster `.ci/run` starts: its owner's URL in
-/// `FACTDESK_TEST_POSTGRES`. These tests always run: without the cluster, or with its server
-/// down, they fail.
+/// `FACTDESK_TEST_POSTGRES`. The tests tagged `.postgres` run where it is given or where the
+/// run requires them (`FACTDESK_TEST_REQUIRE=postgres`, as in `.ci/run`); required, they
+/// fail without the cluster or with its server down.
 enum TestPostgres {
     static let ownerURL = ProcessInfo.processInfo.environment["FACTDESK_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
 
@@ -78,7 +79,7 @@ struct PostgresStoreTests {
         _ = try store.link(1, quantity, as: .same, by: Self.owner)
     }
 
-    @Test func theSameWorkGivesTheSameHistoryAndAnswersOnBothBackends() throws {
+    @Test(.tags(.postgres), .needsPostgres) func theSameWorkGivesTheSameHistoryAndAnswersOnBothBackends() throws {
         let fileClock = TestClock(), serverClock = TestClock()
         let folder = try temporaryFolder()
         let file = try ClaimStore.create(path: folder.appendingPathComponent("d.db").path, workflow: .named("standard"),
@@ -111,7 +112,7 @@ struct PostgresStoreTests {
         #expect(try file.stats(now: fileClock.date) == (try server.stats(now: serverClock.date)))
     }
 
-    @Test func aDeskMovesFromAFileToPostgreSQLAndBackWithItsHistory() throws {
+    @Test(.tags(.postgres), .needsPostgres) func aDeskMovesFromAFileToPostgreSQLAndBackWithItsHistory() throws {
         let folder = try temporaryFolder()
         let original = try ClaimStore.create(path: folder.appendingPathComponent("a.db").path, workflow: .named("standard"),
                                              editor: NewReviewer(handle: Self.owner, role: .editor))
@@ -151,7 +152,7 @@ struct PostgresStoreTests {
         #expect(next.id == (try original.claims(ClaimFilter()).compactMap(\.id).max() ?? 0) + 1)
     }
 
-    @Test func initTakesOnlyAnEmptyDatabaseAndOpenRefusesWhatIsNotADesk() throws {
+    @Test(.tags(.postgres), .needsPostgres) func initTakesOnlyAnEmptyDatabaseAndOpenRefusesWhatIsNotADesk() throws {
         let busy = try TestPostgres.freshDatabase()
         try TestPostgres.psql("CREATE TABLE payroll (id int)", on: busy)
         #expect(throws: StoreError.notEmpty("\(try PostgresAddress(url: busy).database) at \(try PostgresAddress(url: busy).place)")) {
@@ -173,7 +174,7 @@ struct PostgresStoreTests {
         #expect(error.kind == .notFound)
     }
 
-    @Test func anUnansweringServerAndAWrongPasswordEachGiveOneLine() throws {
+    @Test(.tags(.postgres), .needsPostgres) func anUnansweringServerAndAWrongPasswordEachGiveOneLine() throws {
         let desk = try TestPostgres.freshDatabase()
         let address = try PostgresAddress(url: desk)
         let wrong = "postgres://\(address.user):not-the-password@\(address.host):\(address.port)/\(address.database)"
@@ -188,7 +189,7 @@ struct PostgresStoreTests {
         #expect(closed.description == "cannot reach the PostgreSQL server at 127.0.0.1:1: connection refused; is the server running?")
     }
 
-    @Test func evenTheOwnerCannotRewriteTheHistoryWithoutAuditVerifySeeingIt() throws {
+    @Test(.tags(.postgres), .needsPostgres) func evenTheOwnerCannotRewriteTheHistoryWithoutAuditVerifySeeingIt() throws {
         let database = try TestPostgres.freshDatabase()
         let store = try ClaimStore.create(path: database, workflow: .named("standard"),
                                           editor: NewReviewer(handle: Self.owner, role: .editor))
@@ -215,7 +216,7 @@ struct PostgresStoreTests {
         #expect(swapped.contains { $0.contains("the trigger event_no_delete was replaced by another") })
     }
 
-    @Test func theProtectingTriggersAreReadFromTheMigrationsAndComparedInTheCatalogsOwnTerms() throws {
+    @Test(.tags(.postgres), .needsPostgres) func theProtectingTriggersAreReadFromTheMigrationsAndComparedInTheCatalogsOwnTerms() throws {
         let expected = TriggerShape.expected
         #expect(expected.keys.sorted() == ["event_actor_is_login", "event_next_seq_only", "event_no_delete", "event_no_truncate",
                                            "event_no_update", "evidence_no_delete", "evidence_no_update", "note_no_delete",
