@@ -63,8 +63,9 @@ import Testing
         let stored = try Self.storedDetails()
         #expect(stored.count == 112)
         for event in stored {
-            let read = Array(event.details.utf8).withUnsafeBytes { DetailsReader.details($0) }
+            let read = EventPayload(action: event.action, details: event.details)
             #expect(read?.canonicalJSON == event.details, "event \(event.seq), \(event.action)")
+            #expect(read?.action == event.action)
         }
         // Read through the store, each event hashes again to the hash it holds.
         let (store, _) = try Self.copy()
@@ -73,7 +74,7 @@ import Testing
             let content = HashChain.Content(
                 seq: event.seq ?? 0, at: StoredTime.text(event.at), actor: event.actor, claimID: event.claimID,
                 sourceID: event.sourceID, action: event.action, from: event.fromState, to: event.toState,
-                details: event.details.canonicalJSON)
+                details: event.payload.canonicalJSON)
             #expect(HashChain.hash(prev: event.prevHash, content: content) == event.hash, "event \(event.seq ?? 0)")
             checked += 1
         }

@@ -41,9 +41,9 @@ extension ClaimStore {
                     result.added += 1
                 }
                 _ = try tx.save(check)
-                try tx.record(AuditEvent(at: now, actor: reviewer.handle, action: AuditAction.checkImport,
-                                         details: EventDetails(sha256: review.digest, text: review.claimReviewed,
-                                                               reference: review.ref)), signer)
+                try tx.record(AuditEvent(at: now, actor: reviewer.handle,
+                                         .checkImport(.init(reference: review.ref, sha256: review.digest,
+                                                            text: review.claimReviewed))), signer)
             }
             return result
         }

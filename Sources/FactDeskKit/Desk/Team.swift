@@ -26,12 +26,12 @@ extension ClaimStore {
         _ = try tx.insert(Reviewer(
             handle: editor.handle, displayName: editor.displayName ?? editor.handle, role: .editor, createdAt: now,
             publicKey: key))
-        try tx.record(AuditEvent(at: now, actor: editor.handle, action: AuditAction.deskCreate,
-                                 details: EventDetails(handle: editor.handle, title: name, sha256: installed.sha256,
-                                                       workflow: installed.name, key: key)), signer)
-        try tx.record(AuditEvent(at: now, actor: editor.handle, action: AuditAction.reviewerAdd,
-                                 details: EventDetails(handle: editor.handle, role: Reviewer.Role.editor.rawValue,
-                                                       key: key, name: editor.displayName ?? editor.handle)), signer)
+        try tx.record(AuditEvent(at: now, actor: editor.handle,
+                                 .deskCreate(.init(handle: editor.handle, title: name, sha256: installed.sha256,
+                                                   workflow: installed.name, key: key))), signer)
+        try tx.record(AuditEvent(at: now, actor: editor.handle,
+                                 .reviewerAdd(.init(handle: editor.handle, role: Reviewer.Role.editor.rawValue,
+                                                    key: key, name: editor.displayName ?? editor.handle))), signer)
     }
 
     /// The desk's name and who created it, when.
@@ -79,9 +79,9 @@ extension ClaimStore {
             let now = clock()
             let reviewer = try tx.insert(Reviewer(handle: new.handle, displayName: new.displayName ?? new.handle,
                                                   role: new.role, createdAt: now, publicKey: key))
-            try tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.reviewerAdd,
-                                     details: EventDetails(handle: new.handle, role: new.role.rawValue, key: key,
-                                                           name: reviewer.displayName)), signer)
+            try tx.record(AuditEvent(at: now, actor: actor,
+                                     .reviewerAdd(.init(handle: new.handle, role: new.role.rawValue, key: key,
+                                                        name: reviewer.displayName))), signer)
             return reviewer
         }
     }
@@ -100,8 +100,8 @@ extension ClaimStore {
             guard reviewer.publicKey != key else { return reviewer }
             reviewer.publicKey = key
             try tx.update(reviewer)
-            try tx.record(AuditEvent(at: clock(), actor: actor, action: AuditAction.reviewerKey,
-                                     details: EventDetails(handle: handle, key: key)), signer)
+            try tx.record(AuditEvent(at: clock(), actor: actor,
+                                     .reviewerKey(.init(handle: handle, key: key))), signer)
             return reviewer
         }
     }
@@ -121,8 +121,8 @@ extension ClaimStore {
             if let existing = try tx.service(name), existing.active, existing.publicKey == key { return existing }
             let service = Service(name: name, publicKey: key, addedBy: actor, addedAt: clock())
             try tx.save(service)
-            try tx.record(AuditEvent(at: service.addedAt, actor: actor, action: AuditAction.serviceAdd,
-                                     details: EventDetails(handle: name, key: key)), signer)
+            try tx.record(AuditEvent(at: service.addedAt, actor: actor,
+                                     .serviceAdd(.init(handle: name, key: key))), signer)
             return service
         }
     }
@@ -136,8 +136,8 @@ extension ClaimStore {
             }
             service.active = false
             try tx.save(service)
-            try tx.record(AuditEvent(at: clock(), actor: actor, action: AuditAction.serviceRemove,
-                                     details: EventDetails(handle: name)), signer)
+            try tx.record(AuditEvent(at: clock(), actor: actor,
+                                     .serviceRemove(.init(handle: name))), signer)
         }
     }
 
@@ -160,8 +160,7 @@ extension ClaimStore {
             if !active { try tx.deleteSessions(of: handle) }
             try tx.record(AuditEvent(
                 at: clock(), actor: actor,
-                action: active ? AuditAction.reviewerActivate : AuditAction.reviewerDeactivate,
-                details: EventDetails(handle: handle)), signer)
+                active ? .reviewerActivate(.init(handle: handle)) : .reviewerDeactivate(.init(handle: handle))), signer)
             return reviewer
         }
     }
@@ -177,8 +176,8 @@ extension ClaimStore {
             try tx.keepAnEditor(besides: reviewer)
             reviewer.role = role
             try tx.update(reviewer)
-            try tx.record(AuditEvent(at: clock(), actor: actor, action: AuditAction.reviewerRole,
-                                     details: EventDetails(handle: handle, role: role.rawValue)), signer)
+            try tx.record(AuditEvent(at: clock(), actor: actor,
+                                     .reviewerRole(.init(handle: handle, role: role.rawValue))), signer)
             return reviewer
         }
     }

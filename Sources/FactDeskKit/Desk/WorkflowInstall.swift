@@ -25,9 +25,9 @@ extension ClaimStore {
             let installed = try tx.insert(InstalledWorkflow(
                 name: source.workflow.name, yaml: source.yaml, definition: source.workflow, sha256: sha256Hex(source.yaml),
                 installedBy: actor, installedAt: now))
-            try tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.workflowInstall,
-                                     details: EventDetails(sha256: installed.sha256, text: source.yaml,
-                                                           workflow: installed.name)), signer)
+            try tx.record(AuditEvent(at: now, actor: actor,
+                                     .workflowInstall(.init(yaml: source.yaml, sha256: installed.sha256,
+                                                            workflow: installed.name))), signer)
             return installed
         }
     }

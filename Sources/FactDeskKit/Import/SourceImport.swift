@@ -141,8 +141,8 @@ extension ClaimStore {
             language: new.language ?? ScriptDetector.language(of: new.body),
             publishedOn: new.publishedOn, body: new.body, sha256: prepared.digest,
             importedBy: actor, importedAt: now))
-        try tx.record(AuditEvent(at: now, actor: actor, sourceID: source.id, action: AuditAction.sourceAdd,
-                                 details: EventDetails(title: source.title, sha256: prepared.digest)), signer)
+        try tx.record(AuditEvent(at: now, actor: actor, sourceID: source.id,
+                                 .sourceAdd(.init(title: source.title, sha256: prepared.digest))), signer)
         guard let found = prepared.claims, let sourceID = source.id else { return .added(source, claims: 0) }
         for (item, terms) in found {
             let claim = Claim(
