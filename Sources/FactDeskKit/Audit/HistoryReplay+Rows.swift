@@ -192,8 +192,6 @@ extension HistoryReplay {
 
     mutating func setCredential(_ event: Event, _ details: EventPayload.Credential) {
         let handle = details.handle
-        // A reviewer sets their own password; only an editor sets another's.
-        if handle != event.actor { _ = isEditor(event) }
         credentials[handle] = details.sha256 ?? ""
     }
 

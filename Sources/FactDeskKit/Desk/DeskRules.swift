@@ -16,6 +16,29 @@ extension StorageReader {
         return reviewer
     }
 
+    /// The acting reviewer, once ``ChangePolicy`` allows them the change; the first rule it
+    /// breaks is thrown.
+    @discardableResult
+    func permit(_ change: ChangePolicy.Change, by handle: String) throws -> Reviewer {
+        let actor = try reviewer(handle)
+        let editors: Int
+        switch change {
+        case .setActive, .setRole: editors = try activeEditorCount()
+        default: editors = 0
+        }
+        let refusals = ChangePolicy.refusals(change, actor: handle, as: actor.map(ChangePolicy.Person.init), activeEditors: editors)
+        if let refusal = refusals.first {
+            switch refusal {
+            case .notAReviewer: throw DeskError.reviewerNotFound(handle)
+            case .inactive: throw DeskError.reviewerInactive(handle)
+            case .editorOnly: throw DeskError.editorOnly(actor: handle, action: change.doing)
+            case .lastEditor(let last): throw DeskError.lastEditor(last)
+            }
+        }
+        guard let actor else { throw DeskError.reviewerNotFound(handle) }
+        return actor
+    }
+
     /// The claim with this id, which must exist.
     func existingClaim(_ id: Int64) throws -> Claim {
         guard let claim = try claim(id) else { throw DeskError.claimNotFound(id) }

@@ -53,7 +53,7 @@ extension ClaimStore {
     }
 
 
-    /// Adds a reviewer or an editor. Only an active editor may.
+    /// Adds a reviewer or an editor. Only an active editor may (``ChangePolicy``).
     @discardableResult
     ///
     /// The new reviewer's public key is registered with them: the one given, else a key
@@ -67,7 +67,7 @@ extension ClaimStore {
         try StoredText.check([("name", new.displayName)])
         let given = try new.publicKey.map(PublicKeyText.normalized)
         return try writing { tx in
-            _ = try tx.activeEditor(actor, doing: "add reviewers")
+            try tx.permit(.addReviewer, by: actor)
             if try tx.reviewer(new.handle) != nil { throw DeskError.reviewerExists(new.handle) }
             // Handles differ by more than case: `Layla` beside `layla` would be two people
             // whom every page and message shows alike.
@@ -94,9 +94,7 @@ extension ClaimStore {
         let key = try PublicKeyText.normalized(text)
         return try writing { tx in
             var reviewer = try tx.existingReviewer(handle)
-            if !(actor == handle && reviewer.publicKey == nil) {
-                _ = try tx.activeEditor(actor, doing: "register reviewers' keys")
-            }
+            try tx.permit(.registerKey(for: .init(reviewer)), by: actor)
             guard reviewer.publicKey != key else { return reviewer }
             reviewer.publicKey = key
             try tx.update(reviewer)
@@ -116,7 +114,7 @@ extension ClaimStore {
         try Reviewer.validate(handle: name)
         let given = try text.map(PublicKeyText.normalized)
         return try writing { tx in
-            _ = try tx.activeEditor(actor, doing: "register services")
+            try tx.permit(.registerService, by: actor)
             let key = try given ?? PublicKeyText.text(of: try signer.keys.create(.service(name)).key)
             if let existing = try tx.service(name), existing.active, existing.publicKey == key { return existing }
             let service = Service(name: name, publicKey: key, addedBy: actor, addedAt: clock())
@@ -130,7 +128,7 @@ extension ClaimStore {
     /// Stops a service from signing: events it signs from now on are refused. Only an active editor may.
     public func removeService(_ name: String, by actor: String) throws {
         try writing { tx in
-            _ = try tx.activeEditor(actor, doing: "remove services")
+            try tx.permit(.removeService, by: actor)
             guard var service = try tx.service(name), service.active else {
                 throw DeskError.invalidValue("no service '\(name)' is registered; `factdesk service list` shows them")
             }
@@ -151,10 +149,9 @@ extension ClaimStore {
     @discardableResult
     public func setReviewer(_ handle: String, active: Bool, by actor: String) throws -> Reviewer {
         try writing { tx in
-            _ = try tx.activeEditor(actor, doing: active ? "activate reviewers" : "deactivate reviewers")
             var reviewer = try tx.existingReviewer(handle)
+            try tx.permit(.setActive(.init(reviewer), to: active), by: actor)
             guard reviewer.active != active else { return reviewer }
-            if !active { try tx.keepAnEditor(besides: reviewer) }
             reviewer.active = active
             try tx.update(reviewer)
             if !active { try tx.deleteSessions(of: handle) }
@@ -170,10 +167,9 @@ extension ClaimStore {
     @discardableResult
     public func setRole(_ handle: String, to role: Reviewer.Role, by actor: String) throws -> Reviewer {
         try writing { tx in
-            _ = try tx.activeEditor(actor, doing: "change roles")
             var reviewer = try tx.existingReviewer(handle)
+            try tx.permit(.setRole(.init(reviewer), to: role), by: actor)
             guard reviewer.role != role else { return reviewer }
-            try tx.keepAnEditor(besides: reviewer)
             reviewer.role = role
             try tx.update(reviewer)
             try tx.record(AuditEvent(at: clock(), actor: actor,
@@ -205,11 +201,5 @@ extension StorageReader {
     func existingReviewer(_ handle: String) throws -> Reviewer {
         guard let reviewer = try reviewer(handle) else { throw DeskError.reviewerNotFound(handle) }
         return reviewer
-    }
-
-    /// Refuses to let an active editor stop being one when no other active editor is left.
-    func keepAnEditor(besides reviewer: Reviewer) throws {
-        guard reviewer.role == .editor && reviewer.active else { return }
-        if try activeEditorCount() <= 1 { throw DeskError.lastEditor(reviewer.handle) }
     }
 }
