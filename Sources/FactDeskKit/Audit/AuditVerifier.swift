@@ -132,27 +132,28 @@ struct AuditVerifier {
         previousHash.removeAll(keepingCapacity: true)
         previousHash.append(contentsOf: hash)
 
-        guard let details = event.details.flatMap(DetailsReader.details) else {
+        let action = Self.string(event.action)
+        guard let details = event.details.flatMap({ EventPayload(action: action, details: $0) }) else {
             report.problems.append(.init(kind: .notAllowed, seq: seq, detail: "its details are not the JSON FactDesk writes"))
             return
         }
         let replayed = HistoryReplay.Event(
             seq: seq, actor: Self.string(event.actor), claimID: event.claimID, sourceID: event.sourceID,
-            action: Self.string(event.action), at: Self.string(event.at), from: event.from.map { String(decoding: $0, as: UTF8.self) },
+            action: action, at: Self.string(event.at), from: event.from.map { String(decoding: $0, as: UTF8.self) },
             to: event.to.map { String(decoding: $0, as: UTF8.self) },
             signer: event.signer.map { String(decoding: $0, as: UTF8.self) }, signed: event.signature != nil)
         checkSignature(event, replayed, details, digest: digest)
-        replay.apply(replayed, details: details, rawDetails: event.details)
+        replay.apply(replayed, details, rawDetails: event.details)
     }
 
     /// Queues an event's signature for checking against the key its signer had, or notes
     /// an event without one after the desk began signing.
-    private mutating func checkSignature(_ event: EventBytes, _ replayed: HistoryReplay.Event, _ details: EventDetails,
+    private mutating func checkSignature(_ event: EventBytes, _ replayed: HistoryReplay.Event, _ details: EventPayload,
                                          digest: [UInt8]?) {
         // Signing begins with the first key the hashed history registers, not with the
         // first signature found: stripping every signature cannot make a signed desk read
         // as one from before signing, since the key its events register is in their hash.
-        if report.signingBegan == nil, Self.registersKey(replayed.action, details) { report.signingBegan = event.seq }
+        if report.signingBegan == nil, details.registersKey { report.signingBegan = event.seq }
         guard let signature = event.signature else {
             if let began = report.signingBegan {
                 report.problems.append(.init(kind: .unsigned, seq: event.seq,
@@ -174,16 +175,6 @@ struct AuditVerifier {
         }
         report.signaturesChecked += 1
         checker.add((event.seq, key, digest, bytes, replayed.signer.map { "the service \($0)" } ?? replayed.actor))
-    }
-
-    /// Whether an event registers a public key in its hashed details: the desk's creation
-    /// with its founder's key, a reviewer added with a key, a key registered, a service added.
-    static func registersKey(_ action: String, _ details: EventDetails) -> Bool {
-        guard details.key != nil else { return false }
-        switch action {
-        case AuditAction.deskCreate, AuditAction.reviewerAdd, AuditAction.reviewerKey, AuditAction.serviceAdd: return true
-        default: return false
-        }
     }
 
     private mutating func publicKey(_ text: String) -> Curve25519.Signing.PublicKey? {
@@ -308,58 +299,4 @@ struct ClaimRow {
     var worthiness: Int64
     /// The stored reasons: a JSON array of strings.
     var reasons: String
-}
-
-/// Checks signatures in the background while the history goes on being read: they are
-/// gathered into batches, each checked on every core, a few batches at a time.
-final class SignatureChecker: @unchecked Sendable {
-    typealias Item = (seq: Int64, key: Curve25519.Signing.PublicKey, message: [UInt8], signature: Data, signer: String)
-    static let batchSize = 2_048
-
-    /// The batch being gathered, touched only by the thread that reads the history.
-    private var pending: [Item] = []
-    private let queue = DispatchQueue(label: "factdesk.signatures", attributes: .concurrent)
-    private let group = DispatchGroup()
-    /// At most this many batches wait or run at once, so memory stays bounded.
-    private let slots = DispatchSemaphore(value: 3)
-    private let lock = NSLock()
-    private var failures: [(seq: Int64, signer: String)] = []
-
-    func add(_ item: Item) {
-        pending.append(item)
-        if pending.count >= Self.batchSize { submit() }
-    }
-
-    private func submit() {
-        let items = pending
-        pending = []
-        guard !items.isEmpty else { return }
-        slots.wait()
-        group.enter()
-        queue.async { [self] in
-            let workers = min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var failed: [(seq: Int64, signer: String)] = []
-                for index in stride(from: worker, to: items.count, by: workers) {
-                    let item = items[index]
-                    if !item.key.isValidSignature(item.signature, for: item.message) { failed.append((item.seq, item.signer)) }
-                }
-                guard !failed.isEmpty else { return }
-                lock.lock()
-                failures += failed
-                lock.unlock()
-            }
-            slots.signal()
-            group.leave()
-        }
-    }
-
-    /// Checks what is left, waits for every batch, and gives the events whose signature failed, in order.
-    func finish() -> [(seq: Int64, signer: String)] {
-        submit()
-        group.wait()
-        lock.lock()
-        defer { lock.unlock() }
-        return failures.sorted { $0.seq < $1.seq }
-    }
 }

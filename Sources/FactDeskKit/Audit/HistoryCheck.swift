@@ -6,14 +6,15 @@ extension ClaimStore {
     /// Checks the whole desk against its history in one read: the hash chain, each event's
     /// signature, the anchor if one is given, each event against the rules in force when
     /// it was written, every row of the desk against what the events say of it, and the
-    /// triggers that keep the history append-only, by their full SQL.
+    /// triggers that keep the history append-only, by their full definitions.
     ///
     /// With `trustedThrough`, the signatures of events up to that number are not checked
     /// again (`--since`, from a head verified before, whose hash the anchor checks).
     public func verifyAudit(anchor: (seq: Int64, hash: String)? = nil, trustedThrough: Int64 = 0) throws -> AuditReport {
-        try storage.reading { tx in
+        let expected = try storage.expectedHistoryProtection()
+        return try storage.reading { tx in
             var verifier = AuditVerifier(anchor: anchor, trustedThrough: trustedThrough, workflows: try tx.installedWorkflows())
-            for problem in try tx.historyProtectionProblems() {
+            for problem in HistoryProtection.problems(installed: try tx.historyProtection(), expected: expected) {
                 verifier.protectionProblem(problem)
             }
             try tx.walkEvents { verifier.take($0) }

@@ -77,15 +77,14 @@ extension ClaimStore {
                 claim.updatedAt = now
                 try tx.saveProgress(claim)
                 try tx.record(AuditEvent(
-                    at: now, actor: actor.handle, claimID: id, action: transition.name, fromState: from,
-                    toState: target,
-                    details: EventDetails(
+                    at: now, actor: actor.handle, claimID: id, fromState: from, toState: target,
+                    .transition(transition.name, .init(
                         assignee: transition.setsAssignee ? command.assignee : nil,
                         previousAssignee: transition.setsAssignee ? previousAssignee : nil,
-                        note: note, evidence: command.evidence.isEmpty ? nil : command.evidence.map(\.url),
-                        due: command.due.map(ISO8601.string),
+                        due: command.due.map(ISO8601.string), note: note,
+                        evidence: command.evidence.isEmpty ? nil : command.evidence.map(\.url),
                         stances: command.evidence.isEmpty ? nil : command.evidence.map(\.stance.rawValue),
-                        evidenceNotes: command.evidence.contains { $0.note != nil } ? command.evidence.map { $0.note ?? "" } : nil)),
+                        evidenceNotes: command.evidence.contains { $0.note != nil } ? command.evidence.map { $0.note ?? "" } : nil))),
                     signer)
                 return claim
             }
@@ -103,8 +102,8 @@ extension ClaimStore {
             let now = clock()
             try touch(claimID, at: now, tx)
             let note = try attach(note: body, evidence: [], to: claimID, by: reviewer.handle, at: now, tx).note
-            try tx.record(AuditEvent(at: now, actor: actor, claimID: claimID, action: AuditAction.claimNote,
-                                     details: EventDetails(note: body)), signer)
+            try tx.record(AuditEvent(at: now, actor: actor, claimID: claimID,
+                                     .claimNote(.init(note: body))), signer)
             return note ?? Note(claimID: claimID, author: actor, body: body, createdAt: now)
         }
     }
@@ -119,9 +118,8 @@ extension ClaimStore {
             try touch(claimID, at: now, tx)
             let evidence = try tx.insert(Evidence(claimID: claimID, url: item.url, stance: item.stance, note: item.note,
                                                   addedBy: reviewer.handle, addedAt: now))
-            try tx.record(AuditEvent(at: now, actor: actor, claimID: claimID, action: AuditAction.claimEvidence,
-                                     details: EventDetails(note: item.note, evidence: [item.url],
-                                                           stances: [item.stance.rawValue])), signer)
+            try tx.record(AuditEvent(at: now, actor: actor, claimID: claimID,
+                                     .claimEvidence(.init(url: item.url, stance: item.stance.rawValue, note: item.note))), signer)
             return evidence
         }
     }

@@ -117,7 +117,7 @@ public enum JSONView {
         public var action: String
         public var from: String?
         public var to: String?
-        public var details: EventDetails
+        public var details: EventPayload
         public var signer: String?
         public var signature: String?
 
@@ -153,7 +153,7 @@ public enum JSONView {
             to = event.toState
             signer = event.signer
             signature = event.signature
-            details = event.details
+            details = event.payload
         }
     }
 

@@ -15,12 +15,12 @@ extension ClaimStore {
                 guard let decision = transitions.last(where: { $0.toState == claim.state }) else { return nil }
                 let corrections = zip(transitions, transitions.dropFirst()).compactMap { earlier, reopen in
                     context.finals.contains(earlier.toState ?? "") && !context.finals.contains(reopen.toState ?? "")
-                        ? (at: reopen.at, previous: earlier.toState ?? "", note: reopen.details.note) : nil
+                        ? (at: reopen.at, previous: earlier.toState ?? "", note: reopen.payload.note) : nil
                 }
                 let related = try self.related(to: id, limit: 20, minimumScore: Relatedness.strong, context: context, tx)
                 let others = try Set(related.map(\.claim.sourceID)).sorted().compactMap { try tx.source($0) }
                 return ReviewedClaim(claim: claim, source: source, decidedAt: decision.at, decidedBy: decision.actor,
-                                     note: decision.details.note, corrections: corrections, otherAppearances: others)
+                                     note: decision.payload.note, corrections: corrections, otherAppearances: others)
             }
         }
     }

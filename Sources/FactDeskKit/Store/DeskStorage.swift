@@ -25,6 +25,9 @@ protocol DeskStorage: Sendable {
     /// others may go on writing; see ``copyRows(to:busyTimeout:connectTimeout:)``, which a
     /// backend uses unless it has a faster way for that destination.
     func backup(to destination: DeskLocation, busyTimeout: Double, connectTimeout: Double) throws
+    /// The triggers and trigger functions the desk's migrations make, rendered by the same
+    /// database as the desk's own, with nothing of them kept.
+    func expectedHistoryProtection() throws -> [ProtectionObject]
 }
 
 /// What the domain reads inside a transaction.
@@ -141,9 +144,9 @@ protocol StorageReader {
 
     // MARK: History check and copies
 
-    /// What is wrong with the protections of the history (its triggers, compared by their
-    /// full definitions with those the desk's schema makes), one sentence each.
-    func historyProtectionProblems() throws -> [String]
+    /// The triggers and trigger functions the desk holds, as its catalog renders them
+    /// (compared with ``DeskStorage/expectedHistoryProtection()`` by ``HistoryProtection``).
+    func historyProtection() throws -> [ProtectionObject]
     /// Hands every event to `body` in order, as their stored bytes, valid only during the call.
     func walkEvents(_ body: (AuditVerifier.EventBytes) -> Void) throws
     /// Hands every claim's columns that its history accounts for to `body`, in id order.

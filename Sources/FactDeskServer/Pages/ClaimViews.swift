@@ -116,9 +116,9 @@ struct ClaimPage {
             "hash": event.hash, "change": false, "assignee": false, "due": false, "note": false,
         ]
         if let from = event.fromState, let to = event.toState { row["change"] = "\(from) → \(to)" }
-        if let assignee = event.details.assignee { row["assignee"] = assignee }
-        if let due = event.details.due { row["due"] = due }
-        if let note = event.details.note { row["note"] = Piece.text(note) }
+        if let assignee = event.payload.transition?.assignee { row["assignee"] = assignee }
+        if let due = event.payload.transition?.due { row["due"] = due }
+        if let note = event.payload.note { row["note"] = Piece.text(note) }
         return row
     }
 }

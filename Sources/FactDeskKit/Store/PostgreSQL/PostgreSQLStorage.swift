@@ -139,6 +139,18 @@ final class PostgreSQLStorage: DeskStorage, @unchecked Sendable {
         try withSession { session in try transaction(session, write: true, body) }
     }
 
+    /// The protections the migrations make, made in this session's temporary schema by a
+    /// transaction that is rolled back: rendered by this server, kept nowhere.
+    func expectedHistoryProtection() throws -> [ProtectionObject] {
+        try withSession { session in
+            try session.query("BEGIN")
+            defer { if !session.isClosed { _ = try? session.query("ROLLBACK") } }
+            for statement in PostgresProtection.scratchStatements { try session.query(statement) }
+            let rows = try session.query(PostgresProtection.catalogQuery(schema: "pg_my_temp_schema()")).map(PGRow.init)
+            return try PostgresProtection.objects(rows, schema: "pg_temp")
+        }
+    }
+
     private func transaction<T>(_ session: PostgresSession, write: Bool, _ body: (PostgresTransaction) throws -> T) throws -> T {
         if write {
             try session.query("BEGIN ISOLATION LEVEL READ COMMITTED")

@@ -438,31 +438,9 @@ struct PostgresTransaction: StorageWriter {
 
     // MARK: - The history, byte for byte
 
-    func historyProtectionProblems() throws -> [String] {
-        // Compared in the catalog's own terms with what the migrations' SQL makes, not with
-        // PostgreSQL's rendering of a definition, which changes between its versions.
-        let present = Dictionary(try rows(TriggerShape.catalogQuery).map { row in
-            (try row.text("tgname"), (enabled: try row.text("enabled"), shape: TriggerShape(
-                table: try row.text("table_name"), type: Int(try row.int("type")), function: try row.text("function"),
-                arguments: try row.text("arguments"), body: try row.text("body"), plain: try row.bool("plain"))))
-        }, uniquingKeysWith: { $1 })
-        let expected = TriggerShape.expected
-        var problems: [String] = []
-        for name in expected.keys.sorted() {
-            guard let trigger = present[name] else {
-                problems.append("the trigger \(name) that protects the history is gone")
-                continue
-            }
-            if trigger.shape != expected[name] {
-                problems.append("the trigger \(name) was replaced by another that does something else")
-            } else if trigger.enabled != "O" {
-                problems.append("the trigger \(name) that protects the history is disabled")
-            }
-        }
-        for name in present.keys.sorted() where expected[name] == nil {
-            problems.append("a trigger FactDesk did not make, \(name), was added")
-        }
-        return problems
+    func historyProtection() throws -> [ProtectionObject] {
+        try PostgresProtection.objects(try rows(PostgresProtection.catalogQuery(schema: "'public'::regnamespace")),
+                                       schema: "public")
     }
 
     func walkEvents(_ body: (AuditVerifier.EventBytes) -> Void) throws {

@@ -71,10 +71,12 @@ extension Row {
 
     func event() throws -> AuditEvent {
         let details: String = self["details"]
+        guard let payload = EventPayload(action: self["action"], details: details) else {
+            throw StoreError.database("an event's details are not the JSON FactDesk writes")
+        }
         var event = AuditEvent(
             at: self["at"], actor: self["actor"], claimID: self["claim_id"], sourceID: self["source_id"],
-            action: self["action"], fromState: self["from_state"], toState: self["to_state"],
-            details: try JSONDecoder().decode(EventDetails.self, from: Data(details.utf8)))
+            fromState: self["from_state"], toState: self["to_state"], payload)
         event.seq = self["seq"]
         event.prevHash = self["prev_hash"]
         event.hash = self["hash"]

@@ -111,38 +111,23 @@ extension SQLiteTransaction {
 
     // MARK: - The history, byte for byte
 
-    /// The desk's triggers, by name, as a desk fresh from its migrations has them: what
-    /// a desk's own are compared with, text for text.
-    static let expectedTriggers: [String: String] = {
+    /// The desk's triggers as a desk fresh from its migrations has them: made once per
+    /// process, in memory.
+    static let expectedTriggers: [ProtectionObject] = {
         do {
             let queue = try DatabaseQueue()
             try Migrations.migrator.migrate(queue)
-            return try queue.read { try SQLiteTransaction(db: $0).triggers() }
+            return try queue.read { try SQLiteTransaction(db: $0).historyProtection() }
         } catch {
             preconditionFailure("the desk's schema does not build in memory: \(error)")
         }
     }()
 
-    private func triggers() throws -> [String: String] {
-        Dictionary(try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").map {
-            ($0["name"] as String, $0["sql"] as String? ?? "")
-        }, uniquingKeysWith: { $1 })
-    }
-
-    func historyProtectionProblems() throws -> [String] {
-        let present = try triggers(), expected = Self.expectedTriggers
-        var problems: [String] = []
-        for name in expected.keys.sorted() {
-            guard let sql = present[name] else {
-                problems.append("the trigger \(name) that protects the history is gone")
-                continue
-            }
-            if sql != expected[name] { problems.append("the trigger \(name) was replaced by another that does something else") }
+    /// Every trigger of the desk, with its table and full SQL (SQLite has no trigger functions).
+    func historyProtection() throws -> [ProtectionObject] {
+        try Row.fetchAll(db, sql: "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'").map {
+            ProtectionObject(kind: .trigger, name: $0["name"], table: $0["tbl_name"], definition: $0["sql"] as String? ?? "")
         }
-        for name in present.keys.sorted() where expected[name] == nil {
-            problems.append("a trigger FactDesk did not make, \(name), was added")
-        }
-        return problems
     }
 
     /// Calls `body` with every event, as the bytes SQLite holds, without making a string of any column.

@@ -39,6 +39,10 @@ struct SQLiteStorage: DeskStorage {
         return result
     }
 
+    func expectedHistoryProtection() throws -> [ProtectionObject] {
+        SQLiteTransaction.expectedTriggers
+    }
+
     private func translating<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
