@@ -92,8 +92,8 @@ struct ClaimPage {
             var form: [String: Any] = [
                 "name": transition.name, "to": transition.to, "claimID": claimID, "version": version, "csrf": csrf,
                 "needsNote": transition.requiresNote, "assigns": transition.setsAssignee,
-                "evidence": transition.minimumEvidence > 0 || ["verify", "dispute"].contains(transition.name)
-                    || transition.proposes != nil,
+                "evidence": transition.minimumEvidence > 0 || transition.proposes != nil
+                    || overview.workflow.evidenceStance(for: transition.name) != .context,
                 "needsEvidence": transition.minimumEvidence > 0 ? String(transition.minimumEvidence) : false,
             ]
             if let summary = transition.summary { form["summary"] = summary }
