@@ -11,8 +11,8 @@ struct ClaimController {
         router.get("/") { _, context in try await queue(context.requireViewer()) }
         router.get("/claims") { request, context in
             let viewer = try context.requireViewer()
-            let query = try ClaimQuery(FormData.query(request.uri.query))
-            return try await list(query, viewer: viewer)
+            let form = try ClaimListForm(FormData.query(request.uri.query))
+            return try await list(form, viewer: viewer)
         }
         router.get("/claims/:id") { _, context in
             try await claimPage(server.claimID(context), viewer: context.requireViewer())
@@ -96,18 +96,19 @@ struct ClaimController {
         return Reply.html(server.pages.page(title: "My queue", viewer: viewer, content: content))
     }
 
-    private func list(_ query: ClaimQuery, viewer: Viewer) async throws -> Response {
-        let found = try await server.desk { try query.run(on: $0) }
+    private func list(_ form: ClaimListForm, viewer: Viewer) async throws -> Response {
+        let query = form.query
+        let found = try await server.desk { try $0.claims(query) }
         let reviewers = try await server.team(head: try await server.head()).map(\.handle)
         let data: [String: Any] = [
             "list": ["claims": ClaimRows.rows(found.claims, workflow: found.workflow), "empty": "No claim matches."],
-            "q": query.q ?? "", "source": query.source.map(String.init) ?? "",
-            "states": found.workflow.states.map { ["name": $0.name, "selected": $0.name == query.status] },
+            "q": query.text ?? "", "source": query.sourceID.map(String.init) ?? "",
+            "states": found.workflow.states.map { ["name": $0.name, "selected": $0.name == form.status] },
             "reviewers": reviewers.map { ["handle": $0, "selected": $0 == query.assignee] },
-            "sorts": ClaimFilter.Order.allCases.map { ["name": $0.rawValue, "selected": $0 == query.sort] },
+            "sorts": ClaimFilter.Order.allCases.map { ["name": $0.rawValue, "selected": $0 == query.order] },
             "page": String(query.page),
-            "previous": query.page > 1 ? query.link(page: query.page - 1) : false,
-            "next": found.more ? query.link(page: query.page + 1) : false,
+            "previous": query.page > 1 ? form.link(page: query.page - 1) : false,
+            "next": found.hasMore ? form.link(page: query.page + 1) : false,
         ]
         return Reply.html(server.pages.render("claims", title: "Claims", viewer: viewer, data: data))
     }

@@ -75,6 +75,10 @@ struct SQLiteTransaction: StorageWriter {
         return try request.fetchAll(db)
     }
 
+    func countClaims(_ filter: ClaimFilter, cap: Int) throws -> Int {
+        try Claim.all().filtered(by: filter).limit(cap).fetchCount(db)
+    }
+
     func source(_ id: Int64) throws -> Source? {
         try Source.fetchOne(db, key: id)
     }
