@@ -43,4 +43,26 @@ import Testing
         #expect(problems.contains { $0.contains("service other: row not accounted for") })
         #expect(problems.contains { $0.contains("service web: row not accounted for: its history registered it but it is gone") })
     }
+
+    @Test func aServerSignsOnlyWithTheKeyTheDeskRegisteredAndAnEditorRegistersANewService() throws {
+        let desk = try Fixture()
+        #expect(throws: DeskError.editorOnly(actor: "layla", action: "register services")) {
+            _ = try desk.store.signingAsService("web", keys: .memory, by: "layla")
+        }
+        let first = try desk.store.signingAsService("web", keys: .memory, by: "sara")
+        #expect(first.registered?.name == "web")
+        let again = try desk.store.signingAsService("web", keys: .memory, by: "layla")
+        #expect(again.registered == nil)
+        try again.store.addNote(to: desk.claimID, body: "signed by the web desk", by: "layla")
+        #expect(try desk.store.verifyAudit().intact)
+
+        let other = Keyring.folder(try temporaryFolder().path)
+        #expect(throws: KeyError.noServiceKey(name: "web", folder: other.location)) {
+            _ = try desk.store.signingAsService("web", keys: other, by: "sara")
+        }
+        _ = try other.create(.service("web"))
+        #expect(throws: KeyError.serviceKeyMismatch(name: "web", folder: other.location)) {
+            _ = try desk.store.signingAsService("web", keys: other, by: "sara")
+        }
+    }
 }

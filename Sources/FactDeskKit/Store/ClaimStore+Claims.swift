@@ -65,6 +65,12 @@ extension ClaimStore {
         }
     }
 
+    /// How many claims match a query in these states, counting no further than `cap`.
+    func countMatches(_ query: String, states: [String], cap: Int) throws -> Int {
+        guard let terms = TermQuery.allTerms(of: query) else { return 0 }
+        return try storage.reading { try $0.countMatches(terms, states: states, above: 0, cap: cap) }
+    }
+
     /// The claims a filter selects, in its order.
     public func claims(_ filter: ClaimFilter) throws -> [Claim] {
         try storage.reading { try $0.claims(filter) }

@@ -46,6 +46,8 @@ protocol StorageReader {
     func workflowInstallEvent() throws -> (seq: Int64, details: String)?
     /// The claims a filter selects, in its order, within its limit and offset.
     func claims(_ filter: ClaimFilter) throws -> [Claim]
+    /// How many claims a filter selects, whatever its limit and offset, counting no further than `cap`.
+    func countClaims(_ filter: ClaimFilter, cap: Int) throws -> Int
     func source(_ id: Int64) throws -> Source?
     /// The date a source says it was published, without reading its text.
     func publishedOn(source: Int64) throws -> String?

@@ -28,7 +28,7 @@ extension Factdesk.ClaimCommand {
             Terminal.print("source   \(claim.sourceID)  \(Terminal.safe(detail.source.title))")
             Terminal.print("speaker  \(Terminal.safe(claim.speaker ?? "-"))")
             if let due = claim.dueAt {
-                let late = due < Date() && !final
+                let late = claim.isOverdue(at: Date(), in: overview.workflow)
                 Terminal.print("due      \(ISO8601.string(from: due))" + (late ? "  " + Terminal.styled("overdue", .red) : ""))
             }
             Terminal.print("added    \(ISO8601.string(from: claim.createdAt)) by \(claim.createdBy)")

@@ -72,6 +72,25 @@ struct PostgresTransaction: StorageWriter {
     }
 
     func claims(_ filter: ClaimFilter) throws -> [Claim] {
+        var (sql, binds) = Self.claimSelection(filter, columns: "*")
+        func bind(_ value: StoredValue) -> String { binds.append(value); return "$\(binds.count)" }
+        switch filter.order {
+        case .oldest: sql += " ORDER BY id"
+        case .worthiness: sql += " ORDER BY worthiness DESC, id"
+        case .due: sql += " ORDER BY due_at ASC NULLS LAST, id"
+        }
+        if let limit = filter.limit { sql += " LIMIT \(bind(.integer(limit))) OFFSET \(bind(.integer(filter.offset)))" }
+        return try rows(sql, binds).map { try $0.claim() }
+    }
+
+    func countClaims(_ filter: ClaimFilter, cap: Int) throws -> Int {
+        var (sql, binds) = Self.claimSelection(filter, columns: "1")
+        binds.append(.integer(Int64(cap)))
+        return Int(try first("SELECT count(*) AS n FROM (\(sql) LIMIT $\(binds.count)) AS hit", binds)?.int("n") ?? 0)
+    }
+
+    /// The claims a filter selects, unordered and unlimited, with the values it binds.
+    private static func claimSelection(_ filter: ClaimFilter, columns: String) -> (sql: String, binds: [StoredValue]) {
         var conditions: [String] = []
         var binds: [StoredValue] = []
         func bind(_ value: StoredValue) -> String { binds.append(value); return "$\(binds.count)" }
@@ -95,15 +114,9 @@ struct PostgresTransaction: StorageWriter {
             // Whole numbers, written into the query: no text of a user's reaches it.
             conditions.append(ids.isEmpty ? "FALSE" : "id IN (" + ids.sorted().map(String.init).joined(separator: ", ") + ")")
         }
-        var sql = "SELECT * FROM claim"
+        var sql = "SELECT \(columns) FROM claim"
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        switch filter.order {
-        case .oldest: sql += " ORDER BY id"
-        case .worthiness: sql += " ORDER BY worthiness DESC, id"
-        case .due: sql += " ORDER BY due_at ASC NULLS LAST, id"
-        }
-        if let limit = filter.limit { sql += " LIMIT \(bind(.integer(limit))) OFFSET \(bind(.integer(filter.offset)))" }
-        return try rows(sql, binds).map { try $0.claim() }
+        return (sql, binds)
     }
 
     func source(_ id: Int64) throws -> Source? {

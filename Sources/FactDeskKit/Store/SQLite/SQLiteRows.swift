@@ -130,6 +130,21 @@ extension Row {
 extension ClaimFilter {
     /// The filter as one SQLite query of whole claim rows, with its arguments.
     var sqliteQuery: (sql: String, arguments: StatementArguments) {
+        var (sql, arguments) = sqliteSelection(columns: "*")
+        switch order {
+        case .oldest: sql += " ORDER BY id"
+        case .worthiness: sql += " ORDER BY worthiness DESC, id"
+        case .due: sql += " ORDER BY due_at ASC NULLS LAST, id"
+        }
+        if let limit {
+            sql += " LIMIT ? OFFSET ?"
+            arguments += [limit, offset]
+        }
+        return (sql, arguments)
+    }
+
+    /// The claims the filter selects, unordered and unlimited: `columns` of each row.
+    func sqliteSelection(columns: String) -> (sql: String, arguments: StatementArguments) {
         var conditions: [String] = []
         var arguments = StatementArguments()
         if !states.isEmpty {
@@ -160,17 +175,8 @@ extension ClaimFilter {
             // Whole numbers, written into the query: no text of a user's reaches it.
             conditions.append(ids.isEmpty ? "0" : "id IN (" + ids.sorted().map(String.init).joined(separator: ", ") + ")")
         }
-        var sql = "SELECT * FROM claim"
+        var sql = "SELECT \(columns) FROM claim"
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        switch order {
-        case .oldest: sql += " ORDER BY id"
-        case .worthiness: sql += " ORDER BY worthiness DESC, id"
-        case .due: sql += " ORDER BY due_at ASC NULLS LAST, id"
-        }
-        if let limit {
-            sql += " LIMIT ? OFFSET ?"
-            arguments += [limit, offset]
-        }
         return (sql, arguments)
     }
 }

@@ -91,6 +91,12 @@ struct SQLiteTransaction: StorageWriter {
         return try db.rows(query.sql, query.arguments) { $0.claim() }
     }
 
+    func countClaims(_ filter: ClaimFilter, cap: Int) throws -> Int {
+        var (sql, arguments) = filter.sqliteSelection(columns: "1")
+        arguments += [cap]
+        return try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(sql) LIMIT ?)", arguments: arguments) ?? 0
+    }
+
     func source(_ id: Int64) throws -> Source? {
         try db.row("SELECT * FROM source WHERE id = ?", [id], cached: true) { $0.source() }
     }
