@@ -13,6 +13,11 @@ let fuzzing = Context.environment["FACTDESK_FUZZING"] == "1"
 let fuzzed: [SwiftSetting] = fuzzing
     ? [.unsafeFlags(["-sanitize=fuzzer,address", "-parse-as-library"]), .define("FACTDESK_FUZZING")] : []
 
+/// The crash test (`.ci/crash.py`, run by `.ci/run`) builds with FACTDESK_WRITE_TRACE=1: every
+/// write transaction then reports where it is (`WriteTrace`), and the tests know the binary
+/// does. A binary built without it, as shipped, has no such hook.
+let writeTrace: [SwiftSetting] = Context.environment["FACTDESK_WRITE_TRACE"] == "1" ? [.define("FACTDESK_WRITE_TRACE")] : []
+
 let package = Package(
     name: "FactDesk",
     products: [
@@ -55,7 +60,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            swiftSettings: upcoming + fuzzed
+            swiftSettings: upcoming + fuzzed + writeTrace
         ),
         .target(
             name: "FactDeskServer",
@@ -101,6 +106,9 @@ let package = Package(
         .executableTarget(
             name: "factdesk-fuzz",
             dependencies: ["FactDeskKit"],
+            // A test tool, kept with the tests: libFuzzer calls it synchronously, so it alone
+            // waits for the desk's asynchronous calls on a thread of libFuzzer's.
+            path: "Tests/FuzzHarness",
             swiftSettings: upcoming + fuzzed,
             linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
         ),
@@ -111,8 +119,9 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            // Labelled sentences of the sample articles, read by the tests from the source tree.
-            exclude: ["Labelled"],
+            // Labelled sentences of the sample articles, and desks made by earlier FactDesks,
+            // read by the tests from the source tree.
+            exclude: ["Labelled", "Fixtures"],
             swiftSettings: upcoming
         ),
         .testTarget(
@@ -136,7 +145,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            swiftSettings: upcoming
+            swiftSettings: upcoming + writeTrace
         ),
     ]
 )

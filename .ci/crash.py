@@ -13,7 +13,9 @@ Two phases on one desk file:
    evidence; most of their commands are killed at a random moment while the others keep
    writing. Every command carries a unique marker (its note, its evidence URL).
 
-Each command runs with FACTDESK_TEST_WRITE_TRACE, so the script knows where each kill
+The binary must be built with FACTDESK_WRITE_TRACE=1, which compiles in its write trace (the
+script builds one apart, in .build/trace, when --bin names none). Each command runs with
+FACTDESK_TEST_WRITE_TRACE, so the script knows where each kill
 landed: before the write transaction, inside it, at its commit, or after it; a short
 FACTDESK_TEST_WRITE_PAUSE before the commit widens the window inside. After every round
 and at the end: the desk opens, PRAGMA integrity_check says ok, `audit verify` passes, every
@@ -195,10 +197,13 @@ def main():
     parser.add_argument("--import-rounds", type=int, default=10)
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=5, help="checks of the whole desk during the workflow phase")
-    parser.add_argument("--bin", default=os.path.join(ROOT, ".build", "release", "factdesk"))
+    parser.add_argument("--bin", default=os.path.join(ROOT, ".build", "trace", "release", "factdesk"),
+                        help="a factdesk built with FACTDESK_WRITE_TRACE=1 (built here, apart, when missing)")
     options = parser.parse_args()
     if not os.path.exists(options.bin):
-        subprocess.run(["swift", "build", "-c", "release", "--package-path", ROOT], check=True)
+        subprocess.run(["swift", "build", "-c", "release", "--package-path", ROOT,
+                        "--scratch-path", os.path.join(ROOT, ".build", "trace")],
+                       env=dict(os.environ, FACTDESK_WRITE_TRACE="1"), check=True)
     rng = random.Random(42)
     folder = tempfile.mkdtemp(prefix="factdesk-crash-")
     traces = os.path.join(folder, "traces")
@@ -207,7 +212,11 @@ def main():
     corpus = os.path.join(folder, "articles")
     parts = articles(corpus, options.articles, max(1, options.import_rounds), rng)
     assert desk.run("e0", ["init"])[0] == 0
-    assert desk.run("e0", ["reviewer", "add", "e1", "--role", "editor"])[0] == 0
+    # Without its write trace, the binary cannot say where a kill landed: say how to build one.
+    code, where = desk.killed_after("e0", ["reviewer", "add", "e1", "--role", "editor"], TIMEOUT)
+    if code != 0 or where != "after":
+        sys.exit(f"crash: {options.bin} reports no write transaction (exit {code}, trace: {where}); "
+                 "build it with FACTDESK_WRITE_TRACE=1 (swift build -c release with that variable set)")
     for i in range(options.workers):
         assert desk.run("e0", ["reviewer", "add", f"r{i}"])[0] == 0
     assert desk.run("e0", ["source", "add", os.path.join(ROOT, "seeds")])[0] == 0

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// `factdesk`: a fact-checking desk on one SQLite file.
+/// `factdesk`: a fact-checking desk on one SQLite file or in a PostgreSQL database.
 @main
 struct Factdesk: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

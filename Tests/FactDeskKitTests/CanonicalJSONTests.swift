@@ -36,19 +36,87 @@ import Testing
         #expect(fromBytes == fromString)
     }
 
-    @Test func eventDetailsAreWrittenWithSortedKeysAndAbsentFieldsLeftOut() throws {
-        let samples = Self.awkward.enumerated().map { index, text in
-            EventDetails(
+    /// Payloads of every kind, holding the awkward texts in every field.
+    static func payloads(_ text: String, _ index: Int) -> [EventPayload] {
+        [
+            .transition("assign", .init(
                 assignee: index % 2 == 0 ? "layla" : nil, previousAssignee: index % 3 == 0 ? text : nil,
-                note: text, evidence: index % 2 == 1 ? [text, "https://example.org/x"] : nil,
-                handle: index == 1 ? "omar" : nil, role: index == 1 ? "editor" : nil, title: index == 2 ? text : nil,
-                sha256: index == 3 ? String(repeating: "a", count: 64) : nil, text: index > 4 ? text : nil,
-                workflow: index == 4 ? "standard" : nil, otherClaim: index == 5 ? 9_007_199_254_740_993 : nil,
-                relation: index == 5 ? "same" : nil, entity: index == 6 ? text : nil, variants: index == 6 ? [text, ""] : nil,
-                due: index == 7 ? "2099-01-01T12:00:00.000Z" : nil)
-        } + [EventDetails()]
-        for details in samples {
-            #expect(details.canonicalJSON == (try Self.foundation(details, sorted: true)))
+                due: index == 7 ? "2099-01-01T12:00:00.000Z" : nil, note: text,
+                evidence: index % 2 == 1 ? [text, "https://example.org/x"] : nil, stances: index % 2 == 1 ? ["supports", text] : nil,
+                evidenceNotes: index == 3 ? [text, ""] : nil)),
+            .transition("start", .init()),
+            .deskCreate(.init(handle: "sara", title: text, sha256: String(repeating: "a", count: 64), workflow: "standard",
+                              key: "ed25519:" + text)),
+            .reviewerAdd(.init(handle: "omar", role: "editor", key: index == 1 ? nil : text, name: index == 2 ? nil : text)),
+            .reviewerActivate(.init(handle: text)), .reviewerDeactivate(.init(handle: text)),
+            .reviewerRole(.init(handle: "omar", role: text)), .reviewerPassword(.init(handle: text, sha256: index == 0 ? nil : text)),
+            .reviewerKey(.init(handle: "omar", key: text)), .serviceAdd(.init(handle: "web", key: text)),
+            .serviceRemove(.init(handle: text)), .tokenCreate(.init(handle: "sara", title: text, sha256: text)),
+            .tokenRevoke(.init(handle: "sara", title: nil, sha256: text)),
+            .twoFactorEnable(.init(handle: text)), .twoFactorDisable(.init(handle: text)),
+            .sourceAdd(.init(title: index == 4 ? nil : text, sha256: text)),
+            .claimAdd(.init(text: text, speaker: index == 5 ? nil : text, spanStart: Int64(index), spanEnd: 9_007_199_254_740_993,
+                            worthiness: index == 6 ? nil : -3, reasons: index == 6 ? nil : [text, ""])),
+            .claimNote(.init(note: text)), .claimEvidence(.init(url: text, stance: "refutes", note: index == 2 ? nil : text)),
+            .claimLink(.init(otherClaim: Int64(index) - 4, relation: text)),
+            .aliasAdd(.init(entity: text, variants: [text, ""])), .aliasRemove(.init(entity: text, variants: [])),
+            .checkImport(.init(reference: text, sha256: text, text: index == 1 ? nil : text)),
+            .workflowInstall(.init(yaml: text, sha256: text, workflow: "two-person")),
+        ]
+    }
+
+    @Test func eventDetailsAreWrittenWithSortedKeysAndAbsentFieldsLeftOut() throws {
+        for (index, text) in Self.awkward.enumerated() {
+            for payload in Self.payloads(text, index) {
+                #expect(payload.canonicalJSON == (try Self.foundation(payload, sorted: true)), "\(payload.action)")
+            }
+        }
+    }
+
+    @Test func eventDetailsReadBackAsWrittenByTheReaderAndTheDecoder() throws {
+        for (index, text) in Self.awkward.enumerated() {
+            for payload in Self.payloads(text, index) {
+                let json = payload.canonicalJSON
+                #expect(EventPayload(action: payload.action, details: json) == payload, "\(payload.action)")
+                let action: String = try Self.foundation(payload.action, sorted: true)
+                let row: String = #"{"action":"# + action + #","details":"# + json + "}"
+                let decoded = try JSONDecoder().decode(Decoded.self, from: Data(row.utf8))
+                #expect(decoded.payload == payload, "\(payload.action)")
+            }
+        }
+    }
+
+    @Test func detailsWithoutWhatTheirActionNeedsReadAsIncomplete() {
+        #expect(EventPayload(action: AuditAction.claimNote, details: "{}") == .incomplete(action: AuditAction.claimNote))
+        #expect(EventPayload(action: AuditAction.claimLink, details: #"{"other_claim":"7","relation":"same"}"#)
+                    == .incomplete(action: AuditAction.claimLink))
+        #expect(EventPayload(action: "verify", details: #"{"note":"n","later":[]}"#) == .transition("verify", .init(note: "n")))
+        #expect(EventPayload(action: "claim.erase", details: "{}") == .unknown(action: "claim.erase"))
+        #expect(EventPayload(action: "verify", details: #"{"note":"n""#) == nil)
+        #expect(EventPayload(action: "verify", details: #"{"note":{}}"#) == nil)
+    }
+
+    /// Every stored property of every body is in its field table: one forgotten would not be stored.
+    @Test func everyFieldOfEveryBodyIsInItsTable() {
+        for payload in Self.payloads("x", 7) {
+            let body = payload.body
+            let stored = Set(Mirror(reflecting: body).children.compactMap(\.label))
+            let tabled = Set(type(of: body).keys.map { key in
+                key.rawValue.split(separator: "_").enumerated()
+                    .map { $0.offset == 0 ? String($0.element) : $0.element.capitalized }.joined()
+            }.map { $0 == "ref" ? "reference" : $0 })
+            #expect(stored == tabled, "\(payload.action)")
+        }
+    }
+
+    /// An event's action and details, decoded as a store's row is.
+    struct Decoded: Decodable {
+        var payload: EventPayload
+        enum CodingKeys: String, CodingKey { case action, details }
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            payload = try EventPayload(action: try container.decode(String.self, forKey: .action),
+                                       from: try container.superDecoder(forKey: .details))
         }
     }
 

@@ -17,8 +17,8 @@ import Testing
         #expect(detail.evidence.map(\.url) == ["https://example.org/x"])
         #expect(detail.history.map(\.action) == ["claim.add", "assign", "start", "verify"])
         #expect(detail.history.map(\.toState) == ["new", "assigned", "in_review", "verified"])
-        #expect(detail.history[1].details.assignee == "layla")
-        #expect(detail.history[3].details.note == "both delegations confirm four hours")
+        #expect(detail.history[1].payload.transition?.assignee == "layla")
+        #expect(detail.history[3].payload.transition?.note == "both delegations confirm four hours")
         #expect(detail.history.map(\.actor) == ["sara", "sara", "layla", "layla"])
     }
 

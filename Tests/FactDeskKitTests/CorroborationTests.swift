@@ -127,9 +127,9 @@ import Testing
         #expect(try await store.related(to: a).first?.claim.id == b)
         #expect(try await store.related(to: a).first?.score == 1)
         try await store.link(b, a, as: .unrelated, by: "sara")
-        #expect(try await !store.related(to: a, limit: 100, minimumScore: 0).contains { $0.claim.id == b })
-        var links: [EventDetails] = []
-        try await store.history(claimID: a) { if $0.action == AuditAction.claimLink { links.append($0.details) } }
+        await #expect(try !store.related(to: a, limit: 100, minimumScore: 0).contains { $0.claim.id == b })
+        var links: [EventPayload.LinkSet] = []
+        try await store.history(claimID: a) { if case .claimLink(let link) = $0.payload { links.append(link) } }
         #expect(links.map(\.relation) == ["unrelated", "same"])
         #expect(links.allSatisfy { $0.otherClaim == b })
         let sameSource = try await claimID(store, containing: "استمرت حوالي 4 ساعات")

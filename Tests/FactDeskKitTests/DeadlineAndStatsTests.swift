@@ -69,7 +69,7 @@ final class TestClock: Sendable {
         let byDue = try await store.claims(ClaimFilter(limit: 4, order: .due)).map(\.id)
         #expect(byDue == [1, 2, 3, 4])
         var dues: [String?] = []
-        try await store.history(claimID: 1) { if $0.action == "assign" { dues.append($0.details.due) } }
+        try await store.history(claimID: 1) { if $0.action == "assign" { dues.append($0.payload.transition?.due) } }
         #expect(dues == [ISO8601.string(from: clock.date.addingTimeInterval(7_200))])
     }
 

@@ -4,7 +4,7 @@ import Testing
 
 /// On a PostgreSQL desk, login rows written past the desk's rules (here by the database's
 /// owner in psql, who can write any row) open nothing, as on a desk file.
-@Suite struct ForgedLoginStoreTests {
+@Suite(.tags(.postgres), .needsPostgres) struct ForgedLoginStoreTests {
     private func desk() async throws -> (ClaimStore, String) {
         let url = try TestPostgres.freshDatabase()
         let store = try await ClaimStore.create(path: url, workflow: .named("standard"),

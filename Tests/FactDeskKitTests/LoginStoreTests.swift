@@ -52,8 +52,8 @@ import Testing
         let store = try await desk(clock)
         // As a desk made before password events held their digest: the newest one holds none.
         try await store.storage.writing { tx in
-            _ = try await tx.record(AuditEvent(at: clock.date, actor: "sara", action: AuditAction.reviewerPassword,
-                                               details: EventDetails(handle: "sara")), store.signer)
+            try await tx.record(AuditEvent(at: clock.date, actor: "sara",
+                                     .reviewerPassword(.init(handle: "sara", sha256: nil))), store.signer)
         }
         await #expect(throws: AccessError.passwordPredatesDigests) {
             try await store.logIn(handle: "sara", password: "editor desk phrase 9", address: "a")
@@ -72,8 +72,8 @@ import Testing
         let hash = PasswordPolicy.hash("laylas way into sara", cost: 4)
         try await store.storage.writing { tx in
             try await tx.setPasswordHash(hash, of: "sara", at: clock.date)
-            try await tx.record(AuditEvent(at: clock.date, actor: "layla", action: AuditAction.reviewerPassword,
-                                           details: EventDetails(handle: "sara", sha256: sha256Hex(hash))), store.signer)
+            try await tx.record(AuditEvent(at: clock.date, actor: "layla",
+                                     .reviewerPassword(.init(handle: "sara", sha256: sha256Hex(hash)))), store.signer)
         }
         await #expect(throws: AccessError.wrongCredentials) {
             try await store.logIn(handle: "sara", password: "laylas way into sara", address: "a")

@@ -4,7 +4,7 @@ import Testing
 
 /// A PostgreSQL desk made before each desk had its own group roles, brought up to date when
 /// its owner opens it, and still working for its reviewers and editors afterwards.
-@Suite
+@Suite(.tags(.postgres), .needsPostgres)
 struct PostgresMigrationTests {
     @Test func aDeskMadeWithTheClusterWideRolesMovesToItsOwnAndKeepsWorking() async throws {
         guard TestPostgres.ownerURL != nil else { _ = try TestPostgres.freshDatabase(); return }

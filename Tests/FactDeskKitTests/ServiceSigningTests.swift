@@ -43,4 +43,26 @@ import Testing
         #expect(problems.contains { $0.contains("service other: row not accounted for") })
         #expect(problems.contains { $0.contains("service web: row not accounted for: its history registered it but it is gone") })
     }
+
+    @Test func aServerSignsOnlyWithTheKeyTheDeskRegisteredAndAnEditorRegistersANewService() async throws {
+        let desk = try await Fixture()
+        await #expect(throws: DeskError.editorOnly(actor: "layla", action: "register services")) {
+            _ = try await desk.store.signingAsService("web", keys: .memory, by: "layla")
+        }
+        let first = try await desk.store.signingAsService("web", keys: .memory, by: "sara")
+        #expect(first.registered?.name == "web")
+        let again = try await desk.store.signingAsService("web", keys: .memory, by: "layla")
+        #expect(again.registered == nil)
+        try await again.store.addNote(to: desk.claimID, body: "signed by the web desk", by: "layla")
+        await #expect(try desk.store.verifyAudit().intact)
+
+        let other = Keyring.folder(try temporaryFolder().path)
+        await #expect(throws: KeyError.noServiceKey(name: "web", folder: other.location)) {
+            _ = try await desk.store.signingAsService("web", keys: other, by: "sara")
+        }
+        _ = try other.create(.service("web"))
+        await #expect(throws: KeyError.serviceKeyMismatch(name: "web", folder: other.location)) {
+            _ = try await desk.store.signingAsService("web", keys: other, by: "sara")
+        }
+    }
 }

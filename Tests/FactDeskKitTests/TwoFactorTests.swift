@@ -183,10 +183,10 @@ struct Authenticator {
         let store = try await desk(clock)
         #expect(try await store.verifyAudit().intact)
         try await store.storage.writing { tx in
-            _ = try await tx.record(AuditEvent(at: clock.date, actor: "layla", action: AuditAction.twoFactorEnable,
-                                               details: EventDetails(handle: "sara")), store.signer)
-            _ = try await tx.record(AuditEvent(at: clock.date, actor: "sara", action: AuditAction.twoFactorDisable,
-                                               details: EventDetails(handle: "layla")), store.signer)
+            _ = try await tx.record(AuditEvent(at: clock.date, actor: "layla",
+                                         .twoFactorEnable(.init(handle: "sara"))), store.signer)
+            _ = try await tx.record(AuditEvent(at: clock.date, actor: "sara",
+                                         .twoFactorDisable(.init(handle: "layla"))), store.signer)
         }
         let problems = try await store.verifyAudit().problems.filter { $0.kind == .notAllowed }.map(\.detail)
         #expect(problems.contains { $0.contains("only sara or an editor may twofactor.enable") })

@@ -87,8 +87,8 @@ import Testing
             #expect(note.status == .created)
         }
         let history = try await desk.store.claimDetail(id).history
-        #expect(history.contains { $0.actor == "sara" && $0.action == "assign" && $0.details.assignee == "layla" })
-        #expect(history.contains { $0.action == "claim.note" && $0.details.note == "ملاحظة" })
+        #expect(history.contains { $0.actor == "sara" && $0.action == "assign" && $0.payload.transition?.assignee == "layla" })
+        #expect(history.contains { $0.action == "claim.note" && $0.payload.note == "ملاحظة" })
     }
 
     @Test(arguments: [

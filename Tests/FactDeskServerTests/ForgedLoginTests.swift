@@ -87,7 +87,7 @@ import Testing
         #expect(try await desk.store.tokens(visibleTo: "layla").first { $0.id == token.id }?.revokedAt != nil)
         var revocations: [AuditEvent] = []
         try await desk.store.history { if $0.action == AuditAction.tokenRevoke { revocations.append($0) } }
-        #expect(revocations.map(\.actor) == ["sara"] && revocations.first?.details.handle == "layla")
+        #expect(revocations.map(\.actor) == ["sara"] && revocations.first?.payload.handle == "layla")
         // Made usable again in the file, the revoked token stays refused: its revocation is in the history.
         try plant(desk, "UPDATE api_token SET revoked_at = NULL")
         #expect(try await desk.store.reviewer(forToken: secret.text) == nil)

@@ -33,7 +33,7 @@ import Testing
         #expect(audit.status == 0, "\(audit.stdout) \(audit.stderr)")
     }
 
-    @Test
+    @Test(.tags(.postgres), .needsPostgres)
     func thePostgreSQLSuiteMovesADeskAndTimesEveryCommandBesidePsql() throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("factdesk-pgbench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)

@@ -184,8 +184,9 @@ func runProgram(_ path: String, _ arguments: [String]) throws -> (Int32, String)
 let packageRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// The kinds of desk the command tests run on: both, always. The PostgreSQL cases need the
-/// test cluster `.ci/run` starts (`FACTDESK_TEST_POSTGRES`) and fail without it.
+/// The kinds of desk the command tests run on (see ``Backend/tested``). The PostgreSQL cases
+/// need the test cluster `.ci/run` starts (`FACTDESK_TEST_POSTGRES`) and, where the run
+/// requires them, fail without it.
 enum Backend: String, CustomStringConvertible, Sendable, CaseIterable {
     case file, postgres
     var description: String { rawValue }

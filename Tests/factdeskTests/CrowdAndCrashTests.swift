@@ -15,7 +15,7 @@ import Testing
         #expect(output.contains("stress: ok"))
     }
 
-    @Test func killedCommandsLeaveADeskThatOpensVerifiesAndResumes() throws {
+    @Test(.needsWriteTrace) func killedCommandsLeaveADeskThatOpensVerifiesAndResumes() throws {
         let (status, output) = try script("crash.py", ["--kills", "60", "--kill-share", "0.5", "--pause", "0.1", "--import-rounds", "3", "--articles", "30", "--rounds", "2"])
         #expect(status == 0, "\(output)")
         // The counts of kills, not only the lines that report them: a run that killed
@@ -29,7 +29,7 @@ import Testing
         #expect(output.contains("crash: ok"))
     }
 
-    @Test
+    @Test(.tags(.postgres), .needsPostgres)
     func processesRacingOnAPostgreSQLDeskLoseNothingAndFailCleanly() throws {
         let owner = try #require(TestCluster.ownerURL)
         let (status, output) = try script("stress.py", ["--procs", "4", "--commands", "25", "--postgres", owner,
@@ -40,7 +40,7 @@ import Testing
     }
 
     /// On a cluster of its own, so that the others' tests do not see the outage.
-    @Test
+    @Test(.tags(.postgres), .needsPostgres)
     func aPostgreSQLServerCrashedMidRunKeepsEveryAcknowledgedWrite() throws {
         let (status, output) = try script("stress.py", ["--procs", "4", "--commands", "40", "--crash-own-cluster"])
         #expect(status == 0, "\(output)")

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @Suite struct DeadlineCommandTests {
-    @Test(arguments: Backend.allCases) func assignSetsADeadlineThatListingsAndStatsShow(_ backend: Backend) async throws {
+    @Test(arguments: Backend.tested) func assignSetsADeadlineThatListingsAndStatsShow(_ backend: Backend) async throws {
         let desk = try Binary.seededDesk(on: backend)
         try desk.expectSuccess(["claim", "add", "--source", "2", "--text", "استمرت حوالي أربع ساعات"])
         try desk.expectSuccess(["assign", "2", "--to", "layla", "--due", "2099-01-01T09:30"])

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @Suite struct EndToEndTests {
-    @Test(arguments: Backend.allCases) func aClaimGoesFromArticleToVerdictAndCorrection(_ backend: Backend) throws {
+    @Test(arguments: Backend.tested) func aClaimGoesFromArticleToVerdictAndCorrection(_ backend: Backend) throws {
         let desk = try Binary.seededDesk(on: backend)
         try desk.expectSuccess(["assign", "1", "--to", "layla"])
         try desk.expectSuccess(["start", "1"], as: "layla")
@@ -30,7 +30,7 @@ import Testing
         #expect(claim["transitions"] as? [String] == ["reopen"])
     }
 
-    @Test(arguments: Backend.allCases) func claimListJSONHasTheDocumentedFields(_ backend: Backend) throws {
+    @Test(arguments: Backend.tested) func claimListJSONHasTheDocumentedFields(_ backend: Backend) throws {
         let desk = try Binary.seededDesk(on: backend)
         let claims = try #require(try desk.json(["claim", "list"]) as? [[String: Any]])
         let claim = try #require(claims.first)
@@ -43,7 +43,7 @@ import Testing
         #expect(claim["start"] as? Int == 646 && claim["end"] as? Int == 662)
     }
 
-    @Test(arguments: Backend.allCases) func sourceListAndHistoryJSONHaveTheDocumentedFields(_ backend: Backend) throws {
+    @Test(arguments: Backend.tested) func sourceListAndHistoryJSONHaveTheDocumentedFields(_ backend: Backend) throws {
         let desk = try Binary.seededDesk(on: backend)
         let sources = try #require(try desk.json(["source", "list"]) as? [[String: Any]])
         #expect(sources.count == 5)
@@ -60,7 +60,7 @@ import Testing
         #expect((events[0]["seq"] as? Int ?? 0) > (events[1]["seq"] as? Int ?? 0))
     }
 
-    @Test(arguments: Backend.allCases) func humanOutputIsATableWithoutColourWhenPiped(_ backend: Backend) throws {
+    @Test(arguments: Backend.tested) func humanOutputIsATableWithoutColourWhenPiped(_ backend: Backend) throws {
         let desk = try Binary.seededDesk(on: backend)
         let list = try desk.run(["claim", "list"])
         #expect(list.stdout.hasPrefix("ID  STATE  SCORE  ASSIGNEE  DUE  SOURCE  SPEAKER"))
@@ -71,7 +71,7 @@ import Testing
         #expect(history.stdout.contains("text: على مدار 4 ساعات"))
     }
 
-    @Test(arguments: Backend.allCases) func showPrintsContextAndWhatTheViewerMayDoNext(_ backend: Backend) throws {
+    @Test(arguments: Backend.tested) func showPrintsContextAndWhatTheViewerMayDoNext(_ backend: Backend) throws {
         let desk = try Binary.seededDesk(on: backend)
         try desk.expectSuccess(["assign", "1", "--to", "layla"])
         let asLayla = try desk.run(["claim", "show", "1"], as: "layla").stdout
@@ -81,7 +81,7 @@ import Testing
         #expect(asOmar.contains("start -> in_review  (the assignee)\n"))
     }
 
-    @Test(arguments: Backend.allCases) func terminalControlSequencesInANoteAreShownEscaped(_ backend: Backend) throws {
+    @Test(arguments: Backend.tested) func terminalControlSequencesInANoteAreShownEscaped(_ backend: Backend) throws {
         let desk = try Binary.seededDesk(on: backend)
         try desk.expectSuccess(["note", "1", "looks fine\u{1B}[2J\u{1B}]0;pwned\u{07}"])
         let shown = try desk.run(["claim", "show", "1"]).stdout
@@ -89,7 +89,7 @@ import Testing
         #expect(shown.contains("looks fine\\u{1B}[2J"))
     }
 
-    @Test(arguments: Backend.allCases) func initRefusesAnExistingFileAndAMissingDeskIsNamed(_ backend: Backend) throws {
+    @Test(arguments: Backend.tested) func initRefusesAnExistingFileAndAMissingDeskIsNamed(_ backend: Backend) throws {
         let desk = try Binary.seededDesk(on: backend)
         let again = try desk.run(["init"])
         #expect(again.status == 65)
@@ -107,7 +107,7 @@ import Testing
         #expect(listed.status == 0 && listed.stdout.contains("sara"))
     }
 
-    @Test(arguments: Backend.allCases) func moveRunsAnyTransitionOfTheWorkflow(_ backend: Backend) throws {
+    @Test(arguments: Backend.tested) func moveRunsAnyTransitionOfTheWorkflow(_ backend: Backend) throws {
         let desk = try Binary.seededDesk(on: backend)
         try desk.expectSuccess(["move", "1", "skip", "--note", "an opinion, not checkable"])
         let claim = try #require(try desk.json(["claim", "show", "1"]) as? [String: Any])
@@ -117,7 +117,7 @@ import Testing
         #expect(unknown.stderr.contains("no transition 'approve'; it has: assign, start, verify"))
     }
 
-    @Test(arguments: Backend.allCases) func importKeepsGoodFilesAndNamesTheRefusedOnes(_ backend: Backend) throws {
+    @Test(arguments: Backend.tested) func importKeepsGoodFilesAndNamesTheRefusedOnes(_ backend: Backend) throws {
         let desk = try Binary.seededDesk(on: backend)
         let folder = desk.folder
         try Data("مقال جديد عن المحادثات.".utf8).write(to: folder.appendingPathComponent("good.txt"))
@@ -134,7 +134,7 @@ import Testing
         #expect(again.status == 0 && again.stderr.contains("already imported as source 6"))
     }
 
-    @Test(arguments: Backend.allCases) func anArticleCanComeFromStandardInput(_ backend: Backend) throws {
+    @Test(arguments: Backend.tested) func anArticleCanComeFromStandardInput(_ backend: Backend) throws {
         let desk = try Binary.seededDesk(on: backend)
         let result = try desk.run(["source", "add", "-", "--outlet", "Reuters", "--published", "2025-04-19"],
                                   stdin: Data("قال عراقجي إن الجولة كانت بناءة.\n".utf8))

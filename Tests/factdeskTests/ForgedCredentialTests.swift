@@ -8,7 +8,7 @@ import Testing
 @Suite struct ForgedCredentialTests {
     private func stdin(_ text: String) -> Data { Data((text + "\n").utf8) }
 
-    @Test(arguments: Backend.allCases)
+    @Test(arguments: Backend.tested)
     func aCopiedPasswordHashIsReportedByAuditVerify(backend: Backend) throws {
         let desk = try Binary.seededDesk(on: backend)
         for (handle, password) in [("layla", "correct horse battery"), ("omar", "second pair of eyes")] {

@@ -21,7 +21,7 @@ import Testing
         (try desk.json(["claim", "show", String(id)]) as? [String: Any])?["status"] as? String
     }
 
-    @Test(arguments: Backend.allCases) func aProposalWaitsForAnotherEditorWhoApprovesIt(_ backend: Backend) throws {
+    @Test(arguments: Backend.tested) func aProposalWaitsForAnotherEditorWhoApprovesIt(_ backend: Backend) throws {
         let desk = try desk(backend)
         try desk.expectSuccess(["verify", "1", "--note", "both sides", "--evidence", "https://example.org"], as: "layla")
         #expect(try status(desk, 1) == "awaiting_approval")
@@ -33,7 +33,7 @@ import Testing
         #expect(history?["action"] as? String == "approve" && history?["to"] as? String == "verified")
     }
 
-    @Test(arguments: Backend.allCases) func anEditorCannotApproveTheirOwnProposal(_ backend: Backend) throws {
+    @Test(arguments: Backend.tested) func anEditorCannotApproveTheirOwnProposal(_ backend: Backend) throws {
         let desk = try desk(backend)
         try desk.expectSuccess(["dispute", "2", "--note", "wrong round", "--evidence", "https://example.org"], as: "sara")
         let own = try desk.run(["approve", "2"], as: "sara")
@@ -45,7 +45,7 @@ import Testing
         #expect(try status(desk, 2) == "disputed")
     }
 
-    @Test(arguments: Backend.allCases) func aRejectedProposalGoesBackForMoreWorkWithANote(_ backend: Backend) throws {
+    @Test(arguments: Backend.tested) func aRejectedProposalGoesBackForMoreWorkWithANote(_ backend: Backend) throws {
         let desk = try desk(backend)
         try desk.expectSuccess(["verify", "1", "--note", "looks right", "--evidence", "https://example.org"], as: "layla")
         #expect(try desk.run(["reject", "1"], as: "omar").status == 65)
@@ -57,7 +57,7 @@ import Testing
         #expect(try desk.run(["audit", "verify"]).status == 0)
     }
 
-    @Test(arguments: Backend.allCases) func reviewersCannotActOnOthersClaimsAssignOrActWhenInactive(_ backend: Backend) throws {
+    @Test(arguments: Backend.tested) func reviewersCannotActOnOthersClaimsAssignOrActWhenInactive(_ backend: Backend) throws {
         let desk = try desk(backend)
         let other = try desk.run(["start", "1"], as: "zaid")
         #expect(other.status == 77 && other.stderr.contains("only the assignee may"))

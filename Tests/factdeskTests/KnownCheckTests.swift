@@ -54,7 +54,7 @@ import Testing
         return try #require(shown["known_checks"] as? [[String: Any]])
     }
 
-    @Test(arguments: Backend.allCases)
+    @Test(arguments: Backend.tested)
     func aFeedOfReviewsFindsTheClaimsItChecksInOtherWords(on backend: Backend) async throws {
         let desk = try desk(on: backend)
         // Any reviewer may import (on PostgreSQL: as their own login, with its rights).

@@ -3,7 +3,7 @@ import Testing
 
 /// A desk on PostgreSQL from the command line: who acts is who logs in, reviewers' roles
 /// may only append to the history, and a desk moves between a file and a database.
-@Suite
+@Suite(.tags(.postgres), .needsPostgres)
 struct PostgresCommandTests {
     @Test func aReviewerActsAsTheirOwnLoginAndNoOneElse() throws {
         let desk = try Binary.seededDesk(on: .postgres)

@@ -4,7 +4,7 @@ import Testing
 /// On a PostgreSQL desk identity is the database login: what a reviewer's or an editor's
 /// login may do with psql, beside the desk's commands, on this desk, its owner and the rest
 /// of the cluster.
-@Suite
+@Suite(.tags(.postgres), .needsPostgres)
 struct PostgresRoleTests {
     /// A handle no other test of the cluster uses, so that its login is this desk's alone.
     private static func unique(_ prefix: String) -> String {

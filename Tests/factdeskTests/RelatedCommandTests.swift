@@ -14,7 +14,7 @@ import Testing
         return try #require(claims.first { ($0["text"] as? String)?.contains(words) == true }?["id"] as? Int)
     }
 
-    @Test(arguments: Backend.allCases) func relatedListsTheSameFactInOtherSourcesWithReasons(_ backend: Backend) throws {
+    @Test(arguments: Backend.tested) func relatedListsTheSameFactInOtherSourcesWithReasons(_ backend: Backend) throws {
         let desk = try importedDesk(backend)
         let id = try claimID(desk, containing: "استمرت حوالي 4 ساعات")
         let other = try claimID(desk, containing: "استمرت قرابة أربع ساعات")
@@ -29,7 +29,7 @@ import Testing
         #expect(shown.contains("reported also by 2 other sources"))
     }
 
-    @Test(arguments: Backend.allCases) func linkAndUnlinkAreAuditedAndChecked(_ backend: Backend) throws {
+    @Test(arguments: Backend.tested) func linkAndUnlinkAreAuditedAndChecked(_ backend: Backend) throws {
         let desk = try importedDesk(backend)
         let id = try claimID(desk, containing: "استمرت حوالي 4 ساعات")
         let other = try claimID(desk, containing: "استمرت قرابة أربع ساعات")
@@ -46,7 +46,7 @@ import Testing
         #expect(try desk.run(["related", "99999"]).status == 66)
     }
 
-    @Test(arguments: Backend.allCases) func aliasesAreAddedListedSuggestedAndRemoved(_ backend: Backend) throws {
+    @Test(arguments: Backend.tested) func aliasesAreAddedListedSuggestedAndRemoved(_ backend: Backend) throws {
         let desk = try importedDesk(backend)
         let suggested = try #require(try desk.json(["alias", "suggest"]) as? [[String: Any]])
         #expect(suggested.contains { ($0["spellings"] as? [String]).map { Set($0).isSuperset(of: ["عراقجي", "أراغتشي"]) } == true })
@@ -62,7 +62,7 @@ import Testing
         #expect(history.map { $0["action"] as? String } == ["alias.remove", "alias.add"])
     }
 
-    @Test(arguments: Backend.allCases) func clustersListFactsReportedBySeveralSources(_ backend: Backend) throws {
+    @Test(arguments: Backend.tested) func clustersListFactsReportedBySeveralSources(_ backend: Backend) throws {
         let desk = try importedDesk(backend)
         let clusters = try #require(try desk.json(["clusters", "--min-sources", "3"]) as? [[String: Any]])
         let fourHours = try #require(clusters.first)

@@ -57,7 +57,7 @@ import Testing
         #expect(text.contains("verify        assigned, in_review"))
     }
 
-    @Test(arguments: Backend.allCases)
+    @Test(arguments: Backend.tested)
     func aHandleThatDiffersOnlyInCaseIsRefused(_ backend: Backend) async throws {
         let desk = try Binary.seededDesk(on: backend)
         let events = try desk.eventCount()

@@ -5,7 +5,7 @@ import Testing
 /// `factdesk 2fa enable` and `disable`, on a desk file and on PostgreSQL, where reviewers'
 /// and editors' roles cannot read or write the secrets themselves.
 @Suite struct TwoFactorCommandTests {
-    @Test(arguments: Backend.allCases)
+    @Test(arguments: Backend.tested)
     func enablePrintsTheURIAndTenCodesOnceAndOnlyTheReviewerOrAnEditorMayChangeIt(backend: Backend) async throws {
         let desk = try Binary.seededDesk(on: backend)
         let before = try desk.eventCount()
@@ -39,7 +39,7 @@ import Testing
         #expect(verified.status == 0, "\(verified.stdout) \(verified.stderr)")
     }
 
-    @Test func onPostgreSQLReviewersAndEditorsCanNeitherReadNorWriteTheSecrets() throws {
+    @Test(.tags(.postgres), .needsPostgres) func onPostgreSQLReviewersAndEditorsCanNeitherReadNorWriteTheSecrets() throws {
         let desk = try Binary.seededDesk(on: .postgres)
         try desk.expectSuccess(["reviewer", "role", "omar", "editor"])
         try desk.expectSuccess(["2fa", "enable"], as: "layla")
@@ -66,7 +66,7 @@ import Testing
         #expect(verified.status == 0, "\(verified.stdout) \(verified.stderr)")
     }
 
-    @Test func aDeskMovedToPostgreSQLAndBackKeepsItsSecondFactors() throws {
+    @Test(.tags(.postgres), .needsPostgres) func aDeskMovedToPostgreSQLAndBackKeepsItsSecondFactors() throws {
         let file = try Binary.seededDesk()
         try file.expectSuccess(["2fa", "enable"], as: "layla")
         let target = try Binary(backend: .postgres)

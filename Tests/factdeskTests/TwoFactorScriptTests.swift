@@ -2,8 +2,8 @@ import Foundation
 import Testing
 
 /// Two-factor logins with pyotp (PyPI) as the authenticator, against the built binary:
-/// over HTTP, and in headless Chromium. Both need what `.ci/run` installs; without it they
-/// fail, never skip.
+/// over HTTP, and in headless Chromium. Both need what `.ci/run` installs; the browser's test
+/// runs where Chromium is installed, or where the run requires it, and then fails without it.
 @Suite(.serialized) struct TwoFactorScriptTests {
     private var seeds: String { packageRoot.appendingPathComponent("seeds").path }
 
@@ -13,7 +13,7 @@ import Testing
         #expect(output.contains("twofa http: ok"))
     }
 
-    @Test func inChromiumAnEditorLogsInWithPyotpsCodeAndTheSettingsPageQRCodeScansAsItsURI() throws {
+    @Test(.tags(.browser), .needsBrowser) func inChromiumAnEditorLogsInWithPyotpsCodeAndTheSettingsPageQRCodeScansAsItsURI() throws {
         let shots = FileManager.default.temporaryDirectory.appendingPathComponent("factdesk-twofa-\(UUID().uuidString)")
         // Debian's python3, where python3-selenium installs.
         let (status, output) = try python(".ci/twofa.py", [

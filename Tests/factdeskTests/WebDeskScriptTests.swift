@@ -2,11 +2,13 @@ import Foundation
 import Testing
 
 /// The web desk driven from outside: a real browser, and schemathesis against the API's
-/// OpenAPI document. Both need what `.ci/run` installs; without it they fail, never skip.
+/// OpenAPI document. Both need what `.ci/run` installs; the browser's test runs where Chromium
+/// is installed, or where the run requires it (`FACTDESK_TEST_REQUIRE=browser`), and then
+/// fails without it.
 @Suite(.serialized) struct WebDeskScriptTests {
     private var seeds: String { packageRoot.appendingPathComponent("seeds").path }
 
-    @Test func anEditorAndAReviewerWorkAClaimToAVerdictInChromium() throws {
+    @Test(.tags(.browser), .needsBrowser) func anEditorAndAReviewerWorkAClaimToAVerdictInChromium() throws {
         let shots = FileManager.default.temporaryDirectory.appendingPathComponent("factdesk-shots-\(UUID().uuidString)")
         // Debian's python3, where python3-selenium installs.
         let (status, output) = try python(".ci/browser.py", [

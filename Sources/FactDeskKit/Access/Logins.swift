@@ -28,8 +28,8 @@ extension ClaimStore {
             for token in try await tx.apiTokens(of: handle) where token.revokedAt == nil {
                 try await revoke(token, by: actor, at: now, tx)
             }
-            try await tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.reviewerPassword,
-                                           details: EventDetails(handle: handle, sha256: sha256Hex(hash))), signer)
+            try await tx.record(AuditEvent(at: now, actor: actor,
+                                     .reviewerPassword(.init(handle: handle, sha256: sha256Hex(hash)))), signer)
         }
     }
 
@@ -133,10 +133,10 @@ extension ClaimStore {
             let reviewer = try await tx.activeReviewer(actor)
             let now = clock()
             let title = label.isEmpty ? "token" : label
-            try await tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.tokenCreate,
-                                           details: EventDetails(handle: reviewer.handle, title: title, sha256: secret.digest)), signer)
+            try await tx.record(AuditEvent(at: now, actor: actor,
+                                     .tokenCreate(.init(handle: reviewer.handle, title: title, sha256: secret.digest))), signer)
             let id = try await tx.insertAPIToken(name: title, tokenHash: secret.digest, handle: reviewer.handle,
-                                                 createdAt: now, expiresAt: expiresAt)
+                                           createdAt: now, expiresAt: expiresAt)
             return (APIToken(id: id, name: title, handle: reviewer.handle, createdAt: now, expiresAt: expiresAt), secret)
         }
     }
@@ -170,9 +170,9 @@ extension ClaimStore {
     /// digest, so that a revoked token stays refused even if its row is made usable again.
     private func revoke(_ token: APIToken, by actor: String, at now: Date, _ tx: any StorageWriter) async throws {
         try await tx.revokeAPIToken(id: token.id, at: now)
-        try await tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.tokenRevoke,
-                                       details: EventDetails(handle: token.handle, title: token.name,
-                                                             sha256: try await tx.apiTokenDigest(id: token.id))), signer)
+        try await tx.record(AuditEvent(at: now, actor: actor,
+                                 .tokenRevoke(.init(handle: token.handle, title: token.name,
+                                                    sha256: try await tx.apiTokenDigest(id: token.id)))), signer)
     }
 
     /// The active reviewer an API token's secret stands for, or nil: nil too when no signed

@@ -33,7 +33,7 @@ enum SignedRecords {
         guard let event = try await tx.newestEvent(actions: [AuditAction.reviewerPassword], handle: handle, before: .max) else {
             return false
         }
-        guard let digest = event.details.sha256 else { return nil }
+        guard let digest = event.payload.sha256 else { return nil }
         guard Secret.constantTimeEqual(digest, sha256Hex(hash)) else { return false }
         return try await isTrusted(event, tx, checked: checked)
     }
@@ -44,7 +44,7 @@ enum SignedRecords {
                                 checked: VerifiedSignatures) async throws -> Bool {
         let events = try await tx.events(digest: digest, actions: [AuditAction.tokenCreate, AuditAction.tokenRevoke])
         guard let created = events.first, created.action == AuditAction.tokenCreate, events.count == 1,
-              created.details.handle == token.handle, created.actor == token.handle else { return false }
+              created.payload.handle == token.handle, created.actor == token.handle else { return false }
         return try await isTrusted(created, tx, checked: checked)
     }
 
@@ -55,7 +55,7 @@ enum SignedRecords {
               let bytes = Data(base64Encoded: signature) else { return false }
         let content = HashChain.Content(
             seq: seq, at: StoredTime.text(event.at), actor: event.actor, claimID: event.claimID, sourceID: event.sourceID,
-            action: event.action, from: event.fromState, to: event.toState, details: event.details.canonicalJSON)
+            action: event.action, from: event.fromState, to: event.toState, details: event.payload.canonicalJSON)
         guard HashChain.hash(prev: event.prevHash, content: content) == event.hash else { return false }
         if checked.contains(hash: event.hash, signature: signature) { return true }
         guard try await mayAct(event, seq, tx, checked, depth),
@@ -74,21 +74,21 @@ enum SignedRecords {
             guard let added = try await tx.newestEvent(actions: serviceRegistrations, handle: service, before: seq),
                   added.action == AuditAction.serviceAdd, try await isTrusted(added, tx, checked: checked, depth: depth + 1)
             else { return nil }
-            return added.details.key
+            return added.payload.key
         }
-        if seq == 1, event.action == AuditAction.deskCreate { return event.details.key }
+        if seq == 1, event.action == AuditAction.deskCreate { return event.payload.key }
         if let registered = try await tx.newestEvent(actions: registrations, handle: event.actor, before: seq),
-           let key = registered.details.key {
+           let key = registered.payload.key {
             return try await isTrusted(registered, tx, checked: checked, depth: depth + 1) ? key : nil
         }
-        let selfRegistration = event.action == AuditAction.reviewerKey && event.details.handle == event.actor
-        return selfRegistration ? event.details.key : nil
+        let selfRegistration = event.action == AuditAction.reviewerKey && event.payload.handle == event.actor
+        return selfRegistration ? event.payload.key : nil
     }
 
     /// Whether the actor could write the event: for themselves, or as an editor then.
     private static func mayAct(_ event: AuditEvent, _ seq: Int64, _ tx: any StorageReader, _ checked: VerifiedSignatures,
                                _ depth: Int) async throws -> Bool {
-        let own = event.details.handle == event.actor
+        let own = event.payload.handle == event.actor
         switch event.action {
         case AuditAction.deskCreate:
             return seq == 1 && own
@@ -114,7 +114,7 @@ enum SignedRecords {
     private static func isEditor(_ handle: String, before seq: Int64, _ tx: any StorageReader, _ checked: VerifiedSignatures,
                                  _ depth: Int) async throws -> Bool {
         guard let role = try await tx.newestEvent(actions: [AuditAction.reviewerAdd, AuditAction.reviewerRole], handle: handle, before: seq),
-              role.details.role == Reviewer.Role.editor.rawValue else { return false }
+              role.payload.role == Reviewer.Role.editor.rawValue else { return false }
         return try await isTrusted(role, tx, checked: checked, depth: depth + 1)
     }
 }

@@ -35,8 +35,8 @@ extension ClaimStore {
             let now = clock()
             try await tx.setSecondFactor(secret: codes.secret, recoveryDigests: digests, of: handle, at: now)
             try await tx.deleteSessions(of: handle)
-            try await tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.twoFactorEnable,
-                                           details: EventDetails(handle: handle)), signer)
+            try await tx.record(AuditEvent(at: now, actor: actor,
+                                     .twoFactorEnable(.init(handle: handle))), signer)
             let desk = try await tx.desk()?.name ?? "desk"
             return TwoFactorEnrollment(handle: handle, uri: codes.uri(desk: desk, handle: handle), recoveryCodes: recovery)
         }
@@ -50,8 +50,8 @@ extension ClaimStore {
             guard try await tx.reviewer(handle) != nil else { throw DeskError.reviewerNotFound(handle) }
             guard try await tx.hasSecondFactor(handle) else { throw AccessError.noSecondFactor(handle) }
             try await tx.removeSecondFactor(of: handle)
-            try await tx.record(AuditEvent(at: clock(), actor: actor, action: AuditAction.twoFactorDisable,
-                                           details: EventDetails(handle: handle)), signer)
+            try await tx.record(AuditEvent(at: clock(), actor: actor,
+                                     .twoFactorDisable(.init(handle: handle))), signer)
         }
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// One entry of the desk's history: who did what, when, to which claim.
 ///
@@ -13,11 +12,10 @@ public struct AuditEvent: Codable, Sendable, Equatable {
     public var actor: String
     public var claimID: Int64?
     public var sourceID: Int64?
-    /// A transition's name (`verify`), or a dotted action (`claim.note`, `reviewer.add`).
-    public var action: String
     public var fromState: String?
     public var toState: String?
-    public var details: EventDetails
+    /// What the event records: its action and that action's fields.
+    public var payload: EventPayload
     /// The hash of the event before this one (64 zeros for the first).
     public var prevHash: String = ""
     /// SHA-256 of `prevHash` and this event's canonical content: see ``HashChain``.
@@ -42,40 +40,63 @@ public struct AuditEvent: Codable, Sendable, Equatable {
     }
 
     public init(at: Date, actor: String, claimID: Int64? = nil, sourceID: Int64? = nil,
-                action: String, fromState: String? = nil, toState: String? = nil,
-                details: EventDetails = EventDetails()) {
+                fromState: String? = nil, toState: String? = nil, _ payload: EventPayload) {
         self.at = at
         self.actor = actor
         self.claimID = claimID
         self.sourceID = sourceID
-        self.action = action
         self.fromState = fromState
         self.toState = toState
-        self.details = details
+        self.payload = payload
+    }
+
+    /// A transition's name (`verify`), or a dotted action (`claim.note`, `reviewer.add`).
+    public var action: String { payload.action }
+
+    /// Decodes a stored row: the details column's text is read as the body its action names.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        seq = try container.decodeIfPresent(Int64.self, forKey: .seq)
+        at = try container.decode(Date.self, forKey: .at)
+        actor = try container.decode(String.self, forKey: .actor)
+        claimID = try container.decodeIfPresent(Int64.self, forKey: .claimID)
+        sourceID = try container.decodeIfPresent(Int64.self, forKey: .sourceID)
+        fromState = try container.decodeIfPresent(String.self, forKey: .fromState)
+        toState = try container.decodeIfPresent(String.self, forKey: .toState)
+        let action = try container.decode(String.self, forKey: .action)
+        let details = try container.decode(String.self, forKey: .details)
+        guard let payload = EventPayload(action: action, details: details) else {
+            throw DecodingError.dataCorruptedError(forKey: .details, in: container,
+                                                   debugDescription: "the event's details are not the JSON FactDesk writes")
+        }
+        self.payload = payload
+        prevHash = try container.decode(String.self, forKey: .prevHash)
+        hash = try container.decode(String.self, forKey: .hash)
+        signer = try container.decodeIfPresent(String.self, forKey: .signer)
+        signature = try container.decodeIfPresent(String.self, forKey: .signature)
+    }
+
+    /// Encodes the event as the store holds it: the details as their canonical JSON text.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(seq, forKey: .seq)
+        try container.encode(at, forKey: .at)
+        try container.encode(actor, forKey: .actor)
+        try container.encodeIfPresent(claimID, forKey: .claimID)
+        try container.encodeIfPresent(sourceID, forKey: .sourceID)
+        try container.encode(action, forKey: .action)
+        try container.encodeIfPresent(fromState, forKey: .fromState)
+        try container.encodeIfPresent(toState, forKey: .toState)
+        try container.encode(payload.canonicalJSON, forKey: .details)
+        try container.encode(prevHash, forKey: .prevHash)
+        try container.encode(hash, forKey: .hash)
+        try container.encodeIfPresent(signer, forKey: .signer)
+        try container.encodeIfPresent(signature, forKey: .signature)
     }
 
     /// Whether the event records a workflow transition rather than another change.
     public var isTransition: Bool {
         AuditAction.isTransition(action)
-    }
-}
-
-extension AuditEvent: FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "event"
-
-    public static func databaseJSONEncoder(for column: String) -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-
-    public enum Columns {
-        static let seq = Column(CodingKeys.seq)
-        static let claimID = Column(CodingKeys.claimID)
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        seq = inserted.rowID
     }
 }
 
@@ -111,92 +132,5 @@ public enum AuditAction {
     /// Whether an action is a workflow transition: transition names hold no dot.
     public static func isTransition(_ action: String) -> Bool {
         !action.contains(".")
-    }
-}
-
-/// What an event records beyond who, when and which states: stored as canonical JSON
-/// (sorted keys, absent fields left out) so that the same change always reads the same.
-public struct EventDetails: Codable, Sendable, Equatable {
-    public var assignee: String?
-    public var previousAssignee: String?
-    public var note: String?
-    public var evidence: [String]?
-    public var handle: String?
-    public var role: String?
-    public var title: String?
-    public var sha256: String?
-    public var text: String?
-    public var workflow: String?
-    /// For a link: the other claim and the relation (same, contradicts, unrelated).
-    public var otherClaim: Int64?
-    public var relation: String?
-    /// For an alias: the entity and its spelling.
-    public var entity: String?
-    public var variants: [String]?
-    /// For an assignment with a deadline: when it is due, ISO-8601.
-    public var due: String?
-    /// A public key registered by the event (`ed25519:...`).
-    public var key: String?
-    /// For a new claim: who said it and where it stands in its source.
-    public var speaker: String?
-    public var spanStart: Int64?
-    public var spanEnd: Int64?
-    /// For evidence: each item's stance, and its note (empty for none), beside `evidence`.
-    public var stances: [String]?
-    public var evidenceNotes: [String]?
-    /// For a known fact-check: what identifies it (its URL, mostly); `sha256` holds its fields' digest.
-    public var reference: String?
-    /// For a new reviewer: the name shown for them.
-    public var name: String?
-    /// For a new claim: how check-worthy it was found, and why.
-    public var worthiness: Int64?
-    public var reasons: [String]?
-
-    enum CodingKeys: String, CodingKey {
-        case assignee
-        case previousAssignee = "previous_assignee"
-        case note, evidence, handle, role, title, sha256, text, workflow
-        case otherClaim = "other_claim"
-        case relation, entity, variants, due, key, speaker
-        case spanStart = "span_start"
-        case spanEnd = "span_end"
-        case stances
-        case evidenceNotes = "evidence_notes"
-        case reference = "ref"
-        case name, worthiness, reasons
-    }
-
-    public init(assignee: String? = nil, previousAssignee: String? = nil, note: String? = nil,
-                evidence: [String]? = nil, handle: String? = nil, role: String? = nil,
-                title: String? = nil, sha256: String? = nil, text: String? = nil, workflow: String? = nil,
-                otherClaim: Int64? = nil, relation: String? = nil, entity: String? = nil, variants: [String]? = nil,
-                due: String? = nil, key: String? = nil, speaker: String? = nil, spanStart: Int64? = nil,
-                spanEnd: Int64? = nil, stances: [String]? = nil, evidenceNotes: [String]? = nil, reference: String? = nil,
-                name: String? = nil, worthiness: Int64? = nil, reasons: [String]? = nil) {
-        self.assignee = assignee
-        self.previousAssignee = previousAssignee
-        self.note = note
-        self.evidence = evidence
-        self.handle = handle
-        self.role = role
-        self.title = title
-        self.sha256 = sha256
-        self.text = text
-        self.workflow = workflow
-        self.otherClaim = otherClaim
-        self.relation = relation
-        self.entity = entity
-        self.variants = variants
-        self.due = due
-        self.key = key
-        self.speaker = speaker
-        self.spanStart = spanStart
-        self.spanEnd = spanEnd
-        self.stances = stances
-        self.evidenceNotes = evidenceNotes
-        self.reference = reference
-        self.name = name
-        self.worthiness = worthiness
-        self.reasons = reasons
     }
 }

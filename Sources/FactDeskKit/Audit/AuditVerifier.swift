@@ -133,27 +133,28 @@ struct AuditVerifier {
         previousHash.removeAll(keepingCapacity: true)
         previousHash.append(contentsOf: hash)
 
-        guard let details = event.details.flatMap(DetailsReader.details) else {
+        let action = Self.string(event.action)
+        guard let details = event.details.flatMap({ EventPayload(action: action, details: $0) }) else {
             report.problems.append(.init(kind: .notAllowed, seq: seq, detail: "its details are not the JSON FactDesk writes"))
             return
         }
         let replayed = HistoryReplay.Event(
             seq: seq, actor: Self.string(event.actor), claimID: event.claimID, sourceID: event.sourceID,
-            action: Self.string(event.action), at: Self.string(event.at), from: event.from.map { String(decoding: $0, as: UTF8.self) },
+            action: action, at: Self.string(event.at), from: event.from.map { String(decoding: $0, as: UTF8.self) },
             to: event.to.map { String(decoding: $0, as: UTF8.self) },
             signer: event.signer.map { String(decoding: $0, as: UTF8.self) }, signed: event.signature != nil)
         checkSignature(event, replayed, details, digest: digest)
-        replay.apply(replayed, details: details, rawDetails: event.details)
+        replay.apply(replayed, details, rawDetails: event.details)
     }
 
     /// Queues an event's signature for checking against the key its signer had, or notes
     /// an event without one after the desk began signing.
-    private mutating func checkSignature(_ event: EventBytes, _ replayed: HistoryReplay.Event, _ details: EventDetails,
+    private mutating func checkSignature(_ event: EventBytes, _ replayed: HistoryReplay.Event, _ details: EventPayload,
                                          digest: [UInt8]?) {
         // Signing begins with the first key the hashed history registers, not with the
         // first signature found: stripping every signature cannot make a signed desk read
         // as one from before signing, since the key its events register is in their hash.
-        if report.signingBegan == nil, Self.registersKey(replayed.action, details) { report.signingBegan = event.seq }
+        if report.signingBegan == nil, details.registersKey { report.signingBegan = event.seq }
         guard let signature = event.signature else {
             if let began = report.signingBegan {
                 report.problems.append(.init(kind: .unsigned, seq: event.seq,
@@ -175,16 +176,6 @@ struct AuditVerifier {
         }
         report.signaturesChecked += 1
         checker.add((event.seq, key, digest, bytes, replayed.signer.map { "the service \($0)" } ?? replayed.actor))
-    }
-
-    /// Whether an event registers a public key in its hashed details: the desk's creation
-    /// with its founder's key, a reviewer added with a key, a key registered, a service added.
-    static func registersKey(_ action: String, _ details: EventDetails) -> Bool {
-        guard details.key != nil else { return false }
-        switch action {
-        case AuditAction.deskCreate, AuditAction.reviewerAdd, AuditAction.reviewerKey, AuditAction.serviceAdd: return true
-        default: return false
-        }
     }
 
     private mutating func publicKey(_ text: String) -> Curve25519.Signing.PublicKey? {
@@ -319,40 +310,4 @@ struct ClaimRow {
     var worthiness: Int64
     /// The stored reasons: a JSON array of strings.
     var reasons: String
-}
-
-/// Gathers the signatures to check into batches, which ``ClaimStore/verifyAudit(anchor:trustedThrough:)``
-/// checks in a task group, a few at a time on every core, while the history goes on being read.
-struct SignatureChecker {
-    typealias Item = (seq: Int64, key: Curve25519.Signing.PublicKey, message: [UInt8], signature: Data, signer: String)
-    typealias Failure = (seq: Int64, signer: String)
-    static let batchSize = 2_048
-
-    /// The batch being gathered.
-    private var pending: [Item] = []
-    private var full: [[Item]] = []
-
-    mutating func add(_ item: Item) {
-        pending.append(item)
-        if pending.count >= Self.batchSize {
-            full.append(pending)
-            pending = []
-        }
-    }
-
-    /// The full batches gathered since the last call, with the last, partial one when
-    /// `all`: the history has been read.
-    mutating func batches(all: Bool) -> [[Item]] {
-        if all && !pending.isEmpty {
-            full.append(pending)
-            pending = []
-        }
-        defer { full = [] }
-        return full
-    }
-
-    /// The events of a batch whose signature is not good.
-    static func failures(in batch: [Item]) -> [Failure] {
-        batch.filter { !$0.key.isValidSignature($0.signature, for: $0.message) }.map { ($0.seq, $0.signer) }
-    }
 }

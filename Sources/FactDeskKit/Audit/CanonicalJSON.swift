@@ -78,26 +78,26 @@ enum CanonicalJSON {
     struct Object {
         private(set) var bytes: [UInt8] = [UInt8(ascii: "{")]
 
-        private mutating func key(_ name: StaticString) {
+        private mutating func key(_ name: String) {
             if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }
             bytes.append(UInt8(ascii: "\""))
-            bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            bytes.append(contentsOf: name.utf8)
             bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
         }
 
-        mutating func add(_ name: StaticString, _ value: String?) {
+        mutating func add(_ name: String, _ value: String?) {
             guard let value else { return }
             key(name)
             CanonicalJSON.appendString(value, to: &bytes)
         }
 
-        mutating func add(_ name: StaticString, _ value: Int64?) {
+        mutating func add(_ name: String, _ value: Int64?) {
             guard let value else { return }
             key(name)
             bytes.append(contentsOf: String(value).utf8)
         }
 
-        mutating func add(_ name: StaticString, _ values: [String]?) {
+        mutating func add(_ name: String, _ values: [String]?) {
             guard let values else { return }
             key(name)
             bytes.append(UInt8(ascii: "["))
@@ -111,38 +111,5 @@ enum CanonicalJSON {
         var text: String {
             String(decoding: bytes + [UInt8(ascii: "}")], as: UTF8.self)
         }
-    }
-}
-
-extension EventDetails {
-    /// The details as the history stores them: canonical JSON, keys sorted, absent fields left out.
-    var canonicalJSON: String {
-        var object = CanonicalJSON.Object()
-        object.add("assignee", assignee)
-        object.add("due", due)
-        object.add("entity", entity)
-        object.add("evidence", evidence)
-        object.add("evidence_notes", evidenceNotes)
-        object.add("handle", handle)
-        object.add("key", key)
-        object.add("name", name)
-        object.add("note", note)
-        object.add("other_claim", otherClaim)
-        object.add("previous_assignee", previousAssignee)
-        object.add("reasons", reasons)
-        object.add("ref", reference)
-        object.add("relation", relation)
-        object.add("role", role)
-        object.add("sha256", sha256)
-        object.add("span_end", spanEnd)
-        object.add("span_start", spanStart)
-        object.add("speaker", speaker)
-        object.add("stances", stances)
-        object.add("text", text)
-        object.add("title", title)
-        object.add("variants", variants)
-        object.add("workflow", workflow)
-        object.add("worthiness", worthiness)
-        return object.text
     }
 }

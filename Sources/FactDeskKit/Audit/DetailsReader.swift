@@ -1,13 +1,23 @@
 /// Reads an event's details, the canonical JSON object the desk stores (see
-/// ``EventDetails/canonicalJSON``), straight from its bytes: `audit verify` reads a
-/// million of them, where a general decoder would be most of its time.
+/// ``EventPayload/canonicalJSON``), straight from its bytes into the body its action
+/// names, through that body's field table: `audit verify` reads a million of them, where a
+/// general decoder would be most of its time.
 ///
-/// It reads any JSON object of strings, integers, arrays of strings and nulls; what it
-/// cannot read gives nil, which the verifier reports.
+/// It reads any JSON object of strings, integers, arrays of strings and nulls; keys the body
+/// does not hold are passed over.
 enum DetailsReader {
-    static func details(_ bytes: UnsafeRawBufferPointer) -> EventDetails? {
+    /// What the reader made of a details object.
+    enum Outcome<Body> {
+        case body(Body)
+        /// JSON, but without a field the body requires.
+        case incomplete
+        /// Not a JSON object of the values details hold.
+        case unreadable
+    }
+
+    static func read<Body: EventBody>(_ type: Body.Type, _ bytes: UnsafeRawBufferPointer) -> Outcome<Body> {
         var reader = Cursor(bytes: bytes)
-        return reader.object()
+        return reader.object(type)
     }
 
     /// A JSON array of strings, as a claim's stored reasons are; nil for anything else.
@@ -33,21 +43,20 @@ enum DetailsReader {
             return true
         }
 
-        mutating func object() -> EventDetails? {
-            var details = EventDetails()
-            guard take(UInt8(ascii: "{")) else { return nil }
-            if take(UInt8(ascii: "}")) { return end(details) }
-            repeat {
-                guard let key = string(), take(UInt8(ascii: ":")), let value = value() else { return nil }
-                details.set(key, value)
-            } while take(UInt8(ascii: ","))
-            guard take(UInt8(ascii: "}")) else { return nil }
-            return end(details)
-        }
-
-        mutating func end(_ details: EventDetails) -> EventDetails? {
+        mutating func object<Body: EventBody>(_ type: Body.Type) -> Outcome<Body> {
+            var body = Body()
+            var found: UInt64 = 0
+            guard take(UInt8(ascii: "{")) else { return .unreadable }
+            if !take(UInt8(ascii: "}")) {
+                repeat {
+                    guard let key = string(), take(UInt8(ascii: ":")), let value = value() else { return .unreadable }
+                    if let place = body.set(key, value) { found |= 1 << UInt64(place) }
+                } while take(UInt8(ascii: ","))
+                guard take(UInt8(ascii: "}")) else { return .unreadable }
+            }
             skipSpace()
-            return index == bytes.count ? details : nil
+            guard index == bytes.count else { return .unreadable }
+            return found == Body.requiredMask ? .body(body) : .incomplete
         }
 
         mutating func value() -> DetailsValue? {
@@ -159,40 +168,6 @@ enum DetailsReader {
 }
 
 /// One value of a details object.
-private enum DetailsValue {
+public enum DetailsValue: Sendable, Equatable {
     case text(String), number(Int64), texts([String]), null
-}
-
-extension EventDetails {
-    /// Sets the field a key of the stored JSON names; keys FactDesk does not write are ignored.
-    fileprivate mutating func set(_ name: String, _ value: DetailsValue) {
-        switch (name, value) {
-        case ("assignee", .text(let text)): assignee = text
-        case ("due", .text(let text)): due = text
-        case ("entity", .text(let text)): entity = text
-        case ("evidence", .texts(let items)): evidence = items
-        case ("evidence_notes", .texts(let items)): evidenceNotes = items
-        case ("handle", .text(let text)): handle = text
-        case ("key", .text(let text)): self.key = text
-        case ("name", .text(let text)): self.name = text
-        case ("reasons", .texts(let items)): reasons = items
-        case ("worthiness", .number(let number)): worthiness = number
-        case ("note", .text(let text)): note = text
-        case ("other_claim", .number(let number)): otherClaim = number
-        case ("previous_assignee", .text(let text)): previousAssignee = text
-        case ("ref", .text(let text)): reference = text
-        case ("relation", .text(let text)): relation = text
-        case ("role", .text(let text)): role = text
-        case ("sha256", .text(let text)): sha256 = text
-        case ("span_end", .number(let number)): spanEnd = number
-        case ("span_start", .number(let number)): spanStart = number
-        case ("speaker", .text(let text)): speaker = text
-        case ("stances", .texts(let items)): stances = items
-        case ("text", .text(let value)): text = value
-        case ("title", .text(let text)): title = text
-        case ("variants", .texts(let items)): variants = items
-        case ("workflow", .text(let text)): workflow = text
-        default: break
-        }
-    }
 }

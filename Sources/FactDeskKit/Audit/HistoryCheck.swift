@@ -6,14 +6,15 @@ extension ClaimStore {
     /// Checks the whole desk against its history in one read: the hash chain, each event's
     /// signature, the anchor if one is given, each event against the rules in force when
     /// it was written, every row of the desk against what the events say of it, and the
-    /// triggers that keep the history append-only, by their full SQL.
+    /// triggers that keep the history append-only, by their full definitions.
     ///
     /// With `trustedThrough`, the signatures of events up to that number are not checked
     /// again (`--since`, from a head verified before, whose hash the anchor checks).
     public func verifyAudit(anchor: (seq: Int64, hash: String)? = nil, trustedThrough: Int64 = 0) async throws -> AuditReport {
-        try await storage.reading { tx in
+        let expected = try await storage.expectedHistoryProtection()
+        return try await storage.reading { tx in
             var verifier = AuditVerifier(anchor: anchor, trustedThrough: trustedThrough, workflows: try await tx.installedWorkflows())
-            for problem in try await tx.historyProtectionProblems() {
+            for problem in HistoryProtection.problems(installed: try await tx.historyProtection(), expected: expected) {
                 verifier.protectionProblem(problem)
             }
             try await Self.walkEvents(tx, into: &verifier)

@@ -44,7 +44,8 @@ extension HistoryReplay {
     /// event's stored details when the row holds what the event wrote.
     static func content(of row: ClaimRow, as replayed: ClaimState) -> Digest {
         if replayed.legacy { return Digest([String(row.sourceID), row.text]) }
-        var details = EventDetails(text: row.text, speaker: row.speaker, spanStart: row.spanStart, spanEnd: row.spanEnd)
+        var details = EventPayload.ClaimAdded(text: row.text, speaker: row.speaker, spanStart: row.spanStart,
+                                              spanEnd: row.spanEnd, worthiness: nil, reasons: nil)
         if replayed.scored {
             var stored = row.reasons
             guard let reasons = stored.withUTF8({ DetailsReader.strings(UnsafeRawBufferPointer($0)) }) else {
@@ -189,10 +190,8 @@ extension HistoryReplay {
 
     // MARK: - Credentials
 
-    mutating func setCredential(_ event: Event, _ details: EventDetails) {
-        guard let handle = details.handle else { return malformed(event) }
-        // A reviewer sets their own password; only an editor sets another's.
-        if handle != event.actor { _ = isEditor(event) }
+    mutating func setCredential(_ event: Event, _ details: EventPayload.Credential) {
+        let handle = details.handle
         credentials[handle] = details.sha256 ?? ""
     }
 

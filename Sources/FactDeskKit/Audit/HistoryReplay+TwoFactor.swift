@@ -1,7 +1,7 @@
 /// The replay's rules for second factors: TwoFactorRules, as the history had the people.
 extension HistoryReplay {
     /// `twofactor.enable`: for an active reviewer, by themselves or an editor.
-    mutating func enableTwoFactor(_ event: Event, _ details: EventDetails) {
+    mutating func enableTwoFactor(_ event: Event, _ details: EventPayload.Subject) {
         guard let handle = twoFactorTarget(event, details, .enable) else { return }
         guard reviewers[handle]?.active == true else {
             return problem(.notAllowed, event.seq, "it turns on a two-factor login for \(handle), who was not an active reviewer then")
@@ -10,7 +10,7 @@ extension HistoryReplay {
     }
 
     /// `twofactor.disable`: of someone who had one, by themselves or an editor.
-    mutating func disableTwoFactor(_ event: Event, _ details: EventDetails) {
+    mutating func disableTwoFactor(_ event: Event, _ details: EventPayload.Subject) {
         guard let handle = twoFactorTarget(event, details, .disable) else { return }
         guard secondFactors.remove(handle) != nil else {
             return problem(.notAllowed, event.seq, "it turns off the two-factor login of \(handle), who had none then")
@@ -18,8 +18,9 @@ extension HistoryReplay {
     }
 
     /// The reviewer an event names, once the actor was allowed to change their second factor.
-    private mutating func twoFactorTarget(_ event: Event, _ details: EventDetails, _ change: TwoFactorRules.Change) -> String? {
-        guard let handle = details.handle, reviewers[handle] != nil else {
+    private mutating func twoFactorTarget(_ event: Event, _ details: EventPayload.Subject, _ change: TwoFactorRules.Change) -> String? {
+        let handle = details.handle
+        guard reviewers[handle] != nil else {
             problem(.notAllowed, event.seq, "its details lack what a \(event.action) event records")
             return nil
         }

@@ -4,7 +4,7 @@ import Foundation
 /// The desk the history describes, rebuilt event by event: who could act and with which
 /// key, what the workflow allowed, and what every row of the desk must hold.
 ///
-/// `audit verify` feeds it every event in order (``apply(_:details:rawDetails:)``), then
+/// `audit verify` feeds it every event in order (``apply(_:_:rawDetails:)``), then
 /// every row of the desk's tables (``checkClaim(id:source:spanStart:spanEnd:text:speaker:state:assignee:due:)``
 /// and ``check(_:_:)``), and reports an event the
 /// desk's rules could not have produced and a row the history does not account for.
@@ -145,7 +145,7 @@ struct HistoryReplay {
     /// The public key that must have signed an event: its actor's (or the service's) as
     /// registered before it; for the desk's first event and a reviewer's first key, the
     /// key the event registers. Nil, with a problem, when there is none.
-    mutating func signingKey(for event: Event, details: EventDetails) -> String? {
+    mutating func signingKey(for event: Event, details: EventPayload) -> String? {
         if let signer = event.signer {
             guard let service = services[signer], service.active else {
                 problem(.badSignature, event.seq, "it says the service \(signer) signed it, which was not registered then")
@@ -164,95 +164,99 @@ struct HistoryReplay {
     // MARK: - Events
 
     /// Checks one event against the desk's rules as the history had them, then applies it.
-    mutating func apply(_ event: Event, details: EventDetails, rawDetails: UnsafeRawBufferPointer?) {
-        let action = event.action
-        if action == AuditAction.deskCreate {
-            createDesk(event, details)
-            return
-        }
+    mutating func apply(_ event: Event, _ payload: EventPayload, rawDetails: UnsafeRawBufferPointer?) {
+        if case .deskCreate(let desk) = payload { return createDesk(event, desk) }
         // A rule broken is reported, and the event still replayed, so that one forged event
         // is named once rather than through everything after it.
-        if AuditAction.isTransition(action) {
-            transition(event, details)
-            return
+        if case .transition(_, let details) = payload { return transition(event, details) }
+        switch payload {
+        case .incomplete, .unknown: _ = actorIsActive(event)
+        default:
+            // What the change policy allows, as the history had the team; a target not on the team is malformed.
+            guard let change = change(payload, by: event.actor) else {
+                _ = actorIsActive(event)
+                return malformed(event)
+            }
+            permit(change, event)
         }
-        let founding = action == AuditAction.reviewerAdd && reviewers.isEmpty && details.handle == event.actor
-        if !founding { _ = actorIsActive(event) }
-        switch action {
-        case AuditAction.reviewerAdd:
-            guard let handle = details.handle, let role = details.role else { return malformed(event) }
-            if !founding { _ = isEditor(event) }
-            if reviewers[handle] != nil { return problem(.notAllowed, event.seq, "it adds \(handle), who was already a reviewer") }
-            reviewers[handle] = Person(role: role, active: true, key: details.key, name: details.name, addedAt: event.signedAt)
-        case AuditAction.reviewerActivate, AuditAction.reviewerDeactivate, AuditAction.reviewerRole, AuditAction.reviewerKey:
-            guard let handle = details.handle, reviewers[handle] != nil else { return malformed(event) }
-            let selfRegistration = action == AuditAction.reviewerKey && handle == event.actor && reviewers[handle]?.key == nil
-            if !selfRegistration { _ = isEditor(event) }
-            switch action {
-            case AuditAction.reviewerActivate: reviewers[handle]?.active = true
-            case AuditAction.reviewerDeactivate: reviewers[handle]?.active = false
-            case AuditAction.reviewerRole: reviewers[handle]?.role = details.role ?? ""
-            default: reviewers[handle]?.key = details.key
+        switch payload {
+        case .reviewerAdd(let added):
+            if reviewers[added.handle] != nil {
+                return problem(.notAllowed, event.seq, "it adds \(added.handle), who was already a reviewer")
             }
-        case AuditAction.serviceAdd, AuditAction.serviceRemove:
-            guard let name = details.handle else { return malformed(event) }
-            _ = isEditor(event)
-            if action == AuditAction.serviceAdd {
-                services[name] = (details.key ?? "", true)
-            } else {
-                services[name]?.active = false
-            }
-        case AuditAction.sourceAdd:
-            guard let source = event.sourceID, let sha256 = details.sha256 else { return malformed(event) }
+            reviewers[added.handle] = Person(role: added.role, active: true, key: added.key, name: added.name,
+                                             addedAt: event.signedAt)
+        case .reviewerActivate(let subject), .reviewerDeactivate(let subject):
+            reviewers[subject.handle]?.active = payload.action == AuditAction.reviewerActivate
+        case .reviewerRole(let change):
+            reviewers[change.handle]?.role = change.role ?? ""
+        case .reviewerKey(let change):
+            reviewers[change.handle]?.key = change.key
+        case .serviceAdd(let service):
+            services[service.handle] = (service.key ?? "", true)
+        case .serviceRemove(let service):
+            services[service.handle]?.active = false
+        case .sourceAdd(let added):
+            guard let source = event.sourceID else { return malformed(event) }
             if sources[source] != nil { return problem(.notAllowed, event.seq, "it adds source \(source) a second time") }
-            sources[source] = (sha256, details.title, event.signedAt)
-        case AuditAction.claimAdd:
-            guard let id = event.claimID, let text = details.text else { return malformed(event) }
+            sources[source] = (added.sha256, added.title, event.signedAt)
+        case .claimAdd(let added):
+            guard let id = event.claimID else { return malformed(event) }
             if claims[id] != nil { return problem(.notAllowed, event.seq, "it adds claim \(id) a second time") }
             let source = event.sourceID ?? 0
             claims[id] = ClaimState(state: number(event.to ?? ""), assignee: 0, evidence: 0, legacy: !event.signed,
-                                    scored: details.worthiness != nil, due: nil,
+                                    scored: added.worthiness != nil, due: nil,
                                     content: event.signed ? Digest(source: source, details: rawDetails, at: event.at)
-                                        : Digest([String(source), text]),
+                                        : Digest([String(source), added.text]),
                                     changedAt: event.at.hashValue)
-        case AuditAction.claimNote:
-            guard let id = existingClaim(event), let note = details.note else { return malformed(event) }
-            Self.count(&notes, Self.noteDigest(id, event.actor, note, at: event.signedAt), claim: id)
+        case .claimNote(let added):
+            guard let id = existingClaim(event) else { return malformed(event) }
+            Self.count(&notes, Self.noteDigest(id, event.actor, added.note, at: event.signedAt), claim: id)
             changed(id, at: event.at)
-        case AuditAction.claimEvidence:
-            guard let id = existingClaim(event), let url = details.evidence?.first else { return malformed(event) }
-            addEvidence(claim: id, event: event, urls: [url], stances: details.stances,
-                        notes: details.stances == nil ? nil : [details.note ?? ""])
+        case .claimEvidence(let added):
+            guard let id = existingClaim(event), let url = added.evidence.first else { return malformed(event) }
+            addEvidence(claim: id, event: event, urls: [url], stances: added.stances,
+                        notes: added.stances == nil ? nil : [added.note ?? ""])
             changed(id, at: event.at)
-        case AuditAction.claimLink:
-            guard let id = existingClaim(event), let other = details.otherClaim, let relation = details.relation
-            else { return malformed(event) }
-            guard claims[other] != nil else { return problem(.notAllowed, event.seq, "it links claim \(other), which did not exist") }
-            links[Pair(id, other)] = (relation, event.actor, event.signedAt)
-        case AuditAction.aliasAdd:
-            guard let entity = details.entity else { return malformed(event) }
-            for variant in details.variants ?? [] { aliases[variant] = (entity, event.actor, event.signedAt) }
-        case AuditAction.aliasRemove:
-            for variant in details.variants ?? [] { aliases[variant] = nil }
-        case AuditAction.checkImport:
-            guard let ref = details.reference, let digest = details.sha256 else { return malformed(event) }
-            knownChecks[ref] = (digest, event.actor, event.signedAt)
-        case AuditAction.workflowInstall:
-            installWorkflow(event, details)
-        case AuditAction.reviewerPassword:
-            setCredential(event, details)
-        case AuditAction.tokenCreate, AuditAction.tokenRevoke:
+        case .claimLink(let link):
+            guard let id = existingClaim(event) else { return malformed(event) }
+            guard claims[link.otherClaim] != nil else {
+                return problem(.notAllowed, event.seq, "it links claim \(link.otherClaim), which did not exist")
+            }
+            links[Pair(id, link.otherClaim)] = (link.relation, event.actor, event.signedAt)
+        case .aliasAdd(let change):
+            guard let entity = change.entity else { return malformed(event) }
+            for variant in change.variants ?? [] { aliases[variant] = (entity, event.actor, event.signedAt) }
+        case .aliasRemove(let change):
+            for variant in change.variants ?? [] { aliases[variant] = nil }
+        case .checkImport(let check):
+            knownChecks[check.reference] = (check.sha256, event.actor, event.signedAt)
+        case .workflowInstall(let installed):
+            installWorkflow(event, installed)
+        case .reviewerPassword(let credential):
+            setCredential(event, credential)
+        case .tokenCreate, .tokenRevoke:
             break
-        case AuditAction.twoFactorEnable:
-            enableTwoFactor(event, details)
-        case AuditAction.twoFactorDisable:
-            disableTwoFactor(event, details)
-        default:
+        case .twoFactorEnable(let subject):
+            enableTwoFactor(event, subject)
+        case .twoFactorDisable(let subject):
+            disableTwoFactor(event, subject)
+        case .incomplete(let action):
+            // What these check before their details is still reported.
+            switch action {
+            case AuditAction.workflowInstall: _ = isEditor(event)
+            case AuditAction.claimNote, AuditAction.claimEvidence, AuditAction.claimLink: _ = existingClaim(event)
+            default: break
+            }
+            malformed(event)
+        case .unknown(let action):
             problem(.notAllowed, event.seq, "FactDesk writes no '\(action)' event")
+        case .deskCreate, .transition:
+            break
         }
     }
 
-    mutating func createDesk(_ event: Event, _ details: EventDetails) {
+    mutating func createDesk(_ event: Event, _ details: EventPayload.DeskCreated) {
         guard event.seq == 1 else { return problem(.notAllowed, event.seq, "a desk is created once, by its first event") }
         founder = (event.actor, details.key)
         deskRow = (details.title, event.actor, event.signedAt)
@@ -269,9 +273,8 @@ struct HistoryReplay {
 
     /// Replays a workflow installed after the desk's creation: by an editor, its YAML in the
     /// event, whose hash the event records.
-    mutating func installWorkflow(_ event: Event, _ details: EventDetails) {
-        _ = isEditor(event)
-        guard let yaml = details.text, let sha256 = details.sha256 else { return malformed(event) }
+    mutating func installWorkflow(_ event: Event, _ details: EventPayload.WorkflowInstalled) {
+        let (yaml, sha256) = (details.text, details.sha256)
         guard sha256Hex(yaml) == sha256 else {
             return problem(.notAllowed, event.seq, "the workflow it installs does not have the SHA-256 it records")
         }
@@ -300,7 +303,7 @@ struct HistoryReplay {
         }
     }
 
-    mutating func transition(_ event: Event, _ details: EventDetails) {
+    mutating func transition(_ event: Event, _ details: EventPayload.TransitionDetails) {
         guard let id = existingClaim(event), var claim = claims[id], let guardian else { return }
         let person = reviewers[event.actor] ?? Person(role: "", active: false, key: nil)
         let state = names[Int(claim.state)]
@@ -369,22 +372,6 @@ struct HistoryReplay {
 
     static func count(_ table: inout [Digest: (count: Int32, claim: Int64)], _ key: Digest, claim: Int64) {
         table[key, default: (0, claim)].count += 1
-    }
-
-    mutating func actorIsActive(_ event: Event) -> Bool {
-        guard let person = reviewers[event.actor], person.active else {
-            problem(.notAllowed, event.seq, "\(event.actor) was not an active reviewer then")
-            return false
-        }
-        return true
-    }
-
-    mutating func isEditor(_ event: Event) -> Bool {
-        guard reviewers[event.actor]?.role == Reviewer.Role.editor.rawValue else {
-            problem(.notAllowed, event.seq, "only an editor may \(event.action), and \(event.actor) was not one then")
-            return false
-        }
-        return true
     }
 
     mutating func existingClaim(_ event: Event) -> Int64? {

@@ -15,7 +15,7 @@ extension ClaimStore {
     /// changed, as when a fact-checker corrects a rating. Any active reviewer may.
     public func importKnownChecks(_ reviews: [KnownCheck.Content], by actor: String) async throws -> KnownCheckImport {
         try await writing { tx in
-            let reviewer = try await tx.activeReviewer(actor)
+            let reviewer = try await tx.permit(.contribute, by: actor)
             let now = clock()
             var result = KnownCheckImport()
             var taken: Set<String> = []
@@ -41,9 +41,9 @@ extension ClaimStore {
                     result.added += 1
                 }
                 _ = try await tx.save(check)
-                try await tx.record(AuditEvent(at: now, actor: reviewer.handle, action: AuditAction.checkImport,
-                                               details: EventDetails(sha256: review.digest, text: review.claimReviewed,
-                                                                     reference: review.ref)), signer)
+                try await tx.record(AuditEvent(at: now, actor: reviewer.handle,
+                                         .checkImport(.init(reference: review.ref, sha256: review.digest,
+                                                            text: review.claimReviewed))), signer)
             }
             return result
         }

@@ -19,8 +19,8 @@ extension ClaimStore {
             let link = ClaimLink(claimA: a.id ?? 0, claimB: b.id ?? 0, kind: kind, linkedBy: reviewer.handle, linkedAt: now)
             try await tx.save(link)
             for (claim, other) in [(first, second), (second, first)] {
-                try await tx.record(AuditEvent(at: now, actor: reviewer.handle, claimID: claim, action: AuditAction.claimLink,
-                                               details: EventDetails(otherClaim: other, relation: kind.rawValue)), signer)
+                try await tx.record(AuditEvent(at: now, actor: reviewer.handle, claimID: claim,
+                                         .claimLink(.init(otherClaim: other, relation: kind.rawValue))), signer)
             }
             return link
         }
@@ -52,8 +52,8 @@ extension ClaimStore {
                 try await tx.insert(Alias(entity: name, variant: spelling, addedBy: reviewer.handle, addedAt: now))
                 added.append(spelling)
             }
-            try await tx.record(AuditEvent(at: now, actor: reviewer.handle, action: AuditAction.aliasAdd,
-                                           details: EventDetails(entity: name, variants: added)), signer)
+            try await tx.record(AuditEvent(at: now, actor: reviewer.handle,
+                                     .aliasAdd(.init(entity: name, variants: added))), signer)
         }
     }
 
@@ -65,8 +65,8 @@ extension ClaimStore {
                 throw DeskError.invalidValue("no alias '\(variant)'; `factdesk alias list` shows them")
             }
             try await tx.delete(alias)
-            try await tx.record(AuditEvent(at: clock(), actor: reviewer.handle, action: AuditAction.aliasRemove,
-                                           details: EventDetails(entity: alias.entity, variants: [variant])), signer)
+            try await tx.record(AuditEvent(at: clock(), actor: reviewer.handle,
+                                     .aliasRemove(.init(entity: alias.entity, variants: [variant]))), signer)
         }
     }
 

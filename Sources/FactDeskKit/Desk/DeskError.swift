@@ -21,6 +21,8 @@ public enum DeskError: FactDeskError, Equatable {
     case invalidValue(String)
     /// A state name that the desk's workflow does not have, as a filter names it.
     case unknownState(String, states: [String])
+    /// Parts of a request that do not go together, such as a stance without evidence.
+    case mismatchedInput(String)
     case lastEditor(String)
     case sameReviewer(actor: String, transition: String, claim: Int64, earlier: String)
     case nothingProposed(claim: Int64, transition: String)
@@ -46,7 +48,7 @@ public enum DeskError: FactDeskError, Equatable {
         case .versionConflict:
             .conflict
         // Values a person typed (a filter, a form field, an option), not a file's content.
-        case .unknownState, .invalidPublicationDate, .invalidLanguage:
+        case .unknownState, .invalidPublicationDate, .invalidLanguage, .mismatchedInput:
             .usage
         case .reviewerExists, .noteRequired, .evidenceRequired, .assigneeRequired,
              .assigneeNotExpected, .textNotInSource, .invalidValue, .invalidDeadline, .deadlineWithoutAssignment,
@@ -93,7 +95,7 @@ public enum DeskError: FactDeskError, Equatable {
                 + "); run `factdesk claim show \(claim)` and try again"
         case .textNotInSource(let source):
             "that text does not appear word for word in source \(source); copy it exactly, or record it as a paraphrase"
-        case .invalidValue(let message):
+        case .invalidValue(let message), .mismatchedInput(let message):
             message
         case .sameReviewer(let actor, let transition, let claim, let earlier):
             "\(actor) may not \(transition) claim \(claim): \(actor) ran '\(earlier)' on it, and a second person must decide"

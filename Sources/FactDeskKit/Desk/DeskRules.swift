@@ -16,6 +16,29 @@ extension StorageReader {
         return reviewer
     }
 
+    /// The acting reviewer, once ``ChangePolicy`` allows them the change; the first rule it
+    /// breaks is thrown.
+    @discardableResult
+    func permit(_ change: ChangePolicy.Change, by handle: String) async throws -> Reviewer {
+        let actor = try await reviewer(handle)
+        let editors: Int
+        switch change {
+        case .setActive, .setRole: editors = try await activeEditorCount()
+        default: editors = 0
+        }
+        let refusals = ChangePolicy.refusals(change, actor: handle, as: actor.map(ChangePolicy.Person.init), activeEditors: editors)
+        if let refusal = refusals.first {
+            switch refusal {
+            case .notAReviewer: throw DeskError.reviewerNotFound(handle)
+            case .inactive: throw DeskError.reviewerInactive(handle)
+            case .editorOnly: throw DeskError.editorOnly(actor: handle, action: change.doing)
+            case .lastEditor(let last): throw DeskError.lastEditor(last)
+            }
+        }
+        guard let actor else { throw DeskError.reviewerNotFound(handle) }
+        return actor
+    }
+
     /// The claim with this id, which must exist.
     func existingClaim(_ id: Int64) async throws -> Claim {
         guard let claim = try await claim(id) else { throw DeskError.claimNotFound(id) }
@@ -37,11 +60,11 @@ extension StorageWriter {
         claim.reasons = worthiness.reasons
         claim = try await insert(claim, searchTerms: terms ?? SearchIndex.indexText(claim.text))
         try await record(AuditEvent(at: claim.createdAt, actor: claim.createdBy, claimID: claim.id, sourceID: claim.sourceID,
-                                    action: AuditAction.claimAdd, toState: claim.state,
-                                    details: EventDetails(text: claim.text, speaker: claim.speaker, spanStart: claim.spanStart.map(Int64.init),
-                                                          spanEnd: claim.spanEnd.map(Int64.init), worthiness: Int64(claim.worthiness),
-                                                          reasons: claim.reasons)),
-                         signer)
+                              toState: claim.state,
+                              .claimAdd(.init(text: claim.text, speaker: claim.speaker, spanStart: claim.spanStart.map(Int64.init),
+                                              spanEnd: claim.spanEnd.map(Int64.init), worthiness: Int64(claim.worthiness),
+                                              reasons: claim.reasons))),
+                   signer)
         return claim
     }
 
@@ -54,12 +77,12 @@ extension StorageWriter {
         // Every text a write stores is in its event (a row's own texts are checked where
         // they are made): refused here, nothing of the write is kept.
         try StoredText.check([("reviewer", event.actor), ("action", event.action), ("state", event.fromState),
-                              ("state", event.toState)] + event.details.texts)
+                              ("state", event.toState)] + event.payload.texts)
         let head = try await historyHead()
         let seq = (head?.seq ?? 0) + 1
         event.seq = seq
         event.prevHash = head?.hash ?? HashChain.genesis
-        let details = event.details.canonicalJSON
+        let details = event.payload.canonicalJSON
         let at = StoredTime.text(event.at)
         event.hash = HashChain.hash(prev: event.prevHash, content: HashChain.Content(
             seq: seq, at: at, actor: event.actor, claimID: event.claimID, sourceID: event.sourceID,

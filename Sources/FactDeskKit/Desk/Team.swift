@@ -26,12 +26,12 @@ extension ClaimStore {
         _ = try await tx.insert(Reviewer(
             handle: editor.handle, displayName: editor.displayName ?? editor.handle, role: .editor, createdAt: now,
             publicKey: key))
-        try await tx.record(AuditEvent(at: now, actor: editor.handle, action: AuditAction.deskCreate,
-                                       details: EventDetails(handle: editor.handle, title: name, sha256: installed.sha256,
-                                                             workflow: installed.name, key: key)), signer)
-        try await tx.record(AuditEvent(at: now, actor: editor.handle, action: AuditAction.reviewerAdd,
-                                       details: EventDetails(handle: editor.handle, role: Reviewer.Role.editor.rawValue,
-                                                             key: key, name: editor.displayName ?? editor.handle)), signer)
+        try await tx.record(AuditEvent(at: now, actor: editor.handle,
+                                 .deskCreate(.init(handle: editor.handle, title: name, sha256: installed.sha256,
+                                                   workflow: installed.name, key: key))), signer)
+        try await tx.record(AuditEvent(at: now, actor: editor.handle,
+                                 .reviewerAdd(.init(handle: editor.handle, role: Reviewer.Role.editor.rawValue,
+                                                    key: key, name: editor.displayName ?? editor.handle))), signer)
     }
 
     /// The desk's name and who created it, when.
@@ -53,7 +53,7 @@ extension ClaimStore {
     }
 
 
-    /// Adds a reviewer or an editor. Only an active editor may.
+    /// Adds a reviewer or an editor. Only an active editor may (``ChangePolicy``).
     @discardableResult
     ///
     /// The new reviewer's public key is registered with them: the one given, else a key
@@ -67,7 +67,7 @@ extension ClaimStore {
         try StoredText.check([("name", new.displayName)])
         let given = try new.publicKey.map(PublicKeyText.normalized)
         return try await writing { tx in
-            _ = try await tx.activeEditor(actor, doing: "add reviewers")
+            try await tx.permit(.addReviewer, by: actor)
             if try await tx.reviewer(new.handle) != nil { throw DeskError.reviewerExists(new.handle) }
             // Handles differ by more than case: `Layla` beside `layla` would be two people
             // whom every page and message shows alike.
@@ -78,10 +78,10 @@ extension ClaimStore {
             let key = try given ?? PublicKeyText.text(of: try signer.keys.create(.reviewer(new.handle)).key)
             let now = clock()
             let reviewer = try await tx.insert(Reviewer(handle: new.handle, displayName: new.displayName ?? new.handle,
-                                                        role: new.role, createdAt: now, publicKey: key))
-            try await tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.reviewerAdd,
-                                           details: EventDetails(handle: new.handle, role: new.role.rawValue, key: key,
-                                                                 name: reviewer.displayName)), signer)
+                                                  role: new.role, createdAt: now, publicKey: key))
+            try await tx.record(AuditEvent(at: now, actor: actor,
+                                     .reviewerAdd(.init(handle: new.handle, role: new.role.rawValue, key: key,
+                                                        name: reviewer.displayName))), signer)
             return reviewer
         }
     }
@@ -94,14 +94,12 @@ extension ClaimStore {
         let key = try PublicKeyText.normalized(text)
         return try await writing { tx in
             var reviewer = try await tx.existingReviewer(handle)
-            if !(actor == handle && reviewer.publicKey == nil) {
-                _ = try await tx.activeEditor(actor, doing: "register reviewers' keys")
-            }
+            try await tx.permit(.registerKey(for: .init(reviewer)), by: actor)
             guard reviewer.publicKey != key else { return reviewer }
             reviewer.publicKey = key
             try await tx.update(reviewer)
-            try await tx.record(AuditEvent(at: clock(), actor: actor, action: AuditAction.reviewerKey,
-                                           details: EventDetails(handle: handle, key: key)), signer)
+            try await tx.record(AuditEvent(at: clock(), actor: actor,
+                                     .reviewerKey(.init(handle: handle, key: key))), signer)
             return reviewer
         }
     }
@@ -116,13 +114,13 @@ extension ClaimStore {
         try Reviewer.validate(handle: name)
         let given = try text.map(PublicKeyText.normalized)
         return try await writing { tx in
-            _ = try await tx.activeEditor(actor, doing: "register services")
+            try await tx.permit(.registerService, by: actor)
             let key = try given ?? PublicKeyText.text(of: try signer.keys.create(.service(name)).key)
             if let existing = try await tx.service(name), existing.active, existing.publicKey == key { return existing }
             let service = Service(name: name, publicKey: key, addedBy: actor, addedAt: clock())
             try await tx.save(service)
-            try await tx.record(AuditEvent(at: service.addedAt, actor: actor, action: AuditAction.serviceAdd,
-                                           details: EventDetails(handle: name, key: key)), signer)
+            try await tx.record(AuditEvent(at: service.addedAt, actor: actor,
+                                     .serviceAdd(.init(handle: name, key: key))), signer)
             return service
         }
     }
@@ -130,14 +128,14 @@ extension ClaimStore {
     /// Stops a service from signing: events it signs from now on are refused. Only an active editor may.
     public func removeService(_ name: String, by actor: String) async throws {
         try await writing { tx in
-            _ = try await tx.activeEditor(actor, doing: "remove services")
+            try await tx.permit(.removeService, by: actor)
             guard var service = try await tx.service(name), service.active else {
                 throw DeskError.invalidValue("no service '\(name)' is registered; `factdesk service list` shows them")
             }
             service.active = false
             try await tx.save(service)
-            try await tx.record(AuditEvent(at: clock(), actor: actor, action: AuditAction.serviceRemove,
-                                           details: EventDetails(handle: name)), signer)
+            try await tx.record(AuditEvent(at: clock(), actor: actor,
+                                     .serviceRemove(.init(handle: name))), signer)
         }
     }
 
@@ -151,17 +149,15 @@ extension ClaimStore {
     @discardableResult
     public func setReviewer(_ handle: String, active: Bool, by actor: String) async throws -> Reviewer {
         try await writing { tx in
-            _ = try await tx.activeEditor(actor, doing: active ? "activate reviewers" : "deactivate reviewers")
             var reviewer = try await tx.existingReviewer(handle)
+            try await tx.permit(.setActive(.init(reviewer), to: active), by: actor)
             guard reviewer.active != active else { return reviewer }
-            if !active { try await tx.keepAnEditor(besides: reviewer) }
             reviewer.active = active
             try await tx.update(reviewer)
             if !active { try await tx.deleteSessions(of: handle) }
             try await tx.record(AuditEvent(
                 at: clock(), actor: actor,
-                action: active ? AuditAction.reviewerActivate : AuditAction.reviewerDeactivate,
-                details: EventDetails(handle: handle)), signer)
+                active ? .reviewerActivate(.init(handle: handle)) : .reviewerDeactivate(.init(handle: handle))), signer)
             return reviewer
         }
     }
@@ -171,14 +167,13 @@ extension ClaimStore {
     @discardableResult
     public func setRole(_ handle: String, to role: Reviewer.Role, by actor: String) async throws -> Reviewer {
         try await writing { tx in
-            _ = try await tx.activeEditor(actor, doing: "change roles")
             var reviewer = try await tx.existingReviewer(handle)
+            try await tx.permit(.setRole(.init(reviewer), to: role), by: actor)
             guard reviewer.role != role else { return reviewer }
-            try await tx.keepAnEditor(besides: reviewer)
             reviewer.role = role
             try await tx.update(reviewer)
-            try await tx.record(AuditEvent(at: clock(), actor: actor, action: AuditAction.reviewerRole,
-                                           details: EventDetails(handle: handle, role: role.rawValue)), signer)
+            try await tx.record(AuditEvent(at: clock(), actor: actor,
+                                     .reviewerRole(.init(handle: handle, role: role.rawValue))), signer)
             return reviewer
         }
     }
@@ -206,11 +201,5 @@ extension StorageReader {
     func existingReviewer(_ handle: String) async throws -> Reviewer {
         guard let reviewer = try await reviewer(handle) else { throw DeskError.reviewerNotFound(handle) }
         return reviewer
-    }
-
-    /// Refuses to let an active editor stop being one when no other active editor is left.
-    func keepAnEditor(besides reviewer: Reviewer) async throws {
-        guard reviewer.role == .editor && reviewer.active else { return }
-        if try await activeEditorCount() <= 1 { throw DeskError.lastEditor(reviewer.handle) }
     }
 }

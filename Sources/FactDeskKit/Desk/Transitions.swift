@@ -78,15 +78,14 @@ extension ClaimStore {
                 claim.updatedAt = now
                 try await tx.saveProgress(claim)
                 try await tx.record(AuditEvent(
-                    at: now, actor: actor.handle, claimID: id, action: transition.name, fromState: from,
-                    toState: target,
-                    details: EventDetails(
-                              assignee: transition.setsAssignee ? command.assignee : nil,
-                              previousAssignee: transition.setsAssignee ? previousAssignee : nil,
-                              note: note, evidence: command.evidence.isEmpty ? nil : command.evidence.map(\.url),
-                              due: command.due.map(ISO8601.string),
-                              stances: command.evidence.isEmpty ? nil : command.evidence.map(\.stance.rawValue),
-                              evidenceNotes: command.evidence.contains { $0.note != nil } ? command.evidence.map { $0.note ?? "" } : nil)),
+                    at: now, actor: actor.handle, claimID: id, fromState: from, toState: target,
+                    .transition(transition.name, .init(
+                        assignee: transition.setsAssignee ? command.assignee : nil,
+                        previousAssignee: transition.setsAssignee ? previousAssignee : nil,
+                        due: command.due.map(ISO8601.string), note: note,
+                        evidence: command.evidence.isEmpty ? nil : command.evidence.map(\.url),
+                        stances: command.evidence.isEmpty ? nil : command.evidence.map(\.stance.rawValue),
+                        evidenceNotes: command.evidence.contains { $0.note != nil } ? command.evidence.map { $0.note ?? "" } : nil))),
                     signer)
                 moved.append(claim)
             }
@@ -105,8 +104,8 @@ extension ClaimStore {
             let now = clock()
             try await touch(claimID, at: now, tx)
             let note = try await attach(note: body, evidence: [], to: claimID, by: reviewer.handle, at: now, tx).note
-            try await tx.record(AuditEvent(at: now, actor: actor, claimID: claimID, action: AuditAction.claimNote,
-                                           details: EventDetails(note: body)), signer)
+            try await tx.record(AuditEvent(at: now, actor: actor, claimID: claimID,
+                                     .claimNote(.init(note: body))), signer)
             return note ?? Note(claimID: claimID, author: actor, body: body, createdAt: now)
         }
     }
@@ -120,10 +119,9 @@ extension ClaimStore {
             let now = clock()
             try await touch(claimID, at: now, tx)
             let evidence = try await tx.insert(Evidence(claimID: claimID, url: item.url, stance: item.stance, note: item.note,
-                                                        addedBy: reviewer.handle, addedAt: now))
-            try await tx.record(AuditEvent(at: now, actor: actor, claimID: claimID, action: AuditAction.claimEvidence,
-                                           details: EventDetails(note: item.note, evidence: [item.url],
-                                                                 stances: [item.stance.rawValue])), signer)
+                                                  addedBy: reviewer.handle, addedAt: now))
+            try await tx.record(AuditEvent(at: now, actor: actor, claimID: claimID,
+                                     .claimEvidence(.init(url: item.url, stance: item.stance.rawValue, note: item.note))), signer)
             return evidence
         }
     }

@@ -13,7 +13,7 @@ extension ClaimStore {
     public func installWorkflow(_ source: WorkflowSource, by actor: String) async throws -> InstalledWorkflow {
         try StoredText.check(source.yaml, field: "workflow")
         return try await storage.writing { tx in
-            _ = try await tx.activeEditor(actor, doing: "install a workflow")
+            try await tx.permit(.installWorkflow, by: actor)
             let states = try await tx.claimCountsByState()
             let missing = states.keys.filter { source.workflow.state(named: $0) == nil }.sorted()
             guard missing.isEmpty else {
@@ -25,9 +25,9 @@ extension ClaimStore {
             let installed = try await tx.insert(InstalledWorkflow(
                 name: source.workflow.name, yaml: source.yaml, definition: source.workflow, sha256: sha256Hex(source.yaml),
                 installedBy: actor, installedAt: now))
-            try await tx.record(AuditEvent(at: now, actor: actor, action: AuditAction.workflowInstall,
-                                           details: EventDetails(sha256: installed.sha256, text: source.yaml,
-                                                                 workflow: installed.name)), signer)
+            try await tx.record(AuditEvent(at: now, actor: actor,
+                                     .workflowInstall(.init(yaml: source.yaml, sha256: installed.sha256,
+                                                            workflow: installed.name))), signer)
             return installed
         }
     }

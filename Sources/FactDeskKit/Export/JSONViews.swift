@@ -10,16 +10,16 @@ public enum JSONView {
         public var sourceID: Int64
         public var text: String
         public var status: String
-        public var assignee: String?
-        public var speaker: String?
-        public var start: Int?
-        public var end: Int?
+        @Nullable public var assignee: String?
+        @Nullable public var speaker: String?
+        @Nullable public var start: Int?
+        @Nullable public var end: Int?
         public var version: Int64
         public var createdAt: String
         public var updatedAt: String
         public var worthiness: Int
         public var reasons: [String]
-        public var dueAt: String?
+        @Nullable public var dueAt: String?
 
         enum CodingKeys: String, CodingKey {
             case id, text, status, assignee, speaker, start, end, version, worthiness, reasons
@@ -46,23 +46,6 @@ public enum JSONView {
             dueAt = claim.dueAt.map(ISO8601.string)
         }
 
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(sourceID, forKey: .sourceID)
-            try container.encode(text, forKey: .text)
-            try container.encode(status, forKey: .status)
-            try container.encode(assignee, forKey: .assignee)
-            try container.encode(speaker, forKey: .speaker)
-            try container.encode(start, forKey: .start)
-            try container.encode(end, forKey: .end)
-            try container.encode(version, forKey: .version)
-            try container.encode(createdAt, forKey: .createdAt)
-            try container.encode(updatedAt, forKey: .updatedAt)
-            try container.encode(worthiness, forKey: .worthiness)
-            try container.encode(reasons, forKey: .reasons)
-            try container.encode(dueAt, forKey: .dueAt)
-        }
     }
 
     public struct NoteView: Encodable, Sendable {
@@ -80,23 +63,13 @@ public enum JSONView {
     public struct EvidenceView: Encodable, Sendable {
         public var url: String
         public var stance: String
-        public var note: String?
+        @Nullable public var note: String?
         public var addedBy: String
         public var at: String
 
         enum CodingKeys: String, CodingKey {
             case url, stance, note, at
             case addedBy = "added_by"
-        }
-
-        /// Every key, a missing note as null: the shape does not change with the content.
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(url, forKey: .url)
-            try container.encode(stance, forKey: .stance)
-            try container.encode(note, forKey: .note)
-            try container.encode(addedBy, forKey: .addedBy)
-            try container.encode(at, forKey: .at)
         }
 
         public init(_ evidence: Evidence) {
@@ -112,34 +85,19 @@ public enum JSONView {
         public var seq: Int64
         public var at: String
         public var actor: String
-        public var claimID: Int64?
-        public var sourceID: Int64?
+        @Nullable public var claimID: Int64?
+        @Nullable public var sourceID: Int64?
         public var action: String
-        public var from: String?
-        public var to: String?
-        public var details: EventDetails
-        public var signer: String?
-        public var signature: String?
+        @Nullable public var from: String?
+        @Nullable public var to: String?
+        public var details: EventPayload
+        @Nullable public var signer: String?
+        @Nullable public var signature: String?
 
         enum CodingKeys: String, CodingKey {
             case seq, at, actor, action, from, to, details, signer, signature
             case claimID = "claim_id"
             case sourceID = "source_id"
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(seq, forKey: .seq)
-            try container.encode(at, forKey: .at)
-            try container.encode(actor, forKey: .actor)
-            try container.encode(claimID, forKey: .claimID)
-            try container.encode(sourceID, forKey: .sourceID)
-            try container.encode(action, forKey: .action)
-            try container.encode(from, forKey: .from)
-            try container.encode(to, forKey: .to)
-            try container.encode(details, forKey: .details)
-            try container.encode(signer, forKey: .signer)
-            try container.encode(signature, forKey: .signature)
         }
 
         public init(_ event: AuditEvent) {
@@ -153,7 +111,7 @@ public enum JSONView {
             to = event.toState
             signer = event.signer
             signature = event.signature
-            details = event.details
+            details = event.payload
         }
     }
 
@@ -163,7 +121,7 @@ public enum JSONView {
         public var sourceID: Int64
         public var score: Double
         public var status: String
-        public var decidedBy: String?
+        @Nullable public var decidedBy: String?
 
         enum CodingKeys: String, CodingKey {
             case score, status
@@ -180,27 +138,18 @@ public enum JSONView {
             decidedBy = match.decidedBy
         }
 
-        /// Every key, `decided_by` null until the claim has a verdict.
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(claimID, forKey: .claimID)
-            try container.encode(sourceID, forKey: .sourceID)
-            try container.encode(score, forKey: .score)
-            try container.encode(status, forKey: .status)
-            try container.encode(decidedBy, forKey: .decidedBy)
-        }
     }
 
     /// A fact-check published elsewhere that matches a claim: `known_checks` of `claim show
     /// --json` and `related --json`. Fields the review leaves out are null.
     public struct KnownCheckView: Encodable, Sendable {
         public var publisher: String
-        public var url: String?
-        public var date: String?
+        @Nullable public var url: String?
+        @Nullable public var date: String?
         public var claimReviewed: String
-        public var rating: String?
-        public var ratingValue: String?
-        public var language: String?
+        @Nullable public var rating: String?
+        @Nullable public var ratingValue: String?
+        @Nullable public var language: String?
         /// How closely the review's claim matches this one, from 0 to 1.
         public var score: Double
 
@@ -224,17 +173,6 @@ public enum JSONView {
             score = match.score
         }
 
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(publisher, forKey: .publisher)
-            try container.encode(url, forKey: .url)
-            try container.encode(date, forKey: .date)
-            try container.encode(claimReviewed, forKey: .claimReviewed)
-            try container.encode(rating, forKey: .rating)
-            try container.encode(ratingValue, forKey: .ratingValue)
-            try container.encode(language, forKey: .language)
-            try container.encode(score, forKey: .score)
-        }
     }
 
     /// `claim show --json`: the claim's fields, then its notes, evidence and history.
@@ -269,6 +207,7 @@ public enum JSONView {
             otherSources = Set(related.map(\.claim.sourceID)).count
         }
 
+        /// One flat object: the claim's own keys beside the detail's, as `claim list` shows a claim.
         public func encode(to encoder: any Encoder) throws {
             try claim.encode(to: encoder)
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -286,10 +225,10 @@ public enum JSONView {
     public struct SourceView: Encodable, Sendable {
         public var id: Int64
         public var title: String
-        public var outlet: String?
-        public var url: String?
+        @Nullable public var outlet: String?
+        @Nullable public var url: String?
         public var language: String
-        public var published: String?
+        @Nullable public var published: String?
         public var sha256: String
         public var claims: Int
         public var importedBy: String
@@ -317,20 +256,6 @@ public enum JSONView {
             text = includeText ? source.body : nil
         }
 
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(title, forKey: .title)
-            try container.encode(outlet, forKey: .outlet)
-            try container.encode(url, forKey: .url)
-            try container.encode(language, forKey: .language)
-            try container.encode(published, forKey: .published)
-            try container.encode(sha256, forKey: .sha256)
-            try container.encode(claims, forKey: .claims)
-            try container.encode(importedBy, forKey: .importedBy)
-            try container.encode(importedAt, forKey: .importedAt)
-            try container.encodeIfPresent(text, forKey: .text)
-        }
     }
 
     public struct ReviewerView: Encodable, Sendable {
@@ -340,22 +265,12 @@ public enum JSONView {
         public var active: Bool
         public var openClaims: Int
         /// The key that signs what they do; null on a desk from before signing, until registered.
-        public var publicKey: String?
+        @Nullable public var publicKey: String?
 
         enum CodingKeys: String, CodingKey {
             case handle, name, role, active
             case openClaims = "open_claims"
             case publicKey = "public_key"
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(handle, forKey: .handle)
-            try container.encode(name, forKey: .name)
-            try container.encode(role, forKey: .role)
-            try container.encode(active, forKey: .active)
-            try container.encode(openClaims, forKey: .openClaims)
-            try container.encode(publicKey, forKey: .publicKey)
         }
 
         public init(_ reviewer: Reviewer, openClaims: Int) {

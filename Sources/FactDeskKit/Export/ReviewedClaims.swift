@@ -16,7 +16,7 @@ extension ClaimStore {
                 guard let decision = transitions.last(where: { $0.toState == claim.state }) else { continue }
                 let corrections = zip(transitions, transitions.dropFirst()).compactMap { earlier, reopen in
                     context.finals.contains(earlier.toState ?? "") && !context.finals.contains(reopen.toState ?? "")
-                        ? (at: reopen.at, previous: earlier.toState ?? "", note: reopen.details.note) : nil
+                        ? (at: reopen.at, previous: earlier.toState ?? "", note: reopen.payload.note) : nil
                 }
                 let related = try await self.related(to: id, limit: 20, minimumScore: Relatedness.strong, context: context, tx)
                 var others: [Source] = []
@@ -24,7 +24,7 @@ extension ClaimStore {
                     if let other = try await tx.source(sourceID) { others.append(other) }
                 }
                 reviewed.append(ReviewedClaim(claim: claim, source: source, decidedAt: decision.at, decidedBy: decision.actor,
-                                              note: decision.details.note, corrections: corrections, otherAppearances: others))
+                                              note: decision.payload.note, corrections: corrections, otherAppearances: others))
             }
             return reviewed
         }

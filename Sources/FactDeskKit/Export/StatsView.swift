@@ -17,7 +17,7 @@ extension JSONView {
 
         var states: [String: Int]
         var reviewers: [Load]
-        var medianSecondsToVerdict: Double?
+        @Nullable var medianSecondsToVerdict: Double?
         var verdictsThisWeek: Int
         var verdictsPerDay: [Day]
 
@@ -34,15 +34,6 @@ extension JSONView {
             medianSecondsToVerdict = stats.medianSecondsToVerdict
             verdictsThisWeek = stats.verdictsThisWeek
             verdictsPerDay = stats.verdictsPerDay.map { Day(day: $0.day, verdicts: $0.verdicts) }
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(states, forKey: .states)
-            try container.encode(reviewers, forKey: .reviewers)
-            try container.encode(medianSecondsToVerdict, forKey: .medianSecondsToVerdict)
-            try container.encode(verdictsThisWeek, forKey: .verdictsThisWeek)
-            try container.encode(verdictsPerDay, forKey: .verdictsPerDay)
         }
     }
 }

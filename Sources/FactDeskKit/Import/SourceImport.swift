@@ -124,7 +124,7 @@ extension ClaimStore {
     /// transaction, all or none.
     public func store(_ batch: PreparedBatch, by actor: String) async throws -> [SourceImport] {
         try await writing { tx in
-            _ = try await tx.activeReviewer(actor)
+            try await tx.permit(.contribute, by: actor)
             let extracting = batch.sources.contains { $0.claims != nil }
             let initial = extracting ? try await tx.deskWorkflow().workflow.initialState : ""
             return try await batch.sources.asyncMap { try await insert($0, initialState: initial, by: actor, tx) }
@@ -141,8 +141,8 @@ extension ClaimStore {
             language: new.language ?? ScriptDetector.language(of: new.body),
             publishedOn: new.publishedOn, body: new.body, sha256: prepared.digest,
             importedBy: actor, importedAt: now))
-        try await tx.record(AuditEvent(at: now, actor: actor, sourceID: source.id, action: AuditAction.sourceAdd,
-                                       details: EventDetails(title: source.title, sha256: prepared.digest)), signer)
+        try await tx.record(AuditEvent(at: now, actor: actor, sourceID: source.id,
+                                 .sourceAdd(.init(title: source.title, sha256: prepared.digest))), signer)
         guard let found = prepared.claims, let sourceID = source.id else { return .added(source, claims: 0) }
         for (item, terms) in found {
             let claim = Claim(

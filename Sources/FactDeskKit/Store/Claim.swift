@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A check-worthy statement from a source, and where it stands in the review workflow.
 ///
@@ -38,46 +37,6 @@ public struct Claim: Codable, Sendable, Equatable {
         case updatedAt = "updated_at"
         case worthiness, reasons
         case dueAt = "due_at"
-    }
-}
-
-extension Claim: FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "claim"
-
-    public enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let sourceID = Column(CodingKeys.sourceID)
-        static let state = Column(CodingKeys.state)
-        static let assignee = Column(CodingKeys.assignee)
-        static let worthiness = Column(CodingKeys.worthiness)
-        static let dueAt = Column(CodingKeys.dueAt)
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
-
-    /// Reads a claim column by column. Every listing, search and transition reads claims,
-    /// so this skips the general `Decodable` path and its JSON decoder for `reasons`.
-    public init(row: Row) throws {
-        id = row[CodingKeys.id.rawValue]
-        sourceID = row[CodingKeys.sourceID.rawValue]
-        spanStart = row[CodingKeys.spanStart.rawValue]
-        spanEnd = row[CodingKeys.spanEnd.rawValue]
-        text = row[CodingKeys.text.rawValue]
-        speaker = row[CodingKeys.speaker.rawValue]
-        state = row[CodingKeys.state.rawValue]
-        assignee = row[CodingKeys.assignee.rawValue]
-        version = row[CodingKeys.version.rawValue]
-        createdBy = row[CodingKeys.createdBy.rawValue]
-        createdAt = row[CodingKeys.createdAt.rawValue]
-        updatedAt = row[CodingKeys.updatedAt.rawValue]
-        worthiness = row[CodingKeys.worthiness.rawValue] ?? 0
-        let reasonsJSON: String? = row[CodingKeys.reasons.rawValue]
-        reasons = reasonsJSON.flatMap { text in
-            (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String]
-        } ?? []
-        dueAt = row[CodingKeys.dueAt.rawValue]
     }
 }
 
@@ -122,34 +81,5 @@ public struct ClaimFilter: Sendable, Equatable {
         self.order = order
         self.overdueAt = overdueAt
         self.finalStates = finalStates
-    }
-}
-
-extension DerivableRequest<Claim> {
-    /// The claims a filter selects, in its order.
-    func filtered(by filter: ClaimFilter) -> Self {
-        var request = self
-        if !filter.states.isEmpty {
-            request = request.filter(filter.states.contains(Claim.Columns.state))
-        }
-        switch filter.assignment {
-        case .any: break
-        case .assignedTo(let handle): request = request.filter(Claim.Columns.assignee == handle)
-        case .unassigned: request = request.filter(Claim.Columns.assignee == nil)
-        }
-        if let sourceID = filter.sourceID {
-            request = request.filter(Claim.Columns.sourceID == sourceID)
-        }
-        if let now = filter.overdueAt {
-            request = request.filter(Claim.Columns.dueAt < now && !filter.finalStates.contains(Claim.Columns.state))
-        }
-        if let ids = filter.ids {
-            request = request.filter(ids.sorted().contains(Claim.Columns.id))
-        }
-        switch filter.order {
-        case .oldest: return request.order(Claim.Columns.id)
-        case .worthiness: return request.order(Claim.Columns.worthiness.desc, Claim.Columns.id)
-        case .due: return request.order(Claim.Columns.dueAt.ascNullsLast, Claim.Columns.id)
-        }
     }
 }

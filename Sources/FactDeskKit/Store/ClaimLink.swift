@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A reviewer's word on two claims of different sources: the same fact, a contradiction,
 /// or unrelated (which keeps an automatic match from coming back).
@@ -32,15 +31,6 @@ public struct ClaimLink: Codable, Sendable, Equatable {
     }
 }
 
-extension ClaimLink: FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "claim_link"
-
-    public enum Columns {
-        static let claimA = Column(CodingKeys.claimA)
-        static let claimB = Column(CodingKeys.claimB)
-    }
-}
-
 /// A confirmed spelling of a person or body.
 public struct Alias: Codable, Sendable, Equatable {
     public var id: Int64?
@@ -53,18 +43,5 @@ public struct Alias: Codable, Sendable, Equatable {
         case id, entity, variant
         case addedBy = "added_by"
         case addedAt = "added_at"
-    }
-}
-
-extension Alias: FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "alias"
-
-    public enum Columns {
-        static let entity = Column(CodingKeys.entity)
-        static let variant = Column(CodingKeys.variant)
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 }

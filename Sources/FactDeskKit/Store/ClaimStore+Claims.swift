@@ -65,6 +65,12 @@ extension ClaimStore {
         }
     }
 
+    /// How many claims match a query in these states, counting no further than `cap`.
+    func countMatches(_ query: String, states: [String], cap: Int) async throws -> Int {
+        guard let terms = TermQuery.allTerms(of: query) else { return 0 }
+        return try await storage.reading { try await $0.countMatches(terms, states: states, above: 0, cap: cap) }
+    }
+
     /// The claims a filter selects, in its order.
     public func claims(_ filter: ClaimFilter) async throws -> [Claim] {
         try await storage.reading { try await $0.claims(filter) }

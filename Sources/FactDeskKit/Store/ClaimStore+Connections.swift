@@ -10,7 +10,7 @@ extension ClaimStore {
     ///
     /// `factdesk serve` runs it in its `ServiceGroup`, beside the web server.
     public func connectionService(limit: Int) -> (any ServiceLifecycle.Service)? {
-        (storage as? PostgreSQLStorage)?.connections.start(limit: limit)
+        storage.connectionService(limit: limit)
     }
 
     /// Runs `body` with the desk's connections running (see ``connectionService(limit:)``),

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// What importing one row of a planning spreadsheet did.
 public struct PlanOutcome: Sendable, Equatable {

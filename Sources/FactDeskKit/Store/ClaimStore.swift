@@ -1,21 +1,17 @@
 import Foundation
-import GRDB
 
-/// The desk's store: one SQLite file holding reviewers, sources, claims, notes,
-/// evidence and the append-only history.
+/// The desk's store: reviewers, sources, claims, notes, evidence and the append-only
+/// history, in a desk file or a PostgreSQL database (see ``DeskLocation``).
 ///
-/// Every write method is one IMMEDIATE transaction that re-reads what it changes,
-/// checks it, writes the change and its audit event, and commits; nothing half-done
-/// is ever visible. Several processes may share one desk file: the store uses a WAL
-/// `DatabasePool` and waits up to the busy timeout for another writer.
+/// Every write method is one transaction that re-reads what it changes, checks it, writes
+/// the change and its audit event, and commits; nothing half-done is ever visible. Several
+/// processes may share one desk: a writer waits up to the busy timeout for another.
 ///
-/// All of FactDesk's SQL lives in this folder. Commands and the workflow engine call
-/// these methods and never see a database.
+/// Commands and the workflow engine call these methods and never see a database: the
+/// store asks its ``DeskStorage`` for rows, and each backend holds its own SQL.
 public struct ClaimStore: Sendable {
     /// The storage the domain's calls go through.
     let storage: any DeskStorage
-    /// The desk file's database, when the desk is a file.
-    let file: (any DatabaseWriter)?
     /// The path or URL messages name, or `:memory:`.
     public let path: String
     let busyTimeout: Double
@@ -25,20 +21,8 @@ public struct ClaimStore: Sendable {
     /// Signatures of password and token events this store has found good.
     let verifiedSignatures = VerifiedSignatures()
 
-    init(writer: any DatabaseWriter, path: String, busyTimeout: Double, clock: @escaping @Sendable () -> Date,
-         signer: EventSigner) {
-        self.storage = SQLiteStorage(writer: writer, path: path, busyTimeout: busyTimeout)
-        self.file = writer
-        self.path = path
-        self.busyTimeout = busyTimeout
-        self.clock = clock
-        self.signer = signer
-    }
-
-    init(storage: any DeskStorage, file: (any DatabaseWriter)? = nil, busyTimeout: Double,
-         clock: @escaping @Sendable () -> Date, signer: EventSigner) {
+    init(storage: any DeskStorage, busyTimeout: Double, clock: @escaping @Sendable () -> Date, signer: EventSigner) {
         self.storage = storage
-        self.file = file
         self.path = storage.name
         self.busyTimeout = busyTimeout
         self.clock = clock
@@ -47,27 +31,21 @@ public struct ClaimStore: Sendable {
 
     /// The same desk, signing what it writes with these keys (or as a service).
     public func signing(with signer: EventSigner) -> ClaimStore {
-        ClaimStore(storage: storage, file: file, busyTimeout: busyTimeout, clock: clock, signer: signer)
+        ClaimStore(storage: storage, busyTimeout: busyTimeout, clock: clock, signer: signer)
     }
 
     /// The keys of the desks this process opens when it is not told which: the keys of
     /// this process's memory, made when first needed (desks in memory, tests).
     public static let processSigner = EventSigner(keys: .memory)
 
-    /// The desk file's database, for tests that look under the storage.
-    var writer: any DatabaseWriter {
-        guard let file else { preconditionFailure("\(path) is not a desk file") }
-        return file
-    }
-
-    /// Whether the desk is a PostgreSQL database.
-    public var isShared: Bool { storage is PostgreSQLStorage }
+    /// Whether the desk is shared through a database server (PostgreSQL).
+    public var isShared: Bool { storage.isShared }
 
     /// On a PostgreSQL desk, the login connected and whether it owns the desk (and so may
     /// act for any reviewer, as `factdesk serve` does); nil for a desk file, where the
     /// person acting is whoever `--as` names.
     public var login: (handle: String, owner: Bool)? {
-        (storage as? PostgreSQLStorage).map { ($0.login, $0.isOwner) }
+        storage.login.map { ($0.handle, $0.isOwner) }
     }
 
     /// Refuses to serve the web desk over a PostgreSQL login that is not the desk's owner.
@@ -85,49 +63,27 @@ public struct ClaimStore: Sendable {
 
     /// Opens an existing desk, bringing an older schema up to date.
     ///
-    /// A missing file, a file that is not a desk and a desk written by a newer FactDesk
-    /// are refused before anything is written to them.
-    ///
-    /// A command that runs one transaction needs one connection (see ``Connection``):
-    /// setting up a second, and SQLite reading the schema again for it, is most of a quick
-    /// command's time. A desk whose schema needs bringing up to date is migrated through a
-    /// pool whatever was asked.
+    /// A missing file, a file or database that is not a desk and a desk written by a newer
+    /// FactDesk are refused before anything is written to them.
     public static func open(
         path: String, busyTimeout: Double = 5, connectTimeout: Double = 5, clock: @escaping @Sendable () -> Date = Date.init,
         connection: Connection = .pool, signer: EventSigner = processSigner
     ) async throws -> ClaimStore {
-        if PostgresAddress.isURL(path) {
-            let storage = try await PostgreSQLStorage.open(try PostgresAddress(url: path), connectTimeout: connectTimeout,
-                                                           busyTimeout: busyTimeout)
-            return ClaimStore(storage: storage, busyTimeout: busyTimeout, clock: clock, signer: signer)
-        }
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw StoreError.noDesk(path: path)
-        }
-        try checkHeader(path: path)
-        let mode = (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue
-        if let mode, mode & 0o222 == 0 { throw StoreError.readOnly(path: path) }
-        if connection != .pool,
-           let single = try await openSingle(path: path, readOnly: connection == .readOnly, busyTimeout: busyTimeout, clock: clock,
-                                             signer: signer) {
-            return single
-        }
-        return try await translating(path: path, busyTimeout: busyTimeout) {
-            let pool = try DatabasePool(path: path, configuration: configuration(busyTimeout: busyTimeout))
-            let migrator = Migrations.migrator
-            let (superseded, complete) = try await pool.read { db in
-                guard try db.tableExists("desk") else { throw StoreError.notADesk(path: path) }
-                return (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
-            }
-            if superseded { throw StoreError.newerDesk(path: path) }
-            if !complete { try migrator.migrate(pool) }
-            let store = ClaimStore(writer: pool, path: path, busyTimeout: busyTimeout, clock: clock, signer: signer)
-            try await store.storage.rebuildSearchIndexIfStale()
-            return store
-        }
+        try await open(DeskLocation(path), busyTimeout: busyTimeout, connectTimeout: connectTimeout, clock: clock,
+                 connection: connection, signer: signer)
     }
 
-    /// How a desk is opened.
+    /// Opens the desk at a location; see ``open(path:busyTimeout:connectTimeout:clock:connection:signer:)``.
+    public static func open(
+        _ location: DeskLocation, busyTimeout: Double = 5, connectTimeout: Double = 5,
+        clock: @escaping @Sendable () -> Date = Date.init, connection: Connection = .pool, signer: EventSigner = processSigner
+    ) async throws -> ClaimStore {
+        let storage = try await location.open(busyTimeout: busyTimeout, connectTimeout: connectTimeout, connection: connection)
+        return ClaimStore(storage: storage, busyTimeout: busyTimeout, clock: clock, signer: signer)
+    }
+
+    /// How a desk is opened. A command that runs one transaction needs one connection:
+    /// setting up a second is most of a quick command's time on a desk file.
     public enum Connection: Sendable, Equatable {
         /// A pool: a writer and readers, for reads on several threads at once (`factdesk serve`).
         case pool
@@ -137,86 +93,40 @@ public struct ClaimStore: Sendable {
         case readOnly
     }
 
-    /// One connection to an up-to-date desk, or nil when its schema needs migrating.
-    private static func openSingle(path: String, readOnly: Bool, busyTimeout: Double,
-                                   clock: @escaping @Sendable () -> Date, signer: EventSigner) async throws -> ClaimStore? {
-        try await translating(path: path, busyTimeout: busyTimeout) {
-            var config = configuration(busyTimeout: busyTimeout)
-            config.readonly = readOnly
-            let queue = try DatabaseQueue(path: path, configuration: config)
-            let migrator = Migrations.migrator
-            let (superseded, complete) = try await queue.read { db in
-                guard try db.tableExists("desk") else { throw StoreError.notADesk(path: path) }
-                return (try migrator.hasBeenSuperseded(db),
-                        try migrator.hasCompletedMigrations(db)
-                            && SQLiteTransaction(db: db).searchIndexVersion() >= SearchIndex.version)
-            }
-            if superseded { throw StoreError.newerDesk(path: path) }
-            guard complete else {
-                try queue.close()
-                return nil
-            }
-            return ClaimStore(writer: queue, path: path, busyTimeout: busyTimeout, clock: clock, signer: signer)
-        }
-    }
-
-    /// Creates a desk at a path where no file exists, with its workflow and first editor.
+    /// Creates a desk where there is none, with its workflow and first editor.
     ///
-    /// The desk is built in a temporary file beside the target and moved into place
-    /// only when complete, so a failed `init` leaves nothing behind.
+    /// The desk is written in one transaction (a file in a temporary file beside the target,
+    /// moved into place only when complete), so a failed `init` leaves nothing behind.
     public static func create(
         path: String, workflow: WorkflowSource, editor: NewReviewer, deskName: String? = nil,
         busyTimeout: Double = 5, connectTimeout: Double = 5, clock: @escaping @Sendable () -> Date = Date.init,
         signer: EventSigner = processSigner
     ) async throws -> ClaimStore {
-        if PostgresAddress.isURL(path) {
-            // On PostgreSQL the first editor is whoever is logged in: identity is the login.
-            let storage = try await PostgreSQLStorage.create(
-                try PostgresAddress(url: path), connectTimeout: connectTimeout, busyTimeout: busyTimeout
-            ) { tx, login in
+        try await create(DeskLocation(path), workflow: workflow, editor: editor, deskName: deskName, busyTimeout: busyTimeout,
+                   connectTimeout: connectTimeout, clock: clock, signer: signer)
+    }
+
+    /// Creates a desk at a location; see ``create(path:workflow:editor:deskName:busyTimeout:connectTimeout:clock:signer:)``.
+    public static func create(
+        _ location: DeskLocation, workflow: WorkflowSource, editor: NewReviewer, deskName: String? = nil,
+        busyTimeout: Double = 5, connectTimeout: Double = 5, clock: @escaping @Sendable () -> Date = Date.init,
+        signer: EventSigner = processSigner
+    ) async throws -> ClaimStore {
+        let storage = try await location.create(busyTimeout: busyTimeout, connectTimeout: connectTimeout) { tx, login in
+            var first = editor
+            if let login {
+                // Where the database has logins, the first editor is whoever is logged in:
+                // identity is the login.
                 guard editor.handle == login else {
                     throw StoreError.accessDenied(
                         "on PostgreSQL the desk's first editor is the role that creates it, \(login); connect as \(editor.handle) to make \(editor.handle) its editor")
                 }
-                var first = editor
                 first.handle = login
-                try Reviewer.validate(handle: login)
-                try await initialize(tx, workflow: workflow, editor: first, deskName: deskName, at: clock(), signer: signer)
             }
-            return ClaimStore(storage: storage, busyTimeout: busyTimeout, clock: clock, signer: signer)
+            try Reviewer.validate(handle: first.handle)
+            try await initialize(tx, workflow: workflow, editor: first, deskName: deskName, at: clock(), signer: signer)
         }
-        try await createFile(path: path, busyTimeout: busyTimeout, clock: clock) { tx in
-            try Reviewer.validate(handle: editor.handle)
-            try await initialize(tx, workflow: workflow, editor: editor, deskName: deskName, at: clock(), signer: signer)
-        }
-        return try await open(path: path, busyTimeout: busyTimeout, clock: clock, signer: signer)
-    }
-
-    /// Builds a desk file in a temporary file beside the target, with the schema and what
-    /// `fill` writes in one transaction, and moves it into place only when complete, so
-    /// that a failure leaves nothing behind.
-    static func createFile(path: String, busyTimeout: Double, clock: @escaping @Sendable () -> Date,
-                           fill: (any StorageWriter) async throws -> Void) async throws {
-        guard !FileManager.default.fileExists(atPath: path) else {
-            throw StoreError.alreadyExists(path: path)
-        }
-        let temporary = path + ".init-\(ProcessInfo.processInfo.processIdentifier)"
-        defer { removeDatabaseFiles(temporary) }
-        try await translating(path: path, busyTimeout: busyTimeout) {
-            let pool = try DatabasePool(path: temporary, configuration: configuration(busyTimeout: busyTimeout))
-            try Migrations.migrator.migrate(pool)
-            let storage = SQLiteStorage(writer: pool, path: path, busyTimeout: busyTimeout)
-            try await storage.writing(fill)
-            // The storage's connection closes first, so that the pool's, closing last, folds
-            // the write-ahead log into the file before it is linked into place.
-            try await storage.close()
-            try pool.close()
-        }
-        // link(2) fails if the target appeared meanwhile: never overwrite someone's file.
-        guard hardLink(temporary, path) == 0 else {
-            if errno == EEXIST { throw StoreError.alreadyExists(path: path) }
-            throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
-        }
+        return ClaimStore(storage: storage, busyTimeout: busyTimeout, clock: clock, signer: signer)
     }
 
     /// A desk in memory, for tests and previews.
@@ -224,61 +134,10 @@ public struct ClaimStore: Sendable {
         workflow: WorkflowSource, editor: NewReviewer, clock: @escaping @Sendable () -> Date = Date.init,
         signer: EventSigner = processSigner
     ) async throws -> ClaimStore {
-        var config = Configuration()
-        config.allowsUnsafeTransactions = true
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA recursive_triggers = ON") }
-        let queue = try DatabaseQueue(configuration: config)
-        try Migrations.migrator.migrate(queue)
-        let store = ClaimStore(writer: queue, path: ":memory:", busyTimeout: 0, clock: clock, signer: signer)
+        let store = ClaimStore(storage: try SQLiteStorage.inMemory(), busyTimeout: 0, clock: clock, signer: signer)
         try await store.initialize(workflow: workflow, editor: editor, deskName: nil)
         return store
     }
-
-    static func configuration(busyTimeout: Double) -> Configuration {
-        var config = Configuration()
-        config.busyMode = .timeout(busyTimeout)
-        config.foreignKeysEnabled = true
-        // A transaction stays open on its connection while the domain's asynchronous body
-        // runs (see ``SQLiteStorage``).
-        config.allowsUnsafeTransactions = true
-        config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA recursive_triggers = ON")
-        }
-        return config
-    }
-
-    /// Refuses a file that is not a SQLite database carrying the desk's application id,
-    /// reading only its 100-byte header, so that nothing is written to a stranger's file.
-    private static func checkHeader(path: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw StoreError.cannotOpen(path: path, reason: "the file cannot be read; check its permissions")
-        }
-        defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 100)) ?? Data()
-        let magic = Data("SQLite format 3\u{0}".utf8)
-        guard header.count == 100, header.prefix(16) == magic else {
-            throw StoreError.notADesk(path: path)
-        }
-        let id = header[68..<72].reduce(Int32(0)) { $0 << 8 | Int32($1) }
-        guard id == Migrations.applicationID else {
-            throw StoreError.notADesk(path: path)
-        }
-    }
-
-    private static func removeDatabaseFiles(_ path: String) {
-        for suffix in ["", "-wal", "-shm"] {
-            try? FileManager.default.removeItem(atPath: path + suffix)
-        }
-    }
-
-    static func translating<T>(path: String, busyTimeout: Double, _ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let error as DatabaseError {
-            throw StoreError.from(error, path: path, busyTimeout: busyTimeout)
-        }
-    }
-
 }
 
 /// Where a desk's workflow comes from: a built-in name or a YAML file.
@@ -314,9 +173,4 @@ public struct NewReviewer: Sendable, Equatable {
         self.role = role
         self.publicKey = publicKey
     }
-}
-
-/// link(2): makes `path` name the file at `existing`, failing if `path` exists.
-private func hardLink(_ existing: String, _ path: String) -> Int32 {
-    link(existing, path)
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 // MARK: - Backups and moves
 
@@ -7,19 +6,21 @@ extension ClaimStore {
     /// Copies the desk, as it is at one moment, to a new file or an empty PostgreSQL
     /// database, while others may go on writing.
     ///
-    /// File to file uses SQLite's online backup. Any other pair copies every table row
-    /// for row (ids, times and the history's exact text kept), then indexes the claims
-    /// for search: the copy holds the same history, with the same head and hashes, so an
-    /// anchor taken before the move verifies on it. Login sessions are not copied. The copy
-    /// is written in one transaction and appears complete or not at all.
+    /// File to file uses SQLite's online backup; any other pair copies every row (see
+    /// ``DeskStorage/copyRows(to:busyTimeout:connectTimeout:)``). The copy holds the same
+    /// history, with the same head and hashes, so an anchor taken before the move verifies on it.
     public func backup(to destination: String, connectTimeout: Double = 5) async throws {
-        if !PostgresAddress.isURL(destination), let file {
-            try fileBackup(of: file, to: destination)
-            return
-        }
-        let source = storage
-        let copy = { (target: any StorageWriter) async throws in
-            try await source.reading { from in
+        try await storage.backup(to: try DeskLocation(destination), busyTimeout: busyTimeout, connectTimeout: connectTimeout)
+    }
+}
+
+extension DeskStorage {
+    /// Copies every table row for row to a new desk at `destination` (ids, times and the
+    /// history's exact text kept), then indexes the claims for search. Login sessions are
+    /// not copied. The copy is written in one transaction and appears complete or not at all.
+    func copyRows(to destination: DeskLocation, busyTimeout: Double, connectTimeout: Double) async throws {
+        _ = try await destination.create(busyTimeout: busyTimeout, connectTimeout: connectTimeout) { target, _ in
+            try await reading { from in
                 for table in DeskTable.allCases {
                     var batch: [[StoredValue]] = []
                     try await from.eachRow(of: table) { row in
@@ -44,24 +45,6 @@ extension ClaimStore {
             }
             try await target.storeSearchTerms(terms)
             try await target.finishCopy()
-        }
-        if PostgresAddress.isURL(destination) {
-            _ = try await PostgreSQLStorage.create(try PostgresAddress(url: destination), connectTimeout: connectTimeout,
-                                                   busyTimeout: busyTimeout) { target, _ in try await copy(target) }
-        } else {
-            try await Self.createFile(path: destination, busyTimeout: busyTimeout, clock: clock, fill: copy)
-        }
-    }
-
-    private func fileBackup(of file: any DatabaseWriter, to path: String) throws {
-        guard !FileManager.default.fileExists(atPath: path) else { throw StoreError.alreadyExists(path: path) }
-        do {
-            let copy = try DatabaseQueue(path: path)
-            try file.backup(to: copy)
-            try copy.close()
-        } catch let error as DatabaseError {
-            try? FileManager.default.removeItem(atPath: path)
-            throw StoreError.from(error, path: path, busyTimeout: busyTimeout)
         }
     }
 }

@@ -1,25 +1,42 @@
 import Foundation
+import ServiceLifecycle
 
 /// The one interface between the desk's rules and a database.
 ///
 /// The domain (the workflow's guards, the history's chain, logins) asks a storage for rows
 /// and gives it rows to write, inside one transaction at a time; each backend holds only
-/// its SQL and the mapping of its rows. `SQLiteStorage` is the embedded desk file.
+/// its SQL and the mapping of its rows: `SQLiteStorage` (`Store/SQLite/`) is the embedded
+/// desk file, `PostgreSQLStorage` (`Store/PostgreSQL/`) a desk shared through a server.
+/// Each opens or creates itself from a ``DeskLocation``.
 ///
 /// Transactions are asynchronous: a body holds one connection for as long as it runs and
 /// may wait (for PostgreSQL's answers, for another storage's writes) without holding a
 /// thread. A backend whose calls do not wait may answer them synchronously.
-///
-/// The desk's calls move onto this seam area by area; those that still hold SQL of their
-/// own live in the `ClaimStore+...` files beside it.
 protocol DeskStorage: Sendable {
     /// What the desk is called in messages: its path, or its URL without the password.
     var name: String { get }
+    /// Whether the desk is shared through a database server (PostgreSQL), where who acts
+    /// is who logged in, rather than a file on this machine.
+    var isShared: Bool { get }
+    /// Who the database says is connected, where it has logins of its own (PostgreSQL);
+    /// nil for a desk file, where the person acting is whoever `--as` names.
+    var login: DeskLogin? { get }
     /// Runs `body` in a read transaction.
     func reading<T>(_ body: (any StorageReader) async throws -> T) async throws -> T
     /// Runs `body` in one write transaction that commits when it returns and leaves
     /// nothing behind when it throws.
     func writing<T>(_ body: (any StorageWriter) async throws -> T) async throws -> T
+    /// Copies the desk, as it is at one moment, to a new desk at `destination`, while
+    /// others may go on writing; see ``copyRows(to:busyTimeout:connectTimeout:)``, which a
+    /// backend uses unless it has a faster way for that destination.
+    func backup(to destination: DeskLocation, busyTimeout: Double, connectTimeout: Double) async throws
+    /// The triggers and trigger functions the desk's migrations make, rendered by the same
+    /// database as the desk's own, with nothing of them kept.
+    func expectedHistoryProtection() async throws -> [ProtectionObject]
+    /// The service that keeps the desk's connections to a database server, at most `limit`
+    /// of them, which must run while the desk's transactions do; nil where none is needed
+    /// (a desk file), or where it already runs.
+    func connectionService(limit: Int) -> (any ServiceLifecycle.Service)?
 }
 
 /// What the domain reads inside a transaction.
@@ -38,6 +55,8 @@ protocol StorageReader {
     func workflowInstallEvent() async throws -> (seq: Int64, details: String)?
     /// The claims a filter selects, in its order, within its limit and offset.
     func claims(_ filter: ClaimFilter) async throws -> [Claim]
+    /// How many claims a filter selects, whatever its limit and offset, counting no further than `cap`.
+    func countClaims(_ filter: ClaimFilter, cap: Int) async throws -> Int
     func source(_ id: Int64) async throws -> Source?
     /// The date a source says it was published, without reading its text.
     func publishedOn(source: Int64) async throws -> String?
@@ -137,9 +156,9 @@ protocol StorageReader {
 
     // MARK: History check and copies
 
-    /// What is wrong with the protections of the history (its triggers, compared by their
-    /// full definitions with those the desk's schema makes), one sentence each.
-    func historyProtectionProblems() async throws -> [String]
+    /// The triggers and trigger functions the desk holds, as its catalog renders them
+    /// (compared with ``DeskStorage/expectedHistoryProtection()`` by ``HistoryProtection``).
+    func historyProtection() async throws -> [ProtectionObject]
     /// Hands the events after `seq` to `body` in order, at most `limit` of them, as their
     /// stored bytes, valid only during the call.
     func walkEvents(after seq: Int64, limit: Int, _ body: (AuditVerifier.EventBytes) -> Void) async throws

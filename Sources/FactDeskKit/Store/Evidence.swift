@@ -1,19 +1,10 @@
 import Foundation
-import GRDB
 
 /// A piece of evidence for or against a claim: a URL or a citation, and which way it points.
 public struct Evidence: Codable, Sendable, Equatable {
+    /// Which way evidence points. Given with a transition and nobody saying, it is what the
+    /// workflow's target state says (``Workflow/evidenceStance(for:)``).
     public enum Stance: String, Codable, Sendable, CaseIterable {
-        /// How evidence given with a transition bears on the claim when nobody says:
-        /// it supports a verification, refutes a dispute, and is context otherwise.
-        public static func `default`(for transition: String) -> Stance {
-            switch transition {
-            case "verify": .supports
-            case "dispute": .refutes
-            default: .context
-            }
-        }
-
         case supports
         case refutes
         case context
@@ -34,18 +25,6 @@ public struct Evidence: Codable, Sendable, Equatable {
         case url, stance, note
         case addedBy = "added_by"
         case addedAt = "added_at"
-    }
-}
-
-extension Evidence: FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "evidence"
-
-    public enum Columns {
-        static let claimID = Column(CodingKeys.claimID)
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 }
 

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A reviewer's note on a claim. Notes are never edited: a correction is a new note.
 public struct Note: Codable, Sendable, Equatable {
@@ -14,17 +13,5 @@ public struct Note: Codable, Sendable, Equatable {
         case claimID = "claim_id"
         case author, body
         case createdAt = "created_at"
-    }
-}
-
-extension Note: FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "note"
-
-    public enum Columns {
-        static let claimID = Column(CodingKeys.claimID)
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// A person who works on the desk: an editor, who assigns and decides, or a reviewer.
 public struct Reviewer: Codable, Sendable, Equatable {
@@ -47,33 +46,6 @@ public struct Reviewer: Codable, Sendable, Equatable {
             throw .invalidValue(
                 "'\(handle)' is not a valid handle; use one word of letters, digits, '.', '_' or '-'")
         }
-    }
-}
-
-extension Reviewer: FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "reviewer"
-
-    public enum Columns {
-        static let handle = Column(CodingKeys.handle)
-        static let role = Column(CodingKeys.role)
-        static let active = Column(CodingKeys.active)
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
-
-    /// Reads a reviewer column by column. Every command reads who is acting, and the general
-    /// `Decodable` path costs milliseconds of start-up the first time it runs. The table's
-    /// check allows only the two roles (PostgreSQL's rows read them the same way).
-    public init(row: Row) throws {
-        id = row[CodingKeys.id.rawValue]
-        handle = row[CodingKeys.handle.rawValue]
-        displayName = row[CodingKeys.displayName.rawValue]
-        role = Role(rawValue: row[CodingKeys.role.rawValue] ?? "") ?? .reviewer
-        active = row[CodingKeys.active.rawValue]
-        createdAt = row[CodingKeys.createdAt.rawValue]
-        publicKey = row[CodingKeys.publicKey.rawValue]
     }
 }
 

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// An article the desk checks claims from, stored verbatim with the SHA-256 of its text.
 public struct Source: Codable, Sendable, Equatable {
@@ -21,18 +20,6 @@ public struct Source: Codable, Sendable, Equatable {
         case body, sha256
         case importedBy = "imported_by"
         case importedAt = "imported_at"
-    }
-}
-
-extension Source: FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "source"
-
-    public enum Columns {
-        static let sha256 = Column(CodingKeys.sha256)
-    }
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 }
 

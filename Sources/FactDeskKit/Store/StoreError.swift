@@ -1,6 +1,4 @@
-import GRDB
-
-/// Why the desk file could not be opened or written.
+/// Why the desk could not be opened or written.
 public enum StoreError: FactDeskError, Equatable {
     case noDesk(path: String)
     case alreadyExists(path: String)
@@ -61,17 +59,6 @@ public enum StoreError: FactDeskError, Equatable {
             "there is no database \(name); create it (createdb), then run `factdesk init` on it"
         case .notEmpty(let name):
             "the database \(name) already holds tables that are not a desk; give `factdesk init` an empty database"
-        }
-    }
-
-    /// Translates an SQLite failure into the error a user can act on.
-    static func from(_ error: DatabaseError, path: String, busyTimeout: Double) -> StoreError {
-        switch error.resultCode {
-        case .SQLITE_BUSY, .SQLITE_LOCKED: .busy(seconds: busyTimeout)
-        case .SQLITE_NOTADB, .SQLITE_CORRUPT: .notADesk(path: path)
-        case .SQLITE_READONLY: .readOnly(path: path)
-        case .SQLITE_CANTOPEN: .cannotOpen(path: path, reason: error.message ?? "the file cannot be opened")
-        default: .database(error.message ?? "\(error)")
         }
     }
 }

@@ -7,7 +7,12 @@ import Foundation
 /// once it has begun, `commit` just before it commits and `done` once committed,
 /// each a line written straight to the file (no buffer a kill could lose). With
 /// `FACTDESK_TEST_WRITE_PAUSE` (seconds) it also waits that long before committing, so that
-/// kills can be aimed inside the transaction. Unset, as outside those tests, it does nothing.
+/// kills can be aimed inside the transaction.
+///
+/// Compiled in only when the package is built with `FACTDESK_WRITE_TRACE=1`, as the crash
+/// test builds it; any other build, the shipped binary among them, has empty calls here that
+/// read no environment and write nothing.
+#if FACTDESK_WRITE_TRACE
 enum WriteTrace {
     private static let settings: (file: Int32, pause: Double)? = {
         let environment = ProcessInfo.processInfo.environment
@@ -35,3 +40,10 @@ enum WriteTrace {
         _ = write(file, line.utf8Start, line.utf8CodeUnitCount)
     }
 }
+#else
+enum WriteTrace {
+    @inline(__always) static func begun() {}
+    @inline(__always) static func committing() {}
+    @inline(__always) static func committed() {}
+}
+#endif

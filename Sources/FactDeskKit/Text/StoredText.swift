@@ -39,20 +39,3 @@ public enum StoredText {
         }
     }
 }
-
-extension EventDetails {
-    /// Every text the details hold, by the name a person knows the field by.
-    var texts: [(field: String, text: String?)] {
-        var all: [(String, String?)] = [
-            ("assignee", assignee), ("previous assignee", previousAssignee), ("note", note), ("handle", handle),
-            ("role", role), ("title", title), ("SHA-256", sha256), ("text", text), ("workflow", workflow),
-            ("relation", relation), ("entity", entity), ("deadline", due), ("key", key), ("speaker", speaker),
-            ("reference", reference), ("name", name),
-        ]
-        for (field, list) in [("evidence", evidence), ("spelling", variants), ("stance", stances), ("evidence note", evidenceNotes),
-                              ("reason", reasons)] {
-            all += (list ?? []).map { (field, $0) }
-        }
-        return all
-    }
-}

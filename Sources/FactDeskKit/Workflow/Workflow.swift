@@ -47,6 +47,15 @@ public struct Workflow: Codable, Sendable, Equatable {
     public func transitions(from state: String) -> [Transition] {
         transitions.filter { $0.from.contains(state) }
     }
+
+    /// How evidence given with a transition bears on the claim when the person does not say:
+    /// as the state it leads to says, or the verdict it proposes. A transition to whatever a
+    /// proposal named, or one the workflow lacks, gives context.
+    public func evidenceStance(for transition: String) -> Evidence.Stance {
+        guard let transition = self.transition(named: transition) else { return .context }
+        let target = transition.proposes ?? (transition.acceptsProposal ? nil : transition.to)
+        return target.flatMap(state(named:))?.evidenceStance ?? .context
+    }
 }
 
 /// A rating scale for published fact-checks: each verdict state's value between the
@@ -94,12 +103,31 @@ public struct WorkflowState: Codable, Sendable, Equatable {
     /// A final state is a verdict: the claim's review is over until it is reopened.
     public var isFinal: Bool
     public var summary: String?
+    /// How evidence given with a transition into this state bears on the claim when the
+    /// person does not say (`stance:` in the file); nil leaves it to ``evidenceStance``.
+    public var stance: Evidence.Stance?
 
-    public init(name: String, isInitial: Bool = false, isFinal: Bool = false, summary: String? = nil) {
+    public init(name: String, isInitial: Bool = false, isFinal: Bool = false, summary: String? = nil,
+                stance: Evidence.Stance? = nil) {
         self.name = name
         self.isInitial = isInitial
         self.isFinal = isFinal
         self.summary = summary
+        self.stance = stance
+    }
+
+    /// The stance of evidence given on the way into this state: the file's `stance:`, else
+    /// that of the built-in workflows' verdicts (evidence for `verified` supports the claim,
+    /// evidence for `disputed` refutes it), else context. A workflow file written before
+    /// `stance:` existed keeps the defaults it always had.
+    public var evidenceStance: Evidence.Stance {
+        if let stance { return stance }
+        guard isFinal else { return .context }
+        switch name {
+        case "verified": return .supports
+        case "disputed": return .refutes
+        default: return .context
+        }
     }
 }
 
@@ -215,7 +243,7 @@ extension Workflow {
 
 extension WorkflowState {
     enum CodingKeys: String, CodingKey {
-        case name, isInitial, isFinal, summary
+        case name, isInitial, isFinal, summary, stance
     }
 }
 

@@ -11,7 +11,7 @@ import Yams
 /// name: standard
 /// states:
 ///   new: { initial: true }
-///   verified: { final: true }
+///   verified: { final: true, stance: supports }
 /// transitions:
 ///   verify: { from: [new], to: verified, by: [editor], requires: { note: true } }
 /// ```
@@ -115,10 +115,17 @@ public struct WorkflowLoader: Sendable {
                 continue
             }
             let fields = try mapping(value, "state '\(name)'")
-            try rejectUnknownKeys(fields, allowed: ["initial", "final", "description"], in: "state '\(name)'")
+            try rejectUnknownKeys(fields, allowed: ["initial", "final", "description", "stance"], in: "state '\(name)'")
             state.isInitial = try optionalBool(fields, "initial") ?? false
             state.isFinal = try optionalBool(fields, "final") ?? false
             state.summary = try optionalString(fields, "description")
+            if let stanceNode = fields["stance"] {
+                let word = try string(stanceNode, "`stance` of state '\(name)'")
+                guard let stance = Evidence.Stance(rawValue: word) else {
+                    throw error(stanceNode, "`stance` of state '\(name)' is '\(word)'; use supports, refutes or context")
+                }
+                state.stance = stance
+            }
             if state.isInitial && state.isFinal {
                 throw error(key, "state '\(name)' cannot be both initial and final")
             }

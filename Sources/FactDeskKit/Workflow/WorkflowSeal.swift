@@ -20,7 +20,9 @@ enum WorkflowSeal {
         if actual != installed.sha256 {
             return "its YAML (SHA-256 \(actual.prefix(12))…) is not the one the desk says it holds (\(installed.sha256.prefix(12))…)"
         }
-        let signed = Array(event.details.utf8).withUnsafeBytes { DetailsReader.details($0) }
+        // The storage gives the newest `workflow.install`, else the desk's first event, `desk.create`.
+        let action = event.seq == 1 ? AuditAction.deskCreate : AuditAction.workflowInstall
+        let signed = EventPayload(action: action, details: event.details)
         guard let recorded = signed?.sha256 else {
             return "event \(event.seq), which installed it, records no workflow"
         }

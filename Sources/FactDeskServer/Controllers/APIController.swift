@@ -14,8 +14,8 @@ struct APIController {
         }
         router.get("/api/claims") { request, context in
             _ = try context.requireViewer()
-            let query = try ClaimQuery(FormData.query(request.uri.query))
-            let found = try await query.run(on: server.store)
+            let form = try ClaimListForm(FormData.query(request.uri.query))
+            let found = try await server.store.claims(form.query)
             return try Reply.json(found.claims.map(JSONView.ClaimView.init))
         }
         router.get("/api/claims/:id") { _, context in

@@ -11,8 +11,8 @@ struct ClaimController {
         router.get("/") { _, context in try await queue(context.requireViewer()) }
         router.get("/claims") { request, context in
             let viewer = try context.requireViewer()
-            let query = try ClaimQuery(FormData.query(request.uri.query))
-            return try await list(query, viewer: viewer)
+            let form = try ClaimListForm(FormData.query(request.uri.query))
+            return try await list(form, viewer: viewer)
         }
         router.get("/claims/:id") { _, context in
             try await claimPage(server.claimID(context), viewer: context.requireViewer())
@@ -22,7 +22,7 @@ struct ClaimController {
             let id = try server.claimID(context)
             let name = context.parameters.get("name") ?? ""
             return try await refusingOnPage(id, viewer) {
-                let change = try TransitionRequest(form: form)
+                let change = TransitionRequest(form: form)
                 try await change.run(name, on: id, by: viewer.handle, store: server.store)
             }
         }
@@ -38,12 +38,7 @@ struct ClaimController {
             let (viewer, form) = try await server.form(request, context)
             let id = try server.claimID(context)
             return try await refusingOnPage(id, viewer) {
-                let stance = try form["stance"].map { text in
-                    guard let stance = Evidence.Stance(rawValue: text) else {
-                        throw DeskError.invalidValue("stance '\(text)' is not one of: supports, refutes, context")
-                    }
-                    return stance
-                } ?? .context
+                let stance = try form["stance"].map(Evidence.Stance.init(parsing:)) ?? .context
                 let item = NewEvidence(url: form["url"] ?? "", stance: stance, note: form["note"])
                 _ = try await server.store.addEvidence(to: id, item, by: viewer.handle)
             }
@@ -99,18 +94,19 @@ struct ClaimController {
         return Reply.html(server.pages.page(title: "My queue", viewer: viewer, content: content))
     }
 
-    private func list(_ query: ClaimQuery, viewer: Viewer) async throws -> Response {
-        let found = try await query.run(on: server.store)
+    private func list(_ form: ClaimListForm, viewer: Viewer) async throws -> Response {
+        let query = form.query
+        let found = try await server.store.claims(query)
         let reviewers = try await server.team(head: try await server.head()).map(\.handle)
         let data: [String: Any] = [
             "list": ["claims": ClaimRows.rows(found.claims, workflow: found.workflow), "empty": "No claim matches."],
-            "q": query.q ?? "", "source": query.source.map(String.init) ?? "",
-            "states": found.workflow.states.map { ["name": $0.name, "selected": $0.name == query.status] },
+            "q": query.text ?? "", "source": query.sourceID.map(String.init) ?? "",
+            "states": found.workflow.states.map { ["name": $0.name, "selected": $0.name == form.status] },
             "reviewers": reviewers.map { ["handle": $0, "selected": $0 == query.assignee] },
-            "sorts": ClaimFilter.Order.allCases.map { ["name": $0.rawValue, "selected": $0 == query.sort] },
+            "sorts": ClaimFilter.Order.allCases.map { ["name": $0.rawValue, "selected": $0 == query.order] },
             "page": String(query.page),
-            "previous": query.page > 1 ? query.link(page: query.page - 1) : false,
-            "next": found.more ? query.link(page: query.page + 1) : false,
+            "previous": query.page > 1 ? form.link(page: query.page - 1) : false,
+            "next": found.hasMore ? form.link(page: query.page + 1) : false,
         ]
         return Reply.html(server.pages.render("claims", title: "Claims", viewer: viewer, data: data))
     }
@@ -135,24 +131,25 @@ struct TransitionRequest: Sendable, Decodable {
     var to: String?
     var due: String?
     var version: Int64?
+    /// The version as the form sent it, read with the rest by ``TransitionInput``.
+    var versionText: String?
 
-    init(form: FormData) throws {
+    enum CodingKeys: String, CodingKey {
+        case note, evidence, to, due, version
+    }
+
+    init(form: FormData) {
         note = form.raw("note")
         evidence = form.all("evidence")
         to = form["to"]
         due = form["due"]
-        if let text = form["version"] {
-            guard let number = Int64(text) else { throw DeskError.invalidValue("version '\(text)' is not a number") }
-            version = number
-        }
+        versionText = form["version"]
     }
 
-    /// Runs the transition through the same call `factdesk` makes.
+    /// Runs the transition through the builder and the call `factdesk` uses.
     func run(_ transition: String, on id: Int64, by actor: String, store: ClaimStore) async throws {
-        let deadline = try due.map { try Deadline.parse($0, now: Date()) }
-        try await store.apply(TransitionCommand(
-            transition: transition, claimIDs: [id], actor: actor, note: note,
-            evidence: (evidence ?? []).map { NewEvidence(url: $0, stance: .default(for: transition)) },
-            assignee: to, expectedVersions: version.map { [id: $0] } ?? [:], due: deadline))
+        let input = TransitionInput(transition: transition, claimIDs: [id], assignee: to, due: due, note: note,
+                                    evidence: evidence ?? [], version: versionText ?? version.map(String.init))
+        try await store.apply(try input.command(by: actor, in: try store.workflow(), now: Date()))
     }
 }

@@ -5,12 +5,11 @@ import Foundation
 enum ClaimRows {
     static func rows(_ claims: [Claim], workflow: Workflow, now: Date = Date()) -> [[String: Any]] {
         claims.map { claim in
-            let final = workflow.isFinal(claim.state)
             var row: [String: Any] = [
                 "id": String(claim.id ?? 0), "state": claim.state,
                 "stateClass": Piece.stateClass(claim.state, workflow: workflow),
                 "score": String(claim.worthiness), "assignee": claim.assignee ?? "—",
-                "due": claim.dueAt.map(Piece.time) ?? "—", "overdue": !final && (claim.dueAt.map { $0 < now } ?? false),
+                "due": claim.dueAt.map(Piece.time) ?? "—", "overdue": claim.isOverdue(at: now, in: workflow),
                 "source": String(claim.sourceID), "claimText": Piece.text(claim.text),
             ]
             if let speaker = claim.speaker { row["speaker"] = Piece.text(speaker) }
@@ -42,7 +41,7 @@ struct ClaimPage {
         if let speaker = claim.speaker { data["speaker"] = Piece.text(speaker, language: language) }
         if let due = claim.dueAt {
             data["due"] = Piece.time(due)
-            data["overdue"] = !overview.isFinal && due < Date()
+            data["overdue"] = claim.isOverdue(at: Date(), in: workflow)
         }
         let hidden = InvisibleCharacters.report(claim: claim.text, speaker: claim.speaker)
         if !hidden.isEmpty { data["hidden"] = hidden.joined(separator: ", ") }
@@ -93,8 +92,8 @@ struct ClaimPage {
             var form: [String: Any] = [
                 "name": transition.name, "to": transition.to, "claimID": claimID, "version": version, "csrf": csrf,
                 "needsNote": transition.requiresNote, "assigns": transition.setsAssignee,
-                "evidence": transition.minimumEvidence > 0 || ["verify", "dispute"].contains(transition.name)
-                    || transition.proposes != nil,
+                "evidence": transition.minimumEvidence > 0 || transition.proposes != nil
+                    || overview.workflow.evidenceStance(for: transition.name) != .context,
                 "needsEvidence": transition.minimumEvidence > 0 ? String(transition.minimumEvidence) : false,
             ]
             if let summary = transition.summary { form["summary"] = summary }
@@ -116,9 +115,9 @@ struct ClaimPage {
             "hash": event.hash, "change": false, "assignee": false, "due": false, "note": false,
         ]
         if let from = event.fromState, let to = event.toState { row["change"] = "\(from) → \(to)" }
-        if let assignee = event.details.assignee { row["assignee"] = assignee }
-        if let due = event.details.due { row["due"] = due }
-        if let note = event.details.note { row["note"] = Piece.text(note) }
+        if let assignee = event.payload.transition?.assignee { row["assignee"] = assignee }
+        if let due = event.payload.transition?.due { row["due"] = due }
+        if let note = event.payload.note { row["note"] = Piece.text(note) }
         return row
     }
 }

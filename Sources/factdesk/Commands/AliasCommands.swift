@@ -35,7 +35,7 @@ extension Factdesk.AliasCommand {
         func run() async throws {
             let aliases = try await global.withStoreForReading { try await $0.aliases() }
             if global.json {
-                try Terminal.json(aliases.map { AliasView(entity: $0.entity, variants: $0.variants) })
+                try Terminal.json(aliases.map { JSONView.AliasView(entity: $0.entity, variants: $0.variants) })
                 return
             }
             Terminal.table(["NAME", "SPELLINGS"], aliases.map { [Terminal.safe($0.entity), Terminal.safe($0.variants.joined(separator: ", "))] })
@@ -70,10 +70,7 @@ extension Factdesk.AliasCommand {
         func run() async throws {
             let suggestions = try await global.withStoreForReading { try await $0.suggestAliases(limit: limit) }
             if global.json {
-                try Terminal.json(suggestions.map { suggestion in
-                    SuggestionView(skeleton: suggestion.skeleton, spellings: suggestion.spellings.map(\.word),
-                                   claims: suggestion.spellings.map(\.claims))
-                })
+                try Terminal.json(suggestions.map(JSONView.SuggestionView.init))
                 return
             }
             Terminal.table(["SKELETON", "SPELLINGS (CLAIMS)"], suggestions.map { suggestion in
@@ -82,15 +79,4 @@ extension Factdesk.AliasCommand {
             })
         }
     }
-}
-
-struct SuggestionView: Encodable {
-    var skeleton: String
-    var spellings: [String]
-    var claims: [Int]
-}
-
-struct AliasView: Encodable {
-    var entity: String
-    var variants: [String]
 }

@@ -25,8 +25,7 @@ extension Factdesk {
 
         func run() async throws {
             try await global.withStore { try await $0.backup(to: path, connectTimeout: global.connectTimeout) }
-            let target = PostgresAddress.isURL(path) ? ((try? PostgresAddress(url: path))?.display ?? path) : path
-            if !global.json { Terminal.print("backed up \(global.place) to \(target)") }
+            if !global.json { Terminal.print("backed up \(global.place) to \(GlobalOptions.display(path))") }
         }
     }
 }
@@ -88,7 +87,7 @@ extension Factdesk.Audit {
                     anchor: mark.map { ($0.seq, $0.hash) }, trustedThrough: since?.seq ?? 0)
             }
             if global.json {
-                try Terminal.json(AuditReportView(report))
+                try Terminal.json(JSONView.AuditReportView(report))
             } else {
                 Terminal.print("\(Terminal.counted(report.events, "event")), \(Terminal.counted(report.claimsReplayed, "claim")) and "
                     + "\(Terminal.counted(report.rowsChecked, "other row")) replayed; head \(report.head)")
@@ -124,53 +123,6 @@ extension Factdesk.Audit {
             } else {
                 Terminal.print("\(head.seq):\(head.hash)")
             }
-        }
-    }
-}
-
-/// `audit verify --json`.
-struct AuditReportView: Encodable {
-    struct ProblemView: Encodable {
-        var kind: String
-        var seq: Int64?
-        var claimID: Int64?
-        var row: String?
-        var detail: String
-
-        enum CodingKeys: String, CodingKey {
-            case kind, seq, row, detail
-            case claimID = "claim_id"
-        }
-    }
-
-    var intact: Bool
-    var events: Int
-    var claims: Int
-    var rows: Int
-    var signedEvents: Int
-    var signaturesChecked: Int
-    var signingBegan: Int64?
-    var head: String
-    var problems: [ProblemView]
-
-    enum CodingKeys: String, CodingKey {
-        case intact, events, claims, rows, head, problems
-        case signedEvents = "signed_events"
-        case signaturesChecked = "signatures_checked"
-        case signingBegan = "signing_began"
-    }
-
-    init(_ report: AuditReport) {
-        intact = report.intact
-        events = report.events
-        claims = report.claimsReplayed
-        rows = report.rowsChecked
-        signedEvents = report.signedEvents
-        signaturesChecked = report.signaturesChecked
-        signingBegan = report.signingBegan
-        head = report.head
-        problems = report.problems.map {
-            ProblemView(kind: $0.kind.rawValue, seq: $0.seq, claimID: $0.claimID, row: $0.row, detail: $0.detail)
         }
     }
 }

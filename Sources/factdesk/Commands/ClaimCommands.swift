@@ -115,7 +115,7 @@ enum ClaimTable {
              String(claim.worthiness), claim.assignee ?? "-",
              claim.dueAt.map { due in
                  let text = String(ISO8601.string(from: due).prefix(16))
-                 return due < now && !finals.contains(claim.state) ? Terminal.styled(text + "!", .red) : text
+                 return claim.isOverdue(at: now, in: workflow) ? Terminal.styled(text + "!", .red) : text
              } ?? "-",
              String(claim.sourceID),
              Terminal.truncated(Terminal.safe(claim.speaker ?? "-"), to: 24),

@@ -18,30 +18,49 @@ extension Factdesk.ClaimCommand {
         @Argument(help: "The words to look for.")
         var query: String
 
-        @Option(name: .customLong("status"), help: ArgumentHelp("Only claims in this state (repeatable).", valueName: "state"))
+        @Option(name: [.customLong("status"), .customLong("state")],
+                help: ArgumentHelp("Only claims in this state (repeatable).", valueName: "state"))
         var statuses: [String] = []
 
-        @Option(help: ArgumentHelp("At most this many claims.", valueName: "n"))
+        @Option(help: ArgumentHelp("Only claims assigned to this reviewer.", valueName: "handle"))
+        var assignee: String?
+
+        @Option(help: ArgumentHelp("Only claims from this source.", valueName: "id"))
+        var source: Int64?
+
+        @Option(help: ArgumentHelp("At most this many claims a page.", valueName: "n"))
         var limit = 20
+
+        @Option(help: ArgumentHelp("Which page of --limit claims, from 1.", valueName: "n"))
+        var page = 1
 
         func validate() throws {
             if limit < 1 { throw ValidationError("--limit must be 1 or more") }
+            if page < 1 { throw ValidationError("--page must be 1 or more") }
+        }
+
+        /// The library's query these words and options describe.
+        var claimQuery: ClaimQuery {
+            ClaimQuery(text: query, states: statuses, assignee: assignee, sourceID: source,
+                       pageSize: min(limit, ClaimQuery.largestPage), page: page)
         }
 
         func run() async throws {
             try await global.withStoreForReading { store in
-                let workflow = try await store.workflow()
-                try workflow.requireStates(statuses)
-                let claims = try await store.search(query, states: statuses, limit: limit)
+                let found = try await store.claims(claimQuery)
                 if global.json {
-                    try Terminal.json(claims.map(JSONView.ClaimView.init))
+                    try Terminal.json(found.claims.map(JSONView.ClaimView.init))
                     return
                 }
-                if claims.isEmpty {
-                    Terminal.message("no claim matches '\(query)'")
+                if found.claims.isEmpty {
+                    Terminal.message(page == 1 ? "no claim matches '\(query)'" : "no claim matches '\(query)' on page \(page)")
                     return
                 }
-                ClaimTable.print(claims, workflow: workflow)
+                ClaimTable.print(found.claims, workflow: found.workflow)
+                if found.hasMore {
+                    Terminal.message("page \(page) of \(found.totalIsCapped ? "at least " : "")\(found.total) match\(found.total == 1 ? "" : "es")"
+                        + "; --page \(page + 1) shows more")
+                }
             }
         }
     }

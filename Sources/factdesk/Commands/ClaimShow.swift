@@ -28,7 +28,7 @@ extension Factdesk.ClaimCommand {
                 Terminal.print("source   \(claim.sourceID)  \(Terminal.safe(detail.source.title))")
                 Terminal.print("speaker  \(Terminal.safe(claim.speaker ?? "-"))")
                 if let due = claim.dueAt {
-                    let late = due < Date() && !final
+                    let late = claim.isOverdue(at: Date(), in: overview.workflow)
                     Terminal.print("due      \(ISO8601.string(from: due))" + (late ? "  " + Terminal.styled("overdue", .red) : ""))
                 }
                 Terminal.print("added    \(ISO8601.string(from: claim.createdAt)) by \(claim.createdBy)")
@@ -127,23 +127,23 @@ enum HistoryLine {
         } else if let to = event.toState {
             parts.append("-> \(to)")
         }
-        if let assignee = event.details.assignee {
-            parts.append("to \(assignee)" + (event.details.due.map { ", due \($0)" } ?? ""))
+        if let assignee = event.payload.text(.assignee) {
+            parts.append("to \(assignee)" + (event.payload.text(.due).map { ", due \($0)" } ?? ""))
         }
-        if let link = link(event.details) { parts.append(link) }
-        if let note = event.details.note { parts.append("“" + Terminal.truncated(Terminal.safe(note), to: 60) + "”") }
+        if let link = link(event.payload) { parts.append(link) }
+        if let note = event.payload.note { parts.append("“" + Terminal.truncated(Terminal.safe(note), to: 60) + "”") }
         return parts.joined(separator: "  ")
     }
 
     /// A link's relation in words: `claim.link` alone does not say whether two claims were
     /// found the same, contradicting or unrelated.
-    static func link(_ details: EventDetails) -> String? {
-        guard let other = details.otherClaim else { return nil }
-        switch details.relation {
+    static func link(_ details: EventPayload) -> String? {
+        guard let other = details.number(.otherClaim) else { return nil }
+        switch details.text(.relation) {
         case "same": return "the same fact as claim \(other)"
         case "contradicts": return "contradicts claim \(other)"
         case "unrelated": return "not related to claim \(other)"
-        default: return "\(details.relation ?? "linked to") claim \(other)"
+        default: return "\(details.text(.relation) ?? "linked to") claim \(other)"
         }
     }
 }

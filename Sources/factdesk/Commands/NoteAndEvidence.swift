@@ -112,20 +112,20 @@ extension Factdesk {
                 subject.append("-> \(to)")
             }
             if !subject.isEmpty { Terminal.print("On:    " + subject.joined(separator: "  ")) }
-            let details = event.details
+            let details = event.payload
             var lines: [String] = []
-            if let assignee = details.assignee {
-                lines.append("assigned to \(assignee)" + (details.due.map { ", due \($0)" } ?? "")
-                             + (details.previousAssignee.map { " (was \($0))" } ?? ""))
+            if let assignee = details.text(.assignee) {
+                lines.append("assigned to \(assignee)" + (details.text(.due).map { ", due \($0)" } ?? "")
+                             + (details.text(.previousAssignee).map { " (was \($0))" } ?? ""))
             }
             if let link = HistoryLine.link(details) { lines.append(link) }
             if let handle = details.handle { lines.append("reviewer \(handle)" + (details.role.map { " as \($0)" } ?? "")) }
-            if let title = details.title { lines.append("title: " + Terminal.safe(title)) }
-            if let text = details.text { lines.append("text: " + Terminal.safe(text)) }
-            if let workflow = details.workflow { lines.append("workflow: \(workflow)") }
+            if let title = details.text(.title) { lines.append("title: " + Terminal.safe(title)) }
+            if let text = details.text(.text) { lines.append("text: " + Terminal.safe(text)) }
+            if let workflow = details.text(.workflow) { lines.append("workflow: \(workflow)") }
             if let sha = details.sha256 { lines.append("sha256: \(sha)") }
             if let note = details.note { lines.append("note: " + Terminal.safe(note)) }
-            for url in details.evidence ?? [] { lines.append("evidence: " + Terminal.safe(url)) }
+            for url in details.list(.evidence) ?? [] { lines.append("evidence: " + Terminal.safe(url)) }
             if !lines.isEmpty {
                 Terminal.print()
                 for line in lines { Terminal.print("    " + line) }

@@ -25,7 +25,7 @@ extension Factdesk {
             try await global.withStoreForReading { store in
                 let (related, checks) = try await store.corroboration(of: id, limit: limit)
                 if global.json {
-                    try Terminal.json(related.map(RelatedView.init))
+                    try Terminal.json(related.map(JSONView.RelatedView.init))
                     return
                 }
                 if related.isEmpty {
@@ -99,9 +99,7 @@ extension Factdesk {
         func run() async throws {
             let clusters = try await global.withStoreForReading { try await $0.clusters(minSources: minSources) }
             if global.json {
-                try Terminal.json(clusters.map { cluster in
-                    ClusterView(sources: cluster.sourceIDs, claims: cluster.claims.map(JSONView.ClaimView.init))
-                })
+                try Terminal.json(clusters.map(JSONView.ClusterView.init))
                 return
             }
             for (index, cluster) in clusters.enumerated() {
@@ -115,55 +113,6 @@ extension Factdesk {
             }
         }
     }
-}
-
-/// `related --json`: one object per related claim.
-struct RelatedView: Encodable {
-    var claimID: Int64
-    var sourceID: Int64
-    var score: Double
-    var reasons: [String]
-    var text: String
-    var status: String
-    var link: String?
-    var decidedBy: String?
-
-    enum CodingKeys: String, CodingKey {
-        case score, reasons, text, status, link
-        case claimID = "claim_id"
-        case sourceID = "source_id"
-        case decidedBy = "decided_by"
-    }
-
-    init(_ match: RelatedClaim) {
-        claimID = match.claim.id ?? 0
-        sourceID = match.claim.sourceID
-        score = match.score
-        reasons = match.reasons
-        text = match.claim.text
-        status = match.claim.state
-        link = match.link?.rawValue
-        decidedBy = match.decidedBy
-    }
-
-    /// Every key, `link` and `decided_by` null when there is none.
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(claimID, forKey: .claimID)
-        try container.encode(sourceID, forKey: .sourceID)
-        try container.encode(score, forKey: .score)
-        try container.encode(reasons, forKey: .reasons)
-        try container.encode(text, forKey: .text)
-        try container.encode(status, forKey: .status)
-        try container.encode(link, forKey: .link)
-        try container.encode(decidedBy, forKey: .decidedBy)
-    }
-}
-
-/// `clusters --json`: the sources and claims of each fact.
-struct ClusterView: Encodable {
-    var sources: [Int64]
-    var claims: [JSONView.ClaimView]
 }
 
 extension Double {

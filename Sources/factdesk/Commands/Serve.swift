@@ -92,22 +92,12 @@ extension Factdesk.Serve {
                             requireTwoFactor: requireTwoFactor, postgresConnections: postgresConnections)
     }
 
-    /// The desk, signing as the service: its key from this machine's key folder, which must
-    /// be the one the desk has registered. An editor starting the server registers it.
+    /// The desk, signing as the service with this machine's key (``ClaimStore/signingAsService(_:keys:by:)``).
     func signingStore(_ store: ClaimStore) async throws -> ClaimStore {
-        let keys = Keyring.standard()
-        let registered = try await store.services().first { $0.name == service && $0.active }?.publicKey
-        switch (registered, try keys.publicKeyText(.service(service))) {
-        case let (registered?, local?) where registered == local:
-            break
-        case (_?, _?):
-            throw KeyError.serviceKeyMismatch(name: service, folder: keys.location)
-        case (_?, nil):
-            throw KeyError.noServiceKey(name: service, folder: keys.location)
-        case (nil, _):
-            let added = try await store.addService(service, key: nil, by: global.handle)
+        let (signing, added) = try await store.signingAsService(service, keys: Keyring.standard(), by: global.handle)
+        if let added {
             Terminal.message("registered the service \(service) (\(added.publicKey)); it signs what people do on the web desk")
         }
-        return store.signing(with: EventSigner(keys: keys, service: service))
+        return signing
     }
 }

@@ -28,7 +28,7 @@ extension Factdesk.SpeakerCommand {
                 let workflow = try await store.workflow()
                 let speakers = try await store.speakers()
                 if global.json {
-                    try Terminal.json(speakers.map { SpeakerView($0, finals: workflow.finalStates) })
+                    try Terminal.json(speakers.map { JSONView.SpeakerView($0, finals: workflow.finalStates) })
                     return
                 }
                 if speakers.isEmpty {
@@ -36,7 +36,7 @@ extension Factdesk.SpeakerCommand {
                     return
                 }
                 Terminal.table(["SPEAKER", "CLAIMS", "OPEN", "VERDICTS", "ALSO WRITTEN"], speakers.map { speaker in
-                    let view = SpeakerView(speaker, finals: workflow.finalStates)
+                    let view = JSONView.SpeakerView(speaker, finals: workflow.finalStates)
                     return [Terminal.truncated(Terminal.safe(speaker.name), to: 32), String(speaker.claims), String(view.open),
                             view.verdictsText,
                             Terminal.truncated(Terminal.safe(speaker.spellings.filter { $0 != speaker.name }.joined(separator: "، ")), to: 40)]
@@ -65,9 +65,9 @@ extension Factdesk.SpeakerCommand {
             try await global.withStoreForReading { store in
                 let workflow = try await store.workflow()
                 let (speaker, claims) = try await store.speaker(named: name, limit: limit)
-                let view = SpeakerView(speaker, finals: workflow.finalStates)
+                let view = JSONView.SpeakerView(speaker, finals: workflow.finalStates)
                 if global.json {
-                    try Terminal.json(SpeakerPage(speaker: view, claims: claims.map(JSONView.ClaimView.init)))
+                    try Terminal.json(JSONView.SpeakerPage(speaker: view, claims: claims))
                     return
                 }
                 Terminal.print(Terminal.styled(Terminal.safe(speaker.name), .bold)
@@ -85,33 +85,10 @@ extension Factdesk.SpeakerCommand {
     }
 }
 
-/// A speaker as `speaker list --json` gives them.
-struct SpeakerView: Encodable {
-    var name: String
-    var spellings: [String]
-    var roles: [String]
-    var claims: Int
-    var open: Int
-    /// Claims in each final state (the verdicts).
-    var verdicts: [String: Int]
-
-    init(_ speaker: Speaker, finals: [String]) {
-        name = speaker.name
-        spellings = speaker.spellings
-        roles = speaker.roles
-        claims = speaker.claims
-        verdicts = speaker.states.filter { finals.contains($0.key) }
-        open = claims - verdicts.values.reduce(0, +)
-    }
-
+extension JSONView.SpeakerView {
+    /// The verdicts in words, most first: "3 verified, 1 disputed", or "-".
     var verdictsText: String {
         verdicts.isEmpty ? "-" : verdicts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
             .map { "\($0.value) \($0.key)" }.joined(separator: ", ")
     }
-}
-
-/// `speaker show --json`: the speaker, then their claims newest first.
-struct SpeakerPage: Encodable {
-    var speaker: SpeakerView
-    var claims: [JSONView.ClaimView]
 }

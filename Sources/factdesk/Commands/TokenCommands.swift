@@ -28,7 +28,7 @@ extension Factdesk.TokenCommand {
                 try await $0.createToken(name: name, expiresAt: expiry, by: global.handle)
             }
             if global.json {
-                try Terminal.json(TokenView(token, secret: secret.text))
+                try Terminal.json(JSONView.TokenView(token, secret: secret.text))
                 return
             }
             Terminal.print(secret.text)
@@ -47,7 +47,7 @@ extension Factdesk.TokenCommand {
         func run() async throws {
             let tokens = try await global.withStoreForReading { try await $0.tokens(visibleTo: global.handle) }
             if global.json {
-                try Terminal.json(tokens.map { TokenView($0, secret: nil) })
+                try Terminal.json(tokens.map { JSONView.TokenView($0, secret: nil) })
                 return
             }
             let now = Date()
@@ -70,43 +70,5 @@ extension Factdesk.TokenCommand {
             let token = try await global.withStore { try await $0.revokeToken(id, by: global.handle) }
             if !global.json { Terminal.print("token \(token.id) '\(Terminal.safe(token.name))' revoked") }
         }
-    }
-}
-
-/// `token list --json` and `token create --json`.
-struct TokenView: Encodable {
-    var id: Int64
-    var name: String
-    var handle: String
-    var createdAt: String
-    var expiresAt: String?
-    var revoked: Bool
-    var token: String?
-
-    init(_ token: APIToken, secret: String?) {
-        id = token.id
-        name = token.name
-        handle = token.handle
-        createdAt = ISO8601.string(from: token.createdAt)
-        expiresAt = token.expiresAt.map(ISO8601.string)
-        revoked = token.revokedAt != nil
-        self.token = secret
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, name, handle, revoked, token
-        case createdAt = "created_at"
-        case expiresAt = "expires_at"
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(name, forKey: .name)
-        try container.encode(handle, forKey: .handle)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(expiresAt, forKey: .expiresAt)
-        try container.encode(revoked, forKey: .revoked)
-        if let token { try container.encode(token, forKey: .token) }
     }
 }

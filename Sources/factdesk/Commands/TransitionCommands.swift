@@ -12,7 +12,7 @@ struct TransitionOptions: ParsableArguments {
     @Option(name: .customLong("evidence"), help: ArgumentHelp("A URL or citation (repeatable).", valueName: "url"))
     var evidence: [String] = []
 
-    @Option(help: ArgumentHelp("How the --evidence bears on the claim.", discussion: "Else supports for verify, refutes for dispute, context otherwise.", valueName: "stance"))
+    @Option(help: ArgumentHelp("How the --evidence bears on the claim.", discussion: "Else as the workflow's target state says (`stance:`): supports for verified, refutes for disputed, context otherwise.", valueName: "stance"))
     var stance: Evidence.Stance?
 
     @Option(help: ArgumentHelp("Refuse if the claim is no longer at this version (from claim show).", valueName: "n"))
@@ -22,18 +22,11 @@ struct TransitionOptions: ParsableArguments {
     func run(_ transition: String, on ids: [Int64], assignee: String? = nil, due: String? = nil,
              global: GlobalOptions) async throws {
         try await global.withStore { store in
-            let defaultStance = Evidence.Stance.default(for: transition)
-            var expected = try await store.versions(of: ids)
-            if let ifVersion {
-                guard let id = ids.first, ids.count == 1 else {
-                    throw UsageError(description: "--if-version names one claim's version; give one claim id")
-                }
-                expected[id] = ifVersion
-            }
-            let claims = try await store.apply(TransitionCommand(
-                transition: transition, claimIDs: ids, actor: global.handle, note: note,
-                evidence: evidence.map { NewEvidence(url: $0, stance: stance ?? defaultStance) },
-                assignee: assignee, expectedVersions: expected, due: try due.map { try Deadline.parse($0, now: Date()) }))
+            let input = TransitionInput(transition: transition, claimIDs: ids, assignee: assignee, due: due, note: note,
+                                        evidence: evidence, stance: stance?.rawValue, version: ifVersion.map(String.init))
+            var command = try input.command(by: global.handle, in: try await store.workflow(), now: Date())
+            command.expectedVersions = try await store.versions(of: ids).merging(command.expectedVersions) { _, typed in typed }
+            let claims = try await store.apply(command)
             if global.json {
                 try Terminal.json(claims.map(JSONView.ClaimView.init))
                 return
@@ -48,6 +41,8 @@ struct TransitionOptions: ParsableArguments {
         }
     }
 
+    /// Refuses a stance without evidence while the words are parsed, before the desk is opened;
+    /// the builder refuses the same for the web.
     func validate() throws {
         if stance != nil && evidence.isEmpty {
             throw ValidationError("--stance describes --evidence; give the evidence too")

@@ -36,7 +36,7 @@ extension Factdesk.TwoFactorCommand {
             let target = handle ?? global.handle
             let enrollment = try await global.withStore { try await $0.enableTwoFactor(for: target, by: global.handle) }
             if global.json {
-                try Terminal.json(TwoFactorView(handle: enrollment.handle, uri: enrollment.uri, recoveryCodes: enrollment.recoveryCodes))
+                try Terminal.json(JSONView.TwoFactorView(enrollment))
                 return
             }
             Terminal.print(enrollment.uri)
@@ -57,17 +57,5 @@ extension Factdesk.TwoFactorCommand {
             try await global.withStore { try await $0.disableTwoFactor(for: handle, by: global.handle) }
             if !global.json { Terminal.print("two-factor login off for \(handle); the password alone opens the web desk again") }
         }
-    }
-}
-
-/// `2fa enable --json`.
-struct TwoFactorView: Encodable {
-    var handle: String
-    var uri: String
-    var recoveryCodes: [String]
-
-    enum CodingKeys: String, CodingKey {
-        case handle, uri
-        case recoveryCodes = "recovery_codes"
     }
 }

@@ -34,7 +34,7 @@ extension Factdesk.WorkflowCommand {
                 origin = "installed \(ISO8601.string(from: installed.installedAt)) by \(installed.installedBy), sha256 \(installed.sha256.prefix(12))"
             }
             if global.json {
-                try Terminal.json(WorkflowView(shown))
+                try Terminal.json(JSONView.WorkflowView(shown))
                 return
             }
             Terminal.print(Terminal.styled("workflow \(shown.name)", .bold) + "  (\(origin))")
@@ -73,7 +73,7 @@ extension Factdesk.WorkflowCommand {
         func run() throws {
             let workflow = try WorkflowLoader.load(contentsOf: file)
             if global.json {
-                try Terminal.json(WorkflowView(workflow))
+                try Terminal.json(JSONView.WorkflowView(workflow))
             } else {
                 Terminal.print("\(file): ok, workflow '\(workflow.name)' with \(workflow.states.count) states and \(workflow.transitions.count) transitions")
             }
@@ -102,64 +102,10 @@ extension Factdesk.WorkflowCommand {
                 try await $0.installWorkflow(try WorkflowSource.named(workflow), by: global.handle)
             }
             if global.json {
-                try Terminal.json(WorkflowView(installed.definition))
+                try Terminal.json(JSONView.WorkflowView(installed.definition))
                 return
             }
             Terminal.print("installed workflow '\(installed.name)' (sha256 \(installed.sha256.prefix(12))) by \(installed.installedBy)")
-        }
-    }
-}
-
-/// The `--json` shape of a workflow.
-struct WorkflowView: Encodable {
-    struct StateView: Encodable {
-        var name: String
-        var initial: Bool
-        var final: Bool
-    }
-
-    struct TransitionView: Encodable {
-        var name: String
-        var from: [String]
-        var to: String
-        var by: [String]
-        var note: Bool
-        var evidence: Int
-        var assigns: Bool
-        var proposes: String?
-        var notBy: [String]
-
-        enum CodingKeys: String, CodingKey {
-            case name, from, to, by, note, evidence, assigns, proposes
-            case notBy = "not_by"
-        }
-
-        /// Every key, `proposes` null for a transition that decides itself.
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(name, forKey: .name)
-            try container.encode(from, forKey: .from)
-            try container.encode(to, forKey: .to)
-            try container.encode(by, forKey: .by)
-            try container.encode(note, forKey: .note)
-            try container.encode(evidence, forKey: .evidence)
-            try container.encode(assigns, forKey: .assigns)
-            try container.encode(proposes, forKey: .proposes)
-            try container.encode(notBy, forKey: .notBy)
-        }
-    }
-
-    var name: String
-    var states: [StateView]
-    var transitions: [TransitionView]
-
-    init(_ workflow: FactDeskKit.Workflow) {
-        name = workflow.name
-        states = workflow.states.map { StateView(name: $0.name, initial: $0.isInitial, final: $0.isFinal) }
-        transitions = workflow.transitions.map {
-            TransitionView(name: $0.name, from: $0.from, to: $0.to, by: $0.by.map(\.rawValue),
-                           note: $0.requiresNote, evidence: $0.minimumEvidence, assigns: $0.setsAssignee,
-                           proposes: $0.proposes, notBy: $0.notBy)
         }
     }
 }

@@ -36,8 +36,11 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// The desk as messages name it: a URL without its password.
-    var place: String {
-        PostgresAddress.isURL(path) ? ((try? PostgresAddress(url: path))?.display ?? path) : path
+    var place: String { Self.display(path) }
+
+    /// A desk's path or URL as messages name it, without a URL's password.
+    static func display(_ path: String) -> String {
+        (try? DeskLocation(path))?.display ?? path
     }
 
     /// Who asked to act: `--as`, else `FACTDESK_USER`; nil when neither says.
@@ -50,9 +53,8 @@ struct GlobalOptions: ParsableArguments {
     /// The acting reviewer: `--as`, else `FACTDESK_USER`, else on a PostgreSQL desk the role
     /// the URL logs in as, else the login name.
     var handle: String {
-        if PostgresAddress.isURL(path) {
-            if let actor { return actor }
-            if let address = try? PostgresAddress(url: path) { return address.user }
+        if case .postgres(let address)? = try? DeskLocation(path) {
+            return actor ?? address.user
         }
         if let requested = requestedHandle { return requested }
         if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }

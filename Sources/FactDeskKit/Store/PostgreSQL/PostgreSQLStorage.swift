@@ -1,5 +1,6 @@
 import Foundation
 import PostgresNIO
+import ServiceLifecycle
 
 /// A desk in a PostgreSQL database: ``DeskStorage`` over postgres-nio. Only SQL, row
 /// mapping and the connections they need.
@@ -19,7 +20,7 @@ struct PostgreSQLStorage: DeskStorage {
     let connectTimeout: Double
     let busyTimeout: Double
     /// The role this storage is logged in as (`session_user`).
-    let login: String
+    let role: String
     /// Whether that role owns the desk's tables (and may act for any reviewer).
     let isOwner: Bool
     /// The client the transactions take their connections from.
@@ -29,12 +30,22 @@ struct PostgreSQLStorage: DeskStorage {
     static let writeLock: Int64 = 0x4644_736B
 
     var name: String { address.display }
+    var isShared: Bool { true }
+    var login: DeskLogin? { DeskLogin(handle: role, isOwner: isOwner) }
+
+    func connectionService(limit: Int) -> (any ServiceLifecycle.Service)? {
+        connections.start(limit: limit)
+    }
+
+    func backup(to destination: DeskLocation, busyTimeout: Double, connectTimeout: Double) async throws {
+        try await copyRows(to: destination, busyTimeout: busyTimeout, connectTimeout: connectTimeout)
+    }
 
     private init(address: PostgresAddress, connectTimeout: Double, busyTimeout: Double, login: String, isOwner: Bool) {
         self.address = address
         self.connectTimeout = connectTimeout
         self.busyTimeout = busyTimeout
-        self.login = login
+        self.role = login
         self.isOwner = isOwner
         self.connections = PostgresConnections(address: address, connectTimeout: connectTimeout)
     }
@@ -153,6 +164,26 @@ struct PostgreSQLStorage: DeskStorage {
     func writing<T>(_ body: (any StorageWriter) async throws -> T) async throws -> T {
         try await connections.withSession(busyTimeout: busyTimeout) { session in
             try await transaction(session, write: true, body)
+        }
+    }
+
+    /// The protections the migrations make, made in this session's temporary schema by a
+    /// transaction that is rolled back: rendered by this server, kept nowhere.
+    func expectedHistoryProtection() async throws -> [ProtectionObject] {
+        try await connections.withSession(busyTimeout: busyTimeout) { session in
+            try await session.query("BEGIN")
+            do {
+                for statement in PostgresProtection.scratchStatements { try await session.query(statement) }
+                let rows = try await session.query(PostgresProtection.catalogQuery(schema: "pg_my_temp_schema()")).map(PGRow.init)
+                let objects = try PostgresProtection.objects(rows, schema: "pg_temp")
+                try await session.query("ROLLBACK")
+                return objects
+            } catch {
+                if !session.isClosed {
+                    do { try await session.query("ROLLBACK") } catch { await session.close() }
+                }
+                throw error
+            }
         }
     }
 

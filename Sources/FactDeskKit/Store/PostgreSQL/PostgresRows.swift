@@ -107,15 +107,22 @@ struct PGRow {
     func event() throws -> AuditEvent {
         var event = AuditEvent(
             at: try date("at"), actor: try text("actor"), claimID: try optionalInt("claim_id"),
-            sourceID: try optionalInt("source_id"), action: try text("action"), fromState: try optionalText("from_state"),
-            toState: try optionalText("to_state"),
-            details: try JSONDecoder().decode(EventDetails.self, from: Data(try text("details").utf8)))
+            sourceID: try optionalInt("source_id"), fromState: try optionalText("from_state"),
+            toState: try optionalText("to_state"), try payload())
         event.seq = try int("seq")
         event.prevHash = try text("prev_hash")
         event.hash = try text("hash")
         event.signer = try optionalText("signer")
         event.signature = try optionalText("signature")
         return event
+    }
+
+    /// An event's details, read as the body its action names.
+    func payload() throws -> EventPayload {
+        guard let payload = EventPayload(action: try text("action"), details: try text("details")) else {
+            throw StoreError.database("an event's details are not the JSON FactDesk writes")
+        }
+        return payload
     }
 
     func workflow() throws -> InstalledWorkflow {

@@ -72,6 +72,25 @@ struct PostgresTransaction: StorageWriter {
     }
 
     func claims(_ filter: ClaimFilter) async throws -> [Claim] {
+        var (sql, binds) = Self.claimSelection(filter, columns: "*")
+        func bind(_ value: StoredValue) -> String { binds.append(value); return "$\(binds.count)" }
+        switch filter.order {
+        case .oldest: sql += " ORDER BY id"
+        case .worthiness: sql += " ORDER BY worthiness DESC, id"
+        case .due: sql += " ORDER BY due_at ASC NULLS LAST, id"
+        }
+        if let limit = filter.limit { sql += " LIMIT \(bind(.integer(limit))) OFFSET \(bind(.integer(filter.offset)))" }
+        return try await rows(sql, binds).map { try $0.claim() }
+    }
+
+    func countClaims(_ filter: ClaimFilter, cap: Int) async throws -> Int {
+        var (sql, binds) = Self.claimSelection(filter, columns: "1")
+        binds.append(.integer(Int64(cap)))
+        return Int(try await first("SELECT count(*) AS n FROM (\(sql) LIMIT $\(binds.count)) AS hit", binds)?.int("n") ?? 0)
+    }
+
+    /// The claims a filter selects, unordered and unlimited, with the values it binds.
+    private static func claimSelection(_ filter: ClaimFilter, columns: String) -> (sql: String, binds: [StoredValue]) {
         var conditions: [String] = []
         var binds: [StoredValue] = []
         func bind(_ value: StoredValue) -> String { binds.append(value); return "$\(binds.count)" }
@@ -95,15 +114,9 @@ struct PostgresTransaction: StorageWriter {
             // Whole numbers, written into the query: no text of a user's reaches it.
             conditions.append(ids.isEmpty ? "FALSE" : "id IN (" + ids.sorted().map(String.init).joined(separator: ", ") + ")")
         }
-        var sql = "SELECT * FROM claim"
+        var sql = "SELECT \(columns) FROM claim"
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        switch filter.order {
-        case .oldest: sql += " ORDER BY id"
-        case .worthiness: sql += " ORDER BY worthiness DESC, id"
-        case .due: sql += " ORDER BY due_at ASC NULLS LAST, id"
-        }
-        if let limit = filter.limit { sql += " LIMIT \(bind(.integer(limit))) OFFSET \(bind(.integer(filter.offset)))" }
-        return try await rows(sql, binds).map { try $0.claim() }
+        return (sql, binds)
     }
 
     func source(_ id: Int64) async throws -> Source? {
@@ -438,31 +451,9 @@ struct PostgresTransaction: StorageWriter {
 
     // MARK: - The history, byte for byte
 
-    func historyProtectionProblems() async throws -> [String] {
-        // Compared in the catalog's own terms with what the migrations' SQL makes, not with
-        // PostgreSQL's rendering of a definition, which changes between its versions.
-        let present = Dictionary(try await rows(TriggerShape.catalogQuery).map { row in
-            (try row.text("tgname"), (enabled: try row.text("enabled"), shape: TriggerShape(
-                table: try row.text("table_name"), type: Int(try row.int("type")), function: try row.text("function"),
-                arguments: try row.text("arguments"), body: try row.text("body"), plain: try row.bool("plain"))))
-        }, uniquingKeysWith: { $1 })
-        let expected = TriggerShape.expected
-        var problems: [String] = []
-        for name in expected.keys.sorted() {
-            guard let trigger = present[name] else {
-                problems.append("the trigger \(name) that protects the history is gone")
-                continue
-            }
-            if trigger.shape != expected[name] {
-                problems.append("the trigger \(name) was replaced by another that does something else")
-            } else if trigger.enabled != "O" {
-                problems.append("the trigger \(name) that protects the history is disabled")
-            }
-        }
-        for name in present.keys.sorted() where expected[name] == nil {
-            problems.append("a trigger FactDesk did not make, \(name), was added")
-        }
-        return problems
+    func historyProtection() async throws -> [ProtectionObject] {
+        try PostgresProtection.objects(try await rows(PostgresProtection.catalogQuery(schema: "'public'::regnamespace")),
+                                       schema: "public")
     }
 
     func walkEvents(after seq: Int64, limit: Int, _ body: (AuditVerifier.EventBytes) -> Void) async throws {

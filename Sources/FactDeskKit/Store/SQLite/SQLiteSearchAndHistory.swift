@@ -39,7 +39,7 @@ extension SQLiteTransaction {
         if let above = range.above { sql += " AND claim_search.rowid > ?"; arguments += [above] }
         sql += range.newestFirst ? " ORDER BY claim_search.rowid DESC LIMIT ?" : " ORDER BY claim_search.rowid LIMIT ?"
         arguments += [range.limit]
-        return try Claim.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
+        return try db.rows(sql, arguments, cached: true) { $0.claim() }
     }
 
     func countMatches(_ query: TermQuery, states: [String], above: Int64, cap: Int) throws -> Int {
@@ -53,22 +53,22 @@ extension SQLiteTransaction {
 
     func bestMatches(_ query: TermQuery, states: [String], window: Int, limit: Int) throws -> [Claim] {
         let (filter, filterArguments) = stateFilter(states)
-        return try Claim.fetchAll(db, sql: """
+        return try db.rows("""
             SELECT claim.* FROM (
                 SELECT claim_search.rowid AS id, claim_search.rank AS rank
                 FROM claim_search JOIN claim ON claim.id = claim_search.rowid
                 WHERE claim_search MATCH ?\(filter) ORDER BY claim_search.rowid DESC LIMIT \(window)) AS hit
             JOIN claim ON claim.id = hit.id
             ORDER BY hit.rank, claim.id LIMIT ?
-            """, arguments: [Self.pattern(query)] + filterArguments + [limit])
+            """, [Self.pattern(query)] + filterArguments + [limit]) { $0.claim() }
     }
 
     func bestMatches(_ query: TermQuery, near id: Int64, within span: Int64, excludingSource: Int64, limit: Int) throws -> [Claim] {
-        try Claim.fetchAll(db.cachedStatement(sql: """
+        try db.rows("""
             SELECT claim.* FROM claim_search JOIN claim ON claim.id = claim_search.rowid
             WHERE claim_search MATCH ? AND claim_search.rowid BETWEEN ? AND ? AND claim.source_id <> ?
             ORDER BY claim_search.rank, claim.id LIMIT ?
-            """), arguments: [Self.pattern(query), id - span, id + span, excludingSource, limit])
+            """, [Self.pattern(query), id - span, id + span, excludingSource, limit], cached: true) { $0.claim() }
     }
 
     func termVocabulary() throws -> [(term: String, claims: Int)] {
@@ -81,12 +81,12 @@ extension SQLiteTransaction {
     }
 
     /// Every claim, in id order, read as the cursor is stepped.
-    func claimCursor() throws -> RecordCursor<Claim> {
-        try Claim.order(Claim.Columns.id).fetchCursor(db)
+    func claimCursor() throws -> MapCursor<RowCursor, Claim> {
+        try Row.fetchCursor(db, sql: "SELECT * FROM claim ORDER BY id").map { $0.claim() }
     }
 
     func links(of claim: Int64) throws -> [ClaimLink] {
-        try ClaimLink.filter(ClaimLink.Columns.claimA == claim || ClaimLink.Columns.claimB == claim).fetchAll(db)
+        try db.rows("SELECT * FROM claim_link WHERE claim_a = ? OR claim_b = ?", [claim, claim]) { $0.link() }
     }
 
     func decider(of claim: Int64) throws -> String? {
@@ -112,38 +112,23 @@ extension SQLiteTransaction {
 
     // MARK: - The history, byte for byte
 
-    /// The desk's triggers, by name, as a desk fresh from its migrations has them: what
-    /// a desk's own are compared with, text for text.
-    static let expectedTriggers: [String: String] = {
+    /// The desk's triggers as a desk fresh from its migrations has them: made once per
+    /// process, in memory.
+    static let expectedTriggers: [ProtectionObject] = {
         do {
             let queue = try DatabaseQueue()
             try Migrations.migrator.migrate(queue)
-            return try queue.read { try SQLiteTransaction(db: $0).triggers() }
+            return try queue.read { try SQLiteTransaction(db: $0).historyProtection() }
         } catch {
             preconditionFailure("the desk's schema does not build in memory: \(error)")
         }
     }()
 
-    private func triggers() throws -> [String: String] {
-        Dictionary(try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").map {
-            ($0["name"] as String, $0["sql"] as String? ?? "")
-        }, uniquingKeysWith: { $1 })
-    }
-
-    func historyProtectionProblems() throws -> [String] {
-        let present = try triggers(), expected = Self.expectedTriggers
-        var problems: [String] = []
-        for name in expected.keys.sorted() {
-            guard let sql = present[name] else {
-                problems.append("the trigger \(name) that protects the history is gone")
-                continue
-            }
-            if sql != expected[name] { problems.append("the trigger \(name) was replaced by another that does something else") }
+    /// Every trigger of the desk, with its table and full SQL (SQLite has no trigger functions).
+    func historyProtection() throws -> [ProtectionObject] {
+        try Row.fetchAll(db, sql: "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'").map {
+            ProtectionObject(kind: .trigger, name: $0["name"], table: $0["tbl_name"], definition: $0["sql"] as String? ?? "")
         }
-        for name in present.keys.sorted() where expected[name] == nil {
-            problems.append("a trigger FactDesk did not make, \(name), was added")
-        }
-        return problems
     }
 
     /// Calls `body` with every event, as the bytes SQLite holds, without making a string of any column.

@@ -55,6 +55,7 @@ struct SQLiteSession: StorageWriter {
     func installedWorkflows() throws -> [InstalledWorkflow] { try access { try $0.installedWorkflows() } }
     func workflowInstallEvent() throws -> (seq: Int64, details: String)? { try access { try $0.workflowInstallEvent() } }
     func claims(_ filter: ClaimFilter) throws -> [Claim] { try access { try $0.claims(filter) } }
+    func countClaims(_ filter: ClaimFilter, cap: Int) throws -> Int { try access { try $0.countClaims(filter, cap: cap) } }
     func source(_ id: Int64) throws -> Source? { try access { try $0.source(id) } }
     func publishedOn(source: Int64) throws -> String? { try access { try $0.publishedOn(source: source) } }
     func alias(variant: String) throws -> Alias? { try access { try $0.alias(variant: variant) } }
@@ -102,7 +103,7 @@ struct SQLiteSession: StorageWriter {
     func searchIndexVersion() throws -> Int64 { try access { try $0.searchIndexVersion() } }
     func links(of claim: Int64) throws -> [ClaimLink] { try access { try $0.links(of: claim) } }
     func decider(of claim: Int64) throws -> String? { try access { try $0.decider(of: claim) } }
-    func historyProtectionProblems() throws -> [String] { try access { try $0.historyProtectionProblems() } }
+    func historyProtection() throws -> [ProtectionObject] { try access { try $0.historyProtection() } }
     func walkEvents(after seq: Int64, limit: Int, _ body: (AuditVerifier.EventBytes) -> Void) throws { try access { try $0.walkEvents(after: seq, limit: limit, body) } }
     func walkClaims(_ body: (ClaimRow) -> Void) throws { try access { try $0.walkClaims(body) } }
     func mayReadCredentials() throws -> Bool { try access { try $0.mayReadCredentials() } }

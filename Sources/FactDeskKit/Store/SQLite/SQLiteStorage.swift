@@ -1,8 +1,12 @@
 import Foundation
 import GRDB
+import ServiceLifecycle
 
 /// The desk file: ``DeskStorage`` over SQLite through GRDB. Only SQL and row mapping, and
 /// the connections they run on.
+///
+/// The only place that imports GRDB is this folder: the schema (``Migrations``), the rows
+/// (`SQLiteRows.swift`), the statements, opening and copying files, and SQLite's errors.
 ///
 /// A transaction holds one connection for as long as its body runs: `BEGIN IMMEDIATE` (a
 /// write, waiting for another process's writer at most the busy timeout) or `BEGIN DEFERRED`
@@ -14,6 +18,9 @@ import GRDB
 struct SQLiteStorage: DeskStorage {
     let path: String
     let busyTimeout: Double
+    /// The database the desk was opened on: a connection of its own, or a pool kept for
+    /// SQLite's online backup (transactions run on the connections below).
+    let writer: any DatabaseWriter
     private let writers: ConnectionPool<DatabaseQueue>
     private let readers: ConnectionPool<DatabaseQueue>
 
@@ -21,12 +28,26 @@ struct SQLiteStorage: DeskStorage {
     static let readers = 4
 
     var name: String { path }
+    var isShared: Bool { false }
+    var login: DeskLogin? { nil }
+
+    /// None: a desk file's connections are opened as transactions need them.
+    func connectionService(limit: Int) -> (any ServiceLifecycle.Service)? { nil }
+
+    func backup(to destination: DeskLocation, busyTimeout: Double, connectTimeout: Double) async throws {
+        if case .file(let path) = destination {
+            try backup(toFile: path)
+        } else {
+            try await copyRows(to: destination, busyTimeout: busyTimeout, connectTimeout: connectTimeout)
+        }
+    }
 
     /// A storage over a desk's database: a `DatabaseQueue` is its one connection; for a
     /// `DatabasePool`, connections of its own are opened on the pool's file.
     init(writer: any DatabaseWriter, path: String, busyTimeout: Double) {
         self.path = path
         self.busyTimeout = busyTimeout
+        self.writer = writer
         if let queue = writer as? DatabaseQueue {
             writers = ConnectionPool(limit: 1, opened: [queue]) { throw StoreError.database("a desk's single connection was lost") }
             readers = writers
@@ -34,13 +55,17 @@ struct SQLiteStorage: DeskStorage {
         }
         let file = writer.path
         writers = ConnectionPool(limit: 1) {
-            try DatabaseQueue(path: file, configuration: ClaimStore.configuration(busyTimeout: busyTimeout))
+            try DatabaseQueue(path: file, configuration: Self.configuration(busyTimeout: busyTimeout))
         }
         readers = ConnectionPool(limit: Self.readers) {
-            var configuration = ClaimStore.configuration(busyTimeout: busyTimeout)
+            var configuration = Self.configuration(busyTimeout: busyTimeout)
             configuration.readonly = true
             return try DatabaseQueue(path: file, configuration: configuration)
         }
+    }
+
+    func expectedHistoryProtection() throws -> [ProtectionObject] {
+        SQLiteTransaction.expectedTriggers
     }
 
     func reading<T>(_ body: (any StorageReader) async throws -> T) async throws -> T {
@@ -95,11 +120,11 @@ struct SQLiteTransaction {
     // MARK: - Reading
 
     func claim(_ id: Int64) throws -> Claim? {
-        try Claim.fetchOne(db.cachedStatement(sql: "SELECT * FROM claim WHERE id = ?"), arguments: [id])
+        try db.row("SELECT * FROM claim WHERE id = ?", [id], cached: true) { $0.claim() }
     }
 
     func reviewer(_ handle: String) throws -> Reviewer? {
-        try Reviewer.fetchOne(db.cachedStatement(sql: "SELECT * FROM reviewer WHERE handle = ?"), arguments: [handle])
+        try db.row("SELECT * FROM reviewer WHERE handle = ?", [handle], cached: true) { $0.reviewer() }
     }
 
     func registeredKey(of handle: String) throws -> String? {
@@ -107,11 +132,11 @@ struct SQLiteTransaction {
     }
 
     func installedWorkflow() throws -> InstalledWorkflow? {
-        try InstalledWorkflow.order(Column("id").desc).fetchOne(db)
+        try db.row("SELECT * FROM workflow ORDER BY id DESC LIMIT 1") { try $0.workflow() }
     }
 
     func installedWorkflows() throws -> [InstalledWorkflow] {
-        try InstalledWorkflow.order(Column("id")).fetchAll(db)
+        try db.rows("SELECT * FROM workflow ORDER BY id") { try $0.workflow() }
     }
 
     func workflowInstallEvent() throws -> (seq: Int64, details: String)? {
@@ -123,13 +148,18 @@ struct SQLiteTransaction {
     }
 
     func claims(_ filter: ClaimFilter) throws -> [Claim] {
-        var request = Claim.all().filtered(by: filter)
-        if let limit = filter.limit { request = request.limit(limit, offset: filter.offset) }
-        return try request.fetchAll(db)
+        let query = filter.sqliteQuery
+        return try db.rows(query.sql, query.arguments) { $0.claim() }
+    }
+
+    func countClaims(_ filter: ClaimFilter, cap: Int) throws -> Int {
+        var (sql, arguments) = filter.sqliteSelection(columns: "1")
+        arguments += [cap]
+        return try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(sql) LIMIT ?)", arguments: arguments) ?? 0
     }
 
     func source(_ id: Int64) throws -> Source? {
-        try Source.fetchOne(db, key: id)
+        try db.row("SELECT * FROM source WHERE id = ?", [id], cached: true) { $0.source() }
     }
 
     func publishedOn(source: Int64) throws -> String? {
@@ -137,11 +167,11 @@ struct SQLiteTransaction {
     }
 
     func alias(variant: String) throws -> Alias? {
-        try Alias.filter(Alias.Columns.variant == variant).fetchOne(db)
+        try db.row("SELECT * FROM alias WHERE variant = ?", [variant]) { $0.alias() }
     }
 
     func aliases() throws -> [Alias] {
-        try Alias.order(Alias.Columns.entity, Column("id")).fetchAll(db)
+        try db.rows("SELECT * FROM alias ORDER BY entity, id") { $0.alias() }
     }
 
     func speakerCounts() throws -> [(speaker: String, state: String, claims: Int)] {
@@ -150,56 +180,46 @@ struct SQLiteTransaction {
     }
 
     func claims(spokenBy speakers: [String], limit: Int) throws -> [Claim] {
-        try Claim.fetchAll(db, sql: "SELECT * FROM claim WHERE speaker IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT ?",
-                           arguments: [String(decoding: try JSONEncoder().encode(speakers), as: UTF8.self), limit])
+        try db.rows("SELECT * FROM claim WHERE speaker IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT ?",
+                    [String(decoding: try JSONEncoder().encode(speakers), as: UTF8.self), limit]) { $0.claim() }
     }
 
     func knownChecks() throws -> [KnownCheck] {
-        try Row.fetchAll(db, sql: "SELECT * FROM known_check ORDER BY id").map(Self.knownCheck)
+        try db.rows("SELECT * FROM known_check ORDER BY id") { $0.knownCheck() }
     }
 
     func knownCheck(ref: String) throws -> KnownCheck? {
-        try Row.fetchOne(db, sql: "SELECT * FROM known_check WHERE ref = ?", arguments: [ref]).map(Self.knownCheck)
-    }
-
-    private static func knownCheck(_ row: Row) -> KnownCheck {
-        var content = KnownCheck.Content(
-            url: row["url"], publisher: row["publisher"], publishedOn: row["published_on"], claimReviewed: row["claim_reviewed"],
-            rating: row["rating"], ratingValue: row["rating_value"], bestRating: row["best_rating"],
-            worstRating: row["worst_rating"], language: row["language"])
-        content.ref = row["ref"]
-        return KnownCheck(id: row["id"], content: content, importedBy: row["imported_by"],
-                          importedAt: StoredTime.date(row["imported_at"]) ?? .distantPast)
+        try db.row("SELECT * FROM known_check WHERE ref = ?", [ref]) { $0.knownCheck() }
     }
 
     func source(sha256: String) throws -> Source? {
-        try Source.filter(Source.Columns.sha256 == sha256).fetchOne(db)
+        try db.row("SELECT * FROM source WHERE sha256 = ?", [sha256]) { $0.source() }
     }
 
     func sourceSummaries() throws -> [SourceSummary] {
         let counts = try Row.fetchAll(db, sql: "SELECT source_id, count(*) AS n FROM claim GROUP BY source_id")
         var claims: [Int64: Int] = [:]
         for row in counts { claims[row["source_id"]] = row["n"] }
-        return try Source.fetchAll(db, sql: """
+        return try db.rows("""
             SELECT id, title, outlet, url, language, published_on, '' AS body, sha256, imported_by, imported_at
             FROM source ORDER BY id
-            """).map { SourceSummary(source: $0, claimCount: claims[$0.id ?? 0] ?? 0) }
+            """) { $0.source() }.map { SourceSummary(source: $0, claimCount: claims[$0.id ?? 0] ?? 0) }
     }
 
     func claimCount(source: Int64) throws -> Int {
-        try Claim.filter(Claim.Columns.sourceID == source).fetchCount(db)
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM claim WHERE source_id = ?", arguments: [source]) ?? 0
     }
 
     func notes(claim: Int64) throws -> [Note] {
-        try Note.filter(Note.Columns.claimID == claim).order(Column("id")).fetchAll(db)
+        try db.rows("SELECT * FROM note WHERE claim_id = ? ORDER BY id", [claim]) { $0.note() }
     }
 
     func evidence(claim: Int64) throws -> [Evidence] {
-        try Evidence.filter(Evidence.Columns.claimID == claim).order(Column("id")).fetchAll(db)
+        try db.rows("SELECT * FROM evidence WHERE claim_id = ? ORDER BY id", [claim]) { $0.evidence() }
     }
 
     func events(claim: Int64) throws -> [AuditEvent] {
-        try AuditEvent.filter(AuditEvent.Columns.claimID == claim).order(AuditEvent.Columns.seq).fetchAll(db)
+        try db.rows("SELECT * FROM event WHERE claim_id = ? ORDER BY seq", [claim]) { try $0.event() }
     }
 
     func evidenceCount(claim: Int64) throws -> Int {
@@ -213,19 +233,20 @@ struct SQLiteTransaction {
     }
 
     func lastEvent(claim: Int64) throws -> AuditEvent? {
-        try AuditEvent.filter(AuditEvent.Columns.claimID == claim).order(AuditEvent.Columns.seq.desc).fetchOne(db)
+        try db.row("SELECT * FROM event WHERE claim_id = ? ORDER BY seq DESC LIMIT 1", [claim]) { try $0.event() }
     }
 
     func eachEvent(claim: Int64?, limit: Int?, _ body: (AuditEvent) throws -> Void) throws {
-        var request = AuditEvent.order(AuditEvent.Columns.seq.desc)
-        if let claim { request = request.filter(AuditEvent.Columns.claimID == claim) }
-        if let limit { request = request.limit(limit) }
-        let cursor = try request.fetchCursor(db)
-        while let event = try cursor.next() { try body(event) }
+        var sql = "SELECT * FROM event"
+        var arguments = StatementArguments()
+        if let claim { sql += " WHERE claim_id = ?"; arguments += [claim] }
+        sql += " ORDER BY seq DESC"
+        if let limit { sql += " LIMIT ?"; arguments += [limit] }
+        try db.eachRow(sql, arguments) { try body(try $0.event()) }
     }
 
     func desk() throws -> (name: String, createdBy: String, createdAt: Date)? {
-        try DeskRow.fetchOne(db).map { ($0.name, $0.createdBy, $0.createdAt) }
+        try db.row("SELECT name, created_by, created_at FROM desk LIMIT 1") { ($0["name"], $0["created_by"], $0["created_at"]) }
     }
 
     func historyHead() throws -> (seq: Int64, hash: String)? {
@@ -235,20 +256,15 @@ struct SQLiteTransaction {
     }
 
     func service(_ name: String) throws -> Service? {
-        try Row.fetchOne(db, sql: "SELECT * FROM service WHERE name = ?", arguments: [name]).map(Self.service)
+        try db.row("SELECT * FROM service WHERE name = ?", [name]) { $0.service() }
     }
 
     func services() throws -> [Service] {
-        try Row.fetchAll(db, sql: "SELECT * FROM service ORDER BY name").map(Self.service)
-    }
-
-    private static func service(_ row: Row) -> Service {
-        Service(name: row["name"], publicKey: row["public_key"], active: row["active"], addedBy: row["added_by"],
-                addedAt: StoredTime.date(row["added_at"]) ?? .distantPast)
+        try db.rows("SELECT * FROM service ORDER BY name") { $0.service() }
     }
 
     func reviewers() throws -> [Reviewer] {
-        try Reviewer.order(Reviewer.Columns.handle).fetchAll(db)
+        try db.rows("SELECT * FROM reviewer ORDER BY handle") { $0.reviewer() }
     }
 
     func openClaims(notIn finalStates: [String]) throws -> [String: Int] {
@@ -261,8 +277,8 @@ struct SQLiteTransaction {
     }
 
     func activeEditorCount() throws -> Int {
-        try Reviewer.filter(Reviewer.Columns.role == Reviewer.Role.editor.rawValue && Reviewer.Columns.active == true)
-            .fetchCount(db)
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM reviewer WHERE role = ? AND active",
+                         arguments: [Reviewer.Role.editor.rawValue]) ?? 0
     }
 
     func claimCountsByState() throws -> [String: Int] {
@@ -329,16 +345,15 @@ struct SQLiteTransaction {
     }
 
     func apiToken(id: Int64) throws -> APIToken? {
-        try Row.fetchOne(db, sql: "SELECT * FROM api_token WHERE id = ?", arguments: [id]).map(Self.token)
+        try db.row("SELECT * FROM api_token WHERE id = ?", [id]) { $0.token() }
     }
 
     func apiToken(hash: String) throws -> APIToken? {
-        try Row.fetchOne(db, sql: "SELECT * FROM api_token WHERE token_hash = ?", arguments: [hash]).map(Self.token)
+        try db.row("SELECT * FROM api_token WHERE token_hash = ?", [hash]) { $0.token() }
     }
 
     func apiTokens(of handle: String?) throws -> [APIToken] {
-        try Row.fetchAll(db, sql: "SELECT * FROM api_token WHERE ? IS NULL OR handle = ? ORDER BY id",
-                         arguments: [handle, handle]).map(Self.token)
+        try db.rows("SELECT * FROM api_token WHERE ? IS NULL OR handle = ? ORDER BY id", [handle, handle]) { $0.token() }
     }
 
     func mayReadCredentials() throws -> Bool {
@@ -358,196 +373,18 @@ struct SQLiteTransaction {
 
     func newestEvent(actions: [String], handle: String, before seq: Int64) throws -> AuditEvent? {
         guard !actions.isEmpty else { return nil }
-        return try AuditEvent.fetchOne(db, sql: """
+        return try db.row("""
             SELECT * FROM event WHERE \(Self.detailsField("handle")) = ? AND seq < ?
               AND action IN (\(databaseQuestionMarks(count: actions.count))) AND \(StorageTerms.loginEventActions)
             ORDER BY seq DESC LIMIT 1
-            """, arguments: StatementArguments([handle, seq] as [any DatabaseValueConvertible] + actions))
+            """, StatementArguments([handle, seq] as [any DatabaseValueConvertible] + actions)) { try $0.event() }
     }
 
     func events(digest: String, actions: [String]) throws -> [AuditEvent] {
         guard !actions.isEmpty else { return [] }
-        return try AuditEvent.fetchAll(db, sql: """
+        return try db.rows("""
             SELECT * FROM event WHERE \(Self.detailsField("sha256")) = ?
               AND action IN (\(databaseQuestionMarks(count: actions.count))) AND \(StorageTerms.loginEventActions) ORDER BY seq
-            """, arguments: StatementArguments([digest] + actions))
-    }
-
-    private static func token(_ row: Row) -> APIToken {
-        APIToken(id: row["id"], name: row["name"], handle: row["handle"], createdAt: row["created_at"],
-                 expiresAt: row["expires_at"], revokedAt: row["revoked_at"])
-    }
-
-    // MARK: - Writing
-
-    func saveProgress(_ claim: Claim) throws {
-        try db.cachedStatement(sql: """
-            UPDATE claim SET state = ?, assignee = ?, due_at = ?, version = ?, updated_at = ? WHERE id = ?
-            """).execute(arguments: [claim.state, claim.assignee, claim.dueAt.map(StoredTime.text), claim.version,
-                                     StoredTime.text(claim.updatedAt), claim.id])
-    }
-
-    func insert(_ note: Note) throws -> Note {
-        var row = note
-        try row.insert(db)
-        return row
-    }
-
-    func insert(_ evidence: Evidence) throws -> Evidence {
-        var row = evidence
-        try row.insert(db)
-        return row
-    }
-
-    func append(_ event: AuditEvent, at: String, details: String) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO event (seq, at, actor, claim_id, source_id, action, from_state, to_state, details, prev_hash, hash,
-                               signer, signature)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                event.seq, at, event.actor, event.claimID, event.sourceID, event.action, event.fromState, event.toState,
-                details, event.prevHash, event.hash, event.signer, event.signature])
-    }
-
-    func insert(_ claim: Claim, searchTerms: String) throws -> Claim {
-        try db.cachedStatement(sql: """
-            INSERT INTO claim (source_id, span_start, span_end, text, speaker, state, assignee, version,
-                               created_by, created_at, updated_at, worthiness, reasons, due_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                claim.sourceID, claim.spanStart, claim.spanEnd, claim.text, claim.speaker, claim.state, claim.assignee,
-                claim.version, claim.createdBy, StoredTime.text(claim.createdAt), StoredTime.text(claim.updatedAt),
-                claim.worthiness, String(decoding: CanonicalJSON.array(claim.reasons), as: UTF8.self),
-                claim.dueAt.map(StoredTime.text)])
-        var stored = claim
-        stored.id = db.lastInsertedRowID
-        try storeSearchTerms(claimID: db.lastInsertedRowID, terms: searchTerms)
-        return stored
-    }
-
-    func insert(_ source: Source) throws -> Source {
-        var row = source
-        try row.insert(db)
-        return row
-    }
-
-    func createDesk(name: String, createdBy: String, at: Date) throws {
-        try DeskRow(name: name, createdBy: createdBy, createdAt: at).insert(db)
-    }
-
-    func insert(_ workflow: InstalledWorkflow) throws -> InstalledWorkflow {
-        var row = workflow
-        try row.insert(db)
-        return row
-    }
-
-    func save(_ link: ClaimLink) throws {
-        try link.upsert(db)
-    }
-
-    func insert(_ alias: Alias) throws {
-        var row = alias
-        try row.insert(db)
-    }
-
-    func save(_ check: KnownCheck) throws -> KnownCheck {
-        var saved = check
-        let values: [(any DatabaseValueConvertible)?] = check.content.fields + [check.importedBy, StoredTime.text(check.importedAt)]
-        let columns = KnownCheck.contentColumns + ["imported_by", "imported_at"]
-        if let id = check.id {
-            try db.execute(sql: "UPDATE known_check SET " + columns.map { "\($0) = ?" }.joined(separator: ", ") + " WHERE id = ?",
-                           arguments: StatementArguments(values + [id]))
-        } else {
-            try db.execute(sql: "INSERT INTO known_check (" + columns.joined(separator: ", ") + ") VALUES ("
-                               + columns.map { _ in "?" }.joined(separator: ", ") + ")",
-                           arguments: StatementArguments(values))
-            saved.id = db.lastInsertedRowID
-        }
-        return saved
-    }
-
-    func delete(_ alias: Alias) throws {
-        _ = try alias.delete(db)
-    }
-
-    func insert(_ reviewer: Reviewer) throws -> Reviewer {
-        var row = reviewer
-        try row.insert(db)
-        return row
-    }
-
-    func update(_ reviewer: Reviewer) throws {
-        try reviewer.update(db)
-    }
-
-    func save(_ service: Service) throws {
-        try db.execute(sql: """
-            INSERT INTO service (name, public_key, active, added_by, added_at) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (name) DO UPDATE SET public_key = excluded.public_key, active = excluded.active,
-                added_by = excluded.added_by, added_at = excluded.added_at
-            """, arguments: [service.name, service.publicKey, service.active, service.addedBy, StoredTime.text(service.addedAt)])
-    }
-
-    func setPasswordHash(_ hash: String, of handle: String, at: Date) throws {
-        try db.execute(sql: """
-            INSERT INTO credential (handle, password_hash, set_at) VALUES (?, ?, ?)
-            ON CONFLICT(handle) DO UPDATE SET password_hash = excluded.password_hash, set_at = excluded.set_at
-            """, arguments: [handle, hash, StoredTime.text(at)])
-    }
-
-    func setDatabasePassword(_ password: String, of handle: String) throws {}
-
-    func deleteSessions(of handle: String) throws {
-        try db.execute(sql: "DELETE FROM login_session WHERE handle = ?", arguments: [handle])
-    }
-
-    func deleteSession(tokenHash: String) throws {
-        try db.execute(sql: "DELETE FROM login_session WHERE token_hash = ?", arguments: [tokenHash])
-    }
-
-    func deleteSessions(createdBefore: Date) throws {
-        try db.execute(sql: "DELETE FROM login_session WHERE created_at < ?", arguments: [StoredTime.text(createdBefore)])
-    }
-
-    func insertSession(tokenHash: String, handle: String, csrf: String, at: Date) throws {
-        try db.execute(sql: """
-            INSERT INTO login_session (token_hash, handle, csrf, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)
-            """, arguments: [tokenHash, handle, csrf, StoredTime.text(at), StoredTime.text(at)])
-    }
-
-    func touchSession(tokenHash: String, at: Date) throws {
-        try db.execute(sql: "UPDATE login_session SET last_seen_at = ? WHERE token_hash = ?",
-                       arguments: [StoredTime.text(at), tokenHash])
-    }
-
-    func forgetFailures(before: Date) throws {
-        try db.execute(sql: "DELETE FROM login_failure WHERE at < ?", arguments: [StoredTime.text(before)])
-    }
-
-    func forgetFailures(key: String) throws {
-        try db.execute(sql: "DELETE FROM login_failure WHERE key = ?", arguments: [key])
-    }
-
-    func recordFailure(key: String, at: Date, countingSince since: Date) throws -> Int {
-        try db.execute(sql: "INSERT INTO login_failure (key, at) VALUES (?, ?)", arguments: [key, StoredTime.text(at)])
-        return try Int.fetchOne(db, sql: "SELECT count(*) FROM login_failure WHERE key = ? AND at >= ?",
-                                arguments: [key, StoredTime.text(since)]) ?? 0
-    }
-
-    func lock(key: String, until: Date) throws {
-        try db.execute(sql: """
-            INSERT INTO login_lock (key, until) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET until = excluded.until
-            """, arguments: [key, StoredTime.text(until)])
-    }
-
-    func insertAPIToken(name: String, tokenHash: String, handle: String, createdAt: Date, expiresAt: Date?) throws -> Int64 {
-        try db.execute(sql: """
-            INSERT INTO api_token (name, token_hash, handle, created_at, expires_at) VALUES (?, ?, ?, ?, ?)
-            """, arguments: [name, tokenHash, handle, StoredTime.text(createdAt), expiresAt.map(StoredTime.text)])
-        return db.lastInsertedRowID
-    }
-
-    func revokeAPIToken(id: Int64, at: Date) throws {
-        try db.execute(sql: "UPDATE api_token SET revoked_at = ? WHERE id = ?", arguments: [StoredTime.text(at), id])
+            """, StatementArguments([digest] + actions)) { try $0.event() }
     }
 }

@@ -1,23 +1,4 @@
 import Foundation
-import GRDB
-
-/// The desk itself: one row, written by `factdesk init`.
-struct DeskRow: Codable, Sendable {
-    var id: Int64 = 1
-    var name: String
-    var createdBy: String
-    var createdAt: Date
-
-    enum CodingKeys: String, CodingKey {
-        case id, name
-        case createdBy = "created_by"
-        case createdAt = "created_at"
-    }
-}
-
-extension DeskRow: FetchableRecord, PersistableRecord {
-    static let databaseTableName = "desk"
-}
 
 /// A workflow as installed in a desk: its YAML text verbatim, the SHA-256 of that text, and
 /// the checked definition it loaded to.
@@ -37,13 +18,5 @@ public struct InstalledWorkflow: Codable, Sendable, Equatable {
         case id, name, yaml, definition, sha256
         case installedBy = "installed_by"
         case installedAt = "installed_at"
-    }
-}
-
-extension InstalledWorkflow: FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "workflow"
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 }

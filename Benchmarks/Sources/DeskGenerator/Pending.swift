@@ -1,14 +1,14 @@
 import Foundation
 
 /// The result of work started on another thread, for the thread that started it to wait on.
-public final class Pending<Value: Sendable>: @unchecked Sendable {
+final class Pending<Value: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var result: Result<Value, any Error>?
 
     private init() {}
 
     /// Runs `work` on a new thread; ``wait()`` returns its result.
-    public static func start(_ work: @escaping @Sendable () throws -> Value) -> Pending<Value> {
+    static func start(_ work: @escaping @Sendable () throws -> Value) -> Pending<Value> {
         let pending = Pending<Value>()
         Thread.detachNewThread { pending.finish(Result { try work() }) }
         return pending
@@ -23,7 +23,7 @@ public final class Pending<Value: Sendable>: @unchecked Sendable {
     }
 
     /// Waits for the result, then returns the value or throws the error.
-    public func wait() throws -> Value {
+    func wait() throws -> Value {
         condition.lock()
         defer { condition.unlock() }
         while result == nil { condition.wait() }
