@@ -32,20 +32,20 @@ public struct DeskServer: Sendable {
 
     /// The number of the history's last event: what the caches are keyed by.
     func head() async throws -> Int64 {
-        try await store.auditHead().seq
+        try await store.audit.auditHead().seq
     }
 
     /// A claim's overview as a viewer sees it, worked out once per state of the history.
     func overview(of id: Int64, for viewer: Reviewer, head: Int64) async throws -> ClaimOverview {
         try await caches.overviews.value(for: id, head: head) {
-            try await store.overview(of: id, for: nil)
+            try await store.review.overview(of: id, for: nil)
         }.viewed(by: viewer)
     }
 
     /// The active reviewers, for pickers and filters.
     func team(head: Int64) async throws -> [Reviewer] {
         try await caches.team.value(for: 0, head: head) {
-            try await store.team().filter(\.active)
+            try await store.team.members().filter(\.active)
         }
     }
 

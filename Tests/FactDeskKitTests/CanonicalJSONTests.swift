@@ -140,7 +140,7 @@ import Testing
         let store = try await ClaimStore.inMemory(
             workflow: try WorkflowSource.named("standard"), editor: NewReviewer(handle: "sara", role: .editor))
         let first = NewSource(body: try seedArticle("000")), second = NewSource(body: try seedArticle("001"))
-        let results = try await store.addSources([first, second, first], by: "sara")
+        let results = try await store.imports.addSources([first, second, first], by: "sara")
         guard case .added(let one, let claimsOne) = results[0], case .added(_, let claimsTwo) = results[1],
               case .existing(let again) = results[2] else {
             Issue.record("expected two new sources and one existing: \(results)")
@@ -148,25 +148,25 @@ import Testing
         }
         #expect(again.id == one.id)
         #expect(claimsOne == ClaimExtractor.claims(in: first.body).count && claimsTwo > 0)
-        #expect(try await store.claims(ClaimFilter()).count == claimsOne + claimsTwo)
-        #expect(try await store.search("عراقجي").isEmpty == false)
-        #expect(try await store.verifyAudit().intact)
+        #expect(try await store.review.claims(ClaimFilter()).count == claimsOne + claimsTwo)
+        #expect(try await store.review.search("عراقجي").isEmpty == false)
+        #expect(try await store.audit.verifyAudit().intact)
     }
 
     @Test func aBadArticleInABatchStoresNone() async throws {
         let store = try await ClaimStore.inMemory(
             workflow: try WorkflowSource.named("standard"), editor: NewReviewer(handle: "sara", role: .editor))
         await #expect(throws: DeskError.self) {
-            _ = try await store.addSources([NewSource(body: try seedArticle()), NewSource(body: "  \n")], by: "sara")
+            _ = try await store.imports.addSources([NewSource(body: try seedArticle()), NewSource(body: "  \n")], by: "sara")
         }
-        #expect(try await store.sources().isEmpty)
-        #expect(try await store.auditHead().seq == 2)
+        #expect(try await store.imports.sources().isEmpty)
+        #expect(try await store.audit.auditHead().seq == 2)
     }
 
     @Test func reasonsWithQuotesAndSlashesReadBackAsWritten() async throws {
         let desk = try await Fixture()
-        let claim = try await desk.store.addClaim(sourceID: 1, text: "وقال \"مسؤول\" إن 4/5 من الوفد حضر", paraphrase: true, by: "sara")
-        let read = try await desk.store.claim(try #require(claim.id))
+        let claim = try await desk.store.review.addClaim(sourceID: 1, text: "وقال \"مسؤول\" إن 4/5 من الوفد حضر", paraphrase: true, by: "sara")
+        let read = try await desk.store.review.claim(try #require(claim.id))
         #expect(read.reasons == claim.reasons && !read.reasons.isEmpty)
         #expect(read.text == claim.text && read.speaker == claim.speaker && read.worthiness == claim.worthiness)
     }

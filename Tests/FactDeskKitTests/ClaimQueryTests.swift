@@ -18,55 +18,55 @@ import Testing
             ? try temporaryFolder().appendingPathComponent("q.db").path : try TestPostgres.freshDatabase()
         let store = try await ClaimStore.create(path: path, workflow: .named("standard"),
                                           editor: NewReviewer(handle: editor, role: .editor)).running()
-        try await store.addReviewer(NewReviewer(handle: "layla"), by: editor)
+        try await store.team.addReviewer(NewReviewer(handle: "layla"), by: editor)
         for index in 0..<5 {
-            _ = try await store.addSource(NewSource(body: try seedArticle(String(format: "%03d", index))), by: editor)
+            _ = try await store.imports.addSource(NewSource(body: try seedArticle(String(format: "%03d", index))), by: editor)
         }
-        try await store.apply(TransitionCommand(transition: "assign", claimIDs: Array(1...6), actor: editor, assignee: "layla"))
+        try await store.review.apply(TransitionCommand(transition: "assign", claimIDs: Array(1...6), actor: editor, assignee: "layla"))
         return store
     }
 
     @Test(arguments: Backend.tested)
     func aListingIsFilteredPagedAndCounted(backend: Backend) async throws {
         let store = try await desk(backend)
-        let all = try await store.claims(ClaimFilter(sourceID: 2))
+        let all = try await store.review.claims(ClaimFilter(sourceID: 2))
         #expect(all.count > 7)
         var paged: [Claim] = []
         for page in 1...3 {
-            let found = try await store.claims(ClaimQuery(sourceID: 2, pageSize: 3, page: page))
+            let found = try await store.review.claims(ClaimQuery(sourceID: 2, pageSize: 3, page: page))
             #expect(found.total == all.count && !found.totalIsCapped)
             #expect(found.hasMore == (page * 3 < all.count))
             paged += found.claims
         }
         #expect(paged.map(\.id) == all.prefix(9).map(\.id))
 
-        let layla = try await store.claims(ClaimQuery(states: ["assigned"], assignee: "layla", order: .worthiness, pageSize: 4))
+        let layla = try await store.review.claims(ClaimQuery(states: ["assigned"], assignee: "layla", order: .worthiness, pageSize: 4))
         #expect(layla.total == 6 && layla.hasMore && layla.claims.count == 4)
         #expect(layla.claims.allSatisfy { $0.assignee == "layla" && $0.state == "assigned" })
         #expect(layla.claims.map(\.worthiness) == layla.claims.map(\.worthiness).sorted(by: >))
-        await #expect(try store.claims(ClaimQuery(states: ["verified"])).total == 0)
+        await #expect(try store.review.claims(ClaimQuery(states: ["verified"])).total == 0)
     }
 
     @Test(arguments: Backend.tested)
     func aSearchIsNarrowedByStateAssigneeAndSourceAndPaged(backend: Backend) async throws {
         let store = try await desk(backend)
-        let ranked = try await store.search("عراقجي", limit: 100)
+        let ranked = try await store.review.search("عراقجي", limit: 100)
         #expect(ranked.count > 4)
-        let whole = try await store.claims(ClaimQuery(text: "عراقجي", pageSize: 100))
+        let whole = try await store.review.claims(ClaimQuery(text: "عراقجي", pageSize: 100))
         #expect(whole.claims.map(\.id) == ranked.map(\.id) && whole.total == ranked.count && !whole.hasMore)
-        let first = try await store.claims(ClaimQuery(text: "عراقجي", pageSize: 2))
-        let second = try await store.claims(ClaimQuery(text: "عراقجي", pageSize: 2, page: 2))
+        let first = try await store.review.claims(ClaimQuery(text: "عراقجي", pageSize: 2))
+        let second = try await store.review.claims(ClaimQuery(text: "عراقجي", pageSize: 2, page: 2))
         #expect((first.claims + second.claims).map(\.id) == ranked.prefix(4).map(\.id))
         #expect(first.hasMore && first.total == ranked.count)
 
         let source = try #require(ranked.first?.sourceID)
-        let fromSource = try await store.claims(ClaimQuery(text: "عراقجي", sourceID: source, pageSize: 100))
+        let fromSource = try await store.review.claims(ClaimQuery(text: "عراقجي", sourceID: source, pageSize: 100))
         #expect(fromSource.claims.map(\.id) == ranked.filter { $0.sourceID == source }.map(\.id))
         #expect(fromSource.total == fromSource.claims.count)
 
-        let laylas = try await store.claims(ClaimQuery(text: "عراقجي", states: ["assigned"], assignee: "layla", pageSize: 100))
+        let laylas = try await store.review.claims(ClaimQuery(text: "عراقجي", states: ["assigned"], assignee: "layla", pageSize: 100))
         #expect(laylas.claims.map(\.id) == ranked.filter { $0.assignee == "layla" }.map(\.id))
-        await #expect(try store.claims(ClaimQuery(text: "عراقجي", states: ["new"], assignee: "layla")).claims.isEmpty)
+        await #expect(try store.review.claims(ClaimQuery(text: "عراقجي", states: ["new"], assignee: "layla")).claims.isEmpty)
     }
 
     @Test(arguments: [

@@ -67,7 +67,7 @@ import Testing
 
 @Suite struct RelatedClaimsTests {
     func claimID(_ store: ClaimStore, containing words: String) async throws -> Int64 {
-        try #require(try await store.claims(ClaimFilter()).first { $0.text.contains(words) }?.id)
+        try #require(try await store.review.claims(ClaimFilter()).first { $0.text.contains(words) }?.id)
     }
 
     @Test func theThreeFourHourClaimsFindEachOther() async throws {
@@ -75,10 +75,10 @@ import Testing
         let ids = try await ["استمرت حوالي 4 ساعات", "استمرت حوالي أربع ساعات", "استمرت قرابة أربع ساعات"].asyncMap {
             try await claimID(store, containing: $0)
         }
-        let sources = try await ids.asyncMap { try await store.claim($0).sourceID }
+        let sources = try await ids.asyncMap { try await store.review.claim($0).sourceID }
         #expect(Set(sources).count == 3)
         for id in ids {
-            let strong = try await store.related(to: id, minimumScore: Relatedness.strong).compactMap(\.claim.id)
+            let strong = try await store.corroboration.related(to: id, minimumScore: Relatedness.strong).compactMap(\.claim.id)
             #expect(Set(ids).subtracting([id]).isSubset(of: Set(strong)), "claim \(id) found \(strong)")
         }
     }
@@ -88,7 +88,7 @@ import Testing
         let february = try await claimID(store, containing: "يوم الجمعة 6 شباط/فبراير في عمان")
         let april = try await claimID(store, containing: "جولة أولى في العاصمة العمانية مسقط")
         for (from, to) in [(february, april), (april, february)] {
-            let match = try await store.related(to: from, limit: 200, minimumScore: 0).first { $0.claim.id == to }
+            let match = try await store.corroboration.related(to: from, limit: 200, minimumScore: 0).first { $0.claim.id == to }
             #expect((match?.score ?? 0) < Relatedness.strong)
         }
     }
@@ -96,15 +96,15 @@ import Testing
     @Test func anAliasMakesTwoSpellingsMatchAndRemovingItUndoesThat() async throws {
         let store = try await ClaimStore.inMemory(
             workflow: try WorkflowSource.named("standard"), editor: NewReviewer(handle: "sara", role: .editor))
-        _ = try await store.addSource(NewSource(body: "وصف عراقجي اللقاء بأنه مثمر وبناء للغاية."), by: "sara")
-        _ = try await store.addSource(NewSource(body: "وصف أراغتشي اللقاء بأنه مثمر وبناء للغاية."), by: "sara")
-        let before = try #require(try await store.related(to: 1, minimumScore: 0).first { $0.claim.id == 2 })
-        try await store.addAlias(entity: "Araghchi", variants: ["عراقجي", "أراغتشي", "عراقتشي"], by: "sara")
-        let aliased = try #require(try await store.related(to: 1, minimumScore: 0).first { $0.claim.id == 2 })
+        _ = try await store.imports.addSource(NewSource(body: "وصف عراقجي اللقاء بأنه مثمر وبناء للغاية."), by: "sara")
+        _ = try await store.imports.addSource(NewSource(body: "وصف أراغتشي اللقاء بأنه مثمر وبناء للغاية."), by: "sara")
+        let before = try #require(try await store.corroboration.related(to: 1, minimumScore: 0).first { $0.claim.id == 2 })
+        try await store.corroboration.addAlias(entity: "Araghchi", variants: ["عراقجي", "أراغتشي", "عراقتشي"], by: "sara")
+        let aliased = try #require(try await store.corroboration.related(to: 1, minimumScore: 0).first { $0.claim.id == 2 })
         #expect(aliased.reasons.contains("shared entities: Araghchi"))
         #expect(aliased.score > before.score)
-        try await store.removeAlias("أراغتشي", by: "sara")
-        let removed = try #require(try await store.related(to: 1, minimumScore: 0).first { $0.claim.id == 2 })
+        try await store.corroboration.removeAlias("أراغتشي", by: "sara")
+        let removed = try #require(try await store.corroboration.related(to: 1, minimumScore: 0).first { $0.claim.id == 2 })
         #expect(removed.score == before.score)
         #expect(!removed.reasons.contains { $0.hasPrefix("shared entities") })
     }
@@ -112,57 +112,57 @@ import Testing
     @Test func anAliasFindsAClaimThatSharesNothingButTheName() async throws {
         let store = try await ClaimStore.inMemory(
             workflow: try WorkflowSource.named("standard"), editor: NewReviewer(handle: "sara", role: .editor))
-        _ = try await store.addSource(NewSource(body: "التقى عراقجي نظيره العماني صباح اليوم."), by: "sara")
-        _ = try await store.addSource(NewSource(body: "أراغتشي يصل إلى العاصمة وسط ترقب كبير."), by: "sara")
-        #expect(try await store.related(to: 1, minimumScore: 0).isEmpty)
-        try await store.addAlias(entity: "Araghchi", variants: ["عراقجي", "أراغتشي"], by: "sara")
-        #expect(try await store.related(to: 1, minimumScore: 0).map(\.claim.id) == [2])
+        _ = try await store.imports.addSource(NewSource(body: "التقى عراقجي نظيره العماني صباح اليوم."), by: "sara")
+        _ = try await store.imports.addSource(NewSource(body: "أراغتشي يصل إلى العاصمة وسط ترقب كبير."), by: "sara")
+        #expect(try await store.corroboration.related(to: 1, minimumScore: 0).isEmpty)
+        try await store.corroboration.addAlias(entity: "Araghchi", variants: ["عراقجي", "أراغتشي"], by: "sara")
+        #expect(try await store.corroboration.related(to: 1, minimumScore: 0).map(\.claim.id) == [2])
     }
 
     @Test func aReviewerConfirmsOrRejectsARelationAndItIsAudited() async throws {
         let store = try await seededStore()
         let a = try await claimID(store, containing: "استمرت حوالي 4 ساعات")
         let b = try await claimID(store, containing: "استمرت قرابة أربع ساعات")
-        try await store.link(a, b, as: .same, by: "sara")
-        #expect(try await store.related(to: a).first?.claim.id == b)
-        #expect(try await store.related(to: a).first?.score == 1)
-        try await store.link(b, a, as: .unrelated, by: "sara")
-        await #expect(try !store.related(to: a, limit: 100, minimumScore: 0).contains { $0.claim.id == b })
+        try await store.corroboration.link(a, b, as: .same, by: "sara")
+        #expect(try await store.corroboration.related(to: a).first?.claim.id == b)
+        #expect(try await store.corroboration.related(to: a).first?.score == 1)
+        try await store.corroboration.link(b, a, as: .unrelated, by: "sara")
+        await #expect(try !store.corroboration.related(to: a, limit: 100, minimumScore: 0).contains { $0.claim.id == b })
         var links: [EventPayload.LinkSet] = []
-        try await store.history(claimID: a) { if case .claimLink(let link) = $0.payload { links.append(link) } }
+        try await store.audit.history(claimID: a) { if case .claimLink(let link) = $0.payload { links.append(link) } }
         #expect(links.map(\.relation) == ["unrelated", "same"])
         #expect(links.allSatisfy { $0.otherClaim == b })
         let sameSource = try await claimID(store, containing: "استمرت حوالي 4 ساعات")
-        let sibling = try #require(try await store.claims(ClaimFilter(sourceID: try await store.claim(sameSource).sourceID)).last?.id)
-        await #expect(throws: DeskError.self) { try await store.link(sameSource, sibling, as: .same, by: "sara") }
+        let sibling = try #require(try await store.review.claims(ClaimFilter(sourceID: try await store.review.claim(sameSource).sourceID)).last?.id)
+        await #expect(throws: DeskError.self) { try await store.corroboration.link(sameSource, sibling, as: .same, by: "sara") }
     }
 
     @Test func aVerdictTravelsToTheRelatedClaim() async throws {
         let store = try await seededStore()
         let a = try await claimID(store, containing: "استمرت حوالي 4 ساعات")
         let b = try await claimID(store, containing: "استمرت حوالي أربع ساعات")
-        try await store.apply(TransitionCommand(transition: "assign", claimIDs: [b], actor: "sara", assignee: "sara"))
-        try await store.apply(TransitionCommand(transition: "verify", claimIDs: [b], actor: "sara", note: "both sides",
+        try await store.review.apply(TransitionCommand(transition: "assign", claimIDs: [b], actor: "sara", assignee: "sara"))
+        try await store.review.apply(TransitionCommand(transition: "verify", claimIDs: [b], actor: "sara", note: "both sides",
                                                 evidence: [NewEvidence(url: "https://example.org", stance: .supports)]))
-        let match = try #require(try await store.related(to: a).first { $0.claim.id == b })
+        let match = try #require(try await store.corroboration.related(to: a).first { $0.claim.id == b })
         #expect(match.claim.state == "verified" && match.decidedBy == "sara")
     }
 
     @Test func theFourHourFactIsAClusterOfThreeSources() async throws {
         let store = try await seededStore()
         let id = try await claimID(store, containing: "استمرت قرابة أربع ساعات")
-        let cluster = try #require(try await store.clusters().first { $0.claims.contains { $0.id == id } })
+        let cluster = try #require(try await store.corroboration.clusters().first { $0.claims.contains { $0.id == id } })
         #expect(cluster.sourceIDs.count >= 3)
-        #expect(try await store.clusters(minSources: 99).isEmpty)
+        #expect(try await store.corroboration.clusters(minSources: 99).isEmpty)
     }
 
     @Test func suggestionsProposeTheSpellingsOfAraghchiUntilConfirmed() async throws {
         let store = try await seededStore()
-        let group = try #require(try await store.suggestAliases(limit: 50).first { $0.skeleton == "رقج" })
+        let group = try #require(try await store.corroboration.suggestAliases(limit: 50).first { $0.skeleton == "رقج" })
         #expect(Set(group.spellings.map(\.word)).isSuperset(of: ["عراقجي", "أراغتشي", "عراقتشي"]))
-        #expect(try await store.aliases().isEmpty)
-        try await store.addAlias(entity: "عراقجي", variants: ["أراغتشي", "عراقتشي"], by: "sara")
-        #expect(try await !store.suggestAliases(limit: 50).contains { $0.skeleton == "رقج" })
+        #expect(try await store.corroboration.aliases().isEmpty)
+        try await store.corroboration.addAlias(entity: "عراقجي", variants: ["أراغتشي", "عراقتشي"], by: "sara")
+        #expect(try await !store.corroboration.suggestAliases(limit: 50).contains { $0.skeleton == "رقج" })
     }
 }
 
@@ -245,10 +245,10 @@ import Testing
 
     @Test func aShortListIsTheStartOfALongOne() async throws {
         let store = try await seededStore()
-        for id in try await store.claims(ClaimFilter(limit: 1_000)).compactMap(\.id) {
-            let long = try await store.related(to: id, limit: 50)
+        for id in try await store.review.claims(ClaimFilter(limit: 1_000)).compactMap(\.id) {
+            let long = try await store.corroboration.related(to: id, limit: 50)
             for limit in [3] {
-                #expect(try await store.related(to: id, limit: limit) == Array(long.prefix(limit)), "claim \(id), limit \(limit)")
+                #expect(try await store.corroboration.related(to: id, limit: limit) == Array(long.prefix(limit)), "claim \(id), limit \(limit)")
             }
         }
     }

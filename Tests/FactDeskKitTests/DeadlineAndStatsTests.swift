@@ -33,15 +33,15 @@ final class TestClock: Sendable {
         #expect(throws: DeskError.self) { _ = try Deadline.parse("20000000000w", now: now) }
         let store = try await ClaimStore.inMemory(
             workflow: try WorkflowSource.named("standard"), editor: NewReviewer(handle: "sara", role: .editor))
-        try await store.addReviewer(NewReviewer(handle: "layla"), by: "sara")
-        _ = try await store.addSource(NewSource(body: try seedArticle()), by: "sara")
-        let outcomes = try await store.importPlan([ClaimCSV.Row(line: 2, id: 1, assignee: "layla", due: "20000000000w")], by: "sara")
+        try await store.team.addReviewer(NewReviewer(handle: "layla"), by: "sara")
+        _ = try await store.imports.addSource(NewSource(body: try seedArticle()), by: "sara")
+        let outcomes = try await store.imports.importPlan([ClaimCSV.Row(line: 2, id: 1, assignee: "layla", due: "20000000000w")], by: "sara")
         guard case .refused(let why) = try #require(outcomes.first).result else {
             Issue.record("the row was applied: \(outcomes)")
             return
         }
         #expect(why.contains("after the year 9999"))
-        #expect(try await store.claim(1).assignee == nil)
+        #expect(try await store.review.claim(1).assignee == nil)
     }
 }
 
@@ -50,40 +50,40 @@ final class TestClock: Sendable {
         let store = try await ClaimStore.inMemory(
             workflow: try WorkflowSource.named("standard"), editor: NewReviewer(handle: "sara", role: .editor),
             clock: { clock.date })
-        try await store.addReviewer(NewReviewer(handle: "layla"), by: "sara")
-        _ = try await store.addSource(NewSource(body: try seedArticle()), by: "sara")
+        try await store.team.addReviewer(NewReviewer(handle: "layla"), by: "sara")
+        _ = try await store.imports.addSource(NewSource(body: try seedArticle()), by: "sara")
         return store
     }
 
     @Test func overdueClaimsArePastTheirDeadlineAndUndecided() async throws {
         let clock = TestClock()
         let store = try await desk(clock)
-        try await store.apply(TransitionCommand(transition: "assign", claimIDs: [1, 2, 3], actor: "sara", assignee: "layla",
+        try await store.review.apply(TransitionCommand(transition: "assign", claimIDs: [1, 2, 3], actor: "sara", assignee: "layla",
                                                 due: clock.date.addingTimeInterval(7_200)))
-        try await store.apply(TransitionCommand(transition: "verify", claimIDs: [3], actor: "layla", note: "ok",
+        try await store.review.apply(TransitionCommand(transition: "verify", claimIDs: [3], actor: "layla", note: "ok",
                                                 evidence: [NewEvidence(url: "https://example.org", stance: .supports)]))
         let finals = ["verified", "disputed", "unverifiable", "skipped"]
-        #expect(try await store.claims(ClaimFilter(overdueAt: clock.date.addingTimeInterval(3_600), finalStates: finals)).isEmpty)
-        let late = try await store.claims(ClaimFilter(overdueAt: clock.date.addingTimeInterval(10_800), finalStates: finals))
+        #expect(try await store.review.claims(ClaimFilter(overdueAt: clock.date.addingTimeInterval(3_600), finalStates: finals)).isEmpty)
+        let late = try await store.review.claims(ClaimFilter(overdueAt: clock.date.addingTimeInterval(10_800), finalStates: finals))
         #expect(late.map(\.id) == [1, 2])
-        let byDue = try await store.claims(ClaimFilter(limit: 4, order: .due)).map(\.id)
+        let byDue = try await store.review.claims(ClaimFilter(limit: 4, order: .due)).map(\.id)
         #expect(byDue == [1, 2, 3, 4])
         var dues: [String?] = []
-        try await store.history(claimID: 1) { if $0.action == "assign" { dues.append($0.payload.transition?.due) } }
+        try await store.audit.history(claimID: 1) { if $0.action == "assign" { dues.append($0.payload.transition?.due) } }
         #expect(dues == [ISO8601.string(from: clock.date.addingTimeInterval(7_200))])
     }
 
     @Test func statsCountStatesReviewersTimeToVerdictAndTheWeek() async throws {
         let clock = TestClock()
         let store = try await desk(clock)
-        try await store.apply(TransitionCommand(transition: "assign", claimIDs: [1, 2, 3], actor: "sara", assignee: "layla",
+        try await store.review.apply(TransitionCommand(transition: "assign", claimIDs: [1, 2, 3], actor: "sara", assignee: "layla",
                                                 due: clock.date.addingTimeInterval(3_600)))
         clock.advance(5_400)
-        try await store.apply(TransitionCommand(transition: "verify", claimIDs: [1], actor: "layla", note: "ok",
+        try await store.review.apply(TransitionCommand(transition: "verify", claimIDs: [1], actor: "layla", note: "ok",
                                                 evidence: [NewEvidence(url: "https://example.org", stance: .supports)]))
         clock.advance(5_400)
-        try await store.apply(TransitionCommand(transition: "unverifiable", claimIDs: [2], actor: "layla", note: "no records"))
-        let stats = try await store.stats(now: clock.date)
+        try await store.review.apply(TransitionCommand(transition: "unverifiable", claimIDs: [2], actor: "layla", note: "no records"))
+        let stats = try await store.publishing.stats(now: clock.date)
         let states = Dictionary(uniqueKeysWithValues: stats.byState.map { ($0.state, $0.claims) })
         #expect(states["verified"] == 1 && states["unverifiable"] == 1 && states["assigned"] == 1)
         #expect(stats.byState.map(\.state).first == "new")
@@ -91,13 +91,13 @@ final class TestClock: Sendable {
         #expect(stats.medianSecondsToVerdict == 8_100)
         #expect(stats.verdictsThisWeek == 2)
         #expect(stats.verdictsPerDay.count == 7 && stats.verdictsPerDay.last?.verdicts == 2)
-        #expect(try await store.stats(now: clock.date.addingTimeInterval(8 * 86_400)).verdictsThisWeek == 0)
+        #expect(try await store.publishing.stats(now: clock.date.addingTimeInterval(8 * 86_400)).verdictsThisWeek == 0)
     }
 
     @Test func aReviewerWithOnlyOpenClaimsAndNoDeadlinesHasNoneOverdue() async throws {
         let clock = TestClock()
         let store = try await desk(clock)
-        try await store.apply(TransitionCommand(transition: "assign", claimIDs: [1, 2], actor: "sara", assignee: "layla"))
-        #expect(try await store.stats(now: clock.date).reviewers == [DeskStats.ReviewerLoad(handle: "layla", open: 2, done: 0, overdue: 0)])
+        try await store.review.apply(TransitionCommand(transition: "assign", claimIDs: [1, 2], actor: "sara", assignee: "layla"))
+        #expect(try await store.publishing.stats(now: clock.date).reviewers == [DeskStats.ReviewerLoad(handle: "layla", open: 2, done: 0, overdue: 0)])
     }
 }

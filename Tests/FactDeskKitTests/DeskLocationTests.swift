@@ -31,14 +31,14 @@ import Testing
         let folder = try temporaryFolder()
         let path = folder.appendingPathComponent("desk.db").path
         let store = try await ClaimStore.create(path: path, workflow: .named("standard"), editor: NewReviewer(handle: "sara"))
-        _ = try await store.addSource(NewSource(body: try seedArticle()), by: "sara")
-        let head = try await store.auditHead()
+        _ = try await store.imports.addSource(NewSource(body: try seedArticle()), by: "sara")
+        let head = try await store.audit.auditHead()
         let copy = folder.appendingPathComponent("copy.db").path
         try await store.backup(to: copy)
         let copied = try await ClaimStore.open(path: copy)
-        let copiedHead = try await copied.auditHead()
+        let copiedHead = try await copied.audit.auditHead()
         #expect(copiedHead.seq == head.seq && copiedHead.hash == head.hash)
-        await #expect(try copied.verifyAudit().problems.isEmpty)
+        await #expect(try copied.audit.verifyAudit().problems.isEmpty)
         await #expect(throws: StoreError.alreadyExists(path: copy)) { try await store.backup(to: copy) }
         // Row for row into a desk in memory: what any pair of kinds but file to file takes.
         try await store.backup(to: ":memory:")

@@ -48,13 +48,13 @@ import Testing
 
     @Test func aDeskWrittenBeforeVerifiesAndTakesNewWrites() async throws {
         let (store, _) = try await Self.copy()
-        let before = try await store.verifyAudit()
+        let before = try await store.audit.verifyAudit()
         #expect(before.intact, "\(before.problems)")
         #expect(before.events == 112 && before.signaturesChecked == 112)
 
-        try await store.addNote(to: 2, body: "a note written after the desk was made", by: "sara")
-        try await store.apply(TransitionCommand(transition: "assign", claimIDs: [1], actor: "sara", assignee: "layla"))
-        let after = try await store.verifyAudit()
+        try await store.review.addNote(to: 2, body: "a note written after the desk was made", by: "sara")
+        try await store.review.apply(TransitionCommand(transition: "assign", claimIDs: [1], actor: "sara", assignee: "layla"))
+        let after = try await store.audit.verifyAudit()
         #expect(after.intact, "\(after.problems)")
         #expect(after.events == 114 && after.signaturesChecked == 114)
     }
@@ -70,7 +70,7 @@ import Testing
         // Read through the store, each event hashes again to the hash it holds.
         let (store, _) = try await Self.copy()
         var checked = 0
-        try await store.history { event in
+        try await store.audit.history { event in
             let content = HashChain.Content(
                 seq: event.seq ?? 0, at: StoredTime.text(event.at), actor: event.actor, claimID: event.claimID,
                 sourceID: event.sourceID, action: event.action, from: event.fromState, to: event.toState,

@@ -48,12 +48,12 @@ import Testing
     @Test func theListingFilterAgreesWithTheRuleAtTheDeadline() async throws {
         let clock = TestClock()
         let store = try await StatsTests().desk(clock)
-        try await store.apply(TransitionCommand(transition: "assign", claimIDs: [1], actor: "sara", assignee: "layla",
+        try await store.review.apply(TransitionCommand(transition: "assign", claimIDs: [1], actor: "sara", assignee: "layla",
                                           due: clock.date.addingTimeInterval(3_600)))
-        let stored = try await store.claim(1)
+        let stored = try await store.review.claim(1)
         let deadline = try #require(stored.dueAt)
         for moment in [deadline, deadline.addingTimeInterval(0.001), deadline.addingTimeInterval(1)] {
-            let listed = try await store.claims(ClaimFilter(overdueAt: moment, finalStates: workflow.finalStates))
+            let listed = try await store.review.claims(ClaimFilter(overdueAt: moment, finalStates: workflow.finalStates))
             #expect(listed.map(\.id) == (stored.isOverdue(at: moment, in: workflow) ? [1] : []))
         }
     }

@@ -20,14 +20,14 @@ struct PostgresMigrationTests {
         #expect(older.count == 11 && older.last?.name.hasPrefix("v11") == true)
         let storage = try await PostgreSQLStorage.create(try PostgresAddress(url: ownerURL), connectTimeout: 5, busyTimeout: 5,
                                                          migrations: older) { tx, login in
-            try await ClaimStore.initialize(tx, workflow: .named("standard"), editor: NewReviewer(handle: login, role: .editor),
+            try await Team.initialize(tx, workflow: .named("standard"), editor: NewReviewer(handle: login, role: .editor),
                                             deskName: nil, at: Date(), signer: ClaimStore.processSigner)
         }
         let before = ClaimStore(storage: storage, busyTimeout: 5, clock: Date.init, signer: ClaimStore.processSigner).running()
-        try await before.addReviewer(NewReviewer(handle: reviewer), by: owner)
-        try await before.addReviewer(NewReviewer(handle: editor, role: .editor), by: owner)
-        _ = try await before.addSource(NewSource(body: try seedArticle()), extract: false, by: owner)
-        _ = try await before.addClaim(sourceID: 1, text: "على مدار 4 ساعات", by: owner)
+        try await before.team.addReviewer(NewReviewer(handle: reviewer), by: owner)
+        try await before.team.addReviewer(NewReviewer(handle: editor, role: .editor), by: owner)
+        _ = try await before.imports.addSource(NewSource(body: try seedArticle()), extract: false, by: owner)
+        _ = try await before.review.addClaim(sourceID: 1, text: "على مدار 4 ساعات", by: owner)
         // A token as the release before wrote it (its SQL, not today's, which calls v12's functions).
         try TestPostgres.psql("""
             INSERT INTO api_token (name, token_hash, handle, created_at) VALUES ('old', repeat('a', 64), '\(reviewer)', '2026-01-01 00:00:00.000')
@@ -45,24 +45,24 @@ struct PostgresMigrationTests {
                    has_table_privilege('factdesk_reviewer', 'claim', 'SELECT'), has_table_privilege('factdesk_editor', 'reviewer', 'INSERT'),
                    has_table_privilege('\(editor)', 'reviewer', 'INSERT')
             """, on: admin) == "t|t|f|f|f|f|f|f|f|t")
-        #expect(try await migrated.verifyAudit().problems.isEmpty)
+        #expect(try await migrated.audit.verifyAudit().problems.isEmpty)
 
         // The reviewer works as before: a transition, a note, her own tokens and password.
-        _ = try await migrated.apply(TransitionCommand(transition: "assign", claimIDs: [1], actor: owner, assignee: reviewer))
+        _ = try await migrated.review.apply(TransitionCommand(transition: "assign", claimIDs: [1], actor: owner, assignee: reviewer))
         let mine = try await ClaimStore.open(path: TestPostgres.socketURL(user: reviewer, database: database)).running()
-        _ = try await mine.apply(TransitionCommand(transition: "start", claimIDs: [1], actor: reviewer))
-        _ = try await mine.addNote(to: 1, body: "مدة الجولة مؤكدة", by: reviewer)
-        let made = try await mine.createToken(name: "laptop", expiresAt: nil, by: reviewer).token
-        #expect(try await mine.tokens(visibleTo: reviewer).map(\.name) == ["old", "laptop"])
-        for token in try await mine.tokens(visibleTo: reviewer) { try await mine.revokeToken(token.id, by: reviewer) }
-        #expect(try await mine.tokens(visibleTo: reviewer).allSatisfy { $0.revokedAt != nil })
+        _ = try await mine.review.apply(TransitionCommand(transition: "start", claimIDs: [1], actor: reviewer))
+        _ = try await mine.review.addNote(to: 1, body: "مدة الجولة مؤكدة", by: reviewer)
+        let made = try await mine.logins.createToken(name: "laptop", expiresAt: nil, by: reviewer).token
+        #expect(try await mine.logins.tokens(visibleTo: reviewer).map(\.name) == ["old", "laptop"])
+        for token in try await mine.logins.tokens(visibleTo: reviewer) { try await mine.logins.revokeToken(token.id, by: reviewer) }
+        #expect(try await mine.logins.tokens(visibleTo: reviewer).allSatisfy { $0.revokedAt != nil })
         #expect(made.handle == reviewer)
-        try await mine.setPassword("a long passphrase 2026", for: reviewer, by: reviewer)
+        try await mine.logins.setPassword("a long passphrase 2026", for: reviewer, by: reviewer)
 
         // The editor adds a reviewer and sets the password of one of the desk's own.
         let theirs = try await ClaimStore.open(path: TestPostgres.socketURL(user: editor, database: database)).running()
-        try await theirs.addReviewer(NewReviewer(handle: "new_" + suffix), by: editor)
-        try await theirs.setPassword("another long passphrase", for: reviewer, by: editor)
+        try await theirs.team.addReviewer(NewReviewer(handle: "new_" + suffix), by: editor)
+        try await theirs.logins.setPassword("another long passphrase", for: reviewer, by: editor)
         #expect(try TestPostgres.psql("SELECT pg_has_role('new_\(suffix)', '\(group)reviewer', 'MEMBER')", on: admin) == "t")
         // Logins that connect to no other database left the cluster-wide groups.
         #expect(try TestPostgres.psql("""
@@ -70,7 +70,7 @@ struct PostgresMigrationTests {
             WHERE g.rolname IN ('factdesk_reviewer', 'factdesk_editor') AND m.member IN ('\(reviewer)'::regrole, '\(editor)'::regrole)
             """, on: admin) == "0")
 
-        let report = try await migrated.verifyAudit()
+        let report = try await migrated.audit.verifyAudit()
         #expect(report.problems.isEmpty, "\(report.problems)")
     }
 }

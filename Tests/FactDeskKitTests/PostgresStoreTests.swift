@@ -61,22 +61,22 @@ struct PostgresStoreTests {
 
     /// The same work, at the same times, on a desk file and on a PostgreSQL desk.
     private func work(on store: ClaimStore, clock: TestClock) async throws {
-        try await store.addReviewer(NewReviewer(handle: "layla"), by: Self.owner)
+        try await store.team.addReviewer(NewReviewer(handle: "layla"), by: Self.owner)
         clock.advance(1)
         for prefix in ["000", "001", "004"] {
-            _ = try await store.addSource(NewSource(body: try seedArticle(prefix)), extract: true, by: Self.owner)
+            _ = try await store.imports.addSource(NewSource(body: try seedArticle(prefix)), extract: true, by: Self.owner)
             clock.advance(1)
         }
-        let quantity = try #require(try await store.search("أربع ساعات", limit: 100).filter { $0.sourceID != 1 }.compactMap(\.id).min())
-        _ = try await store.apply(TransitionCommand(transition: "assign", claimIDs: [1, quantity], actor: Self.owner, assignee: "layla"))
+        let quantity = try #require(try await store.review.search("أربع ساعات", limit: 100).filter { $0.sourceID != 1 }.compactMap(\.id).min())
+        _ = try await store.review.apply(TransitionCommand(transition: "assign", claimIDs: [1, quantity], actor: Self.owner, assignee: "layla"))
         clock.advance(60)
-        _ = try await store.apply(TransitionCommand(transition: "start", claimIDs: [1], actor: "layla"))
-        _ = try await store.addNote(to: 1, body: "الوفدان أكدا مدة الجولة", by: "layla")
-        _ = try await store.addEvidence(to: 1, NewEvidence(url: "https://example.org/irna", stance: .supports), by: "layla")
+        _ = try await store.review.apply(TransitionCommand(transition: "start", claimIDs: [1], actor: "layla"))
+        _ = try await store.review.addNote(to: 1, body: "الوفدان أكدا مدة الجولة", by: "layla")
+        _ = try await store.review.addEvidence(to: 1, NewEvidence(url: "https://example.org/irna", stance: .supports), by: "layla")
         clock.advance(60)
-        _ = try await store.apply(TransitionCommand(transition: "verify", claimIDs: [1], actor: "layla", note: "confirmed"))
-        try await store.addAlias(entity: "عراقجي", variants: ["أراغتشي", "عراقتشي"], by: Self.owner)
-        _ = try await store.link(1, quantity, as: .same, by: Self.owner)
+        _ = try await store.review.apply(TransitionCommand(transition: "verify", claimIDs: [1], actor: "layla", note: "confirmed"))
+        try await store.corroboration.addAlias(entity: "عراقجي", variants: ["أراغتشي", "عراقتشي"], by: Self.owner)
+        _ = try await store.corroboration.link(1, quantity, as: .same, by: Self.owner)
     }
 
     @Test(.tags(.postgres), .needsPostgres) func theSameWorkGivesTheSameHistoryAndAnswersOnBothBackends() async throws {
@@ -91,25 +91,25 @@ struct PostgresStoreTests {
         try await work(on: server, clock: serverClock)
 
         var fileEvents: [AuditEvent] = [], serverEvents: [AuditEvent] = []
-        try await file.history { fileEvents.append($0) }
-        try await server.history { serverEvents.append($0) }
+        try await file.audit.history { fileEvents.append($0) }
+        try await server.audit.history { serverEvents.append($0) }
         #expect(fileEvents.count > 90)
         #expect(fileEvents.map(\.hash) == serverEvents.map(\.hash))
         #expect(zip(fileEvents, serverEvents).first { $0 != $1 }.map { "\($0.0.seq ?? 0)" } == nil)
-        #expect(try await file.auditHead() == (try await server.auditHead()))
-        let report = try await server.verifyAudit()
+        #expect(try await file.audit.auditHead() == (try await server.audit.auditHead()))
+        let report = try await server.audit.verifyAudit()
         #expect(report.problems.isEmpty && report.events == fileEvents.count)
 
-        #expect(try await file.claims(ClaimFilter()) == (try await server.claims(ClaimFilter())))
+        #expect(try await file.review.claims(ClaimFilter()) == (try await server.review.claims(ClaimFilter())))
         for query in ["عراقجي", "أربع ساعات", "المفاوضات", "روما", "الاتفاق النووي"] {
-            let onFile = Set(try await file.search(query, limit: 500).compactMap(\.id))
+            let onFile = Set(try await file.review.search(query, limit: 500).compactMap(\.id))
             #expect(!onFile.isEmpty, "\(query)")
-            #expect(onFile == Set(try await server.search(query, limit: 500).compactMap(\.id)), "\(query)")
+            #expect(onFile == Set(try await server.review.search(query, limit: 500).compactMap(\.id)), "\(query)")
         }
-        #expect(try await file.related(to: 1).map(\.claim.id) == (try await server.related(to: 1).map(\.claim.id)))
-        #expect(try await file.clusters().map { $0.claims.map(\.id) } == (try await server.clusters().map { $0.claims.map(\.id) }))
-        #expect(try await file.suggestAliases() == (try await server.suggestAliases()))
-        #expect(try await file.stats(now: fileClock.date) == (try await server.stats(now: serverClock.date)))
+        #expect(try await file.corroboration.related(to: 1).map(\.claim.id) == (try await server.corroboration.related(to: 1).map(\.claim.id)))
+        #expect(try await file.corroboration.clusters().map { $0.claims.map(\.id) } == (try await server.corroboration.clusters().map { $0.claims.map(\.id) }))
+        #expect(try await file.corroboration.suggestAliases() == (try await server.corroboration.suggestAliases()))
+        #expect(try await file.publishing.stats(now: fileClock.date) == (try await server.publishing.stats(now: serverClock.date)))
     }
 
     @Test(.tags(.postgres), .needsPostgres) func aDeskMovesFromAFileToPostgreSQLAndBackWithItsHistory() async throws {
@@ -117,21 +117,21 @@ struct PostgresStoreTests {
         let original = try await ClaimStore.create(path: folder.appendingPathComponent("a.db").path, workflow: .named("standard"),
                                                    editor: NewReviewer(handle: Self.owner, role: .editor))
         try await work(on: original, clock: TestClock())
-        try await original.setPassword("a long passphrase for the desk", for: "layla", by: Self.owner)
-        let anchor = try await original.auditHead()
+        try await original.logins.setPassword("a long passphrase for the desk", for: "layla", by: Self.owner)
+        let anchor = try await original.audit.auditHead()
 
         let database = try TestPostgres.freshDatabase()
         try await original.backup(to: database)
         let moved = try await ClaimStore.open(path: database).running()
-        try await moved.addReviewer(NewReviewer(handle: "omar"), by: Self.owner)
+        try await moved.team.addReviewer(NewReviewer(handle: "omar"), by: Self.owner)
         let back = folder.appendingPathComponent("back.db").path
         try await moved.backup(to: back)
         let returned = try await ClaimStore.open(path: back)
 
         for store in [moved, returned] {
-            let report = try await store.verifyAudit(anchor: anchor)
+            let report = try await store.audit.verifyAudit(anchor: anchor)
             #expect(report.problems.isEmpty, "\(report.problems)")
-            let claims = try await store.claims(ClaimFilter()), originals = try await original.claims(ClaimFilter())
+            let claims = try await store.review.claims(ClaimFilter()), originals = try await original.review.claims(ClaimFilter())
             #expect(claims.count == originals.count)
             // Times compare as the desk stores them, to the millisecond.
             func row(_ claim: Claim) -> String {
@@ -141,15 +141,15 @@ struct PostgresStoreTests {
                 return "\(plain) \(StoredTime.text(claim.createdAt)) \(StoredTime.text(claim.updatedAt))"
             }
             #expect(claims.map(row) == originals.map(row))
-            #expect(try await store.search("عراقجي", limit: 500).count == (try await original.search("عراقجي", limit: 500).count))
-            #expect(try await store.aliases().map { "\($0.entity)=\($0.variants)" } == (try await original.aliases().map { "\($0.entity)=\($0.variants)" }))
+            #expect(try await store.review.search("عراقجي", limit: 500).count == (try await original.review.search("عراقجي", limit: 500).count))
+            #expect(try await store.corroboration.aliases().map { "\($0.entity)=\($0.variants)" } == (try await original.corroboration.aliases().map { "\($0.entity)=\($0.variants)" }))
         }
-        #expect(try await returned.auditHead() == (try await moved.auditHead()))
-        #expect(try await returned.auditHead().seq == anchor.seq + 1)
-        #expect(try await returned.reviewers().map(\.reviewer.handle) == [Self.owner, "layla", "omar"])
+        #expect(try await returned.audit.auditHead() == (try await moved.audit.auditHead()))
+        #expect(try await returned.audit.auditHead().seq == anchor.seq + 1)
+        #expect(try await returned.team.reviewers().map(\.reviewer.handle) == [Self.owner, "layla", "omar"])
         // A new claim takes the next id after the copied ones.
-        let next = try await moved.addClaim(sourceID: 1, text: "على مدار 4 ساعات", by: Self.owner)
-        #expect(next.id == (try await original.claims(ClaimFilter()).compactMap(\.id).max() ?? 0) + 1)
+        let next = try await moved.review.addClaim(sourceID: 1, text: "على مدار 4 ساعات", by: Self.owner)
+        #expect(next.id == (try await original.review.claims(ClaimFilter()).compactMap(\.id).max() ?? 0) + 1)
     }
 
     @Test(.tags(.postgres), .needsPostgres) func initTakesOnlyAnEmptyDatabaseAndOpenRefusesWhatIsNotADesk() async throws {
@@ -193,16 +193,16 @@ struct PostgresStoreTests {
         let database = try TestPostgres.freshDatabase()
         let store = try await ClaimStore.create(path: database, workflow: .named("standard"),
                                           editor: NewReviewer(handle: Self.owner, role: .editor)).running()
-        try await store.addReviewer(NewReviewer(handle: "layla"), by: Self.owner)
+        try await store.team.addReviewer(NewReviewer(handle: "layla"), by: Self.owner)
         let (status, output) = try TestPostgres.psqlResult("UPDATE event SET actor = 'someone' WHERE seq = 1", on: database)
         #expect(status != 0 && output.contains("the history is append-only"))
-        #expect(try await store.verifyAudit().problems.isEmpty)
+        #expect(try await store.audit.verifyAudit().problems.isEmpty)
 
         try TestPostgres.psql("""
             ALTER TABLE event DISABLE TRIGGER event_no_update;
             UPDATE event SET actor = 'someone' WHERE seq = 1;
             """, on: database)
-        let problems = try await store.verifyAudit().problems.map(\.description)
+        let problems = try await store.audit.verifyAudit().problems.map(\.description)
         #expect(problems.contains { $0.contains("event_no_update") })
         #expect(problems.contains { $0.hasPrefix("event 1: content changed") })
 
@@ -212,7 +212,7 @@ struct PostgresStoreTests {
             CREATE FUNCTION let_it_be() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN OLD; END $$;
             CREATE TRIGGER event_no_delete BEFORE DELETE ON event FOR EACH ROW EXECUTE FUNCTION let_it_be();
             """, on: database)
-        let swapped = try await store.verifyAudit().problems.map(\.description)
+        let swapped = try await store.audit.verifyAudit().problems.map(\.description)
         #expect(swapped.contains { $0.contains("the trigger event_no_delete was replaced by another") })
     }
 
@@ -237,14 +237,14 @@ struct PostgresStoreTests {
         // The scratch tables and functions were rolled back: the desk's own are what the catalog holds.
         await #expect(try await store.storage.reading { try await $0.historyProtection() }.map(\.definition).sorted() == made.map(\.definition).sorted())
 
-        #expect(try await store.verifyAudit().problems.isEmpty)
+        #expect(try await store.audit.verifyAudit().problems.isEmpty)
         // The same trigger, the same function, but only when nothing matches: reported.
         try TestPostgres.psql("""
             DROP TRIGGER note_no_delete ON note;
             CREATE TRIGGER note_no_delete BEFORE DELETE ON note FOR EACH ROW WHEN (false)
                 EXECUTE FUNCTION factdesk_refuse('notes are kept as written; add a new note instead');
             """, on: database)
-        #expect(try await store.verifyAudit().problems.map(\.description).contains {
+        #expect(try await store.audit.verifyAudit().problems.map(\.description).contains {
             $0.contains("the trigger note_no_delete was replaced by another") })
     }
 

@@ -36,7 +36,7 @@ final class LabelledDesk: Sendable {
         var ids: [String: Int64] = [:]
         for index in 0..<5 {
             let prefix = String(format: "%03d", index)
-            if case .added(let source, _) = try await store.addSource(NewSource(body: try seedArticle(prefix)), by: "sara") {
+            if case .added(let source, _) = try await store.imports.addSource(NewSource(body: try seedArticle(prefix)), by: "sara") {
                 ids[prefix] = source.id
             }
         }
@@ -47,14 +47,14 @@ final class LabelledDesk: Sendable {
     /// out, a claim of those words added by hand (as a reviewer would).
     func claim(_ side: LabelledPair.Side) async throws -> Int64 {
         let source = try #require(sourceIDs[side.source])
-        let claims = try await store.claims(ClaimFilter(sourceID: source, limit: 1_000))
+        let claims = try await store.review.claims(ClaimFilter(sourceID: source, limit: 1_000))
         if let found = claims.first(where: { $0.text.contains(side.text) })?.id { return found }
-        return try #require(try await store.addClaim(sourceID: source, text: side.text, by: "sara").id)
+        return try #require(try await store.review.addClaim(sourceID: source, text: side.text, by: "sara").id)
     }
 
     /// Whether `other` is among the first `top` claims `related` gives for `id`.
     func ranks(_ other: Int64, for id: Int64, within top: Int) async throws -> Bool {
-        try await store.related(to: id, limit: top).contains { $0.claim.id == other }
+        try await store.corroboration.related(to: id, limit: top).contains { $0.claim.id == other }
     }
 }
 

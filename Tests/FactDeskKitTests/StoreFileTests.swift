@@ -14,9 +14,9 @@ import Testing
     @Test func aCreatedDeskOpensWithItsWorkflowAndEditor() async throws {
         let path = try await newDesk(in: try temporaryFolder())
         let store = try await ClaimStore.open(path: path)
-        #expect(try await store.workflow().name == "standard")
-        #expect(try await store.reviewer("sara")?.role == .editor)
-        #expect(try await store.installedWorkflow().sha256 == sha256Hex(BuiltinWorkflows.yaml(named: "standard") ?? ""))
+        #expect(try await store.team.workflow().name == "standard")
+        #expect(try await store.team.reviewer("sara")?.role == .editor)
+        #expect(try await store.team.installedWorkflow().sha256 == sha256Hex(BuiltinWorkflows.yaml(named: "standard") ?? ""))
         let journal = try await store.writer.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(journal == "wal")
     }
@@ -25,15 +25,15 @@ import Testing
     func aSearchIndexOfAnOlderVersionIsRebuiltWhenTheDeskOpens(connection: ClaimStore.Connection) async throws {
         let path = try await newDesk(in: try temporaryFolder())
         let store = try await ClaimStore.open(path: path, connection: .single)
-        _ = try await store.addSource(NewSource(body: try seedArticle()), by: "sara")
-        #expect(try await !store.search("ساعات").isEmpty)
+        _ = try await store.imports.addSource(NewSource(body: try seedArticle()), by: "sara")
+        #expect(try await !store.review.search("ساعات").isEmpty)
         try await store.writer.write { db in
             try db.execute(sql: "INSERT INTO claim_search (claim_search) VALUES ('delete-all')")
             try db.execute(sql: "UPDATE search_index SET version = 0")
         }
-        #expect(try await store.search("ساعات").isEmpty)
+        #expect(try await store.review.search("ساعات").isEmpty)
         let reopened = try await ClaimStore.open(path: path, connection: connection)
-        #expect(try await !reopened.search("ساعات").isEmpty)
+        #expect(try await !reopened.review.search("ساعات").isEmpty)
         await #expect(try reopened.writer.read { try Int64.fetchOne($0, sql: "SELECT version FROM search_index") } == SearchIndex.version)
     }
 
@@ -89,22 +89,22 @@ import Testing
         let other = try await ClaimStore.open(path: path, busyTimeout: 0.1)
         _ = try await holder.storage.writing { _ in
             await #expect(throws: StoreError.busy(seconds: 0.1)) {
-                try await other.addReviewer(NewReviewer(handle: "layla"), by: "sara")
+                try await other.team.addReviewer(NewReviewer(handle: "layla"), by: "sara")
             }
         }
-        try await other.addReviewer(NewReviewer(handle: "layla"), by: "sara")
-        #expect(try await other.reviewer("layla") != nil)
+        try await other.team.addReviewer(NewReviewer(handle: "layla"), by: "sara")
+        #expect(try await other.team.reviewer("layla") != nil)
     }
 
     @Test func aDeskOpenedForReadingRefusesWritesAndStaysAsItWas() async throws {
         let path = try await newDesk(in: try temporaryFolder())
         let reader = try await ClaimStore.open(path: path, connection: .readOnly)
-        #expect(try await reader.reviewer("sara")?.role == .editor)
-        await #expect(throws: (any Error).self) { try await reader.addReviewer(NewReviewer(handle: "layla"), by: "sara") }
+        #expect(try await reader.team.reviewer("sara")?.role == .editor)
+        await #expect(throws: (any Error).self) { try await reader.team.addReviewer(NewReviewer(handle: "layla"), by: "sara") }
         let writer = try await ClaimStore.open(path: path, connection: .single)
-        #expect(try await writer.reviewer("layla") == nil)
-        #expect(try await writer.auditHead().seq == 2)
-        try await writer.addReviewer(NewReviewer(handle: "layla"), by: "sara")
-        #expect(try await reader.reviewer("layla") != nil)
+        #expect(try await writer.team.reviewer("layla") == nil)
+        #expect(try await writer.audit.auditHead().seq == 2)
+        try await writer.team.addReviewer(NewReviewer(handle: "layla"), by: "sara")
+        #expect(try await reader.team.reviewer("layla") != nil)
     }
 }

@@ -31,23 +31,23 @@ struct Fixture {
     init() async throws {
         store = try await ClaimStore.inMemory(
             workflow: try WorkflowSource.named("standard"), editor: NewReviewer(handle: "sara", role: .editor))
-        try await store.addReviewer(NewReviewer(handle: "layla"), by: "sara")
-        try await store.addReviewer(NewReviewer(handle: "omar"), by: "sara")
-        guard case .added(let source, _) = try await store.addSource(NewSource(body: try seedArticle()), extract: false, by: "sara"),
+        try await store.team.addReviewer(NewReviewer(handle: "layla"), by: "sara")
+        try await store.team.addReviewer(NewReviewer(handle: "omar"), by: "sara")
+        guard case .added(let source, _) = try await store.imports.addSource(NewSource(body: try seedArticle()), extract: false, by: "sara"),
               let sourceID = source.id else { throw DeskError.invalidValue("fixture source not added") }
-        claimID = try await store.addClaim(sourceID: sourceID, text: Self.claimText, by: "sara").id ?? 0
+        claimID = try await store.review.addClaim(sourceID: sourceID, text: Self.claimText, by: "sara").id ?? 0
     }
 
     func move(_ transition: String, by actor: String, note: String? = nil, evidence: [String] = [],
               to assignee: String? = nil, ids: [Int64]? = nil) async throws {
-        try await store.apply(TransitionCommand(
+        try await store.review.apply(TransitionCommand(
             transition: transition, claimIDs: ids ?? [claimID], actor: actor, note: note,
             evidence: evidence.map { NewEvidence(url: $0, stance: .supports) }, assignee: assignee))
     }
 
     func eventCount() async throws -> Int {
         var count = 0
-        try await store.history { _ in count += 1 }
+        try await store.audit.history { _ in count += 1 }
         return count
     }
 }
@@ -57,7 +57,7 @@ func seededStore() async throws -> ClaimStore {
     let store = try await ClaimStore.inMemory(
         workflow: try WorkflowSource.named("standard"), editor: NewReviewer(handle: "sara", role: .editor))
     for index in 0..<5 {
-        _ = try await store.addSource(NewSource(body: try seedArticle(String(format: "%03d", index))), by: "sara")
+        _ = try await store.imports.addSource(NewSource(body: try seedArticle(String(format: "%03d", index))), by: "sara")
     }
     return store
 }

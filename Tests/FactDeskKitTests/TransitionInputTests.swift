@@ -83,13 +83,13 @@ import Testing
         let store = try await ClaimStore.inMemory(
             workflow: WorkflowSource(yaml: Self.custom, workflow: try WorkflowLoader(file: "newsroom.yaml").load(yaml: Self.custom)),
             editor: NewReviewer(handle: "sara", role: .editor))
-        _ = try await store.addSource(NewSource(body: try seedArticle()), by: "sara")
+        _ = try await store.imports.addSource(NewSource(body: try seedArticle()), by: "sara")
         for (transition, id) in [("confirm", Int64(1)), ("debunk", 2)] {
             let input = TransitionInput(transition: transition, claimIDs: [id], evidence: ["https://example.org/\(id)"])
-            try await store.apply(try input.command(by: "sara", in: try await store.workflow(), now: Date()))
+            try await store.review.apply(try input.command(by: "sara", in: try await store.team.workflow(), now: Date()))
         }
-        await #expect(try store.claimDetail(1).evidence.map(\.stance) == [.supports])
-        await #expect(try store.claimDetail(2).evidence.map(\.stance) == [.refutes])
+        await #expect(try store.review.claimDetail(1).evidence.map(\.stance) == [.supports])
+        await #expect(try store.review.claimDetail(2).evidence.map(\.stance) == [.refutes])
     }
 
     @Test func aStanceThatIsNotOneOfTheThreeIsRefusedAtItsLine() {

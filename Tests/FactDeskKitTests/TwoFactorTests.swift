@@ -49,9 +49,9 @@ struct Authenticator {
     private func desk(_ clock: TestClock) async throws -> ClaimStore {
         let store = try await ClaimStore.inMemory(workflow: try WorkflowSource.named("standard"),
                                                   editor: NewReviewer(handle: "sara", role: .editor), clock: { clock.date })
-        try await store.addReviewer(NewReviewer(handle: "layla"), by: "sara")
-        try await store.setPassword(Self.password, for: "sara", by: "sara", cost: 4)
-        try await store.setPassword(Self.reviewerPassword, for: "layla", by: "sara", cost: 4)
+        try await store.team.addReviewer(NewReviewer(handle: "layla"), by: "sara")
+        try await store.logins.setPassword(Self.password, for: "sara", by: "sara", cost: 4)
+        try await store.logins.setPassword(Self.reviewerPassword, for: "layla", by: "sara", cost: 4)
         return store
     }
 
@@ -70,9 +70,9 @@ struct Authenticator {
     @Test func theURIFollowsTheKeyUriFormatAndHoldsTheSecret() async throws {
         let clock = TestClock()
         let store = try await desk(clock)
-        let enrollment = try await store.enableTwoFactor(for: "sara", by: "sara")
+        let enrollment = try await store.logins.enableTwoFactor(for: "sara", by: "sara")
         let app = try Authenticator(uri: enrollment.uri)
-        #expect(app.label == "FactDesk:sara@\(try await store.deskInfo().name)")
+        #expect(app.label == "FactDesk:sara@\(try await store.team.deskInfo().name)")
         #expect(app.query["issuer"] == "FactDesk")
         #expect(app.query["algorithm"] == "SHA1")
         #expect(app.query["digits"] == "6")
@@ -86,44 +86,44 @@ struct Authenticator {
     @Test func aLoginWithTwoFactorNeedsTheCurrentCodeOnceAndNoOtherCode() async throws {
         let clock = TestClock()
         let store = try await desk(clock)
-        let app = try Authenticator(uri: try await store.enableTwoFactor(for: "sara", by: "sara").uri)
+        let app = try Authenticator(uri: try await store.logins.enableTwoFactor(for: "sara", by: "sara").uri)
         await #expect(throws: AccessError.secondFactorMissing) {
-            try await store.logIn(handle: "sara", password: Self.password, address: "a")
+            try await store.logins.logIn(handle: "sara", password: Self.password, address: "a")
         }
         let current = app.code(at: clock.date)
         let near = (-1...1).map { app.code(at: clock.date.addingTimeInterval(Double($0 * 30))) }
         let wrong = try #require(["123456", "654321", "111111", "222222"].first { !near.contains($0) })
         await #expect(throws: AccessError.wrongSecondFactor) {
-            try await store.logIn(handle: "sara", password: Self.password, address: "a", code: wrong)
+            try await store.logins.logIn(handle: "sara", password: Self.password, address: "a", code: wrong)
         }
         await #expect(throws: AccessError.wrongCredentials) {
-            try await store.logIn(handle: "sara", password: "not the password", address: "a", code: current)
+            try await store.logins.logIn(handle: "sara", password: "not the password", address: "a", code: current)
         }
-        _ = try await store.logIn(handle: "sara", password: Self.password, address: "a", code: current)
+        _ = try await store.logins.logIn(handle: "sara", password: Self.password, address: "a", code: current)
         await #expect(throws: AccessError.wrongSecondFactor) {
-            try await store.logIn(handle: "sara", password: Self.password, address: "a", code: current)
+            try await store.logins.logIn(handle: "sara", password: Self.password, address: "a", code: current)
         }
         // A phone 30 s ahead is let in once; a code two steps old is not.
         let ahead = app.code(at: clock.date.addingTimeInterval(30))
-        _ = try await store.logIn(handle: "sara", password: Self.password, address: "a", code: ahead)
+        _ = try await store.logins.logIn(handle: "sara", password: Self.password, address: "a", code: ahead)
         clock.advance(90)
         // From another address: this is the fifth refusal, which would lock address "a".
         await #expect(throws: AccessError.wrongSecondFactor) {
-            try await store.logIn(handle: "sara", password: Self.password, address: "e", code: app.code(at: clock.date.addingTimeInterval(-60)))
+            try await store.logins.logIn(handle: "sara", password: Self.password, address: "e", code: app.code(at: clock.date.addingTimeInterval(-60)))
         }
-        _ = try await store.logIn(handle: "sara", password: Self.password, address: "a", code: app.code(at: clock.date))
+        _ = try await store.logins.logIn(handle: "sara", password: Self.password, address: "a", code: app.code(at: clock.date))
     }
 
     @Test func aRecoveryCodeWorksOnceWhicheverWayItIsTyped() async throws {
         let clock = TestClock()
         let store = try await desk(clock)
-        let codes = try await store.enableTwoFactor(for: "layla", by: "layla").recoveryCodes
+        let codes = try await store.logins.enableTwoFactor(for: "layla", by: "layla").recoveryCodes
         let typed = codes[3].uppercased().replacingOccurrences(of: "-", with: " ")
-        _ = try await store.logIn(handle: "layla", password: Self.reviewerPassword, address: "a", code: typed)
+        _ = try await store.logins.logIn(handle: "layla", password: Self.reviewerPassword, address: "a", code: typed)
         await #expect(throws: AccessError.wrongSecondFactor) {
-            try await store.logIn(handle: "layla", password: Self.reviewerPassword, address: "a", code: codes[3])
+            try await store.logins.logIn(handle: "layla", password: Self.reviewerPassword, address: "a", code: codes[3])
         }
-        _ = try await store.logIn(handle: "layla", password: Self.reviewerPassword, address: "a", code: codes[4])
+        _ = try await store.logins.logIn(handle: "layla", password: Self.reviewerPassword, address: "a", code: codes[4])
         let stored = try await store.writer.read { try String.fetchAll($0, sql: "SELECT digest FROM recovery_code") }
         #expect(stored.count == 10)
         #expect(!stored.contains { digest in codes.contains { digest.contains($0) } })
@@ -132,12 +132,12 @@ struct Authenticator {
     @Test func wrongCodesCountTowardTheLockout() async throws {
         let clock = TestClock()
         let store = try await desk(clock)
-        let app = try Authenticator(uri: try await store.enableTwoFactor(for: "sara", by: "sara").uri)
+        let app = try Authenticator(uri: try await store.logins.enableTwoFactor(for: "sara", by: "sara").uri)
         for _ in 0..<5 {
-            await #expect(throws: AccessError.secondFactorMissing) { try await store.logIn(handle: "sara", password: Self.password, address: "a") }
+            await #expect(throws: AccessError.secondFactorMissing) { try await store.logins.logIn(handle: "sara", password: Self.password, address: "a") }
         }
         await #expect(throws: AccessError.lockedOut(minutes: 15)) {
-            try await store.logIn(handle: "sara", password: Self.password, address: "b", code: app.code(at: clock.date))
+            try await store.logins.logIn(handle: "sara", password: Self.password, address: "b", code: app.code(at: clock.date))
         }
     }
 
@@ -145,27 +145,27 @@ struct Authenticator {
         let clock = TestClock()
         let store = try await desk(clock)
         await #expect(throws: AccessError.secondFactorRequired(.editors)) {
-            try await store.logIn(handle: "sara", password: Self.password, address: "a", requirement: .editors)
+            try await store.logins.logIn(handle: "sara", password: Self.password, address: "a", requirement: .editors)
         }
-        _ = try await store.logIn(handle: "layla", password: Self.reviewerPassword, address: "a", requirement: .editors)
+        _ = try await store.logins.logIn(handle: "layla", password: Self.reviewerPassword, address: "a", requirement: .editors)
         await #expect(throws: AccessError.secondFactorRequired(.all)) {
-            try await store.logIn(handle: "layla", password: Self.reviewerPassword, address: "a", requirement: .all)
+            try await store.logins.logIn(handle: "layla", password: Self.reviewerPassword, address: "a", requirement: .all)
         }
-        let app = try Authenticator(uri: try await store.enableTwoFactor(for: "sara", by: "sara").uri)
-        _ = try await store.logIn(handle: "sara", password: Self.password, address: "a", code: app.code(at: clock.date), requirement: .all)
+        let app = try Authenticator(uri: try await store.logins.enableTwoFactor(for: "sara", by: "sara").uri)
+        _ = try await store.logins.logIn(handle: "sara", password: Self.password, address: "a", code: app.code(at: clock.date), requirement: .all)
     }
 
     @Test func aReviewerMayChangeOnlyTheirOwnAndAnEditorAnyonesWithAnEvent() async throws {
         let clock = TestClock()
         let store = try await desk(clock)
-        await #expect(throws: DeskError.self) { try await store.enableTwoFactor(for: "sara", by: "layla") }
-        let enrollment = try await store.enableTwoFactor(for: "layla", by: "sara")
-        await #expect(throws: DeskError.self) { try await store.disableTwoFactor(for: "sara", by: "layla") }
-        try await store.disableTwoFactor(for: "layla", by: "layla")
-        await #expect(throws: AccessError.noSecondFactor("layla")) { try await store.disableTwoFactor(for: "layla", by: "sara") }
-        _ = try await store.enableTwoFactor(for: "layla", by: "layla")
-        try await store.disableTwoFactor(for: "layla", by: "sara")
-        _ = try await store.logIn(handle: "layla", password: Self.reviewerPassword, address: "a")
+        await #expect(throws: DeskError.self) { try await store.logins.enableTwoFactor(for: "sara", by: "layla") }
+        let enrollment = try await store.logins.enableTwoFactor(for: "layla", by: "sara")
+        await #expect(throws: DeskError.self) { try await store.logins.disableTwoFactor(for: "sara", by: "layla") }
+        try await store.logins.disableTwoFactor(for: "layla", by: "layla")
+        await #expect(throws: AccessError.noSecondFactor("layla")) { try await store.logins.disableTwoFactor(for: "layla", by: "sara") }
+        _ = try await store.logins.enableTwoFactor(for: "layla", by: "layla")
+        try await store.logins.disableTwoFactor(for: "layla", by: "sara")
+        _ = try await store.logins.logIn(handle: "layla", password: Self.reviewerPassword, address: "a")
 
         let events = try store.writer.read {
             try Row.fetchAll($0, sql: "SELECT actor, action, details FROM event WHERE action LIKE 'twofactor.%' ORDER BY seq")
@@ -175,20 +175,20 @@ struct Authenticator {
         let everything = try await store.writer.read { try String.fetchAll($0, sql: "SELECT details FROM event") }.joined()
         #expect(!everything.contains(enrollment.recoveryCodes[0]))
         #expect(!everything.contains(try Authenticator(uri: enrollment.uri).secret.secret))
-        #expect(try await store.verifyAudit().intact)
+        #expect(try await store.audit.verifyAudit().intact)
     }
 
     @Test func theAuditReplayReportsAReviewerTurningOnAnEditorsSecondFactor() async throws {
         let clock = TestClock()
         let store = try await desk(clock)
-        #expect(try await store.verifyAudit().intact)
+        #expect(try await store.audit.verifyAudit().intact)
         try await store.storage.writing { tx in
             _ = try await tx.record(AuditEvent(at: clock.date, actor: "layla",
                                          .twoFactorEnable(.init(handle: "sara"))), store.signer)
             _ = try await tx.record(AuditEvent(at: clock.date, actor: "sara",
                                          .twoFactorDisable(.init(handle: "layla"))), store.signer)
         }
-        let problems = try await store.verifyAudit().problems.filter { $0.kind == .notAllowed }.map(\.detail)
+        let problems = try await store.audit.verifyAudit().problems.filter { $0.kind == .notAllowed }.map(\.detail)
         #expect(problems.contains { $0.contains("only sara or an editor may twofactor.enable") })
         #expect(problems.contains { $0.contains("the two-factor login of layla, who had none") })
     }
@@ -196,14 +196,14 @@ struct Authenticator {
     @Test func aSecondFactorRemovedOrPlantedInTheFileIsReportedByAuditVerify() async throws {
         let clock = TestClock()
         let store = try await desk(clock)
-        _ = try await store.enableTwoFactor(for: "sara", by: "sara")
-        #expect(try await store.verifyAudit().intact)
+        _ = try await store.logins.enableTwoFactor(for: "sara", by: "sara")
+        #expect(try await store.audit.verifyAudit().intact)
         try await store.writer.write { db in
             try db.execute(sql: "DELETE FROM recovery_code WHERE handle = 'sara'")
             try db.execute(sql: "DELETE FROM second_factor WHERE handle = 'sara'")
             try db.execute(sql: "INSERT INTO second_factor (handle, secret, enabled_at) VALUES ('layla', 'AAAAAAAAAAAAAAAAAAAA', 'x')")
         }
-        let rows = try await store.verifyAudit().problems.filter { $0.kind == .rowChanged }.compactMap(\.row)
+        let rows = try await store.audit.verifyAudit().problems.filter { $0.kind == .rowChanged }.compactMap(\.row)
         #expect(rows.sorted() == ["second factor layla", "second factor sara"])
     }
 

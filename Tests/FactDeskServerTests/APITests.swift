@@ -34,7 +34,7 @@ import Testing
 
     @Test func theAPIAnswersInTheShapesItsDocumentDescribes() async throws {
         let desk = try await WebDesk()
-        let (_, secret) = try await desk.store.createToken(name: "test", expiresAt: nil, by: "sara")
+        let (_, secret) = try await desk.store.logins.createToken(name: "test", expiresAt: nil, by: "sara")
         let claimKeys = try required("Claim"), detailKeys = try required("ClaimDetail"), eventKeys = try required("Event")
         let statsKeys = try required("Stats")
         #expect(claimKeys.contains("due_at") && detailKeys.contains("history"))
@@ -59,7 +59,7 @@ import Testing
     @Test func aTransitionThroughTheAPIIsTheSameChangeAsOnTheCommandLine() async throws {
         let desk = try await WebDesk()
         let id = try await desk.firstClaim().id ?? 0
-        let (_, secret) = try await desk.store.createToken(name: "bot", expiresAt: nil, by: "sara")
+        let (_, secret) = try await desk.store.logins.createToken(name: "bot", expiresAt: nil, by: "sara")
         try await desk.test { client in
             let body = ByteBuffer(string: #"{"to": "layla", "due": "2d", "note": "please check", "version": 1}"#)
             let response = try await client.execute(uri: "/api/claims/\(id)/transitions/assign", method: .post,
@@ -86,7 +86,7 @@ import Testing
                                                 body: ByteBuffer(string: #"{"body": "ملاحظة"}"#))
             #expect(note.status == .created)
         }
-        let history = try await desk.store.claimDetail(id).history
+        let history = try await desk.store.review.claimDetail(id).history
         #expect(history.contains { $0.actor == "sara" && $0.action == "assign" && $0.payload.transition?.assignee == "layla" })
         #expect(history.contains { $0.action == "claim.note" && $0.payload.note == "ملاحظة" })
     }
@@ -102,20 +102,20 @@ import Testing
     func badAPIRequestsGetTheirStatusAndAnErrorBody(path: String, body: String, status: HTTPResponse.Status,
                                                     kind: String) async throws {
         let desk = try await WebDesk()
-        let (_, secret) = try await desk.store.createToken(name: "bot", expiresAt: nil, by: "layla")
-        let before = try await desk.store.auditHead()
+        let (_, secret) = try await desk.store.logins.createToken(name: "bot", expiresAt: nil, by: "layla")
+        let before = try await desk.store.audit.auditHead()
         try await desk.test { client in
             let response = try await client.execute(uri: path, method: .post, headers: headers(secret.text, json: true),
                                                     body: ByteBuffer(string: body))
             #expect(response.status == status)
             #expect((try json(response) as? [String: [String: String]])?["error"]?["kind"] == kind)
         }
-        #expect(try await desk.store.auditHead() == before)
+        #expect(try await desk.store.audit.auditHead() == before)
     }
 
     @Test func aReviewerTokenCannotAssign() async throws {
         let desk = try await WebDesk()
-        let (_, secret) = try await desk.store.createToken(name: "bot", expiresAt: nil, by: "layla")
+        let (_, secret) = try await desk.store.logins.createToken(name: "bot", expiresAt: nil, by: "layla")
         try await desk.test { client in
             let response = try await client.execute(uri: "/api/claims/1/transitions/assign", method: .post,
                                                     headers: headers(secret.text, json: true),

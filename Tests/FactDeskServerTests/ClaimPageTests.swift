@@ -34,7 +34,7 @@ import Testing
             ])
             #expect(verified.status == .seeOther)
         }
-        let detail = try await desk.store.claimDetail(id)
+        let detail = try await desk.store.review.claimDetail(id)
         #expect(detail.claim.state == "verified")
         #expect(detail.evidence.map(\.url) == ["https://example.org/statement", "https://example.org/second"])
         #expect(detail.evidence.allSatisfy { $0.stance == .supports })
@@ -59,7 +59,7 @@ import Testing
             #expect(refused.status == .forbidden)
             #expect(refused.text.contains("only an editor may"))
         }
-        #expect(try await desk.store.claim(id).state == "new")
+        #expect(try await desk.store.review.claim(id).state == "new")
     }
 
     @Test func aGuardsRefusalIsTheLibrarysSentenceWithoutCommandLineFlags() async throws {
@@ -83,7 +83,7 @@ import Testing
     @Test func aFormWithoutItsCSRFTokenOrFromAnotherSiteChangesNothing() async throws {
         let desk = try await WebDesk()
         let id = try await desk.firstClaim().id ?? 0
-        let before = try await desk.store.auditHead()
+        let before = try await desk.store.audit.auditHead()
         try await desk.test { client in
             let sara = Browser(client)
             try await sara.logIn("sara")
@@ -99,7 +99,7 @@ import Testing
             #expect(crossSite.status == .forbidden)
             #expect(crossSite.text.contains("another site"))
         }
-        #expect(try await desk.store.auditHead() == before)
+        #expect(try await desk.store.audit.auditHead() == before)
     }
 
     @Test func aStaleFormSaysTheClaimChangedShowsTheNewStateAndOverwritesNothing() async throws {
@@ -111,7 +111,7 @@ import Testing
             let page = try await sara.get("/claims/\(id)")
             let token = Browser.csrf(in: page)
             // Someone else assigns it first, from the command line.
-            try await desk.store.apply(TransitionCommand(transition: "assign", claimIDs: [id], actor: "omar", assignee: "omar"))
+            try await desk.store.review.apply(TransitionCommand(transition: "assign", claimIDs: [id], actor: "omar", assignee: "omar"))
             let stale = try await sara.post("/claims/\(id)/transitions/assign", [
                 ("csrf", token), ("to", "layla"), ("version", "1"),
             ])
@@ -119,13 +119,13 @@ import Testing
             #expect(stale.text.contains("changed since you looked"))
             #expect(stale.text.contains(#"id="claim-assignee">omar<"#))
         }
-        #expect(try await desk.store.claim(id).assignee == "omar")
+        #expect(try await desk.store.review.claim(id).assignee == "omar")
     }
 
     @Test func anEditorCannotApproveTheirOwnProposalOnATwoPersonDesk() async throws {
         let desk = try await WebDesk(workflow: "two-person")
         let id = try await desk.firstClaim().id ?? 0
-        try await desk.store.apply(TransitionCommand(transition: "assign", claimIDs: [id], actor: "sara", assignee: "sara"))
+        try await desk.store.review.apply(TransitionCommand(transition: "assign", claimIDs: [id], actor: "sara", assignee: "sara"))
         try await desk.test { client in
             let sara = Browser(client)
             try await sara.logIn("sara")
@@ -143,7 +143,7 @@ import Testing
             let approved = try await omar.post("/claims/\(id)/transitions/approve", [("csrf", try await omar.csrf())])
             #expect(approved.status == .seeOther)
         }
-        #expect(try await desk.store.claim(id).state == "verified")
+        #expect(try await desk.store.review.claim(id).state == "verified")
     }
 
     @Test func aChangeMadeOnTheCommandLineShowsOnTheNextPageLoad() async throws {
@@ -154,8 +154,8 @@ import Testing
             try await layla.logIn("layla")
             #expect(!(try await layla.get("/claims/\(id)")).text.contains("checked by phone"))
             #expect(!(try await layla.get("/")).text.contains("href=\"/claims/\(id)\""))
-            try await desk.store.addNote(to: id, body: "checked by phone", by: "omar")
-            try await desk.store.apply(TransitionCommand(transition: "assign", claimIDs: [id], actor: "sara", assignee: "layla"))
+            try await desk.store.review.addNote(to: id, body: "checked by phone", by: "omar")
+            try await desk.store.review.apply(TransitionCommand(transition: "assign", claimIDs: [id], actor: "sara", assignee: "layla"))
             #expect(try await layla.get("/claims/\(id)").text.contains("checked by phone"))
             #expect(try await layla.get("/").text.contains("href=\"/claims/\(id)\""))
         }
@@ -193,7 +193,7 @@ import Testing
     @Test func aFormThatIsNotUTF8IsRefusedWith400AndAnOversizedOneWith413() async throws {
         let desk = try await WebDesk()
         let id = try await desk.firstClaim().id ?? 0
-        let before = try await desk.store.auditHead()
+        let before = try await desk.store.audit.auditHead()
         try await desk.test { client in
             let sara = Browser(client)
             try await sara.logIn("sara")
@@ -209,7 +209,7 @@ import Testing
                                             body: ByteBuffer(string: "csrf=\(token)&body=\(huge)"))
             #expect(large.status == .contentTooLarge)
         }
-        #expect(try await desk.store.auditHead() == before)
+        #expect(try await desk.store.audit.auditHead() == before)
     }
 
     @Test func theClaimPageShowsTheClaimInItsParagraphRightToLeft() async throws {
@@ -253,7 +253,7 @@ import Testing
         let review = KnownCheck.Content(
             url: "https://checks.example/ar/1", publisher: "مسبار", publishedOn: "2025-04-22",
             claimReviewed: claim.text, rating: "صحيح", ratingValue: "5", bestRating: "5", worstRating: "1", language: "ar")
-        _ = try await desk.store.importKnownChecks([review], by: "sara")
+        _ = try await desk.store.corroboration.importKnownChecks([review], by: "sara")
         try await desk.test { client in
             let layla = Browser(client)
             try await layla.logIn("layla")

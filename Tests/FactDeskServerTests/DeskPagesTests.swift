@@ -10,7 +10,7 @@ import Testing
 @Suite struct DeskPagesTests {
     @Test func anEditorImportsAPastedArticleAndItsClaimsAreExtracted() async throws {
         let desk = try await WebDesk()
-        let before = try await desk.store.sources().count
+        let before = try await desk.store.imports.sources().count
         try await desk.test { client in
             let sara = Browser(client)
             try await sara.logIn("sara")
@@ -25,12 +25,12 @@ import Testing
             #expect(report.status == .ok)
             #expect(report.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true)
         }
-        #expect(try await desk.store.sources().count == before + 1)
+        #expect(try await desk.store.imports.sources().count == before + 1)
     }
 
     @Test func anUploadThatIsNotUTF8IsRefusedWithTheSameReasonAsSourceAdd() async throws {
         let desk = try await WebDesk()
-        let before = try await desk.store.auditHead()
+        let before = try await desk.store.audit.auditHead()
         try await desk.test { client in
             let sara = Browser(client)
             try await sara.logIn("sara")
@@ -49,7 +49,7 @@ import Testing
             #expect(response.status == .badRequest)
             #expect(response.text.contains("bad.txt is not UTF-8 text"))
         }
-        #expect(try await desk.store.auditHead() == before)
+        #expect(try await desk.store.audit.auditHead() == before)
     }
 
     @Test func aReviewerImportsAsOnTheCommandLineButCannotManageTheTeam() async throws {
@@ -67,8 +67,8 @@ import Testing
             let promoted = try await layla.post("/reviewers/layla/role", [("csrf", token), ("role", "editor")])
             #expect(promoted.status == .forbidden)
         }
-        #expect(try await desk.store.reviewer("mallory") == nil)
-        #expect(try await desk.store.reviewer("layla")?.role == .reviewer)
+        #expect(try await desk.store.team.reviewer("mallory") == nil)
+        #expect(try await desk.store.team.reviewer("layla")?.role == .reviewer)
     }
 
     @Test func anEditorAddsAReviewerChangesARoleAndCannotDemoteTheLastEditor() async throws {
@@ -87,17 +87,17 @@ import Testing
             let page = try await sara.get("/reviewers")
             #expect(page.text.contains(#"<span lang="ar" dir="rtl">نور</span>"#))
         }
-        #expect(try await desk.store.reviewer("omar")?.role == .reviewer)
-        #expect(try await desk.store.reviewer("omar")?.active == true)
-        #expect(try await desk.store.reviewer("sara")?.role == .editor)
+        #expect(try await desk.store.team.reviewer("omar")?.role == .reviewer)
+        #expect(try await desk.store.team.reviewer("omar")?.active == true)
+        #expect(try await desk.store.team.reviewer("sara")?.role == .editor)
     }
 
     @Test func aSourceAddressIsALinkOnlyWhenItIsHTTP() async throws {
         let desk = try await WebDesk()
         await #expect(throws: DeskError.self) {
-            _ = try await desk.store.addSource(NewSource(body: "نص عن المحادثات في مسقط يوم السبت.", url: "javascript:alert(1)"), by: "sara")
+            _ = try await desk.store.imports.addSource(NewSource(body: "نص عن المحادثات في مسقط يوم السبت.", url: "javascript:alert(1)"), by: "sara")
         }
-        let outcome = try await desk.store.addSource(NewSource(body: "نص عن المحادثات في مسقط يوم السبت.", url: "https://news.example/a"),
+        let outcome = try await desk.store.imports.addSource(NewSource(body: "نص عن المحادثات في مسقط يوم السبت.", url: "https://news.example/a"),
                                                      by: "sara")
         guard case .added(let source, _) = outcome else { throw DeskError.invalidValue("not added") }
         try await desk.test { client in
@@ -113,7 +113,7 @@ import Testing
 
     @Test func statsAuditAndWorkflowPagesShowTheDesk() async throws {
         let desk = try await WebDesk()
-        let head = try await desk.store.auditHead()
+        let head = try await desk.store.audit.auditHead()
         try await desk.test { client in
             let sara = Browser(client)
             try await sara.logIn("sara")

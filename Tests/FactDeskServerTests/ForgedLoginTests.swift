@@ -46,9 +46,9 @@ import Testing
             #expect(response.status == .unauthorized)
         }
         // Even copied from a real token's creation, a row of another reviewer's opens nothing.
-        let (_, real) = try await desk.store.createToken(name: "script", expiresAt: nil, by: "layla")
+        let (_, real) = try await desk.store.logins.createToken(name: "script", expiresAt: nil, by: "layla")
         try plant(desk, "UPDATE api_token SET handle = 'sara' WHERE token_hash = ?", [real.digest])
-        #expect(try await desk.store.reviewer(forToken: real.text) == nil)
+        #expect(try await desk.store.logins.reviewer(forToken: real.text) == nil)
     }
 
     @Test func aBcryptHashCopiedIntoAnotherReviewersRowIsRefusedAtLogin() async throws {
@@ -63,35 +63,35 @@ import Testing
             #expect(try await browser.get("/").status == .seeOther)
         }
         await #expect(throws: AccessError.wrongCredentials) {
-            try await desk.store.logIn(handle: "layla", password: WebDesk.passwords["sara"] ?? "", address: "b")
+            try await desk.store.logins.logIn(handle: "layla", password: WebDesk.passwords["sara"] ?? "", address: "b")
         }
-        let report = try await desk.store.verifyAudit()
+        let report = try await desk.store.audit.verifyAudit()
         #expect(report.problems.contains { $0.row == "credential layla" })
     }
 
     @Test func aPasswordChangeRevokesTheReviewersTokens() async throws {
         let desk = try await WebDesk()
-        let (token, secret) = try await desk.store.createToken(name: "script", expiresAt: nil, by: "layla")
-        let (_, others) = try await desk.store.createToken(name: "script", expiresAt: nil, by: "omar")
+        let (token, secret) = try await desk.store.logins.createToken(name: "script", expiresAt: nil, by: "layla")
+        let (_, others) = try await desk.store.logins.createToken(name: "script", expiresAt: nil, by: "omar")
         try await desk.test { client in
             let before = try await client.execute(uri: "/api/claims", method: .get, headers: [.authorization: "Bearer \(secret.text)"])
             #expect(before.status == .ok)
         }
-        try await desk.store.setPassword("a brand new passphrase", for: "layla", by: "sara", cost: 4)
+        try await desk.store.logins.setPassword("a brand new passphrase", for: "layla", by: "sara", cost: 4)
         try await desk.test { client in
             let after = try await client.execute(uri: "/api/claims", method: .get, headers: [.authorization: "Bearer \(secret.text)"])
             #expect(after.status == .unauthorized)
             let other = try await client.execute(uri: "/api/claims", method: .get, headers: [.authorization: "Bearer \(others.text)"])
             #expect(other.status == .ok)
         }
-        #expect(try await desk.store.tokens(visibleTo: "layla").first { $0.id == token.id }?.revokedAt != nil)
+        #expect(try await desk.store.logins.tokens(visibleTo: "layla").first { $0.id == token.id }?.revokedAt != nil)
         var revocations: [AuditEvent] = []
-        try await desk.store.history { if $0.action == AuditAction.tokenRevoke { revocations.append($0) } }
+        try await desk.store.audit.history { if $0.action == AuditAction.tokenRevoke { revocations.append($0) } }
         #expect(revocations.map(\.actor) == ["sara"] && revocations.first?.payload.handle == "layla")
         // Made usable again in the file, the revoked token stays refused: its revocation is in the history.
         try plant(desk, "UPDATE api_token SET revoked_at = NULL")
-        #expect(try await desk.store.reviewer(forToken: secret.text) == nil)
-        #expect(try await desk.store.verifyAudit().problems.isEmpty)
+        #expect(try await desk.store.logins.reviewer(forToken: secret.text) == nil)
+        #expect(try await desk.store.audit.verifyAudit().problems.isEmpty)
     }
 
     @Test func aSessionIsGoodOnEveryServerWithTheSameKeyFolderAndNoOther() async throws {
@@ -123,6 +123,6 @@ import Testing
         // A session key others can read is refused, as a private key is.
         chmod(keyFile, 0o644)
         let loose = try await ClaimStore.open(path: desk.path, signer: EventSigner(keys: .folder(folders[0]), service: "web"))
-        await #expect(throws: KeyError.readableByOthers(path: keyFile)) { try await loose.session(secret: cookie) }
+        await #expect(throws: KeyError.readableByOthers(path: keyFile)) { try await loose.logins.session(secret: cookie) }
     }
 }

@@ -47,8 +47,8 @@ import Testing
     @Test func theAPIRefusesWhatNoDeskStoresAndKeepsNothing() async throws {
         let desk = try await WebDesk()
         let claim = try await #require(try desk.firstClaim().id)
-        let (_, secret) = try await desk.store.createToken(name: "script", expiresAt: nil, by: "sara")
-        let before = try await desk.store.auditHead()
+        let (_, secret) = try await desk.store.logins.createToken(name: "script", expiresAt: nil, by: "sara")
+        let before = try await desk.store.audit.auditHead()
         // A lone surrogate can only be written escaped; a Swift string cannot hold one.
         let bodies = Self.forbidden.flatMap { Self.apiWrites($0, claim: claim).map { $0 } }
             + [("/api/claims/\(claim)/notes", #"{"body": "before\ud800after"}"#),
@@ -60,15 +60,15 @@ import Testing
                 #expect(response.status == .badRequest, "\(uri) \(body.debugDescription): \(response.status) \(response.text)")
             }
         }
-        #expect(try await desk.store.auditHead() == before)
-        #expect(try await desk.store.verifyAudit().intact)
+        #expect(try await desk.store.audit.auditHead() == before)
+        #expect(try await desk.store.audit.verifyAudit().intact)
     }
 
     @Test func theFormsRefuseWhatNoDeskStoresAndKeepNothing() async throws {
         let desk = try await WebDesk()
         let claim = try await #require(try desk.firstClaim().id)
-        let before = try await desk.store.auditHead()
-        let reviewers = try await desk.store.team().count
+        let before = try await desk.store.audit.auditHead()
+        let reviewers = try await desk.store.team.members().count
         try await desk.test { client in
             let browser = Browser(client)
             try await browser.logIn("sara")
@@ -87,15 +87,15 @@ import Testing
                 }
             }
         }
-        #expect(try await desk.store.auditHead() == before)
-        #expect(try await desk.store.team().count == reviewers)
-        #expect(try await desk.store.verifyAudit().intact)
+        #expect(try await desk.store.audit.auditHead() == before)
+        #expect(try await desk.store.team.members().count == reviewers)
+        #expect(try await desk.store.audit.verifyAudit().intact)
     }
 
     @Test func overridesAndLongTextsAreKeptAndTheHistoryVerifies() async throws {
         let desk = try await WebDesk()
         let claim = try await #require(try desk.firstClaim().id)
-        let (_, secret) = try await desk.store.createToken(name: "script", expiresAt: nil, by: "sara")
+        let (_, secret) = try await desk.store.logins.createToken(name: "script", expiresAt: nil, by: "sara")
         let long = String(repeating: "قال المتحدث إن الوفد لم يوافق. ", count: 3_400)
         #expect(long.utf8.count > 100_000)
         try await desk.test { client in
@@ -107,8 +107,8 @@ import Testing
             // Over the note's limit: refused whole, with a sentence, never cut.
             #expect(response.status == .badRequest && response.text.contains("over the limit"), "\(response.status)")
         }
-        let notes = try await desk.store.claimDetail(claim).notes
+        let notes = try await desk.store.review.claimDetail(claim).notes
         #expect(notes.map(\.body) == ["الوفد \u{202E}لم يوافق\u{202C}"])
-        #expect(try await desk.store.verifyAudit().intact)
+        #expect(try await desk.store.audit.verifyAudit().intact)
     }
 }

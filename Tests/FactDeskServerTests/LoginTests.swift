@@ -81,14 +81,14 @@ import Testing
         let desk = try await WebDesk()
         for handle in ["a1", "b2", "c3", "d4", "e5"] {
             await #expect(throws: AccessError.wrongCredentials) {
-                try await desk.store.logIn(handle: handle, password: "wrong guess here", address: "203.0.113.9")
+                try await desk.store.logins.logIn(handle: handle, password: "wrong guess here", address: "203.0.113.9")
             }
         }
         await #expect(throws: AccessError.lockedOut(minutes: 15)) {
-            try await desk.store.logIn(handle: "sara", password: WebDesk.passwords["sara"] ?? "", address: "203.0.113.9")
+            try await desk.store.logins.logIn(handle: "sara", password: WebDesk.passwords["sara"] ?? "", address: "203.0.113.9")
         }
         // Another address is not locked, and sara still logs in from there.
-        #expect(try await desk.store.logIn(handle: "sara", password: WebDesk.passwords["sara"] ?? "", address: "198.51.100.7")
+        #expect(try await desk.store.logins.logIn(handle: "sara", password: WebDesk.passwords["sara"] ?? "", address: "198.51.100.7")
             .session.reviewer.handle == "sara")
     }
 
@@ -121,12 +121,12 @@ import Testing
             let layla = Browser(client)
             try await layla.logIn("layla")
             #expect(try await layla.get("/").status == .ok)
-            try await desk.store.setPassword("a brand new phrase", for: "layla", by: "sara", cost: 4)
+            try await desk.store.logins.setPassword("a brand new phrase", for: "layla", by: "sara", cost: 4)
             #expect(try await layla.get("/").status == .seeOther)
 
             try await layla.logIn("layla", password: "a brand new phrase")
             #expect(try await layla.get("/").status == .ok)
-            try await desk.store.setReviewer("layla", active: false, by: "sara")
+            try await desk.store.team.setReviewer("layla", active: false, by: "sara")
             #expect(try await layla.get("/").status == .seeOther)
             #expect(try await layla.logIn("layla", password: "a brand new phrase").status == .unauthorized)
         }
@@ -134,14 +134,14 @@ import Testing
 
     @Test func anAPITokenActsAsItsReviewerUntilRevoked() async throws {
         let desk = try await WebDesk()
-        let (token, secret) = try await desk.store.createToken(name: "script", expiresAt: nil, by: "layla")
+        let (token, secret) = try await desk.store.logins.createToken(name: "script", expiresAt: nil, by: "layla")
         try await desk.test { client in
             var headers = HTTPFields()
             headers[.authorization] = "Bearer \(secret.text)"
             let claims = try await client.execute(uri: "/api/claims?limit=2", method: .get, headers: headers)
             #expect(claims.status == .ok)
             #expect(claims.headers[.contentType] == "application/json")
-            try await desk.store.revokeToken(token.id, by: "layla")
+            try await desk.store.logins.revokeToken(token.id, by: "layla")
             let refused = try await client.execute(uri: "/api/claims", method: .get, headers: headers)
             #expect(refused.status == .unauthorized)
         }

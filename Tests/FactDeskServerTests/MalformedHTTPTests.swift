@@ -23,7 +23,7 @@ import Testing
 
     @Test func aBadChunkSizeGets400AndAClosedConnectionAtOnce() async throws {
         try await live { port, desk in
-            let before = try await desk.store.auditHead()
+            let before = try await desk.store.audit.auditHead()
             let connection = try RawConnection(port: port)
             connection.send("POST /login HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n"
                 + "Content-Type: application/x-www-form-urlencoded\r\n\r\nzz\r\nhandle=sara\r\n0\r\n\r\n")
@@ -32,7 +32,7 @@ import Testing
             #expect(answer.text.contains("Connection: close"))
             #expect(answer.closed)
             #expect(answer.elapsed < .seconds(4))
-            #expect(try await desk.store.auditHead() == before)
+            #expect(try await desk.store.audit.auditHead() == before)
         }
     }
 

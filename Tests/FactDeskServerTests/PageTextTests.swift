@@ -33,7 +33,7 @@ import Testing
 
     @Test func theArticlePageWritesOutDirectionControlsInItsTitleAndForbidsScripts() async throws {
         let desk = try await WebDesk()
-        let imported = try await desk.store.addSource(NewSource(
+        let imported = try await desk.store.imports.addSource(NewSource(
             body: "قال المتحدث إن الاجتماع سيعقد غدا في عمان بحضور الوزراء.",
             title: "Minister \u{202E}lanif\u{202C} statement", outlet: "News \u{2066}Desk\u{2069}"), by: "sara")
         let id: Int64

@@ -64,8 +64,8 @@ import Testing
 
     @Test func aMultipartImportWithoutItsClosingBoundaryIsRefusedAndImportsNothing() async throws {
         let desk = try await WebDesk()
-        let before = try await desk.store.auditHead()
-        let sources = try await desk.store.sources().count
+        let before = try await desk.store.audit.auditHead()
+        let sources = try await desk.store.imports.sources().count
         try await desk.test { client in
             let sara = Browser(client)
             try await sara.logIn("sara")
@@ -81,13 +81,13 @@ import Testing
             #expect(response.status == .badRequest)
             #expect(response.text.contains("closing boundary"))
         }
-        #expect(try await desk.store.auditHead() == before)
-        #expect(try await desk.store.sources().count == sources)
+        #expect(try await desk.store.audit.auditHead() == before)
+        #expect(try await desk.store.imports.sources().count == sources)
     }
 
     @Test func aWholeMultipartImportIsStillTaken() async throws {
         let desk = try await WebDesk()
-        let sources = try await desk.store.sources().count
+        let sources = try await desk.store.imports.sources().count
         try await desk.test { client in
             let sara = Browser(client)
             try await sara.logIn("sara")
@@ -102,6 +102,6 @@ import Testing
             let response = try await sara.send("/sources", method: .post, headers: headers, body: ByteBuffer(string: body))
             #expect(response.status == .seeOther)
         }
-        #expect(try await desk.store.sources().count == sources + 1)
+        #expect(try await desk.store.imports.sources().count == sources + 1)
     }
 }

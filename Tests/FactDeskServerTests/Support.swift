@@ -26,15 +26,15 @@ struct WebDesk {
         path = folder.appendingPathComponent("desk.db").path
         store = try await ClaimStore.create(path: path, workflow: try WorkflowSource.named(workflow),
                                             editor: NewReviewer(handle: "sara", displayName: "Sara Haddad", role: .editor))
-        try await store.addReviewer(NewReviewer(handle: "layla", displayName: "Layla Nasser"), by: "sara")
-        try await store.addReviewer(NewReviewer(handle: "omar", displayName: "Omar Khalil", role: .editor), by: "sara")
+        try await store.team.addReviewer(NewReviewer(handle: "layla", displayName: "Layla Nasser"), by: "sara")
+        try await store.team.addReviewer(NewReviewer(handle: "omar", displayName: "Omar Khalil", role: .editor), by: "sara")
         let seeds = packageRoot.appendingPathComponent("seeds")
         let names = try FileManager.default.contentsOfDirectory(atPath: seeds.path).sorted()
-        _ = try await store.addSources(try names.map {
+        _ = try await store.imports.addSources(try names.map {
             NewSource(body: try String(contentsOf: seeds.appendingPathComponent($0), encoding: .utf8))
         }, by: "sara")
         for (handle, password) in Self.passwords {
-            try await store.setPassword(password, for: handle, by: handle, cost: 4)
+            try await store.logins.setPassword(password, for: handle, by: handle, cost: 4)
         }
     }
 
@@ -51,7 +51,7 @@ struct WebDesk {
 
     /// The claim the editor sees first among the unassigned.
     func firstClaim() async throws -> Claim {
-        guard let claim = try await store.claims(ClaimFilter(limit: 1)).first else { throw DeskError.invalidValue("no claims") }
+        guard let claim = try await store.review.claims(ClaimFilter(limit: 1)).first else { throw DeskError.invalidValue("no claims") }
         return claim
     }
 }

@@ -38,7 +38,7 @@ import Testing
 
     @Test func anEditorWithTwoFactorIsRefusedWithoutACodeAndLetInWithOne() async throws {
         let desk = try await WebDesk()
-        let enrollment = try await desk.store.enableTwoFactor(for: "sara", by: "sara")
+        let enrollment = try await desk.store.logins.enableTwoFactor(for: "sara", by: "sara")
         let current = try code(enrollment.uri)
         try await desk.test { client in
             let browser = Browser(client)
@@ -89,7 +89,7 @@ import Testing
             #expect(uri.hasPrefix("otpauth://totp/FactDesk:layla@"))
             // The QR code on the page is the code of that URI.
             #expect(shown.text.contains(try QRCode(text: uri).svg(title: "QR code of the two-factor login of layla")))
-            #expect(try await desk.store.hasTwoFactor("layla"))
+            #expect(try await desk.store.logins.hasTwoFactor("layla"))
             // Turning it on ended the session: the next login needs the app's code.
             #expect(try await browser.get("/settings").status == .seeOther)
             #expect(try await logIn(browser, "layla", code: nil).status == .unauthorized)
@@ -98,8 +98,8 @@ import Testing
             #expect(on.text.contains("On: logging in takes your password and a code"))
             let off = try await browser.post("/settings/2fa/disable", [("csrf", Browser.csrf(in: on))])
             #expect(off.status == .seeOther)
-            #expect(try await !desk.store.hasTwoFactor("layla"))
-            #expect(try await desk.store.verifyAudit().intact)
+            #expect(try await !desk.store.logins.hasTwoFactor("layla"))
+            #expect(try await desk.store.audit.verifyAudit().intact)
         }
     }
 }

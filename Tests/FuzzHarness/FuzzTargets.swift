@@ -65,7 +65,7 @@ enum FuzzTarget: String, CaseIterable {
         guard let desk else { return }
         let query = String(decoding: data, as: UTF8.self)
         do {
-            _ = try await desk.store.search(query)
+            _ = try await desk.store.review.search(query)
         } catch {
             promise(false, "a search threw: \(error)")
         }
@@ -74,7 +74,7 @@ enum FuzzTarget: String, CaseIterable {
     private func csv(_ data: Data, _ desk: FuzzDesk?) async {
         guard let desk, let rows = try? ClaimCSV.read(data) else { return }
         // A fixed now: relative deadlines ("3d") resolve alike on every run, so a run is repeatable.
-        _ = try? await desk.store.importPlan(rows, by: FuzzDesk.editor, now: Date(timeIntervalSince1970: 1_780_000_000))
+        _ = try? await desk.store.imports.importPlan(rows, by: FuzzDesk.editor, now: Date(timeIntervalSince1970: 1_780_000_000))
     }
 
     private func workflow(_ data: Data) {
@@ -104,11 +104,11 @@ struct FuzzDesk: Sendable {
             setenv("FACTDESK_KEYS", keys.path, 1)
             let store = try await ClaimStore.inMemory(workflow: try WorkflowSource.named("standard"),
                                                       editor: NewReviewer(handle: Self.editor, role: .editor))
-            try await store.addReviewer(NewReviewer(handle: "reviewer"), by: Self.editor)
+            try await store.team.addReviewer(NewReviewer(handle: "reviewer"), by: Self.editor)
             let folder = ProcessInfo.processInfo.environment["FACTDESK_SEEDS"] ?? "seeds"
             let reader = ArticleReader()
             let articles = try reader.expand([folder]).map { NewSource(body: try reader.read($0)) }
-            _ = try await store.addSources(articles, by: Self.editor)
+            _ = try await store.imports.addSources(articles, by: Self.editor)
             return FuzzDesk(store: store)
         } catch {
             FileHandle.standardError.write(Data("factdesk-fuzz: cannot make the sample desk (set FACTDESK_SEEDS to the seeds folder): \(error)\n".utf8))

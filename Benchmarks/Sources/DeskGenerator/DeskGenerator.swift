@@ -78,19 +78,19 @@ public struct DeskGenerator {
             editor: NewReviewer(handle: Self.editors[0], displayName: "Sara Haddad", role: .editor),
             deskName: "Archive", clock: clock.now, signer: signer)
         for editor in Self.editors.dropFirst() {
-            try await store.addReviewer(NewReviewer(handle: editor, role: .editor), by: Self.editors[0])
+            try await store.team.addReviewer(NewReviewer(handle: editor, role: .editor), by: Self.editors[0])
         }
         let reviewers = Self.reviewerHandles(options.reviewers)
         for handle in reviewers {
-            try await store.addReviewer(NewReviewer(handle: handle), by: Self.editors[0])
+            try await store.team.addReviewer(NewReviewer(handle: handle), by: Self.editors[0])
         }
         var report = Report()
         try await importArticles(into: store, &report, progress: progress)
         let started = ContinuousClock.now
         report.workflowCommands = try await review(store, claims: report.claims, reviewers: reviewers, progress: progress)
         report.workflowSeconds = (ContinuousClock.now - started).seconds
-        for (state, count) in try await store.stats().byState { report.states[state] = count }
-        report.events = try await store.auditHead().seq
+        for (state, count) in try await store.publishing.stats().byState { report.states[state] = count }
+        report.events = try await store.audit.auditHead().seq
         report.peakMiB = peakResidentMiB()
         return report
     }
@@ -114,11 +114,11 @@ public struct DeskGenerator {
                     defer { index += 1 }
                     return composer.article(index, &rng)
                 }
-                pending = Task { try await ClaimStore.prepare(batch) }
+                pending = Task { try await Imports.prepare(batch) }
             }
             let started = ContinuousClock.now
             if let previous {
-                for case .added(_, let claims) in try await store.store(previous, by: Self.editors[0]) {
+                for case .added(_, let claims) in try await store.imports.store(previous, by: Self.editors[0]) {
                     report.sources += 1
                     report.claims += claims
                 }
@@ -157,7 +157,7 @@ public struct DeskGenerator {
             if roll < 0.5 { continue }
             func run(_ transition: String, by actor: String, _ ids: [Int64], note: Bool = false, evidence: Bool = false,
                      to assignee: String? = nil, generator rng: inout SplitMix64) async throws {
-                try await store.apply(TransitionCommand(
+                try await store.review.apply(TransitionCommand(
                     transition: transition, claimIDs: ids, actor: actor,
                     note: note ? rng.pick(Self.notes) : nil,
                     evidence: evidence ? [NewEvidence(url: "https://evidence.example/\(ids[0])", stance: .supports)] : [],
@@ -173,8 +173,8 @@ public struct DeskGenerator {
             if rng.chance(0.3) { continue }
             try await run("start", by: reviewer, ids, generator: &rng)
             if rng.chance(0.1), let id = ids.first {
-                try await store.addNote(to: id, body: rng.pick(Self.notes), by: reviewer)
-                try await store.addEvidence(to: id, NewEvidence(url: "https://evidence.example/context/\(id)", stance: .context),
+                try await store.review.addNote(to: id, body: rng.pick(Self.notes), by: reviewer)
+                try await store.review.addEvidence(to: id, NewEvidence(url: "https://evidence.example/context/\(id)", stance: .context),
                                             by: reviewer)
                 commands += 2
             }

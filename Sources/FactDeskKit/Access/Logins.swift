@@ -4,7 +4,7 @@ import Foundation
 //
 // The rules are here and in LoginRules and PasswordPolicy; the rows are the storage's.
 
-extension ClaimStore {
+extension Logins {
     /// Sets a reviewer's password: editors for anyone, a reviewer for themselves. Ends
     /// every session of that reviewer and revokes their API tokens, each revocation an
     /// event. The change is an event that holds the SHA-256 of the stored hash (never the

@@ -20,7 +20,7 @@ struct StoredSecondFactor {
     var lastStep: Int64
 }
 
-extension ClaimStore {
+extension Logins {
     /// Turns on a second factor for a reviewer, replacing any they had: a new secret and ten
     /// new recovery codes, returned once. Ends the reviewer's web sessions, so that a session
     /// opened with a stolen password before does not outlive it.

@@ -2,7 +2,7 @@ import Foundation
 
 // MARK: - Audit
 
-extension ClaimStore {
+extension Audit {
     /// Checks the whole desk against its history in one read: the hash chain, each event's
     /// signature, the anchor if one is given, each event against the rules in force when
     /// it was written, every row of the desk against what the events say of it, and the

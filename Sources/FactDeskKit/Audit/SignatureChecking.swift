@@ -27,7 +27,7 @@ public enum PublicKeyText {
     }
 }
 
-/// Gathers the signatures to check into batches, which ``ClaimStore/verifyAudit(anchor:trustedThrough:)``
+/// Gathers the signatures to check into batches, which ``Audit/verifyAudit(anchor:trustedThrough:)``
 /// checks in a task group, a few at a time on every core, while the history goes on being read.
 struct SignatureChecker {
     typealias Item = (seq: Int64, key: Curve25519.Signing.PublicKey, message: [UInt8], signature: Data, signer: String)

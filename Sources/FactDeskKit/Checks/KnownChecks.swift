@@ -2,7 +2,7 @@ import Foundation
 
 /// Fact-checks other organizations published: imported from their ClaimReview markup and
 /// matched to the desk's claims with the engine of `related`. Rules here; rows in the storage.
-extension ClaimStore {
+extension Corroboration {
     /// The score from which a known fact-check counts as checking a claim.
     public static let knownCheckScore = 0.35
     /// How many of the best-ranked claims for a review's words `checkedElsewhere` compares.
@@ -56,7 +56,7 @@ extension ClaimStore {
 
     /// Who else reported a claim and who already checked it, in one read that works out the
     /// desk's aliases, counts and the claim's features once for both.
-    public func corroboration(of id: Int64, limit: Int = 10, minimumScore: Double = Relatedness.shown) async throws
+    public func matches(of id: Int64, limit: Int = 10, minimumScore: Double = Relatedness.shown) async throws
         -> (related: [RelatedClaim], knownChecks: [KnownCheckMatch]) {
         try await storage.reading { tx in
             let context = try await RelatedContext(tx)
@@ -94,7 +94,7 @@ extension ClaimStore {
     }
 }
 
-extension ClaimStore.RelatedContext {
+extension Corroboration.RelatedContext {
     /// Whether a review checks the claim with these features, and how closely.
     ///
     /// The same score as `related`, with two differences: terms are weighed by how rare
@@ -112,7 +112,7 @@ extension ClaimStore.RelatedContext {
         }
         let mean = weights.isEmpty ? 1 : weights.reduce(0, +) / Double(weights.count)
         let result = RelatedMatcher.compare(features, other, weight: { other.terms.contains($0) ? self.weight($0) : mean })
-        guard result.score >= ClaimStore.knownCheckScore else { return nil }
+        guard result.score >= Corroboration.knownCheckScore else { return nil }
         return KnownCheckMatch(check: check, score: result.score, reasons: result.reasons)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// What reviewers say about claims and names: links between claims of different sources,
 /// and the spellings that name one person or body. Rules here; rows in the storage.
-extension ClaimStore {
+extension Corroboration {
     // MARK: - Links
 
     /// Records a reviewer's word on two claims of different sources. Any active reviewer may.

@@ -13,7 +13,7 @@ public struct RelatedClaim: Sendable, Equatable {
 
 // MARK: - Related claims
 
-extension ClaimStore {
+extension Corroboration {
     /// Claims in other sources that report the same fact as this one, best first.
     ///
     /// Candidates come from the search index (the claim's rarest terms, its numbers and the
@@ -46,12 +46,12 @@ extension ClaimStore {
         }
 
         /// How many claims hold a term (any word of a ``WordPairs`` group), counted up to
-        /// ``ClaimStore/frequencyCap``; each term is counted once.
+        /// ``Corroboration/frequencyCap``; each term is counted once.
         func frequency(_ term: WordKey) async throws -> Int {
             if let known = frequencies[term] { return known }
             let stems = WordPairs.stems(term.text)
             let query: TermQuery = stems.count == 1 ? .term(stems[0]) : .any(stems.map(TermQuery.term))
-            let count = try await tx.countMatches(query, states: [], above: 0, cap: ClaimStore.frequencyCap)
+            let count = try await tx.countMatches(query, states: [], above: 0, cap: Corroboration.frequencyCap)
             frequencies[term] = count
             return count
         }
@@ -64,7 +64,7 @@ extension ClaimStore {
         func weight(_ term: WordKey) -> Double {
             guard let counted = frequencies[term] else { return otherTermWeight }
             var count = Double(counted)
-            if count >= Double(ClaimStore.frequencyCap) { count = max(count, claimCount / 20) }
+            if count >= Double(Corroboration.frequencyCap) { count = max(count, claimCount / 20) }
             return log(1 + (claimCount - count + 0.5) / (count + 0.5))
         }
 

@@ -31,14 +31,14 @@ public struct ClaimOverview: Sendable {
     }
 }
 
-extension ClaimStore {
+extension Review {
     /// The overview of a claim for a viewer (nil: someone not on the desk, who may run nothing).
     public func overview(of id: Int64, for viewer: Reviewer?) async throws -> ClaimOverview {
         let detail = try await claimDetail(id)
-        let workflow = try await workflow()
+        let workflow = try await team.workflow()
         let transitions = TransitionGuard(workflow: workflow)
             .available(state: detail.claim.state, assignee: detail.claim.assignee, for: viewer)
-        let (related, checks) = try await corroboration(of: id, limit: 20, minimumScore: Relatedness.strong)
+        let (related, checks) = try await corroboration.matches(of: id, limit: 20, minimumScore: Relatedness.strong)
         return ClaimOverview(detail: detail, workflow: workflow, transitions: transitions, related: related,
                              knownChecks: checks)
     }

@@ -62,7 +62,7 @@ public struct ClaimResults: Sendable {
     public var claims: [Claim]
     /// How many claims match: exactly, or at least this many when ``totalIsCapped``.
     public var total: Int
-    /// Whether ``total`` stopped counting: a search ranks only its ``ClaimStore/searchWindow``
+    /// Whether ``total`` stopped counting: a search ranks only its ``Review/searchWindow``
     /// newest matches, and a listing counts up to ``ClaimQuery/countCap``.
     public var totalIsCapped: Bool
     /// Whether a later page holds more claims.
@@ -71,14 +71,14 @@ public struct ClaimResults: Sendable {
     public var workflow: Workflow
 }
 
-extension ClaimStore {
+extension Review {
     /// One page of the claims a query selects, checked against the desk's workflow.
     ///
     /// A search ranks its window of matches (``search(_:states:limit:)``) in the states asked
     /// for; the assignee and the source then narrow what it found. A listing is filtered and
     /// paged by the database.
     public func claims(_ query: ClaimQuery) async throws -> ClaimResults {
-        let workflow = try await workflow()
+        let workflow = try await team.workflow()
         try query.check(in: workflow)
         let skipped = (query.page - 1) * query.pageSize
         guard let text = query.text else {

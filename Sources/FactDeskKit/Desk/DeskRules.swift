@@ -92,16 +92,3 @@ extension StorageWriter {
         return event
     }
 }
-
-extension ClaimStore {
-    /// Runs one write transaction of the desk's rules: refused, before anything is written,
-    /// while the workflow the desk holds is not the one its signed history installed
-    /// (``WorkflowSeal``). Every write of claims, sources, the team, links, aliases and known
-    /// checks goes through here; logins, passwords, tokens and second factors (Access/) do not.
-    func writing<T>(_ body: (any StorageWriter) async throws -> T) async throws -> T {
-        try await storage.writing { tx in
-            try await WorkflowSeal.check(tx)
-            return try await body(tx)
-        }
-    }
-}

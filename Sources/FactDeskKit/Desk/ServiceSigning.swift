@@ -7,7 +7,7 @@ extension ClaimStore {
     /// only an editor may do; `registered` then names it, for the person starting the server.
     public func signingAsService(_ name: String, keys: Keyring, by actor: String) async throws
         -> (store: ClaimStore, registered: Service?) {
-        let registered = try await services().first { $0.name == name && $0.active }?.publicKey
+        let registered = try await team.services().first { $0.name == name && $0.active }?.publicKey
         var added: Service?
         switch (registered, try keys.publicKeyText(.service(name))) {
         case let (registered?, local?) where registered == local:
@@ -17,7 +17,7 @@ extension ClaimStore {
         case (_?, nil):
             throw KeyError.noServiceKey(name: name, folder: keys.location)
         case (nil, _):
-            added = try await addService(name, key: nil, by: actor)
+            added = try await team.addService(name, key: nil, by: actor)
         }
         return (signing(with: EventSigner(keys: keys, service: name)), added)
     }

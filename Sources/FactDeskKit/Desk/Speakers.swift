@@ -15,7 +15,7 @@ public struct Speaker: Sendable, Equatable {
     public var states: [String: Int]
 }
 
-extension ClaimStore {
+extension Corroboration {
     /// Every speaker of the desk's claims, most claims first.
     public func speakers() async throws -> [Speaker] {
         try await storage.reading { tx in try await SpeakerIndex(tx).speakers }

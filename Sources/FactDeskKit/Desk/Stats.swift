@@ -31,7 +31,7 @@ public struct DeskStats: Sendable, Equatable {
 
 // MARK: - Statistics
 
-extension ClaimStore {
+extension Publishing {
     /// Claims per state and per reviewer, the median time from assignment to verdict, and
     /// the last seven days' verdicts.
     public func stats(now: Date = Date()) async throws -> DeskStats {

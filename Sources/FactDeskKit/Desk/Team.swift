@@ -2,7 +2,7 @@ import Foundation
 
 // MARK: - The desk and its reviewers
 
-extension ClaimStore {
+extension Team {
     /// Writes the desk row, its workflow and its first editor, with their events.
     func initialize(workflow: WorkflowSource, editor: NewReviewer, deskName: String?) async throws {
         try Reviewer.validate(handle: editor.handle)
@@ -184,7 +184,7 @@ extension ClaimStore {
     }
 
     /// Every reviewer, by handle, without counting their claims.
-    public func team() async throws -> [Reviewer] {
+    public func members() async throws -> [Reviewer] {
         try await storage.reading { try await $0.reviewers() }
     }
 

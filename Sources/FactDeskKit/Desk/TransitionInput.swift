@@ -6,7 +6,7 @@ import Foundation
 /// Both adapters hand what they received to ``command(by:in:now:)``, which reads the
 /// deadline, the stance and the version, fills in the stance the workflow gives, and
 /// refuses malformed input with one sentence; the guards of the workflow then run in
-/// ``ClaimStore/apply(_:)``.
+/// ``Review/apply(_:)``.
 public struct TransitionInput: Sendable, Equatable {
     /// The transition's name, as the workflow spells it.
     public var transition: String

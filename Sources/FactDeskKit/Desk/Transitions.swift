@@ -34,7 +34,7 @@ public let maximumNoteLength = 100_000
 
 // MARK: - Transitions, notes and evidence
 
-extension ClaimStore {
+extension Review {
     /// Runs a transition on every claim named, all or nothing: if one claim may not
     /// move, none does, and the error names it.
     @discardableResult

@@ -2,7 +2,7 @@ import Foundation
 
 // MARK: - Installing a workflow
 
-extension ClaimStore {
+extension Team {
     /// Installs a workflow on the desk, recorded in the signed history with its YAML. Only
     /// an active editor may, and only a workflow that has every state a claim is in.
     ///

@@ -2,12 +2,12 @@ import Foundation
 
 // MARK: - Export
 
-extension ClaimStore {
+extension Publishing {
     /// Every claim in one of these states, with its verdict, corrections and the other
     /// sources that report it, for publishing.
     public func reviewedClaims(states: [String]) async throws -> [ReviewedClaim] {
         try await storage.reading { tx in
-            let context = try await RelatedContext(tx)
+            let context = try await Corroboration.RelatedContext(tx)
             let claims = try await tx.claims(ClaimFilter(states: states))
             var reviewed: [ReviewedClaim] = []
             for claim in claims {
@@ -18,7 +18,7 @@ extension ClaimStore {
                     context.finals.contains(earlier.toState ?? "") && !context.finals.contains(reopen.toState ?? "")
                         ? (at: reopen.at, previous: earlier.toState ?? "", note: reopen.payload.note) : nil
                 }
-                let related = try await self.related(to: id, limit: 20, minimumScore: Relatedness.strong, context: context, tx)
+                let related = try await self.corroboration.related(to: id, limit: 20, minimumScore: Relatedness.strong, context: context, tx)
                 var others: [Source] = []
                 for sourceID in Set(related.map(\.claim.sourceID)).sorted() {
                     if let other = try await tx.source(sourceID) { others.append(other) }

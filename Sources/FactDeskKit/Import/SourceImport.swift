@@ -74,7 +74,7 @@ struct PreparedSource: Sendable {
     }
 }
 
-/// Articles checked and extracted, ready to be stored by ``ClaimStore/store(_:by:)``.
+/// Articles checked and extracted, ready to be stored by ``Imports/store(_:by:)``.
 public struct PreparedBatch: Sendable {
     var sources: [PreparedSource]
 
@@ -94,7 +94,7 @@ public enum SourceImport: Sendable, Equatable {
 
 // MARK: - Sources
 
-extension ClaimStore {
+extension Imports {
     /// Stores an article verbatim, unless the same text (by SHA-256) is already in the desk,
     /// and in the same transaction records the claims ``ClaimExtractor`` finds in it.
     public func addSource(_ new: NewSource, extract: Bool = true, by actor: String) async throws -> SourceImport {

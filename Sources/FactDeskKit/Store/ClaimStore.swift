@@ -1,37 +1,46 @@
 import Foundation
 
-/// The desk's store: reviewers, sources, claims, notes, evidence and the append-only
-/// history, in a desk file or a PostgreSQL database (see ``DeskLocation``).
+/// A desk, opened: where it lives, and the areas of its work.
 ///
-/// Every write method is one transaction that re-reads what it changes, checks it, writes
-/// the change and its audit event, and commits; nothing half-done is ever visible. Several
+/// The composition root: opening or creating a desk resolves its ``DeskLocation`` once,
+/// the backend opens itself there, and the store holds only a ``DeskContext`` (the storage,
+/// the clock and the signer). The work is done by use cases over that context, one per
+/// area: ``review`` (claims, transitions, notes, evidence), ``team``, ``logins``,
+/// ``imports``, ``corroboration``, ``audit`` (the history) and ``publishing``.
+///
+/// Every write is one transaction that re-reads what it changes, checks it, writes the
+/// change and its audit event, and commits; nothing half-done is ever visible. Several
 /// processes may share one desk: a writer waits up to the busy timeout for another.
-///
-/// Commands and the workflow engine call these methods and never see a database: the
-/// store asks its ``DeskStorage`` for rows, and each backend holds its own SQL.
+/// Commands and the web desk call the use cases and never see a database: each backend
+/// holds its own SQL below ``DeskStorage``.
 public struct ClaimStore: Sendable {
-    /// The storage the domain's calls go through.
-    let storage: any DeskStorage
+    let context: DeskContext
     /// The path or URL messages name, or `:memory:`.
     public let path: String
-    let busyTimeout: Double
-    let clock: @Sendable () -> Date
-    /// Signs every event this store writes; see ``signing(with:)``.
-    public let signer: EventSigner
-    /// Signatures of password and token events this store has found good.
-    let verifiedSignatures = VerifiedSignatures()
 
     init(storage: any DeskStorage, busyTimeout: Double, clock: @escaping @Sendable () -> Date, signer: EventSigner) {
-        self.storage = storage
-        self.path = storage.name
-        self.busyTimeout = busyTimeout
-        self.clock = clock
-        self.signer = signer
+        context = DeskContext(storage: storage, busyTimeout: busyTimeout, clock: clock, signer: signer,
+                              verifiedSignatures: VerifiedSignatures())
+        path = storage.name
     }
+
+    /// The storage the use cases' calls go through.
+    var storage: any DeskStorage { context.storage }
+    var busyTimeout: Double { context.busyTimeout }
+    /// Signs every event this store writes; see ``signing(with:)``.
+    public var signer: EventSigner { context.signer }
+
+    public var review: Review { Review(context: context) }
+    public var team: Team { Team(context: context) }
+    public var logins: Logins { Logins(context: context) }
+    public var imports: Imports { Imports(context: context) }
+    public var corroboration: Corroboration { Corroboration(context: context) }
+    public var audit: Audit { Audit(context: context) }
+    public var publishing: Publishing { Publishing(context: context) }
 
     /// The same desk, signing what it writes with these keys (or as a service).
     public func signing(with signer: EventSigner) -> ClaimStore {
-        ClaimStore(storage: storage, busyTimeout: busyTimeout, clock: clock, signer: signer)
+        ClaimStore(storage: storage, busyTimeout: busyTimeout, clock: context.clock, signer: signer)
     }
 
     /// The keys of the desks this process opens when it is not told which: the keys of
@@ -124,7 +133,7 @@ public struct ClaimStore: Sendable {
                 first.handle = login
             }
             try Reviewer.validate(handle: first.handle)
-            try await initialize(tx, workflow: workflow, editor: first, deskName: deskName, at: clock(), signer: signer)
+            try await Team.initialize(tx, workflow: workflow, editor: first, deskName: deskName, at: clock(), signer: signer)
         }
         return ClaimStore(storage: storage, busyTimeout: busyTimeout, clock: clock, signer: signer)
     }
@@ -135,7 +144,7 @@ public struct ClaimStore: Sendable {
         signer: EventSigner = processSigner
     ) async throws -> ClaimStore {
         let store = ClaimStore(storage: try SQLiteStorage.inMemory(), busyTimeout: 0, clock: clock, signer: signer)
-        try await store.initialize(workflow: workflow, editor: editor, deskName: nil)
+        try await store.team.initialize(workflow: workflow, editor: editor, deskName: nil)
         return store
     }
 }

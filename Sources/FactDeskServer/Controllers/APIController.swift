@@ -15,7 +15,7 @@ struct APIController {
         router.get("/api/claims") { request, context in
             _ = try context.requireViewer()
             let form = try ClaimListForm(FormData.query(request.uri.query))
-            let found = try await server.store.claims(form.query)
+            let found = try await server.store.review.claims(form.query)
             return try Reply.json(found.claims.map(JSONView.ClaimView.init))
         }
         router.get("/api/claims/:id") { _, context in
@@ -30,14 +30,14 @@ struct APIController {
             let name = context.parameters.get("name") ?? ""
             let change = try await decode(TransitionRequest.self, request)
             try await change.run(name, on: id, by: viewer.handle, store: server.store)
-            let claims = [try await server.store.claim(id)]
+            let claims = [try await server.store.review.claim(id)]
             return try Reply.json(claims.map(JSONView.ClaimView.init))
         }
         router.post("/api/claims/:id/notes") { request, context in
             let viewer = try await writer(request, context)
             let id = try server.claimID(context)
             let note = try await decode(NoteRequest.self, request)
-            let stored = try await server.store.addNote(to: id, body: note.body, by: viewer.handle)
+            let stored = try await server.store.review.addNote(to: id, body: note.body, by: viewer.handle)
             return try Reply.json(JSONView.NoteView(stored), status: .created)
         }
         router.get("/api/history") { request, context in
@@ -54,16 +54,16 @@ struct APIController {
                 return limit
             } ?? 100
             var events: [JSONView.EventView] = []
-            try await server.store.history(claimID: claim, limit: limit) { events.append(JSONView.EventView($0)) }
+            try await server.store.audit.history(claimID: claim, limit: limit) { events.append(JSONView.EventView($0)) }
             return try Reply.json(events)
         }
         router.get("/api/stats") { _, context in
             _ = try context.requireViewer()
-            return try Reply.json(JSONView.StatsView(try await server.store.stats()))
+            return try Reply.json(JSONView.StatsView(try await server.store.publishing.stats()))
         }
         router.get("/api/audit/head") { _, context in
             _ = try context.requireViewer()
-            let head = try await server.store.auditHead()
+            let head = try await server.store.audit.auditHead()
             return try Reply.json(JSONView.HeadView(seq: head.seq, hash: head.hash))
         }
         router.get("/api/**") { _, _ -> Response in throw HTTPFailure.notFound }

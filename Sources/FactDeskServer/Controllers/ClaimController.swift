@@ -31,7 +31,7 @@ struct ClaimController {
             let id = try server.claimID(context)
             return try await refusingOnPage(id, viewer) {
                 let body = form.raw("body") ?? ""
-                _ = try await server.store.addNote(to: id, body: body, by: viewer.handle)
+                _ = try await server.store.review.addNote(to: id, body: body, by: viewer.handle)
             }
         }
         router.post("/claims/:id/evidence") { request, context in
@@ -40,7 +40,7 @@ struct ClaimController {
             return try await refusingOnPage(id, viewer) {
                 let stance = try form["stance"].map(Evidence.Stance.init(parsing:)) ?? .context
                 let item = NewEvidence(url: form["url"] ?? "", stance: stance, note: form["note"])
-                _ = try await server.store.addEvidence(to: id, item, by: viewer.handle)
+                _ = try await server.store.review.addEvidence(to: id, item, by: viewer.handle)
             }
         }
         router.post("/claims/:id/links") { request, context in
@@ -53,7 +53,7 @@ struct ClaimController {
                 guard let kind = form["kind"].flatMap(ClaimLink.Kind.init(rawValue:)) else {
                     throw DeskError.invalidValue("a link is same, contradicts or unrelated")
                 }
-                _ = try await server.store.link(id, other, as: kind, by: viewer.handle)
+                _ = try await server.store.corroboration.link(id, other, as: kind, by: viewer.handle)
             }
         }
     }
@@ -81,11 +81,11 @@ struct ClaimController {
         let key = "\(editor ? "editor" : "reviewer") \(handle) \(minute)"
         let content = try await server.caches.queues.value(for: key, head: head) {
             let store = server.store
-            let workflow = try await store.workflow()
+            let workflow = try await store.team.workflow()
             let open = workflow.states.map(\.name).filter { !workflow.isFinal($0) }
-            let mine = try await store.claims(ClaimFilter(states: open, assignment: .assignedTo(handle), limit: 100, order: .due))
+            let mine = try await store.review.claims(ClaimFilter(states: open, assignment: .assignedTo(handle), limit: 100, order: .due))
             let unassigned = editor
-                ? try await store.claims(ClaimFilter(states: open, assignment: .unassigned, limit: 50, order: .worthiness)) : []
+                ? try await store.review.claims(ClaimFilter(states: open, assignment: .unassigned, limit: 50, order: .worthiness)) : []
             return server.pages.content("queue", viewer: viewer, data: [
                 "mine": ["claims": ClaimRows.rows(mine, workflow: workflow), "empty": "Nothing is assigned to you."],
                 "unassigned": ["claims": ClaimRows.rows(unassigned, workflow: workflow), "empty": "Every open claim is assigned."],
@@ -96,7 +96,7 @@ struct ClaimController {
 
     private func list(_ form: ClaimListForm, viewer: Viewer) async throws -> Response {
         let query = form.query
-        let found = try await server.store.claims(query)
+        let found = try await server.store.review.claims(query)
         let reviewers = try await server.team(head: try await server.head()).map(\.handle)
         let data: [String: Any] = [
             "list": ["claims": ClaimRows.rows(found.claims, workflow: found.workflow), "empty": "No claim matches."],
@@ -150,6 +150,6 @@ struct TransitionRequest: Sendable, Decodable {
     func run(_ transition: String, on id: Int64, by actor: String, store: ClaimStore) async throws {
         let input = TransitionInput(transition: transition, claimIDs: [id], assignee: to, due: due, note: note,
                                     evidence: evidence ?? [], version: versionText ?? version.map(String.init))
-        try await store.apply(try input.command(by: actor, in: try store.workflow(), now: Date()))
+        try await store.review.apply(try input.command(by: actor, in: try store.team.workflow(), now: Date()))
     }
 }

@@ -9,7 +9,7 @@ struct DeskPagesController {
     func add(to router: Router<DeskContext>) {
         router.get("/stats") { _, context in
             let viewer = try context.requireViewer()
-            let (stats, workflow) = (try await server.store.stats(), try await server.store.workflow())
+            let (stats, workflow) = (try await server.store.publishing.stats(), try await server.store.team.workflow())
             let data: [String: Any] = [
                 "states": stats.byState.map { ["state": $0.state, "claims": String($0.claims),
                                                "stateClass": Piece.stateClass($0.state, workflow: workflow)] },
@@ -24,8 +24,8 @@ struct DeskPagesController {
         router.get("/audit") { request, context in
             let viewer = try context.requireViewer()
             let verify = try FormData.query(request.uri.query)["verify"] != nil
-            let head = try await server.store.auditHead()
-            let report = verify ? try await server.store.verifyAudit() : nil
+            let head = try await server.store.audit.auditHead()
+            let report = verify ? try await server.store.audit.verifyAudit() : nil
             var data: [String: Any] = ["head": "\(head.seq):\(head.hash)", "headSeq": String(head.seq)]
             if let report {
                 data["verified"] = ["intact": report.intact, "events": String(report.events),
@@ -35,7 +35,7 @@ struct DeskPagesController {
         }
         router.get("/workflow") { _, context in
             let viewer = try context.requireViewer()
-            let installed = try await server.store.installedWorkflow()
+            let installed = try await server.store.team.installedWorkflow()
             let workflow = installed.definition
             let data: [String: Any] = [
                 "name": workflow.name, "summary": workflow.summary ?? false, "sha256": installed.sha256,

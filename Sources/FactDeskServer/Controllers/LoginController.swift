@@ -17,7 +17,7 @@ struct LoginController {
         router.post("/logout") { request, context in
             let (_, _) = try await server.form(request, context)
             if let secret = context.sessionSecret {
-                try await server.store.logOut(secret: secret)
+                try await server.store.logins.logOut(secret: secret)
             }
             var response = Reply.redirect("/login")
             response.setCookie(cookie(DeskMiddleware.sessionCookie, "", maxAge: 0))
@@ -40,7 +40,7 @@ struct LoginController {
         do {
             let code = form.raw("code")
             let requirement = server.configuration.requireTwoFactor
-            let login = try await server.store.logIn(handle: handle, password: password, address: address, code: code,
+            let login = try await server.store.logins.logIn(handle: handle, password: password, address: address, code: code,
                                                      requirement: requirement)
             var response = Reply.redirect(next)
             response.setCookie(cookie(DeskMiddleware.sessionCookie, login.secret.text,

@@ -12,7 +12,7 @@ struct SettingsController {
         router.post("/settings/2fa/enable") { request, context in
             let (viewer, _) = try await server.form(request, context)
             let handle = viewer.handle
-            let enrollment = try await server.store.enableTwoFactor(for: handle, by: handle)
+            let enrollment = try await server.store.logins.enableTwoFactor(for: handle, by: handle)
             let qr = try QRCode(text: enrollment.uri).svg(title: "QR code of the two-factor login of \(handle)")
             let data: [String: Any] = ["qr": qr, "uri": enrollment.uri, "codes": enrollment.recoveryCodes]
             return Reply.html(server.pages.render("twoFactorEnrolled", title: "Two-factor login", viewer: viewer, data: data))
@@ -20,14 +20,14 @@ struct SettingsController {
         router.post("/settings/2fa/disable") { request, context in
             let (viewer, _) = try await server.form(request, context)
             let handle = viewer.handle
-            try await server.store.disableTwoFactor(for: handle, by: handle)
+            try await server.store.logins.disableTwoFactor(for: handle, by: handle)
             return Reply.redirect("/settings")
         }
     }
 
     private func page(_ viewer: Viewer) async throws -> Response {
         let handle = viewer.handle
-        let enabled = try await server.store.hasTwoFactor(handle)
+        let enabled = try await server.store.logins.hasTwoFactor(handle)
         let required = server.configuration.requireTwoFactor?.covers(viewer.reviewer.role) ?? false
         return Reply.html(server.pages.render("settings", title: "Settings", viewer: viewer,
                                               data: ["enabled": enabled, "required": required]))

@@ -26,7 +26,7 @@ struct SourceController {
         router.get("/sources/:id") { _, context in
             _ = try context.requireViewer()
             guard let id = context.parameters.get("id").flatMap(Int64.init), id > 0 else { throw HTTPFailure.notFound }
-            let html = try await server.store.report(source: id).render()
+            let html = try await server.store.review.report(source: id).render()
             var response = Reply.html(html)
             // The annotated article is one self-contained page with its own style sheet.
             response.headers[.contentSecurityPolicy] = DeskMiddleware.contentSecurityPolicy
@@ -48,11 +48,11 @@ struct SourceController {
         }
         let new = NewSource(body: body, title: form["title"], outlet: form["outlet"], url: form["url"],
                             language: form["lang"], publishedOn: form["published"])
-        return try await server.store.addSource(new, by: actor)
+        return try await server.store.imports.addSource(new, by: actor)
     }
 
     private func page(_ viewer: Viewer, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let sources = try await server.store.sources()
+        let sources = try await server.store.imports.sources()
         let rows = sources.map { summary -> [String: Any] in
             let source = summary.source
             var row: [String: Any] = [

@@ -13,7 +13,7 @@ struct TeamController {
             return try await refusingOnPage(viewer) {
                 let role = try Self.role(form["role"] ?? "reviewer")
                 let new = NewReviewer(handle: form["handle"] ?? "", displayName: form["name"], role: role)
-                _ = try await server.store.addReviewer(new, by: viewer.handle)
+                _ = try await server.store.team.addReviewer(new, by: viewer.handle)
             }
         }
         router.post("/reviewers/:handle/active") { request, context in
@@ -23,7 +23,7 @@ struct TeamController {
                 guard let active = form["active"].flatMap(Bool.init) else {
                     throw DeskError.invalidValue("say whether the reviewer is to be active: true or false")
                 }
-                _ = try await server.store.setReviewer(handle, active: active, by: viewer.handle)
+                _ = try await server.store.team.setReviewer(handle, active: active, by: viewer.handle)
             }
         }
         router.post("/reviewers/:handle/role") { request, context in
@@ -31,7 +31,7 @@ struct TeamController {
             let handle = context.parameters.get("handle") ?? ""
             return try await refusingOnPage(viewer) {
                 let role = try Self.role(form["role"] ?? "")
-                _ = try await server.store.setRole(handle, to: role, by: viewer.handle)
+                _ = try await server.store.team.setRole(handle, to: role, by: viewer.handle)
             }
         }
     }
@@ -53,7 +53,7 @@ struct TeamController {
     }
 
     private func page(_ viewer: Viewer, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let team = try await server.store.reviewers()
+        let team = try await server.store.team.reviewers()
         let rows = team.map { entry -> [String: Any] in
             let reviewer = entry.reviewer
             return ["handle": reviewer.handle, "name": Piece.text(reviewer.displayName), "role": reviewer.role.rawValue,

@@ -67,14 +67,14 @@ struct DeskMiddleware: RouterMiddleware {
             let parts = authorization.split(separator: " ", maxSplits: 1)
             guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw AccessError.notLoggedIn }
             let secret = String(parts[1]).trimmingCharacters(in: .whitespaces)
-            guard let reviewer = try await server.store.reviewer(forToken: secret) else {
+            guard let reviewer = try await server.store.logins.reviewer(forToken: secret) else {
                 throw AccessError.notLoggedIn
             }
             context.viewer = Viewer(reviewer: reviewer, csrf: nil)
             return
         }
         guard let secret = request.cookies[Self.sessionCookie]?.value, !secret.isEmpty, secret.count <= 100 else { return }
-        if let session = try await server.store.session(secret: secret) {
+        if let session = try await server.store.logins.session(secret: secret) {
             context.viewer = Viewer(reviewer: session.reviewer, csrf: session.csrf)
             context.sessionSecret = secret
         }

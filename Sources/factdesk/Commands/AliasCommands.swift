@@ -21,7 +21,7 @@ extension Factdesk.AliasCommand {
         @Argument(help: "Other spellings of it.") var variants: [String]
 
         func run() async throws {
-            try await global.withStore { try await $0.addAlias(entity: name, variants: variants, by: global.handle) }
+            try await global.withStore { try await $0.corroboration.addAlias(entity: name, variants: variants, by: global.handle) }
             if !global.json { Terminal.print("\(Terminal.safe(name)): " + variants.map { Terminal.safe($0) }.joined(separator: ", ")) }
         }
     }
@@ -33,7 +33,7 @@ extension Factdesk.AliasCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
-            let aliases = try await global.withStoreForReading { try await $0.aliases() }
+            let aliases = try await global.withStoreForReading { try await $0.corroboration.aliases() }
             if global.json {
                 try Terminal.json(aliases.map { JSONView.AliasView(entity: $0.entity, variants: $0.variants) })
                 return
@@ -50,7 +50,7 @@ extension Factdesk.AliasCommand {
         @Argument(help: "The spelling.") var variant: String
 
         func run() async throws {
-            try await global.withStore { try await $0.removeAlias(variant, by: global.handle) }
+            try await global.withStore { try await $0.corroboration.removeAlias(variant, by: global.handle) }
             if !global.json { Terminal.print("removed \(Terminal.safe(variant))") }
         }
     }
@@ -68,7 +68,7 @@ extension Factdesk.AliasCommand {
         }
 
         func run() async throws {
-            let suggestions = try await global.withStoreForReading { try await $0.suggestAliases(limit: limit) }
+            let suggestions = try await global.withStoreForReading { try await $0.corroboration.suggestAliases(limit: limit) }
             if global.json {
                 try Terminal.json(suggestions.map(JSONView.SuggestionView.init))
                 return

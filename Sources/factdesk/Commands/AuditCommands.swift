@@ -83,7 +83,7 @@ extension Factdesk.Audit {
         func run() async throws {
             let mark = anchor ?? since
             let report = try await global.withStoreForReading {
-                try await $0.verifyAudit(
+                try await $0.audit.verifyAudit(
                     anchor: mark.map { ($0.seq, $0.hash) }, trustedThrough: since?.seq ?? 0)
             }
             if global.json {
@@ -117,7 +117,7 @@ extension Factdesk.Audit {
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
-            let head = try await global.withStoreForReading { try await $0.auditHead() }
+            let head = try await global.withStoreForReading { try await $0.audit.auditHead() }
             if global.json {
                 try Terminal.json(JSONView.HeadView(seq: head.seq, hash: head.hash))
             } else {

@@ -36,7 +36,7 @@ extension Factdesk.ClaimCommand {
 
         func run() async throws {
             let claim = try await global.withStore {
-                try await $0.addClaim(
+                try await $0.review.addClaim(
                     sourceID: source, text: text, speaker: speaker, paraphrase: paraphrase, by: global.handle)
             }
             if global.json {
@@ -81,7 +81,7 @@ extension Factdesk.ClaimCommand {
 
         func run() async throws {
             try await global.withStoreForReading { store in
-                let workflow = try await store.workflow()
+                let workflow = try await store.team.workflow()
                 var filter = try filters.filter(for: workflow)
                 filter.limit = limit == 0 ? nil : limit
                 filter.order = sort
@@ -90,8 +90,8 @@ extension Factdesk.ClaimCommand {
                     filter.overdueAt = Date()
                     filter.finalStates = workflow.finalStates
                 }
-                if checkedElsewhere { filter.ids = try await store.checkedElsewhere() }
-                let claims = try await store.claims(filter)
+                if checkedElsewhere { filter.ids = try await store.corroboration.checkedElsewhere() }
+                let claims = try await store.review.claims(filter)
                 if global.json {
                     try Terminal.json(claims.map(JSONView.ClaimView.init))
                     return

@@ -47,7 +47,7 @@ extension Factdesk.ClaimCommand {
 
         func run() async throws {
             try await global.withStoreForReading { store in
-                let found = try await store.claims(claimQuery)
+                let found = try await store.review.claims(claimQuery)
                 if global.json {
                     try Terminal.json(found.claims.map(JSONView.ClaimView.init))
                     return

@@ -15,7 +15,7 @@ extension Factdesk.ClaimCommand {
 
         func run() async throws {
             try await global.withStoreForReading { store in
-                let overview = try await store.overview(of: id, for: try await store.reviewer(global.handle))
+                let overview = try await store.review.overview(of: id, for: try await store.team.reviewer(global.handle))
                 if global.json {
                     try Terminal.json(overview.jsonView)
                     return

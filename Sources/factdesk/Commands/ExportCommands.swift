@@ -27,7 +27,7 @@ struct ExportOptions: ParsableArguments {
 
     /// Every claim the filters select, in id order.
     func claims(_ store: ClaimStore) async throws -> [Claim] {
-        try await store.claims(try filters.filter(for: try await store.workflow()))
+        try await store.review.claims(try filters.filter(for: try await store.team.workflow()))
     }
 
     /// Writes the data to `--out`, or to standard output.
@@ -85,7 +85,7 @@ extension Factdesk.Import {
         func run() async throws {
             let data = try ArticleReader(maximumSize: maxSize).bytes(file)
             try await global.withStore { store in
-                let outcomes = try await store.importPlan(try ClaimCSV.read(data), by: global.handle)
+                let outcomes = try await store.imports.importPlan(try ClaimCSV.read(data), by: global.handle)
                 var refused = 0
                 for outcome in outcomes {
                     let claim = outcome.claimID.map { "claim \($0)" } ?? "no claim"
@@ -143,18 +143,18 @@ extension Factdesk.Export {
 
         func run() async throws {
             try await global.withStoreForReading { store in
-                let workflow = try await store.workflow()
+                let workflow = try await store.team.workflow()
                 guard let scale = workflow.rating else {
                     throw DeskError.invalidValue("this desk's workflow has no `rating:` scale; a ClaimReview needs one for its verdicts")
                 }
                 try workflow.requireStates(statuses)
                 let states = statuses.isEmpty ? scale.verdicts.map(\.state) : statuses
                 let organization: String
-                if let org { organization = org } else { organization = try await store.deskInfo().name }
+                if let org { organization = org } else { organization = try await store.team.deskInfo().name }
                 let export = ClaimReviewExport(
                     organization: organization, organizationURL: orgURL, baseURL: baseURL,
                     language: lang, scale: scale)
-                let json = try JSONView.encode(export.document(try await store.reviewedClaims(states: states)))
+                let json = try JSONView.encode(export.document(try await store.publishing.reviewedClaims(states: states)))
                 try Terminal.write(Data((json + "\n").utf8), to: out)
                 if baseURL == nil {
                     Terminal.message("no --base-url: the reviews have no url, which search engines need")

@@ -35,7 +35,7 @@ extension Factdesk {
                 editor: NewReviewer(handle: handle, displayName: name, role: .editor),
                 deskName: desk, busyTimeout: global.busyTimeout, connectTimeout: global.connectTimeout, signer: global.signer)
             let editor = store.login?.handle ?? handle
-            let key = try await store.connected { try await $0.reviewer(editor)?.publicKey } ?? ""
+            let key = try await store.connected { try await $0.team.reviewer(editor)?.publicKey } ?? ""
             if global.json {
                 try Terminal.json(["path": store.path, "workflow": source.workflow.name, "editor": editor, "public_key": key])
             } else {

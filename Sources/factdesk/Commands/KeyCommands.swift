@@ -107,7 +107,7 @@ extension Factdesk.ServiceCommand {
         var key: String?
 
         func run() async throws {
-            let service = try await global.withStore { try await $0.addService(name, key: key, by: global.handle) }
+            let service = try await global.withStore { try await $0.team.addService(name, key: key, by: global.handle) }
             if !global.json { Terminal.print("service \(service.name) signs with \(service.publicKey)") }
         }
     }
@@ -118,7 +118,7 @@ extension Factdesk.ServiceCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
-            let services = try await global.withStoreForReading { try await $0.services() }
+            let services = try await global.withStoreForReading { try await $0.team.services() }
             if global.json {
                 try Terminal.json(services.map {
                     ["name": $0.name, "public_key": $0.publicKey, "active": $0.active ? "yes" : "no", "added_by": $0.addedBy]
@@ -141,7 +141,7 @@ extension Factdesk.ServiceCommand {
         var name: String
 
         func run() async throws {
-            try await global.withStore { try await $0.removeService(name, by: global.handle) }
+            try await global.withStore { try await $0.team.removeService(name, by: global.handle) }
             if !global.json { Terminal.print("removed service \(name)") }
         }
     }

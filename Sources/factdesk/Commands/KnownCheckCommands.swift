@@ -35,7 +35,7 @@ extension Factdesk.Import {
                 for error in refused { Terminal.error(error.description) }
                 throw DeskError.invalidValue("\(refused.count) of \(files.count) files refused (listed above); nothing was imported")
             }
-            let result = try await global.withStore { try await $0.importKnownChecks(reviews, by: global.handle) }
+            let result = try await global.withStore { try await $0.corroboration.importKnownChecks(reviews, by: global.handle) }
             if global.json {
                 try Terminal.json(["added": result.added, "updated": result.updated, "unchanged": result.unchanged])
                 return

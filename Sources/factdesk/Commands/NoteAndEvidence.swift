@@ -25,7 +25,7 @@ extension Factdesk {
                     case .failure(let failure): throw DeskError.invalidValue("the note on standard input is not UTF-8 text: \(failure)")
                     }
                 }
-                let note = try await store.addNote(to: id, body: body, by: global.handle)
+                let note = try await store.review.addNote(to: id, body: body, by: global.handle)
                 if global.json {
                     try Terminal.json(JSONView.NoteView(note))
                 } else {
@@ -52,7 +52,7 @@ extension Factdesk {
 
             func run() async throws {
                 let evidence = try await global.withStore {
-                    try await $0.addEvidence(
+                    try await $0.review.addEvidence(
                         to: id, NewEvidence(url: url, stance: stance, note: note), by: global.handle)
                 }
                 if global.json {
@@ -80,10 +80,10 @@ extension Factdesk {
 
         func run() async throws {
             try await global.withStoreForReading { store in
-                if let id { _ = try await store.claim(id) }
+                if let id { _ = try await store.review.claim(id) }
                 var first = true
                 if global.json { Terminal.print("[") }
-                try await store.history(claimID: id, limit: limit) { event in
+                try await store.audit.history(claimID: id, limit: limit) { event in
                     if global.json {
                         let json = try JSONView.encode(JSONView.EventView(event))
                         Terminal.print((first ? "" : ",\n") + json, terminator: "")

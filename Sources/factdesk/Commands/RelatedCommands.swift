@@ -23,7 +23,7 @@ extension Factdesk {
 
         func run() async throws {
             try await global.withStoreForReading { store in
-                let (related, checks) = try await store.corroboration(of: id, limit: limit)
+                let (related, checks) = try await store.corroboration.matches(of: id, limit: limit)
                 if global.json {
                     try Terminal.json(related.map(JSONView.RelatedView.init))
                     return
@@ -63,7 +63,7 @@ extension Factdesk {
 
         func run() async throws {
             let kind: ClaimLink.Kind = same ? .same : .contradicts
-            _ = try await global.withStore { try await $0.link(first, second, as: kind, by: global.handle) }
+            _ = try await global.withStore { try await $0.corroboration.link(first, second, as: kind, by: global.handle) }
             if !global.json { Terminal.print("claims \(first) and \(second): \(kind.rawValue)") }
         }
     }
@@ -78,7 +78,7 @@ extension Factdesk {
         @Argument(help: "The second claim's id.") var second: Int64
 
         func run() async throws {
-            _ = try await global.withStore { try await $0.link(first, second, as: .unrelated, by: global.handle) }
+            _ = try await global.withStore { try await $0.corroboration.link(first, second, as: .unrelated, by: global.handle) }
             if !global.json { Terminal.print("claims \(first) and \(second): unrelated") }
         }
     }
@@ -97,7 +97,7 @@ extension Factdesk {
         }
 
         func run() async throws {
-            let clusters = try await global.withStoreForReading { try await $0.clusters(minSources: minSources) }
+            let clusters = try await global.withStoreForReading { try await $0.corroboration.clusters(minSources: minSources) }
             if global.json {
                 try Terminal.json(clusters.map(JSONView.ClusterView.init))
                 return

@@ -14,7 +14,7 @@ extension Factdesk {
         @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file.html")) var out: String?
 
         func run() async throws {
-            let html = try await global.withStoreForReading { try await $0.report(source: id) }.render()
+            let html = try await global.withStoreForReading { try await $0.review.report(source: id) }.render()
             try Terminal.write(Data((html + "\n").utf8), to: out)
             if let out { Terminal.message("wrote \(out)") }
         }

@@ -12,7 +12,7 @@ extension Factdesk.ReviewerCommand {
         @Argument(help: "editor or reviewer.") var role: Reviewer.Role
 
         func run() async throws {
-            let reviewer = try await global.withStore { try await $0.setRole(handle, to: role, by: global.handle) }
+            let reviewer = try await global.withStore { try await $0.team.setRole(handle, to: role, by: global.handle) }
             if global.json {
                 try Terminal.json(JSONView.ReviewerView(reviewer, openClaims: 0))
             } else {
@@ -38,7 +38,7 @@ extension Factdesk.ReviewerCommand {
         func run() async throws {
             let target = handle ?? global.handle
             let password = passwordStdin ? try PasswordInput.fromStandardInput() : try PasswordInput.askTwice(for: target)
-            try await global.withStore { try await $0.setPassword(password, for: target, by: global.handle) }
+            try await global.withStore { try await $0.logins.setPassword(password, for: target, by: global.handle) }
             if !global.json { Terminal.print("password set for \(target); their web sessions have ended and their API tokens are revoked") }
         }
     }

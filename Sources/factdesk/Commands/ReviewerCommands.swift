@@ -37,7 +37,7 @@ extension Factdesk.ReviewerCommand {
 
         func run() async throws {
             let reviewer = try await global.withStore {
-                try await $0.addReviewer(
+                try await $0.team.addReviewer(
                     NewReviewer(handle: handle, displayName: name, role: role, publicKey: key), by: global.handle)
             }
             if global.json {
@@ -61,7 +61,7 @@ extension Factdesk.ReviewerCommand {
         var key: String
 
         func run() async throws {
-            let reviewer = try await global.withStore { try await $0.setKey(of: handle, to: key, by: global.handle) }
+            let reviewer = try await global.withStore { try await $0.team.setKey(of: handle, to: key, by: global.handle) }
             if !global.json { Terminal.print("\(reviewer.handle) signs with \(reviewer.publicKey ?? key)") }
         }
     }
@@ -73,7 +73,7 @@ extension Factdesk.ReviewerCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
-            let reviewers = try await global.withStoreForReading { try await $0.reviewers() }
+            let reviewers = try await global.withStoreForReading { try await $0.team.reviewers() }
             if global.json {
                 try Terminal.json(reviewers.map { JSONView.ReviewerView($0.reviewer, openClaims: $0.openClaims) })
                 return
@@ -96,7 +96,7 @@ extension Factdesk.ReviewerCommand {
         var handle: String
 
         func run() async throws {
-            _ = try await global.withStore { try await $0.setReviewer(handle, active: false, by: global.handle) }
+            _ = try await global.withStore { try await $0.team.setReviewer(handle, active: false, by: global.handle) }
             if !global.json { Terminal.print("deactivated \(handle)") }
         }
     }
@@ -111,7 +111,7 @@ extension Factdesk.ReviewerCommand {
         var handle: String
 
         func run() async throws {
-            _ = try await global.withStore { try await $0.setReviewer(handle, active: true, by: global.handle) }
+            _ = try await global.withStore { try await $0.team.setReviewer(handle, active: true, by: global.handle) }
             if !global.json { Terminal.print("activated \(handle)") }
         }
     }

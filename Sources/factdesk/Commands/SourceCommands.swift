@@ -70,7 +70,7 @@ extension Factdesk.SourceCommand {
                     defer { if done == paths.count - 1 { progress.finish() } }
                     do {
                         let body = try reader.read(path)
-                        let outcome = try await store.addSource(
+                        let outcome = try await store.imports.addSource(
                             NewSource(body: body, title: title, outlet: outlet, url: url, language: lang,
                                       publishedOn: published), extract: !noExtract, by: global.handle)
                         report(outcome, path: path, into: &imported)
@@ -111,7 +111,7 @@ extension Factdesk.SourceCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
-            let sources = try await global.withStoreForReading { try await $0.sources() }
+            let sources = try await global.withStoreForReading { try await $0.imports.sources() }
             if global.json {
                 try Terminal.json(sources.map { JSONView.SourceView($0) })
                 return
@@ -135,7 +135,7 @@ extension Factdesk.SourceCommand {
         var id: Int64
 
         func run() async throws {
-            let summary = try await global.withStoreForReading { try await $0.source(id) }
+            let summary = try await global.withStoreForReading { try await $0.imports.source(id) }
             if global.json {
                 try Terminal.json(JSONView.SourceView(summary, includeText: true))
                 return

@@ -25,8 +25,8 @@ extension Factdesk.SpeakerCommand {
 
         func run() async throws {
             try await global.withStoreForReading { store in
-                let workflow = try await store.workflow()
-                let speakers = try await store.speakers()
+                let workflow = try await store.team.workflow()
+                let speakers = try await store.corroboration.speakers()
                 if global.json {
                     try Terminal.json(speakers.map { JSONView.SpeakerView($0, finals: workflow.finalStates) })
                     return
@@ -63,8 +63,8 @@ extension Factdesk.SpeakerCommand {
 
         func run() async throws {
             try await global.withStoreForReading { store in
-                let workflow = try await store.workflow()
-                let (speaker, claims) = try await store.speaker(named: name, limit: limit)
+                let workflow = try await store.team.workflow()
+                let (speaker, claims) = try await store.corroboration.speaker(named: name, limit: limit)
                 let view = JSONView.SpeakerView(speaker, finals: workflow.finalStates)
                 if global.json {
                     try Terminal.json(JSONView.SpeakerPage(speaker: view, claims: claims))

@@ -11,7 +11,7 @@ extension Factdesk {
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
-            let stats = try await global.withStoreForReading { try await $0.stats() }
+            let stats = try await global.withStoreForReading { try await $0.publishing.stats() }
             if global.json {
                 try Terminal.json(JSONView.StatsView(stats))
                 return

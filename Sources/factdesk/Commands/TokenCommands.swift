@@ -25,7 +25,7 @@ extension Factdesk.TokenCommand {
         func run() async throws {
             let expiry = try LoginRules.tokenExpiry(expires, now: Date())
             let (token, secret) = try await global.withStore {
-                try await $0.createToken(name: name, expiresAt: expiry, by: global.handle)
+                try await $0.logins.createToken(name: name, expiresAt: expiry, by: global.handle)
             }
             if global.json {
                 try Terminal.json(JSONView.TokenView(token, secret: secret.text))
@@ -45,7 +45,7 @@ extension Factdesk.TokenCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
-            let tokens = try await global.withStoreForReading { try await $0.tokens(visibleTo: global.handle) }
+            let tokens = try await global.withStoreForReading { try await $0.logins.tokens(visibleTo: global.handle) }
             if global.json {
                 try Terminal.json(tokens.map { JSONView.TokenView($0, secret: nil) })
                 return
@@ -67,7 +67,7 @@ extension Factdesk.TokenCommand {
         @Argument(help: "The token's id, from `token list`.") var id: Int64
 
         func run() async throws {
-            let token = try await global.withStore { try await $0.revokeToken(id, by: global.handle) }
+            let token = try await global.withStore { try await $0.logins.revokeToken(id, by: global.handle) }
             if !global.json { Terminal.print("token \(token.id) '\(Terminal.safe(token.name))' revoked") }
         }
     }

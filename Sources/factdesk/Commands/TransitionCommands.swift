@@ -24,9 +24,9 @@ struct TransitionOptions: ParsableArguments {
         try await global.withStore { store in
             let input = TransitionInput(transition: transition, claimIDs: ids, assignee: assignee, due: due, note: note,
                                         evidence: evidence, stance: stance?.rawValue, version: ifVersion.map(String.init))
-            var command = try input.command(by: global.handle, in: try await store.workflow(), now: Date())
-            command.expectedVersions = try await store.versions(of: ids).merging(command.expectedVersions) { _, typed in typed }
-            let claims = try await store.apply(command)
+            var command = try input.command(by: global.handle, in: try await store.team.workflow(), now: Date())
+            command.expectedVersions = try await store.review.versions(of: ids).merging(command.expectedVersions) { _, typed in typed }
+            let claims = try await store.review.apply(command)
             if global.json {
                 try Terminal.json(claims.map(JSONView.ClaimView.init))
                 return

@@ -34,7 +34,7 @@ extension Factdesk.TwoFactorCommand {
 
         func run() async throws {
             let target = handle ?? global.handle
-            let enrollment = try await global.withStore { try await $0.enableTwoFactor(for: target, by: global.handle) }
+            let enrollment = try await global.withStore { try await $0.logins.enableTwoFactor(for: target, by: global.handle) }
             if global.json {
                 try Terminal.json(JSONView.TwoFactorView(enrollment))
                 return
@@ -54,7 +54,7 @@ extension Factdesk.TwoFactorCommand {
         @Argument(help: "Whose.") var handle: String
 
         func run() async throws {
-            try await global.withStore { try await $0.disableTwoFactor(for: handle, by: global.handle) }
+            try await global.withStore { try await $0.logins.disableTwoFactor(for: handle, by: global.handle) }
             if !global.json { Terminal.print("two-factor login off for \(handle); the password alone opens the web desk again") }
         }
     }

@@ -29,7 +29,7 @@ extension Factdesk.WorkflowCommand {
                 shown = try WorkflowSource.named(workflow).workflow
                 origin = workflow
             } else {
-                let installed = try await global.withStoreForReading { try await $0.installedWorkflow() }
+                let installed = try await global.withStoreForReading { try await $0.team.installedWorkflow() }
                 shown = installed.definition
                 origin = "installed \(ISO8601.string(from: installed.installedAt)) by \(installed.installedBy), sha256 \(installed.sha256.prefix(12))"
             }
@@ -99,7 +99,7 @@ extension Factdesk.WorkflowCommand {
 
         func run() async throws {
             let installed = try await global.withStore {
-                try await $0.installWorkflow(try WorkflowSource.named(workflow), by: global.handle)
+                try await $0.team.installWorkflow(try WorkflowSource.named(workflow), by: global.handle)
             }
             if global.json {
                 try Terminal.json(JSONView.WorkflowView(installed.definition))

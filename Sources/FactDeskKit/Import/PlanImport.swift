@@ -17,20 +17,20 @@ public struct PlanOutcome: Sendable, Equatable {
 
 // MARK: - Importing plans
 
-extension ClaimStore {
+extension Imports {
     /// Applies the assignments and deadlines of spreadsheet rows through the workflow's
     /// assigning transition, one transaction per row, exactly as `assign` would: the same
     /// guards, the same history. A row that may not be applied is refused and reported;
     /// the others are kept.
     public func importPlan(_ rows: [ClaimCSV.Row], by actor: String, now: Date = Date()) async throws -> [PlanOutcome] {
-        let workflow = try await self.workflow()
+        let workflow = try await team.workflow()
         guard let assign = workflow.transitions.first(where: \.setsAssignee) else {
             throw DeskError.invalidValue("this desk's workflow has no transition that assigns; there is nothing to import")
         }
         return try await rows.asyncMap { row in
             guard let id = row.id else { return PlanOutcome(line: row.line, claimID: nil, result: .refused("no claim id")) }
             do {
-                let claim = try await self.claim(id)
+                let claim = try await self.review.claim(id)
                 let assignee = row.assignee.map { $0.isEmpty ? nil : $0 } ?? claim.assignee
                 let due = try row.due.flatMap { $0.isEmpty ? nil : try Self.deadline($0, now: now) }
                 let sameDue = due == nil || claim.dueAt.map(ISO8601.string) == due.map(ISO8601.string)
@@ -45,7 +45,7 @@ extension ClaimStore {
                     return PlanOutcome(line: row.line, claimID: id, result: .refused(
                         "claim \(id) is assigned to \(claim.assignee ?? "nobody") and no transition unassigns; keep its assignee"))
                 }
-                try await apply(TransitionCommand(transition: assign.name, claimIDs: [id], actor: actor, assignee: assignee,
+                try await review.apply(TransitionCommand(transition: assign.name, claimIDs: [id], actor: actor, assignee: assignee,
                                             expectedVersions: [id: claim.version], due: due ?? claim.dueAt))
                 return PlanOutcome(line: row.line, claimID: id, result: .applied(
                     "\(assign.name) to \(assignee)" + (due.map { ", due \(ISO8601.string(from: $0))" } ?? "")))

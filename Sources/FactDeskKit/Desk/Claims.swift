@@ -11,7 +11,7 @@ public struct ClaimDetail: Sendable {
 
 // MARK: - Claims
 
-extension ClaimStore {
+extension Review {
     /// Records a claim found in a source. The words must appear in the source exactly,
     /// and the claim keeps their span; with `paraphrase` they are stored unanchored.
     @discardableResult
@@ -98,7 +98,7 @@ extension ClaimStore {
             return try await tx.claims(ClaimFilter(sourceID: id)).compactMap(\.id)
         }
         let details = try await claimIDs.asyncMap(claimDetail)
-        return ArticleReport(source: try await source(id).source, claims: details, workflow: try await workflow())
+        return ArticleReport(source: try await imports.source(id).source, claims: details, workflow: try await team.workflow())
     }
 
     /// The current version of each claim, to be checked again when the change is written.
