@@ -140,7 +140,7 @@ import Testing
     func headingsAreNotClaims(seed: String, heading: String) async throws {
         let article = try seedArticle(seed)
         #expect(article.contains(heading + "\n"))
-        #expect(try await claims(seed).allSatisfy { !$0.text.contains(heading) })
+        #expect(try claims(seed).allSatisfy { !$0.text.contains(heading) })
     }
 
     @Test func questionsAndBoilerplateAreNotClaims() {
@@ -173,7 +173,7 @@ import Testing
     }
 
     @Test func theFourHourClaimIsCheckWorthyForItsReasons() async throws {
-        let claim = try #require(try await claims("000").first { $0.text.contains("على مدار 4 ساعات") })
+        let claim = try #require(try claims("000").first { $0.text.contains("على مدار 4 ساعات") })
         #expect(claim.worthiness.reasons.contains("number: 4"))
         #expect(claim.worthiness.reasons.contains("quotation"))
         #expect(claim.worthiness.reasons.contains("attribution: مسؤول كبير في الإدارة الأمريكية"))

@@ -52,7 +52,7 @@ import Testing
         let store = try await desk(clock)
         // As a desk made before password events held their digest: the newest one holds none.
         try await store.storage.writing { tx in
-            try await tx.record(AuditEvent(at: clock.date, actor: "sara",
+            _ = try await tx.record(AuditEvent(at: clock.date, actor: "sara",
                                      .reviewerPassword(.init(handle: "sara", sha256: nil))), store.signer)
         }
         await #expect(throws: AccessError.passwordPredatesDigests) {

@@ -235,7 +235,7 @@ struct PostgresStoreTests {
         #expect(functions.map(\.name).sorted() == ["factdesk_actor_is_login", "factdesk_next_seq_only", "factdesk_refuse"])
         #expect(functions.allSatisfy { $0.definition.contains("RAISE EXCEPTION") })
         // The scratch tables and functions were rolled back: the desk's own are what the catalog holds.
-        await #expect(try await store.storage.reading { try await $0.historyProtection() }.map(\.definition).sorted() == made.map(\.definition).sorted())
+        #expect(try await store.storage.reading { try await $0.historyProtection() }.map(\.definition).sorted() == made.map(\.definition).sorted())
 
         #expect(try await store.audit.verifyAudit().problems.isEmpty)
         // The same trigger, the same function, but only when nothing matches: reported.

@@ -30,7 +30,7 @@ import Testing
         let notTTY = try desk.run(["reviewer", "password"], as: "layla")
         #expect(notTTY.status == 64)
         #expect(notTTY.stderr.contains("--password-stdin"))
-        #expect(try await desk.eventCount() == before)
+        #expect(try desk.eventCount() == before)
     }
 
     @Test func anEditorChangesRolesButNeverRemovesTheLastEditor() throws {

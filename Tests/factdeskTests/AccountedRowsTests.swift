@@ -30,12 +30,12 @@ import Testing
             #expect(result.stderr.contains("the desk's workflow was changed outside FactDesk: its stored definition is not what its YAML says: the transitions verify differ"),
                     "\(result.stderr)")
         }
-        #expect(try await desk.eventCount() == events)
+        #expect(try desk.eventCount() == events)
 
         // A reviewer cannot repair it; an editor can, and the repair is an event.
         #expect(try desk.run(["workflow", "install", "standard"], as: "layla").status == 77)
         try desk.expectSuccess(["workflow", "install", "standard"])
-        #expect(try await desk.eventCount() == events + 1)
+        #expect(try desk.eventCount() == events + 1)
         #expect(try desk.run(["history", "--limit", "1"]).stdout.contains("workflow.install"))
         let refused = try desk.run(["verify", "1", "--note", "x", "--evidence", "https://example.org"], as: "layla")
         #expect(refused.status != 0 && refused.status != 70, "\(refused.stderr)")
@@ -59,6 +59,6 @@ import Testing
         let refused = try desk.run(["workflow", "install", "tiny.yaml"])
         #expect(refused.status == 65, "\(refused.stderr)")
         #expect(refused.stderr.contains("which workflow 'tiny' does not have"))
-        #expect(try await desk.eventCount() == events)
+        #expect(try desk.eventCount() == events)
     }
 }

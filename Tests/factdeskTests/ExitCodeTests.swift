@@ -66,7 +66,7 @@ import Testing
         #expect(result.stderr.contains(expected.1), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
-        #expect(try await desk.eventCount() == before)
+        #expect(try desk.eventCount() == before)
     }
 
     @Test func helpListsTheExitCodesInOrderAndInWords() throws {

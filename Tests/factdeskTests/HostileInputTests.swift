@@ -33,7 +33,7 @@ import Testing
         let result = try desk.run(["note", "1", "-"], stdin: huge)
         #expect(result.status == 65)
         #expect(result.stderr.contains("over the limit of 100000"))
-        #expect(try await desk.eventCount() == before)
+        #expect(try desk.eventCount() == before)
         let small = try desk.run(["note", "1", "-"], stdin: Data("ملاحظة من الإدخال\n".utf8))
         #expect(small.status == 0)
     }
@@ -48,7 +48,7 @@ import Testing
                                    input: FileHandle(forReadingAtPath: "/dev/zero"))
         #expect(article.status == 65)
         #expect(article.stderr.contains("- is over the 100000-byte limit"), "\(article.stderr)")
-        #expect(try await desk.eventCount() == before)
+        #expect(try desk.eventCount() == before)
     }
 
     @Test func aNoteOnStandardInputThatIsNotUTF8OrHoldsNULIsRefused() async throws {
@@ -59,7 +59,7 @@ import Testing
         #expect(invalid.stderr == "factdesk: error: the note on standard input is not UTF-8 text: invalid UTF-8 at byte 1\n")
         let nul = try desk.run(["note", "1", "-"], stdin: Data([0x61, 0x00, 0x62]))
         #expect(nul.status == 65 && nul.stderr.contains("a NUL byte at byte 1"), "\(nul.stderr)")
-        #expect(try await desk.eventCount() == before)
+        #expect(try desk.eventCount() == before)
     }
 
     /// A noncharacter, which no desk stores, in every text field the command line writes:

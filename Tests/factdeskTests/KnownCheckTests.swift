@@ -83,7 +83,7 @@ import Testing
         }
         // A claim no review checks shows none, and is not listed.
         let other = try #require(all.first { !checkedIDs.contains($0.id) })
-        #expect(try await knownChecks(desk, claim: other.id).isEmpty)
+        #expect(try knownChecks(desk, claim: other.id).isEmpty)
 
         let shown = try knownChecks(desk, claim: enrichment.id)
         let review = try #require(shown.first)
@@ -109,14 +109,14 @@ import Testing
         let events = try desk.eventCount()
         let again = try desk.run(["import", "claimreview", "feed.json"])
         #expect(again.stdout.contains("0 new, 0 updated, 4 already known"))
-        #expect(try await desk.eventCount() == events)
+        #expect(try desk.eventCount() == events)
 
         try write(Self.feed.replacingOccurrences(of: "\"صحيح في معظمه\"", with: "\"مضلل\""), to: "corrected.json", in: desk)
         let corrected = try desk.run(["import", "claimreview", "corrected.json"], as: "sara")
         #expect(corrected.stdout.contains("0 new, 1 updated, 3 already known"))
-        #expect(try await desk.eventCount() == events + 1)
-        let enrichment = try #require(try await claims(desk).first { $0.text.contains("60 في المائة") })
-        #expect(try await knownChecks(desk, claim: enrichment.id).first?["rating"] as? String == "مضلل")
+        #expect(try desk.eventCount() == events + 1)
+        let enrichment = try #require(try claims(desk).first { $0.text.contains("60 في المائة") })
+        #expect(try knownChecks(desk, claim: enrichment.id).first?["rating"] as? String == "مضلل")
         let last = try #require((try desk.json(["history", "--limit", "1"]) as? [[String: Any]])?.first)
         #expect(last["action"] as? String == "check.import")
         #expect(try desk.run(["audit", "verify"]).status == 0)
@@ -154,8 +154,8 @@ import Testing
         #expect(result.status == 65)
         #expect(result.stderr.contains(phrase), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)
-        #expect(try await desk.eventCount() == events)
-        #expect(try await claims(desk, ["--checked-elsewhere"]).isEmpty)
+        #expect(try desk.eventCount() == events)
+        #expect(try claims(desk, ["--checked-elsewhere"]).isEmpty)
     }
 
     @Test func whatTheDeskExportsLoadsBackAndMatchesItsOwnClaims() throws {

@@ -67,7 +67,7 @@ import Testing
             #expect(result.stderr.contains("a handle is written in lowercase, so that no two differ only in case: add '\(handle.lowercased())'"),
                     "\(result.stderr)")
         }
-        #expect(try await desk.eventCount() == events)
+        #expect(try desk.eventCount() == events)
         try desk.expectSuccess(["reviewer", "add", "nadia"])
         #expect(try desk.run(["reviewer", "add", "nadia"]).status == 65)
     }

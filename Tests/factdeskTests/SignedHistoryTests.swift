@@ -121,7 +121,7 @@ import FactDeskKit
     @Test func aWellSignedEventTheWorkflowForbidsIsCaught() async throws {
         let desk = try deskWithHistory()
         // Layla signs with her own key, but the workflow never lets a claim go from new to verified.
-        let layla = try #require(try await Keyring.folder(desk.keysPath).privateKey(.reviewer("layla")))
+        let layla = try #require(try Keyring.folder(desk.keysPath).privateKey(.reviewer("layla")))
         let seq = try forge(desk, actor: "layla", claim: 2, action: "verify", from: "new", to: "verified", signedWith: layla)
         let result = try desk.run(["audit", "verify"])
         #expect(result.status == 70)

@@ -18,7 +18,7 @@ import Testing
 
     @Test func aSpeakerGathersTheirSpellingsAndCountsTheirVerdicts() async throws {
         let desk = try desk()
-        let araghchi = try #require(try await speakers(desk).first { $0["name"] as? String == "عراقجي" })
+        let araghchi = try #require(try speakers(desk).first { $0["name"] as? String == "عراقجي" })
         let spellings = try #require(araghchi["spellings"] as? [String])
         for spelling in ["عراقجي", "أراغتشي", "عراقتشي", "عباس عراقجي"] { #expect(spellings.contains(spelling), "\(spellings)") }
         #expect((araghchi["roles"] as? [String])?.contains("رئيس الدبلوماسية الإيرانية") == true)
@@ -40,7 +40,7 @@ import Testing
         #expect(claims.compactMap { $0["id"] as? Int } == claims.compactMap { $0["id"] as? Int }.sorted(by: >))
         try desk.expectSuccess(["assign", String(newest), "--to", "layla"])
         try desk.expectSuccess(["verify", String(newest), "--note", "on the record", "--evidence", "https://example.org/a"], as: "layla")
-        let decided = try #require(try await speakers(desk).first { $0["name"] as? String == "دونالد ترامب" })
+        let decided = try #require(try speakers(desk).first { $0["name"] as? String == "دونالد ترامب" })
         #expect((decided["verdicts"] as? [String: Int]) == ["verified": 1])
         #expect(decided["open"] as? Int == (decided["claims"] as? Int ?? 0) - 1)
         let text = try desk.run(["speaker", "show", "دونالد ترامب"])

@@ -65,7 +65,7 @@ import Testing
         #expect(result.stderr.contains("plan.csv:5: claim 2: no reviewer 'nobody'"))
         #expect(result.stderr.contains("plan.csv:6: claim 3: the deadline 2001-01-01 has passed"))
         #expect(result.stderr.contains("4 of 6 rows refused"))
-        #expect(try await desk.eventCount() == before + 2)
+        #expect(try desk.eventCount() == before + 2)
     }
 
     @Test func aByteOrderMarkIsWrittenOnRequestAndAcceptedOnImport() throws {
@@ -97,7 +97,7 @@ import Testing
         let result = try desk.run(["import", "csv", "plan.csv", "--max-size", "10"])
         #expect(result.status == 65)
         #expect(result.stderr == "factdesk: error: plan.csv is 20 bytes, over the 10-byte limit; raise it with --max-size\n")
-        #expect(try await desk.eventCount() == before)
+        #expect(try desk.eventCount() == before)
     }
 
     @Test func aRefusalNamesTheLineItsRowBeginsOnAfterACellOfSeveralLines() throws {

@@ -12,7 +12,7 @@ import Testing
         let foreign = try desk.run(["2fa", "enable", "sara"], as: "layla")
         #expect(foreign.status == 77)
         #expect(foreign.stderr.contains("turn on another reviewer's two-factor login"))
-        #expect(try await desk.eventCount() == before)
+        #expect(try desk.eventCount() == before)
 
         let own = try desk.run(["2fa", "enable"], as: "layla")
         #expect(own.status == 0, "\(own.stderr)")
