@@ -10,6 +10,7 @@ public enum DetailKey: String, CodingKey, CaseIterable, Sendable {
     case evidenceNotes = "evidence_notes"
     case handle, key, name, note
     case otherClaim = "other_claim"
+    case pageSHA256 = "page_sha256"
     case previousAssignee = "previous_assignee"
     case reasons
     case reference = "ref"
@@ -23,6 +24,7 @@ public enum DetailKey: String, CodingKey, CaseIterable, Sendable {
         switch self {
         case .previousAssignee: "previous assignee"
         case .sha256: "SHA-256"
+        case .pageSHA256: "page's SHA-256"
         case .due: "deadline"
         case .reference: "reference"
         case .variants: "spelling"

@@ -104,10 +104,14 @@ public enum EventPayload: Sendable, Equatable {
 
     /// A source imported: its title and the SHA-256 of its text.
     public struct SourceAdded: EventBody {
-        public var title: String?, sha256 = ""
+        /// The SHA-256 of the web page the text was read from, for an article fetched from the web.
+        public var title: String?, sha256 = "", pageSHA256: String?
         public init() {}
-        public init(title: String?, sha256: String) { (self.title, self.sha256) = (title, sha256) }
-        static let fields = table([.optional(.title, \.title), .required(.sha256, \.sha256)])
+        public init(title: String?, sha256: String, pageSHA256: String? = nil) {
+            (self.title, self.sha256, self.pageSHA256) = (title, sha256, pageSHA256)
+        }
+        static let fields = table([.optional(.title, \.title), .required(.sha256, \.sha256),
+                                   .optional(.pageSHA256, \.pageSHA256)])
     }
 
     /// A claim added: its text, who said it, where it stands in its source, and how check-worthy it was found.

@@ -22,6 +22,9 @@ public enum FailureKind: String, Sendable, CaseIterable {
     case storeUnusable
     /// The history was rewritten: `audit verify` found a break.
     case tampered
+    /// A page or feed on the web could not be fetched: an error status, a timeout, a
+    /// redirect loop, no connection.
+    case unavailable
 }
 
 /// An error that knows what kind of failure it is and explains itself in one sentence.

@@ -234,11 +234,26 @@ public enum JSONView {
         public var importedBy: String
         public var importedAt: String
         public var text: String?
+        /// In a source's own view (`source show --json`): when its page was first fetched and
+        /// that page's SHA-256 (null for an article from a file), and every version fetched.
+        public var fetchedAt: Nullable<String>?
+        public var snapshotSHA256: Nullable<String>?
+        public var revisions: [PageView]?
 
         enum CodingKeys: String, CodingKey {
-            case id, title, outlet, url, language, published, sha256, claims, text
+            case id, title, outlet, url, language, published, sha256, claims, text, revisions
             case importedBy = "imported_by"
             case importedAt = "imported_at"
+            case fetchedAt = "fetched_at"
+            case snapshotSHA256 = "snapshot_sha256"
+        }
+
+        /// A source with its text and the pages it was read from.
+        public init(_ summary: SourceSummary, pages: [SourcePage]) {
+            self.init(summary, includeText: true)
+            fetchedAt = Nullable(wrappedValue: pages.first.map { ISO8601.string(from: $0.fetchedAt) })
+            snapshotSHA256 = Nullable(wrappedValue: pages.first?.sha256)
+            revisions = pages.map(PageView.init)
         }
 
         public init(_ summary: SourceSummary, includeText: Bool = false) {
@@ -256,6 +271,24 @@ public enum JSONView {
             text = includeText ? source.body : nil
         }
 
+    }
+
+    /// One version of a web source's page.
+    public struct PageView: Encodable, Sendable {
+        public var fetchedAt: String
+        public var url: String
+        public var sha256: String
+        public var textSHA256: String
+
+        enum CodingKeys: String, CodingKey {
+            case url, sha256
+            case fetchedAt = "fetched_at"
+            case textSHA256 = "text_sha256"
+        }
+
+        init(_ page: SourcePage) {
+            (fetchedAt, url, sha256, textSHA256) = (ISO8601.string(from: page.fetchedAt), page.url, page.sha256, page.textSHA256)
+        }
     }
 
     public struct ReviewerView: Encodable, Sendable {

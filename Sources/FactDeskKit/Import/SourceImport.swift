@@ -66,6 +66,8 @@ struct PreparedSource: Sendable {
     var new: NewSource
     var digest: String
     var claims: [(claim: ExtractedClaim, terms: String)]?
+    /// The web page the text was read from, kept with the source.
+    var page: PreparedPage?
 
     init(new: NewSource, extract: Bool) {
         self.new = new
@@ -141,8 +143,13 @@ extension Imports {
             language: new.language ?? ScriptDetector.language(of: new.body),
             publishedOn: new.publishedOn, body: new.body, sha256: prepared.digest,
             importedBy: actor, importedAt: now))
+        if let page = prepared.page, let id = source.id {
+            _ = try await tx.insert(SourcePage(sourceID: id, fetchedAt: page.fetchedAt, url: page.url,
+                                               contentType: page.contentType, sha256: page.sha256,
+                                               compressedPage: page.compressed, body: new.body, textSHA256: prepared.digest))
+        }
         try await tx.record(AuditEvent(at: now, actor: actor, sourceID: source.id,
-                                 .sourceAdd(.init(title: source.title, sha256: prepared.digest))), signer)
+                                 .sourceAdd(.init(title: source.title, sha256: prepared.digest, pageSHA256: prepared.page?.sha256))), signer)
         guard let found = prepared.claims, let sourceID = source.id else { return .added(source, claims: 0) }
         for (item, terms) in found {
             let claim = Claim(
@@ -158,6 +165,14 @@ extension Imports {
     /// left out (`body` is empty): a listing never needs them.
     public func sources() async throws -> [SourceSummary] {
         try await storage.reading { try await $0.sourceSummaries() }
+    }
+
+    /// The web pages a source was read from, oldest first; none for an article from a file.
+    public func pages(of id: Int64) async throws -> [SourcePage] {
+        try await storage.reading { tx in
+            guard try await tx.source(id) != nil else { throw DeskError.sourceNotFound(id) }
+            return try await tx.pages(source: id)
+        }
     }
 
     /// The source with this id, with its number of claims.

@@ -69,6 +69,8 @@ protocol StorageReader {
     /// Every source, oldest first, without its text (`body` empty), with its number of claims.
     func sourceSummaries() async throws -> [SourceSummary]
     func claimCount(source: Int64) async throws -> Int
+    /// The pages a source was read from, oldest first: none for an article from a file.
+    func pages(source: Int64) async throws -> [SourcePage]
     /// A claim's notes, evidence and events, oldest first.
     func notes(claim: Int64) async throws -> [Note]
     func evidence(claim: Int64) async throws -> [Evidence]
@@ -195,6 +197,7 @@ protocol StorageWriter: StorageReader {
     /// spaces) and returns it with its id.
     func insert(_ claim: Claim, searchTerms: String) async throws -> Claim
     func insert(_ source: Source) async throws -> Source
+    func insert(_ page: SourcePage) async throws -> SourcePage
     /// Writes the desk's own row, once, when it is created.
     func createDesk(name: String, createdBy: String, at: Date) async throws
     func insert(_ workflow: InstalledWorkflow) async throws -> InstalledWorkflow

@@ -60,6 +60,7 @@ public enum DeskTable: String, CaseIterable, Sendable {
     /// Second factors, copied with the desk so that a moved desk keeps asking for codes.
     case secondFactor = "second_factor"
     case recoveryCode = "recovery_code"
+    case sourcePage = "source_page"
 
     public var columns: [String] {
         switch self {
@@ -81,6 +82,7 @@ public enum DeskTable: String, CaseIterable, Sendable {
         case .knownCheck: ["id"] + KnownCheck.contentColumns + ["imported_by", "imported_at"]
         case .secondFactor: ["handle", "secret", "last_step", "enabled_at"]
         case .recoveryCode: ["handle", "digest", "used_at"]
+        case .sourcePage: ["id", "source_id", "fetched_at", "url", "content_type", "sha256", "page", "body", "text_sha256"]
         }
     }
 

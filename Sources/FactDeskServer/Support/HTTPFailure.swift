@@ -43,6 +43,8 @@ enum FailureResponse {
         case .transitionNotAllowed, .conflict: return .conflict
         case .permissionDenied: return .forbidden
         case .storeBusy: return .serviceUnavailable
+        // The page named could not be fetched: the fault is upstream of the desk.
+        case .unavailable: return .badGateway
         case .storeUnusable, .tampered: return .internalServerError
         }
     }

@@ -16,16 +16,22 @@ extension Factdesk.SourceCommand {
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
-            abstract: "Import articles: files, folders of files, or - for standard input.",
+            abstract: "Import articles: web pages (http or https), files, folders of files, or - for standard input.",
             discussion: """
                 Each article is stored verbatim with the SHA-256 of its text; importing the same \
                 text again changes nothing and names the existing source. Files that cannot be \
                 imported are listed and the command ends non-zero, keeping the good ones.
+
+                A web page is fetched (at most 5 redirects, gzip accepted, --timeout and --max-size \
+                honoured), its article text read (the page's JSON-LD articleBody, else its main \
+                text), and the page kept as fetched, with its SHA-256 in the history. Its title, \
+                outlet, date, language and canonical address fill the source; options given win. \
+                A page that cannot be fetched ends with exit code 69.
                 """)
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: ArgumentHelp("Article files, folders, or - for standard input.", valueName: "file"))
+        @Argument(help: ArgumentHelp("Web addresses, article files, folders, or - for standard input.", valueName: "url-or-file"))
         var files: [String]
 
         @Option(help: ArgumentHelp("The article's title.", discussion: "Else its first line. One file only.", valueName: "title"))
@@ -46,13 +52,28 @@ extension Factdesk.SourceCommand {
         @Option(help: ArgumentHelp("The largest file accepted, in bytes.", valueName: "bytes"))
         var maxSize = ArticleReader.defaultMaximumSize
 
+        @Option(help: ArgumentHelp("Seconds a web page may take to arrive, whole.", valueName: "seconds"))
+        var timeout = PageFetcher.defaultTimeout
+
         @Flag(help: "Store the articles without extracting claims.")
         var noExtract = false
+
+        private static func isWebAddress(_ argument: String) -> Bool {
+            let lower = argument.lowercased()
+            return lower.hasPrefix("http://") || lower.hasPrefix("https://")
+        }
 
         func validate() throws {
             if title != nil && files.count > 1 {
                 throw ValidationError("--title names one article; import files one at a time to title each")
             }
+            if url != nil && files.contains(where: Self.isWebAddress) {
+                throw ValidationError("--url is for files; a web page's address is the one it is fetched from")
+            }
+            guard timeout > 0, timeout <= 600 else {
+                throw ValidationError("--timeout must be between 0 and 600 seconds")
+            }
+            guard maxSize > 0 else { throw ValidationError("--max-size must be a positive number of bytes") }
         }
 
         func run() async throws {
@@ -60,8 +81,23 @@ extension Factdesk.SourceCommand {
                 let reader = ArticleReader(maximumSize: maxSize)
                 var refused: [(String, String)] = []
                 var imported: [JSONView.SourceView] = []
-                let paths = try reader.expand(files)
-                if title != nil && paths.count > 1 {
+                let fetcher = PageFetcher(timeout: timeout, maximumSize: maxSize)
+                let paths = try reader.expand(files.filter { !Self.isWebAddress($0) })
+                let addresses = files.filter(Self.isWebAddress)
+                for address in addresses {
+                    do {
+                        let outcome = try await store.imports.addWebSource(
+                            address, fetcher: fetcher,
+                            overrides: SourceOverrides(title: title, outlet: outlet, language: lang, publishedOn: published),
+                            extract: !noExtract, by: global.handle)
+                        report(outcome, path: address, into: &imported)
+                    } catch let failure as any FactDeskError {
+                        if files.count == 1 { throw failure }
+                        refused.append((address, failure.description))
+                        Terminal.error(failure.description)
+                    }
+                }
+                if title != nil && paths.count + addresses.count > 1 {
                     throw UsageError(description: "--title names one article, and \(files.joined(separator: " ")) holds \(paths.count); import them one at a time to title each")
                 }
                 let progress = Progress(total: paths.count)
@@ -135,9 +171,11 @@ extension Factdesk.SourceCommand {
         var id: Int64
 
         func run() async throws {
-            let summary = try await global.withStoreForReading { try await $0.imports.source(id) }
+            let (summary, pages) = try await global.withStoreForReading { store in
+                (try await store.imports.source(id), try await store.imports.pages(of: id))
+            }
             if global.json {
-                try Terminal.json(JSONView.SourceView(summary, includeText: true))
+                try Terminal.json(JSONView.SourceView(summary, pages: pages))
                 return
             }
             let source = summary.source
@@ -147,6 +185,11 @@ extension Factdesk.SourceCommand {
             Terminal.print("published  \(source.publishedOn ?? "-")   language \(source.language)")
             Terminal.print("imported   \(ISO8601.string(from: source.importedAt)) by \(source.importedBy)")
             Terminal.print("sha256     \(source.sha256)")
+            if let first = pages.first {
+                Terminal.print("fetched    \(ISO8601.string(from: first.fetchedAt)) from \(Terminal.safe(first.url))")
+                Terminal.print("page       \(first.sha256)  (kept as fetched, \(first.compressedPage.count) bytes compressed)")
+                if pages.count > 1 { Terminal.print("revisions  \(pages.count - 1)") }
+            }
             Terminal.print("claims     \(summary.claimCount)")
             Terminal.print()
             Terminal.print(Terminal.safe(source.body, keepNewlines: true))

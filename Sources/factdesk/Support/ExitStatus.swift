@@ -11,6 +11,7 @@ enum ExitStatus {
         case .notFound: 66
         case .transitionNotAllowed: 67
         case .conflict: 68
+        case .unavailable: 69
         case .tampered: 70
         case .storeUnusable: 74
         case .storeBusy: 75
@@ -31,6 +32,7 @@ enum ExitStatus {
         case .notFound: "not found"
         case .transitionNotAllowed: "transition not allowed"
         case .conflict: "conflict"
+        case .unavailable: "web page unavailable"
         case .tampered: "tampering detected"
         case .storeUnusable: "desk unusable"
         case .storeBusy: "desk busy"

@@ -82,6 +82,13 @@ struct PGRow {
                sha256: try text("sha256"), importedBy: try text("imported_by"), importedAt: try date("imported_at"))
     }
 
+    func sourcePage() throws -> SourcePage {
+        SourcePage(id: try int("id"), sourceID: try int("source_id"), fetchedAt: try date("fetched_at"), url: try text("url"),
+                   contentType: try optionalText("content_type"), sha256: try text("sha256"),
+                   compressedPage: Data(base64Encoded: try text("page")) ?? Data(), body: try text("body"),
+                   textSHA256: try text("text_sha256"))
+    }
+
     func reviewer() throws -> Reviewer {
         Reviewer(id: try int("id"), handle: try text("handle"), displayName: try text("display_name"),
                  role: Reviewer.Role(rawValue: try text("role")) ?? .reviewer, active: try bool("active"),

@@ -119,6 +119,10 @@ struct PostgresTransaction: StorageWriter {
         return (sql, binds)
     }
 
+    func pages(source: Int64) async throws -> [SourcePage] {
+        try await rows("SELECT * FROM source_page WHERE source_id = $1 ORDER BY id", [.integer(source)]).map { try $0.sourcePage() }
+    }
+
     func source(_ id: Int64) async throws -> Source? {
         try await first("SELECT * FROM source WHERE id = $1", [.integer(id)])?.source()
     }
@@ -566,6 +570,16 @@ struct PostgresTransaction: StorageWriter {
             """, [.text(source.title), .text(source.outlet), .text(source.url), .text(source.language),
                   .text(source.publishedOn), .text(source.body), .text(source.sha256), .text(source.importedBy),
                   .time(source.importedAt)])?.int("id")
+        return row
+    }
+
+    func insert(_ page: SourcePage) async throws -> SourcePage {
+        var row = page
+        row.id = try await first("""
+            INSERT INTO source_page (source_id, fetched_at, url, content_type, sha256, page, body, text_sha256)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id
+            """, [.integer(page.sourceID), .time(page.fetchedAt), .text(page.url), .text(page.contentType), .text(page.sha256),
+                  .text(page.compressedPage.base64EncodedString()), .text(page.body), .text(page.textSHA256)])?.int("id")
         return row
     }
 

@@ -163,6 +163,24 @@ enum Migrations {
                     PRIMARY KEY (handle, digest));
                 """)
         }
+        migrator.registerMigration("v17: the web pages sources were read from") { db in
+            // The page is kept deflate-compressed, in base64 so that a copy between backends
+            // moves it as text. Pages are kept as fetched: a later version is a new row.
+            try db.execute(sql: """
+                CREATE TABLE source_page (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    source_id INTEGER NOT NULL REFERENCES source (id),
+                    fetched_at DATETIME NOT NULL,
+                    url TEXT NOT NULL CHECK (length(url) > 0),
+                    content_type TEXT,
+                    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+                    page TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    text_sha256 TEXT NOT NULL CHECK (length(text_sha256) = 64));
+                CREATE INDEX source_page_on_source ON source_page (source_id, id);
+                """)
+            try appendOnly(db, table: "source_page", what: "fetched pages are kept as they were fetched")
+        }
         return migrator
     }
 

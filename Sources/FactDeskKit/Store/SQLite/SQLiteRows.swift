@@ -51,6 +51,13 @@ extension Row {
                importedBy: self["imported_by"], importedAt: self["imported_at"])
     }
 
+    func sourcePage() -> SourcePage {
+        SourcePage(id: self["id"], sourceID: self["source_id"], fetchedAt: StoredTime.date(self["fetched_at"]) ?? .distantPast,
+                   url: self["url"], contentType: self["content_type"], sha256: self["sha256"],
+                   compressedPage: Data(base64Encoded: self["page"] as String? ?? "") ?? Data(),
+                   body: self["body"], textSHA256: self["text_sha256"])
+    }
+
     /// A reviewer; the table's check allows only the two roles (PostgreSQL's rows read them the same way).
     func reviewer() -> Reviewer {
         Reviewer(id: self["id"], handle: self["handle"], displayName: self["display_name"],

@@ -63,6 +63,7 @@ struct SQLiteSession: StorageWriter {
     func source(sha256: String) throws -> Source? { try access { try $0.source(sha256: sha256) } }
     func sourceSummaries() throws -> [SourceSummary] { try access { try $0.sourceSummaries() } }
     func claimCount(source: Int64) throws -> Int { try access { try $0.claimCount(source: source) } }
+    func pages(source: Int64) throws -> [SourcePage] { try access { try $0.pages(source: source) } }
     func notes(claim: Int64) throws -> [Note] { try access { try $0.notes(claim: claim) } }
     func evidence(claim: Int64) throws -> [Evidence] { try access { try $0.evidence(claim: claim) } }
     func events(claim: Int64) throws -> [AuditEvent] { try access { try $0.events(claim: claim) } }
@@ -116,6 +117,7 @@ struct SQLiteSession: StorageWriter {
     func append(_ event: AuditEvent, at: String, details: String) throws { try access { try $0.append(event, at: at, details: details) } }
     func insert(_ claim: Claim, searchTerms: String) throws -> Claim { try access { try $0.insert(claim, searchTerms: searchTerms) } }
     func insert(_ source: Source) throws -> Source { try access { try $0.insert(source) } }
+    func insert(_ page: SourcePage) throws -> SourcePage { try access { try $0.insert(page) } }
     func createDesk(name: String, createdBy: String, at: Date) throws { try access { try $0.createDesk(name: name, createdBy: createdBy, at: at) } }
     func insert(_ workflow: InstalledWorkflow) throws -> InstalledWorkflow { try access { try $0.insert(workflow) } }
     func save(_ link: ClaimLink) throws { try access { try $0.save(link) } }

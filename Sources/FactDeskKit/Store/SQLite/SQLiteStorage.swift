@@ -192,6 +192,10 @@ struct SQLiteTransaction {
         try db.row("SELECT * FROM known_check WHERE ref = ?", [ref]) { $0.knownCheck() }
     }
 
+    func pages(source: Int64) throws -> [SourcePage] {
+        try db.rows("SELECT * FROM source_page WHERE source_id = ? ORDER BY id", [source]) { $0.sourcePage() }
+    }
+
     func source(sha256: String) throws -> Source? {
         try db.row("SELECT * FROM source WHERE sha256 = ?", [sha256]) { $0.source() }
     }

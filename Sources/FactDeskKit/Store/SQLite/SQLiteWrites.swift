@@ -65,6 +65,17 @@ extension SQLiteTransaction {
         return row
     }
 
+    func insert(_ page: SourcePage) throws -> SourcePage {
+        var row = page
+        try db.execute(sql: """
+            INSERT INTO source_page (source_id, fetched_at, url, content_type, sha256, page, body, text_sha256)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [page.sourceID, StoredTime.text(page.fetchedAt), page.url, page.contentType, page.sha256,
+                             page.compressedPage.base64EncodedString(), page.body, page.textSHA256])
+        row.id = db.lastInsertedRowID
+        return row
+    }
+
     func createDesk(name: String, createdBy: String, at: Date) throws {
         try db.execute(sql: "INSERT INTO desk (id, name, created_by, created_at) VALUES (1, ?, ?, ?)",
                        arguments: [name, createdBy, StoredTime.text(at)])

@@ -1,0 +1,180 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOHTTPCompression
+
+/// A page as the web served it.
+public struct FetchedPage: Sendable, Equatable {
+    /// The address asked for, and the one that answered after redirects.
+    public var requestedURL: String
+    public var url: String
+    public var contentType: String?
+    /// What a later conditional request sends back, so that an unchanged page costs nothing.
+    public var etag: String?
+    public var lastModified: String?
+    /// The bytes, decompressed when they came gzip- or deflate-encoded.
+    public var body: Data
+    public var fetchedAt: Date
+}
+
+/// What a fetch found: the page, or the server's word that it has not changed.
+public enum FetchOutcome: Sendable, Equatable {
+    case page(FetchedPage)
+    case notModified
+}
+
+/// Fetches pages over HTTP and HTTPS with the limits a desk needs against hostile servers: a
+/// connect and a total timeout, at most five redirects and no cycles, and a size limit that
+/// counts decompressed bytes, so a gzip bomb is refused at the limit, not in memory.
+public struct PageFetcher: Sendable {
+    public static let defaultTimeout: Double = 20
+    public static let maximumRedirects = 5
+    /// The User-Agent every request sends: outlets see who reads them.
+    public static let userAgent = "FactDesk/0.1 (fact-checking desk; +https://factdesk.example/bot)"
+
+    /// Seconds allowed for the whole fetch: connecting, the answer and its body.
+    public var timeout: Double
+    /// The largest page, in bytes after decompression.
+    public var maximumSize: Int
+
+    public init(timeout: Double = PageFetcher.defaultTimeout, maximumSize: Int = ArticleReader.defaultMaximumSize) {
+        self.timeout = timeout
+        self.maximumSize = maximumSize
+    }
+
+    /// Fetches `address`; with `etag` or `lastModified` from an earlier fetch, asks the server
+    /// to answer 304 when the page has not changed.
+    public func fetch(_ address: String, etag: String? = nil, lastModified: String? = nil,
+                      now: @escaping @Sendable () -> Date = Date.init) async throws(FetchError) -> FetchOutcome {
+        let url = try Self.check(address)
+        let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+        do {
+            let outcome = try await withTimeout { try await self.run(url, etag: etag, lastModified: lastModified, client, now) }
+            try? await client.shutdown()
+            return outcome
+        } catch {
+            try? await client.shutdown()
+            throw Self.failure(error, address: address, limit: maximumSize, timeout: timeout)
+        }
+    }
+
+    private var configuration: HTTPClient.Configuration {
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .follow(max: Self.maximumRedirects, allowCycles: false),
+            timeout: .init(connect: .milliseconds(Int64(min(timeout, 10) * 1000)), read: .milliseconds(Int64(timeout * 1000))),
+            decompression: .enabled(limit: .size(maximumSize)))
+        configuration.httpVersion = .automatic
+        return configuration
+    }
+
+    private func run(_ url: String, etag: String?, lastModified: String?, _ client: HTTPClient,
+                     _ now: @escaping @Sendable () -> Date) async throws -> FetchOutcome {
+        var request = HTTPClientRequest(url: url)
+        request.headers.add(name: "User-Agent", value: Self.userAgent)
+        request.headers.add(name: "Accept", value: "text/html,application/xhtml+xml,application/xml;q=0.9,application/rss+xml,application/atom+xml,application/feed+json,*/*;q=0.5")
+        request.headers.add(name: "Accept-Encoding", value: "gzip, deflate")
+        request.headers.add(name: "Accept-Language", value: "ar,en;q=0.5")
+        if let etag { request.headers.add(name: "If-None-Match", value: etag) }
+        if let lastModified { request.headers.add(name: "If-Modified-Since", value: lastModified) }
+        let response = try await client.execute(request, timeout: .milliseconds(Int64(timeout * 1000)))
+        if response.status == .notModified { return .notModified }
+        guard (200..<300).contains(response.status.code) else {
+            throw FetchError.status(address: url, code: Int(response.status.code), reason: response.status.reasonPhrase)
+        }
+        if let length = response.headers.first(name: "Content-Length").flatMap(Int.init),
+           response.headers.first(name: "Content-Encoding") == nil, length > maximumSize {
+            throw FetchError.tooLarge(address: url, limit: maximumSize)
+        }
+        let buffer = try await response.body.collect(upTo: maximumSize)
+        return .page(FetchedPage(
+            requestedURL: url, url: response.url?.absoluteString ?? url,
+            contentType: response.headers.first(name: "Content-Type"),
+            etag: response.headers.first(name: "ETag"), lastModified: response.headers.first(name: "Last-Modified"),
+            body: Data(buffer.readableBytesView), fetchedAt: now()))
+    }
+
+    /// Runs `body`, failing with a timeout when it takes longer than the fetch's limit: the
+    /// client's own deadline covers the answer's head, this one its body too.
+    private func withTimeout<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        let seconds = timeout
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await Task.sleep(for: .milliseconds(Int64(seconds * 1000)))
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let value = first else { throw HTTPClientError.deadlineExceeded }
+            return value
+        }
+    }
+
+    /// The address, when it is an absolute http or https URL with a host.
+    static func check(_ address: String) throws(FetchError) -> String {
+        guard let url = URL(string: address), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+              let host = url.host, !host.isEmpty else {
+            throw .badAddress(address)
+        }
+        return address
+    }
+
+    private static func failure(_ error: any Error, address: String, limit: Int, timeout: Double) -> FetchError {
+        if let failure = error as? FetchError { return failure }
+        if error is NIOTooManyBytesError { return .tooLarge(address: address, limit: limit) }
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .redirectCycleDetected, .redirectLimitReached:
+                return .redirects(address: address, limit: maximumRedirects)
+            case .deadlineExceeded, .readTimeout, .connectTimeout, .tlsHandshakeTimeout:
+                return .timedOut(address: address, seconds: timeout)
+            default: break
+            }
+        }
+        if String(describing: error).contains("limit") && String(describing: type(of: error)).contains("Decompression") {
+            return .tooLarge(address: address, limit: limit)
+        }
+        return .unreachable(address: address, reason: String(describing: error))
+    }
+}
+
+/// Why a page could not be fetched; each says what to do.
+public enum FetchError: FactDeskError, Equatable {
+    case badAddress(String)
+    case status(address: String, code: Int, reason: String)
+    case redirects(address: String, limit: Int)
+    case timedOut(address: String, seconds: Double)
+    case tooLarge(address: String, limit: Int)
+    case unreachable(address: String, reason: String)
+    case notHTML(address: String, contentType: String)
+
+    public var kind: FailureKind {
+        switch self {
+        case .badAddress, .tooLarge, .notHTML: .invalidInput
+        case .status, .redirects, .timedOut, .unreachable: .unavailable
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .badAddress(let address):
+            "\(address) is not an http or https address; give the article's full URL"
+        case .status(let address, let code, let reason):
+            "\(address) answered \(code) \(reason); check the address, or save the page and import the file"
+        case .redirects(let address, let limit):
+            "\(address) redirects in a loop or more than \(limit) times; open it in a browser and give the final address"
+        case .timedOut(let address, let seconds):
+            "\(address) did not answer within \(Self.seconds(seconds)) s; try again later or raise --timeout"
+        case .tooLarge(let address, let limit):
+            "\(address) is larger than \(limit) bytes; raise --max-size if the page is really that large"
+        case .unreachable(let address, let reason):
+            "\(address) cannot be reached (\(reason.prefix(160))); check the address and the network"
+        case .notHTML(let address, let contentType):
+            "\(address) is \(contentType), not a web page; give the address of the article's page"
+        }
+    }
+
+    private static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}
