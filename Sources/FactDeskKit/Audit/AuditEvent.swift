@@ -118,6 +118,8 @@ public enum AuditAction {
     public static let twoFactorEnable = "twofactor.enable"
     public static let twoFactorDisable = "twofactor.disable"
     public static let sourceAdd = "source.add"
+    /// A web source fetched again and found changed: both texts' SHA-256 and the new page's.
+    public static let sourceRevise = "source.revised"
     public static let claimAdd = "claim.add"
     public static let claimNote = "claim.note"
     public static let claimEvidence = "claim.evidence"

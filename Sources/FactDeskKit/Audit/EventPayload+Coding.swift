@@ -20,6 +20,7 @@ extension EventPayload {
         case .twoFactorEnable: AuditAction.twoFactorEnable
         case .twoFactorDisable: AuditAction.twoFactorDisable
         case .sourceAdd: AuditAction.sourceAdd
+        case .sourceRevise: AuditAction.sourceRevise
         case .claimAdd: AuditAction.claimAdd
         case .claimNote: AuditAction.claimNote
         case .claimEvidence: AuditAction.claimEvidence
@@ -45,6 +46,7 @@ extension EventPayload {
         case .reviewerKey(let body), .serviceAdd(let body): body
         case .tokenCreate(let body), .tokenRevoke(let body): body
         case .sourceAdd(let body): body
+        case .sourceRevise(let body): body
         case .claimAdd(let body): body
         case .claimNote(let body): body
         case .claimEvidence(let body): body
@@ -75,6 +77,7 @@ extension EventPayload {
         case AuditAction.twoFactorEnable: visitor.visit(action, EventPayload.twoFactorEnable)
         case AuditAction.twoFactorDisable: visitor.visit(action, EventPayload.twoFactorDisable)
         case AuditAction.sourceAdd: visitor.visit(action, EventPayload.sourceAdd)
+        case AuditAction.sourceRevise: visitor.visit(action, EventPayload.sourceRevise)
         case AuditAction.claimAdd: visitor.visit(action, EventPayload.claimAdd)
         case AuditAction.claimNote: visitor.visit(action, EventPayload.claimNote)
         case AuditAction.claimEvidence: visitor.visit(action, EventPayload.claimEvidence)
@@ -214,6 +217,7 @@ extension EventPayload {
         case .reviewerPassword(let body): body.sha256
         case .tokenCreate(let body), .tokenRevoke(let body): body.sha256
         case .sourceAdd(let body): body.sha256
+        case .sourceRevise(let body): body.sha256
         case .checkImport(let body): body.sha256
         case .workflowInstall(let body): body.sha256
         default: nil

@@ -21,6 +21,7 @@ public enum EventPayload: Sendable, Equatable {
     case twoFactorEnable(Subject)
     case twoFactorDisable(Subject)
     case sourceAdd(SourceAdded)
+    case sourceRevise(SourceRevised)
     case claimAdd(ClaimAdded)
     case claimNote(NoteAdded)
     case claimEvidence(EvidenceAdded)
@@ -112,6 +113,17 @@ public enum EventPayload: Sendable, Equatable {
         }
         static let fields = table([.optional(.title, \.title), .required(.sha256, \.sha256),
                                    .optional(.pageSHA256, \.pageSHA256)])
+    }
+
+    /// A web source found changed: the SHA-256 of its text before and after, and of the new page.
+    public struct SourceRevised: EventBody {
+        public var previousSHA256 = "", sha256 = "", pageSHA256 = ""
+        public init() {}
+        public init(previousSHA256: String, sha256: String, pageSHA256: String) {
+            (self.previousSHA256, self.sha256, self.pageSHA256) = (previousSHA256, sha256, pageSHA256)
+        }
+        static let fields = table([.required(.previousSHA256, \.previousSHA256), .required(.sha256, \.sha256),
+                                   .required(.pageSHA256, \.pageSHA256)])
     }
 
     /// A claim added: its text, who said it, where it stands in its source, and how check-worthy it was found.

@@ -200,6 +200,9 @@ struct HistoryReplay {
             guard let source = event.sourceID else { return malformed(event) }
             if sources[source] != nil { return problem(.notAllowed, event.seq, "it adds source \(source) a second time") }
             sources[source] = (added.sha256, added.title, event.signedAt)
+        case .sourceRevise:
+            guard let source = event.sourceID else { return malformed(event) }
+            if sources[source] == nil { return problem(.notAllowed, event.seq, "it revises source \(source), which it never added") }
         case .claimAdd(let added):
             guard let id = event.claimID else { return malformed(event) }
             if claims[id] != nil { return problem(.notAllowed, event.seq, "it adds claim \(id) a second time") }

@@ -273,6 +273,30 @@ public enum JSONView {
 
     }
 
+    /// What `source refresh --json` says of each source.
+    public struct RefreshView: Encodable, Sendable {
+        public var id: Int64
+        public var status: String
+        @Nullable public var previousSHA256: String?
+        @Nullable public var sha256: String?
+        public var revisedClaims: [Int64]
+
+        enum CodingKeys: String, CodingKey {
+            case id, status, sha256
+            case previousSHA256 = "previous_sha256"
+            case revisedClaims = "revised_claims"
+        }
+
+        public init(_ refresh: SourceRefresh) {
+            switch refresh {
+            case .unchanged(let id):
+                (self.id, status, previousSHA256, sha256, revisedClaims) = (id, "unchanged", nil, nil, [])
+            case .revised(let id, let previous, let digest, let claims):
+                (self.id, status, previousSHA256, sha256, revisedClaims) = (id, "revised", previous, digest, claims)
+            }
+        }
+    }
+
     /// One version of a web source's page.
     public struct PageView: Encodable, Sendable {
         public var fetchedAt: String

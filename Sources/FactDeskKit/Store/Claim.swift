@@ -61,6 +61,9 @@ public struct ClaimFilter: Sendable, Equatable {
     public var finalStates: [String] = []
     /// Only claims with these ids, when given.
     public var ids: Set<Int64>?
+    /// Only claims whose sentence is no longer in the newest version of their web source:
+    /// the outlet changed or removed it after the claim was taken (``Imports/refresh(_:fetcher:by:)``).
+    public var revised = false
 
     /// The order of a listing.
     public enum Order: String, Sendable, CaseIterable {

@@ -71,6 +71,11 @@ protocol StorageReader {
     func claimCount(source: Int64) async throws -> Int
     /// The pages a source was read from, oldest first: none for an article from a file.
     func pages(source: Int64) async throws -> [SourcePage]
+    /// The newest page of a source, and its last check.
+    func newestPage(source: Int64) async throws -> SourcePage?
+    func sourceCheck(source: Int64) async throws -> SourceCheck?
+    /// The sources fetched from the web, by id, whose last check (or first fetch) is before a moment, or all with nil.
+    func webSources(checkedBefore: Date?) async throws -> [Int64]
     /// A claim's notes, evidence and events, oldest first.
     func notes(claim: Int64) async throws -> [Note]
     func evidence(claim: Int64) async throws -> [Evidence]
@@ -198,6 +203,8 @@ protocol StorageWriter: StorageReader {
     func insert(_ claim: Claim, searchTerms: String) async throws -> Claim
     func insert(_ source: Source) async throws -> Source
     func insert(_ page: SourcePage) async throws -> SourcePage
+    /// Records a source's last check, replacing the one before.
+    func save(_ check: SourceCheck) async throws
     /// Writes the desk's own row, once, when it is created.
     func createDesk(name: String, createdBy: String, at: Date) async throws
     func insert(_ workflow: InstalledWorkflow) async throws -> InstalledWorkflow

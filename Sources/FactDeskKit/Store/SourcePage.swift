@@ -1,5 +1,18 @@
 import Foundation
 
+/// When a web source was last fetched again, and what the server said to make the next fetch
+/// conditional. Bookkeeping, not history: a check that finds the page unchanged writes only this.
+public struct SourceCheck: Sendable, Equatable {
+    public var sourceID: Int64
+    public var checkedAt: Date
+    public var etag: String?
+    public var lastModified: String?
+
+    public init(sourceID: Int64, checkedAt: Date, etag: String?, lastModified: String?) {
+        (self.sourceID, self.checkedAt, self.etag, self.lastModified) = (sourceID, checkedAt, etag, lastModified)
+    }
+}
+
 /// A web page an article was read from, kept as it was fetched: the evidence of what the outlet
 /// said survives the outlet. A source fetched from the web has one per version the desk has seen.
 ///

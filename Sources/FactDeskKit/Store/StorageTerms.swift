@@ -61,6 +61,7 @@ public enum DeskTable: String, CaseIterable, Sendable {
     case secondFactor = "second_factor"
     case recoveryCode = "recovery_code"
     case sourcePage = "source_page"
+    case sourceCheck = "source_check"
 
     public var columns: [String] {
         switch self {
@@ -82,6 +83,7 @@ public enum DeskTable: String, CaseIterable, Sendable {
         case .knownCheck: ["id"] + KnownCheck.contentColumns + ["imported_by", "imported_at"]
         case .secondFactor: ["handle", "secret", "last_step", "enabled_at"]
         case .recoveryCode: ["handle", "digest", "used_at"]
+        case .sourceCheck: ["source_id", "checked_at", "etag", "last_modified"]
         case .sourcePage: ["id", "source_id", "fetched_at", "url", "content_type", "sha256", "page", "body", "text_sha256"]
         }
     }
@@ -94,6 +96,7 @@ public enum DeskTable: String, CaseIterable, Sendable {
         case .credential, .secondFactor: "handle"
         case .recoveryCode: "handle, digest"
         case .service: "name"
+        case .sourceCheck: "source_id"
         default: "id"
         }
     }
@@ -104,6 +107,15 @@ public enum DeskTable: String, CaseIterable, Sendable {
 
 /// SQL that both backends share word for word.
 enum StorageTerms {
+    /// A claim whose text is not in the newest page of its source, for a source fetched more
+    /// than once; `find` is the backend's substring position function (0 when absent).
+    static func revisedClaim(find: String) -> String {
+        """
+        claim.source_id IN (SELECT source_id FROM source_page GROUP BY source_id HAVING count(*) > 1) \
+        AND \(find)((SELECT p.body FROM source_page p WHERE p.source_id = claim.source_id ORDER BY p.id DESC LIMIT 1), claim.text) = 0
+        """
+    }
+
     /// The events a login looks up, by the handle or the digest their details hold: the
     /// condition of the two partial indexes migration v15 makes, which a query must repeat
     /// exactly for the index to serve it. Shipped in a migration: never change it; an action

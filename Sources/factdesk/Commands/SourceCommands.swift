@@ -7,7 +7,7 @@ extension Factdesk {
         static let configuration = CommandConfiguration(
             commandName: "source",
             abstract: "Import articles and look at them.",
-            subcommands: [Add.self, List.self, Show.self],
+            subcommands: [Add.self, List.self, Show.self, Refresh.self],
             defaultSubcommand: List.self)
     }
 }
@@ -170,7 +170,22 @@ extension Factdesk.SourceCommand {
         @Argument(help: "The source's id.")
         var id: Int64
 
+        @Flag(help: "Show only the sentences its outlet changed since it was first fetched: - old, + new.")
+        var diff = false
+
         func run() async throws {
+            if diff {
+                let changes = try await global.withStoreForReading { try await $0.imports.changes(of: id) }
+                if changes.isEmpty { Terminal.message("source \(id) has not changed since it was first fetched") }
+                for change in changes {
+                    switch change {
+                    case .removed(let text): Terminal.print(Terminal.styled("- " + Terminal.safe(text), .red))
+                    case .added(let text): Terminal.print(Terminal.styled("+ " + Terminal.safe(text), .green))
+                    case .kept: break
+                    }
+                }
+                return
+            }
             let (summary, pages) = try await global.withStoreForReading { store in
                 (try await store.imports.source(id), try await store.imports.pages(of: id))
             }
@@ -193,6 +208,85 @@ extension Factdesk.SourceCommand {
             Terminal.print("claims     \(summary.claimCount)")
             Terminal.print()
             Terminal.print(Terminal.safe(source.body, keepNewlines: true))
+        }
+    }
+}
+
+extension Factdesk.SourceCommand {
+    struct Refresh: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "refresh",
+            abstract: "Fetch web sources again and keep what their outlets changed.",
+            discussion: """
+                A page whose article text is unchanged changes nothing but the time of its last \
+                check. A changed text is kept as a new version, a source.revised event records \
+                both texts' SHA-256, and the claims whose sentence changed or vanished are listed \
+                (claim list --revised; source show ID --diff shows the sentences).
+                """)
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The web source's id.")
+        var id: Int64?
+
+        @Flag(help: "Every web source.")
+        var all = false
+
+        @Option(help: ArgumentHelp("With --all: only sources not checked for this long (30m, 12h, 1d, 1w).", valueName: "age"))
+        var olderThan: String?
+
+        @Option(help: ArgumentHelp("Seconds a page may take to arrive, whole.", valueName: "seconds"))
+        var timeout = PageFetcher.defaultTimeout
+
+        @Option(help: ArgumentHelp("The largest page accepted, in bytes.", valueName: "bytes"))
+        var maxSize = ArticleReader.defaultMaximumSize
+
+        func validate() throws {
+            if (id == nil) == !all { throw ValidationError("name one source's id, or --all") }
+            if olderThan != nil && !all { throw ValidationError("--older-than goes with --all") }
+            guard timeout > 0, timeout <= 600 else { throw ValidationError("--timeout must be between 0 and 600 seconds") }
+        }
+
+        func run() async throws {
+            let now = Date()
+            let cutoff = try olderThan.map { age in
+                let later = try Deadline.parse(age, now: now)
+                guard age.last.map({ "mhdw".contains($0) }) == true else {
+                    throw ValidationError("--older-than takes an age such as 30m, 12h, 1d or 1w")
+                }
+                return now.addingTimeInterval(-later.timeIntervalSince(now))
+            }
+            try await global.withStore { store in
+                let fetcher = PageFetcher(timeout: timeout, maximumSize: maxSize)
+                let ids = if let id { [id] } else { try await store.imports.webSources(checkedBefore: cutoff) }
+                var failed: [Int64] = []
+                var results: [JSONView.RefreshView] = []
+                for id in ids {
+                    do {
+                        let outcome = try await store.imports.refresh(id, fetcher: fetcher, by: global.handle)
+                        results.append(JSONView.RefreshView(outcome))
+                        switch outcome {
+                        case .unchanged:
+                            if !global.json { Terminal.print("source \(id)  unchanged") }
+                        case .revised(_, let previous, let digest, let claims):
+                            if !global.json {
+                                Terminal.print("source \(id)  revised  \(String(previous.prefix(12))) → \(String(digest.prefix(12)))  "
+                                    + (claims.isEmpty ? "no claim's sentence changed"
+                                        : "claims whose sentence changed: " + claims.map(String.init).joined(separator: ", ")))
+                            }
+                        }
+                    } catch let failure as any FactDeskError {
+                        if id == self.id { throw failure }
+                        failed.append(id)
+                        Terminal.error("source \(id): \(failure.description)")
+                    }
+                }
+                if global.json { try Terminal.json(results) }
+                if !failed.isEmpty {
+                    throw DeskError.invalidValue("\(failed.count) of \(ids.count) sources could not be refreshed: "
+                        + failed.map(String.init).joined(separator: ", ") + "; the others were")
+                }
+            }
         }
     }
 }

@@ -15,6 +15,9 @@ struct ClaimFilterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only claims from this source.", valueName: "id"))
     var source: Int64?
 
+    @Flag(help: "Only claims whose sentence their outlet changed or removed since (see source refresh).")
+    var revised = false
+
     func validate() throws {
         if assignee != nil && unassigned { throw ValidationError("use one of --assignee and --unassigned") }
     }
@@ -25,6 +28,7 @@ struct ClaimFilterOptions: ParsableArguments {
         var filter = ClaimFilter(states: statuses, sourceID: source)
         if let assignee { filter.assignment = .assignedTo(assignee) }
         if unassigned { filter.assignment = .unassigned }
+        filter.revised = revised
         return filter
     }
 }

@@ -372,6 +372,13 @@ enum PostgresSchema {
             REVOKE ALL ON source_page FROM PUBLIC;
             SELECT factdesk_grant('SELECT, INSERT ON source_page', 'reviewer');
             SELECT factdesk_grant('USAGE ON SEQUENCE source_page_id_seq', 'reviewer');
+            CREATE TABLE source_check (
+                source_id BIGINT PRIMARY KEY REFERENCES source (id),
+                checked_at TEXT NOT NULL,
+                etag TEXT,
+                last_modified TEXT);
+            REVOKE ALL ON source_check FROM PUBLIC;
+            SELECT factdesk_grant('SELECT, INSERT, UPDATE ON source_check', 'reviewer');
             """),
     ]
 

@@ -103,6 +103,7 @@ struct PostgresTransaction: StorageWriter {
         case .unassigned: conditions.append("assignee IS NULL")
         }
         if let source = filter.sourceID { conditions.append("source_id = \(bind(.integer(source)))") }
+        if filter.revised { conditions.append(StorageTerms.revisedClaim(find: "strpos")) }
         if let now = filter.overdueAt {
             var condition = "due_at < \(bind(.time(now)))"
             if !filter.finalStates.isEmpty {
@@ -117,6 +118,32 @@ struct PostgresTransaction: StorageWriter {
         var sql = "SELECT \(columns) FROM claim"
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         return (sql, binds)
+    }
+
+    func newestPage(source: Int64) async throws -> SourcePage? {
+        try await first("SELECT * FROM source_page WHERE source_id = $1 ORDER BY id DESC LIMIT 1", [.integer(source)])?.sourcePage()
+    }
+
+    func sourceCheck(source: Int64) async throws -> SourceCheck? {
+        guard let row = try await first("SELECT * FROM source_check WHERE source_id = $1", [.integer(source)]) else { return nil }
+        return SourceCheck(sourceID: try row.int("source_id"), checkedAt: try row.date("checked_at"),
+                           etag: try row.optionalText("etag"), lastModified: try row.optionalText("last_modified"))
+    }
+
+    func webSources(checkedBefore: Date?) async throws -> [Int64] {
+        try await rows("""
+            SELECT p.source_id AS id FROM source_page p LEFT JOIN source_check c ON c.source_id = p.source_id
+            GROUP BY p.source_id HAVING $1::text IS NULL OR coalesce(max(c.checked_at), max(p.fetched_at)) < $1::text
+            ORDER BY p.source_id
+            """, [.time(checkedBefore)]).map { try $0.int("id") }
+    }
+
+    func save(_ check: SourceCheck) async throws {
+        try await run("""
+            INSERT INTO source_check (source_id, checked_at, etag, last_modified) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (source_id) DO UPDATE SET checked_at = excluded.checked_at, etag = excluded.etag,
+                last_modified = excluded.last_modified
+            """, [.integer(check.sourceID), .time(check.checkedAt), .text(check.etag), .text(check.lastModified)])
     }
 
     func pages(source: Int64) async throws -> [SourcePage] {

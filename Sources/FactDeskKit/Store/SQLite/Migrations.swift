@@ -180,6 +180,14 @@ enum Migrations {
                 CREATE INDEX source_page_on_source ON source_page (source_id, id);
                 """)
             try appendOnly(db, table: "source_page", what: "fetched pages are kept as they were fetched")
+            // The last time each web source was fetched again: bookkeeping, rewritten by each check.
+            try db.execute(sql: """
+                CREATE TABLE source_check (
+                    source_id INTEGER PRIMARY KEY NOT NULL REFERENCES source (id),
+                    checked_at DATETIME NOT NULL,
+                    etag TEXT,
+                    last_modified TEXT);
+                """)
         }
         return migrator
     }

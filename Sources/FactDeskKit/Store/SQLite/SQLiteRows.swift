@@ -169,6 +169,7 @@ extension ClaimFilter {
             conditions.append("source_id = ?")
             arguments += [sourceID]
         }
+        if revised { conditions.append(StorageTerms.revisedClaim(find: "instr")) }
         if let overdueAt {
             var condition = "due_at < ?"
             arguments += [StoredTime.text(overdueAt)]

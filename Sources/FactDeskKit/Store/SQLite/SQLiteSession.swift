@@ -64,6 +64,9 @@ struct SQLiteSession: StorageWriter {
     func sourceSummaries() throws -> [SourceSummary] { try access { try $0.sourceSummaries() } }
     func claimCount(source: Int64) throws -> Int { try access { try $0.claimCount(source: source) } }
     func pages(source: Int64) throws -> [SourcePage] { try access { try $0.pages(source: source) } }
+    func newestPage(source: Int64) throws -> SourcePage? { try access { try $0.newestPage(source: source) } }
+    func sourceCheck(source: Int64) throws -> SourceCheck? { try access { try $0.sourceCheck(source: source) } }
+    func webSources(checkedBefore: Date?) throws -> [Int64] { try access { try $0.webSources(checkedBefore: checkedBefore) } }
     func notes(claim: Int64) throws -> [Note] { try access { try $0.notes(claim: claim) } }
     func evidence(claim: Int64) throws -> [Evidence] { try access { try $0.evidence(claim: claim) } }
     func events(claim: Int64) throws -> [AuditEvent] { try access { try $0.events(claim: claim) } }
@@ -118,6 +121,7 @@ struct SQLiteSession: StorageWriter {
     func insert(_ claim: Claim, searchTerms: String) throws -> Claim { try access { try $0.insert(claim, searchTerms: searchTerms) } }
     func insert(_ source: Source) throws -> Source { try access { try $0.insert(source) } }
     func insert(_ page: SourcePage) throws -> SourcePage { try access { try $0.insert(page) } }
+    func save(_ check: SourceCheck) throws { try access { try $0.save(check) } }
     func createDesk(name: String, createdBy: String, at: Date) throws { try access { try $0.createDesk(name: name, createdBy: createdBy, at: at) } }
     func insert(_ workflow: InstalledWorkflow) throws -> InstalledWorkflow { try access { try $0.insert(workflow) } }
     func save(_ link: ClaimLink) throws { try access { try $0.save(link) } }

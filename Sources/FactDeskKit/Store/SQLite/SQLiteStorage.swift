@@ -196,6 +196,24 @@ struct SQLiteTransaction {
         try db.rows("SELECT * FROM source_page WHERE source_id = ? ORDER BY id", [source]) { $0.sourcePage() }
     }
 
+    func newestPage(source: Int64) throws -> SourcePage? {
+        try db.row("SELECT * FROM source_page WHERE source_id = ? ORDER BY id DESC LIMIT 1", [source]) { $0.sourcePage() }
+    }
+
+    func sourceCheck(source: Int64) throws -> SourceCheck? {
+        try db.row("SELECT * FROM source_check WHERE source_id = ?", [source]) {
+            SourceCheck(sourceID: $0["source_id"], checkedAt: StoredTime.date($0["checked_at"]) ?? .distantPast,
+                        etag: $0["etag"], lastModified: $0["last_modified"])
+        }
+    }
+
+    func webSources(checkedBefore: Date?) throws -> [Int64] {
+        try db.rows("""
+            SELECT p.source_id AS id FROM source_page p LEFT JOIN source_check c ON c.source_id = p.source_id
+            GROUP BY p.source_id HAVING ? IS NULL OR coalesce(max(c.checked_at), max(p.fetched_at)) < ? ORDER BY p.source_id
+            """, [checkedBefore.map(StoredTime.text), checkedBefore.map(StoredTime.text)]) { $0["id"] as Int64 }
+    }
+
     func source(sha256: String) throws -> Source? {
         try db.row("SELECT * FROM source WHERE sha256 = ?", [sha256]) { $0.source() }
     }

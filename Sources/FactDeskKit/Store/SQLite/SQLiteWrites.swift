@@ -76,6 +76,14 @@ extension SQLiteTransaction {
         return row
     }
 
+    func save(_ check: SourceCheck) throws {
+        try db.execute(sql: """
+            INSERT INTO source_check (source_id, checked_at, etag, last_modified) VALUES (?, ?, ?, ?)
+            ON CONFLICT (source_id) DO UPDATE SET checked_at = excluded.checked_at, etag = excluded.etag,
+                last_modified = excluded.last_modified
+            """, arguments: [check.sourceID, StoredTime.text(check.checkedAt), check.etag, check.lastModified])
+    }
+
     func createDesk(name: String, createdBy: String, at: Date) throws {
         try db.execute(sql: "INSERT INTO desk (id, name, created_by, created_at) VALUES (1, ?, ?, ?)",
                        arguments: [name, createdBy, StoredTime.text(at)])
