@@ -46,9 +46,16 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
+        // libxml2's HTML parser, which reads web pages as browsers do (unclosed tags, stray markup).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(
             name: "FactDeskKit",
             dependencies: [
+                "CLibXML2",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
@@ -127,9 +134,9 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            // Labelled sentences of the sample articles, and desks made by earlier FactDesks,
-            // read by the tests from the source tree.
-            exclude: ["Labelled", "Fixtures"],
+            // Labelled sentences of the sample articles, desks made by earlier FactDesks, and
+            // web pages with their articles' text, read by the tests from the source tree.
+            exclude: ["Labelled", "Fixtures", "Pages"],
             swiftSettings: upcoming
         ),
         .testTarget(

@@ -35,6 +35,15 @@ public enum DeskError: FactDeskError, Equatable {
     /// A text holds a character no desk stores (``StoredText``).
     case forbiddenCharacter(field: String, scalar: String)
 
+    // MARK: - Web pages
+
+    /// A page in a character set FactDesk does not decode, named as the page or server named it.
+    case unreadableCharset(String)
+    /// A page whose bytes are not valid in the character set it declares.
+    case invalidPageBytes(charset: String)
+    /// A page in which no article text could be told apart from the site's furniture.
+    case noArticleText(url: String)
+
     public var kind: FailureKind {
         switch self {
         case .claimNotFound, .sourceNotFound, .reviewerNotFound, .speakerNotFound, .unknownTransition:
@@ -53,6 +62,8 @@ public enum DeskError: FactDeskError, Equatable {
         case .reviewerExists, .noteRequired, .evidenceRequired, .assigneeRequired,
              .assigneeNotExpected, .textNotInSource, .invalidValue, .invalidDeadline, .deadlineWithoutAssignment,
              .emptyClaimText, .tooLarge, .forbiddenCharacter:
+            .invalidInput
+        case .unreadableCharset, .invalidPageBytes, .noArticleText:
             .invalidInput
         }
     }
@@ -119,6 +130,12 @@ public enum DeskError: FactDeskError, Equatable {
             "the \(field) holds \(scalar), a character FactDesk does not store; remove it and try again"
         case .lastEditor(let handle):
             "\(handle) is the desk's last active editor; make another reviewer an editor first"
+        case .unreadableCharset(let name):
+            "the page is in \(name), which FactDesk does not read; save it as UTF-8 and import the file"
+        case .invalidPageBytes(let charset):
+            "the page's bytes are not valid \(charset); save it as UTF-8 and import the file"
+        case .noArticleText(let url):
+            "the page at \(url) has no article text FactDesk can find; save the text and import the file"
         }
     }
 }
