@@ -1,0 +1,120 @@
+import Foundation
+
+/// The prose of a page without JSON-LD: the paragraphs of the element that holds the most of it.
+enum MainText {
+    /// Elements whose content is never the article.
+    static let furniture: Set<String> = ["script", "style", "noscript", "template", "nav", "footer", "header", "aside",
+                                         "form", "button", "select", "iframe", "svg", "figcaption", "figure", "menu",
+                                         "amp-sidebar", "amp-social-share", "amp-ad", "h1"]
+    /// Words in a class or id that mark the site's furniture, and those that mark the article.
+    static let negative = ["comment", "footer", "nav", "menu", "share", "social", "related", "read-more", "readmore",
+                           "read-also", "readalso", "sidebar", "widget", "advert", "promo", "caption", "breadcrumb",
+                           "newsletter", "tags", "cookie", "banner", "ticker", "popup", "subscribe", "most-read",
+                           "author-box", "more-news", "recommend"]
+    static let positive = ["article", "content", "story", "entry", "post-body", "text", "main", "body", "matn", "khabar",
+                           "details", "news-text"]
+    /// What an inline "read also" item begins with, in Arabic and English.
+    static let readAlso = ["اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "إقرأ أيضاً", "اقرأ ايضا", "شاهد أيضا", "شاهد أيضاً",
+                           "مواضيع ذات صلة", "اقرأ المزيد", "Read also", "Read more"]
+
+    struct Block {
+        var text: String
+        var linkCharacters: Int
+        var ancestors: [Int]
+    }
+
+    static func paragraphs(in root: HTMLNode) -> [String] {
+        var blocks: [Block] = []
+        var weights: [Int: Double] = [:]
+        var counter = 0
+        collect(root, ancestors: [], into: &blocks, weights: &weights, counter: &counter)
+        var scores: [Int: Double] = [:]
+        for block in blocks where block.text.count >= 25 && !isLinkList(block) {
+            let punctuation = block.text.reduce(0) { $0 + (",،.؛:".contains($1) ? 1 : 0) }
+            let score = 1 + Double(punctuation) + min(Double(block.text.count) / 100, 3)
+            if let parent = block.ancestors.last { scores[parent, default: 0] += score }
+            if block.ancestors.count > 1 { scores[block.ancestors[block.ancestors.count - 2], default: 0] += score / 2 }
+        }
+        let weighted = scores.map { ($0.key, $0.value * (weights[$0.key] ?? 1)) }
+        guard let best = weighted.max(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 > $1.0) })?.0 else { return [] }
+        return blocks.filter { $0.ancestors.contains(best) && !isLinkList($0) && !isReadAlso($0.text) }.map(\.text)
+    }
+
+    static func isLinkList(_ block: Block) -> Bool {
+        Double(block.linkCharacters) > Double(block.text.count) * 0.5
+    }
+
+    static func isReadAlso(_ text: String) -> Bool {
+        readAlso.contains { text.hasPrefix($0) }
+    }
+
+    /// Whether an element's class or id names the site's furniture.
+    static func isFurniture(_ attributes: [String: String]) -> Bool {
+        let hints = ((attributes["class"] ?? "") + " " + (attributes["id"] ?? "")).lowercased()
+        if hints.trimmingCharacters(in: .whitespaces).isEmpty { return false }
+        if attributes["role"].map({ ["navigation", "complementary", "banner", "contentinfo"].contains($0) }) == true { return true }
+        return negative.contains { hints.contains($0) } && !positive.contains { hints.contains("article-" + $0) || hints == $0 }
+    }
+
+    private static func collect(_ node: HTMLNode, ancestors: [Int], into blocks: inout [Block],
+                                weights: inout [Int: Double], counter: inout Int) {
+        guard case .element(let name, let attributes, let children) = node else { return }
+        if furniture.contains(name) || isFurniture(attributes) || attributes["hidden"] != nil { return }
+        counter += 1
+        let id = counter
+        let hints = ((attributes["class"] ?? "") + " " + (attributes["id"] ?? "")).lowercased()
+        var weight = positive.contains { hints.contains($0) } ? 1.5 : 1
+        if name == "article" || name == "main" || attributes["itemprop"] == "articleBody" { weight *= 1.6 }
+        weights[id] = weight
+        let path = ancestors + [id]
+        if ["p", "blockquote", "pre"].contains(name) {
+            for run in runs(of: children) { blocks.append(Block(text: run.text, linkCharacters: run.links, ancestors: path)) }
+            return
+        }
+        // Text standing directly in a block (an article written with <br>s), run by run.
+        var inline: [HTMLNode] = []
+        func flush() {
+            for run in runs(of: inline) { blocks.append(Block(text: run.text, linkCharacters: run.links, ancestors: path)) }
+            inline = []
+        }
+        for child in children {
+            if case .element(let childName, _, _) = child, !inlineElements.contains(childName) {
+                flush()
+                collect(child, ancestors: path, into: &blocks, weights: &weights, counter: &counter)
+            } else {
+                inline.append(child)
+            }
+        }
+        flush()
+    }
+
+    static let inlineElements: Set<String> = ["a", "b", "strong", "em", "i", "span", "br", "u", "small", "sup", "sub",
+                                              "mark", "abbr", "cite", "q", "time", "font", "bdi", "bdo"]
+
+    /// The paragraphs of inline content, split where a `<br>` breaks it, with how much of each is link text.
+    private static func runs(of nodes: [HTMLNode]) -> [(text: String, links: Int)] {
+        var runs: [(text: String, links: Int)] = []
+        var current = "", links = 0
+        func end() {
+            let text = WebPageReader.collapse(current)
+            if !text.isEmpty { runs.append((text, min(links, text.count))) }
+            (current, links) = ("", 0)
+        }
+        func walk(_ node: HTMLNode, inLink: Bool) {
+            switch node {
+            case .text(let text):
+                current += text
+                if inLink { links += WebPageReader.collapse(text).count }
+            case .element(let name, let attributes, let children):
+                if name == "br" { end(); return }
+                if furniture.contains(name) || isFurniture(attributes) { return }
+                if !inlineElements.contains(name) { end() }
+                for child in children { walk(child, inLink: inLink || name == "a") }
+                if !inlineElements.contains(name) { end() }
+            }
+        }
+        for node in nodes { walk(node, inLink: false) }
+        end()
+        return runs
+    }
+}
