@@ -1,0 +1,113 @@
+import FactDeskKit
+import Foundation
+import Testing
+
+/// The article read out of pages written in the markup of Arabic news sites, each with the
+/// text a person would call the article (its gold).
+@Suite struct WebPageReaderTests {
+    static let pages = ["plain", "jsonld", "br", "cp1256"]
+    static let folder = packageRoot.appendingPathComponent("Tests/FactDeskKitTests/Pages")
+
+    static func page(_ name: String) throws -> Data {
+        try Data(contentsOf: folder.appendingPathComponent(name + ".html"))
+    }
+
+    static func gold(_ name: String) throws -> String {
+        try String(contentsOf: folder.appendingPathComponent(name + ".gold.txt"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Word-level F1 of a text against the gold: words split on white space and punctuation, counted as a multiset.
+    static func f1(_ text: String, _ gold: String) -> Double {
+        func words(_ s: String) -> [String: Int] {
+            s.components(separatedBy: CharacterSet.whitespacesAndNewlines.union(.punctuationCharacters))
+                .filter { !$0.isEmpty }.reduce(into: [:]) { $0[$1, default: 0] += 1 }
+        }
+        let (a, b) = (words(text), words(gold))
+        let overlap = a.reduce(0) { $0 + min($1.value, b[$1.key] ?? 0) }
+        let (found, wanted) = (a.values.reduce(0, +), b.values.reduce(0, +))
+        guard overlap > 0 else { return 0 }
+        let precision = Double(overlap) / Double(found), recall = Double(overlap) / Double(wanted)
+        return 2 * precision * recall / (precision + recall)
+    }
+
+    @Test(arguments: pages) func eachPageGivesItsArticleAndOnlyIt(_ name: String) throws {
+        let article = try WebPageReader.article(from: try Self.page(name), contentType: nil, url: "https://outlet.example/\(name)")
+        #expect(Self.f1(article.text, try Self.gold(name)) >= 0.95, "\(name): \(article.text)")
+        // Paragraphs stay apart, as the gold has them.
+        #expect(article.text.components(separatedBy: "\n\n").count == (try Self.gold(name)).components(separatedBy: "\n\n").count)
+        for furniture in ["اقرأ أيضا", "البنك المركزي يبقي", "التعليقات", "هذه الأرقام لا تعكس", "رياضة", "محليات", "جميع الحقوق",
+                          "مبنى وزارة المالية", "فيسبوك", "عاجل", "لا جديد في هذه المحادثات", "أرشيف الأخبار", "ملفات تعريف"] {
+            #expect(!article.text.contains(furniture), "\(name) kept \(furniture)")
+        }
+    }
+
+    @Test func theHeadFillsTheSourcesFields() throws {
+        let plain = try WebPageReader.article(from: try Self.page("plain"), contentType: "text/html; charset=utf-8",
+                                              url: "https://almarsad.example/economy/x?utm=1")
+        #expect(plain.title == "وزارة المالية: عجز الموازنة يتراجع إلى 3.2 في المئة")
+        #expect(plain.outlet == "صحيفة المرصد")
+        #expect(plain.publishedOn == "2026-11-24")
+        #expect(plain.language == "ar")
+        #expect(plain.canonicalURL == "https://almarsad.example/economy/2026/11/24/deficit")
+        let linked = try WebPageReader.article(from: try Self.page("jsonld"), contentType: nil, url: "https://alofoq.example/x")
+        #expect(linked.outlet == "الأفق الإخباري")
+        #expect(linked.publishedOn == "2026-11-30")
+        #expect(linked.canonicalURL == "https://alofoq.example/news/88121")
+    }
+
+    @Test func unclosedParagraphsDoNotSwallowOneAnother() throws {
+        let text = try WebPageReader.article(from: try Self.page("plain"), contentType: nil, url: "https://a.example/").text
+        let paragraphs = text.components(separatedBy: "\n\n")
+        #expect(paragraphs.count == 4)
+        #expect(paragraphs[0].hasPrefix("أعلنت وزارة المالية") && !paragraphs[0].contains("وقال وزير المالية"))
+    }
+
+    @Test func aWindows1256PageNamedByTheHeaderAloneIsDecoded() throws {
+        let html = "<html><body><div class=\"article\"><p>\(String(repeating: "أعلنت الحكومة خطة جديدة للنقل العام في المدن الكبرى. ", count: 4))</p></div></body></html>"
+        let bytes = try #require(Self.iconv(html, to: "CP1256"))
+        let article = try WebPageReader.article(from: bytes, contentType: "text/html; charset=windows-1256", url: "https://a.example/")
+        #expect(article.text.hasPrefix("أعلنت الحكومة خطة جديدة"))
+        let iso = try #require(Self.iconv(html, to: "ISO-8859-6"))
+        #expect(try WebPageReader.article(from: iso, contentType: "text/html; charset=iso-8859-6", url: "https://a.example/").text
+            .hasPrefix("أعلنت الحكومة"))
+    }
+
+    @Test func anUnknownCharsetIsRefusedByName() throws {
+        #expect(throws: DeskError.unreadableCharset("shift_jis")) {
+            try WebPageReader.article(from: Data("<p>x</p>".utf8), contentType: "text/html; charset=Shift_JIS", url: "https://a.example/")
+        }
+        #expect(throws: DeskError.invalidPageBytes(charset: "utf-8")) {
+            try WebPageReader.article(from: Data([0x3C, 0x70, 0x3E, 0xFF, 0xFE, 0x80]), contentType: "text/html; charset=utf-8", url: "https://a.example/")
+        }
+    }
+
+    @Test func aPageOfFurnitureOnlyHasNoArticle() throws {
+        let html = "<html><body><nav><a href=/>الرئيسية</a> <a href=/a>سياسة</a></nav><div class=\"comments\"><p>"
+            + String(repeating: "تعليق طويل من قارئ لا علاقة له بأي مقال منشور. ", count: 5) + "</p></div><footer>حقوق</footer></body></html>"
+        #expect(throws: DeskError.noArticleText(url: "https://a.example/")) {
+            try WebPageReader.article(from: Data(html.utf8), contentType: "text/html", url: "https://a.example/")
+        }
+    }
+
+    @Test func hostileMarkupNeitherCrashesNorHangs() throws {
+        let deep = String(repeating: "<div>", count: 20_000) + "<p>نص</p>" + String(repeating: "</div>", count: 20_000)
+        #expect(throws: DeskError.self) { try WebPageReader.article(from: Data(deep.utf8), contentType: nil, url: "https://a.example/") }
+        let json = "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"articleBody\": 42}</script><p>قصير</p>"
+        #expect(throws: DeskError.self) { try WebPageReader.article(from: Data(json.utf8), contentType: nil, url: "https://a.example/") }
+    }
+
+    static func iconv(_ text: String, to encoding: String) -> Data? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        process.arguments = ["-f", "UTF-8", "-t", encoding]
+        let input = Pipe(), output = Pipe()
+        (process.standardInput, process.standardOutput) = (input, output)
+        guard (try? process.run()) != nil else { return nil }
+        input.fileHandleForWriting.write(Data(text.utf8))
+        try? input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? data : nil
+    }
+}
