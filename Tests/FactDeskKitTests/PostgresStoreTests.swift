@@ -224,7 +224,7 @@ struct PostgresStoreTests {
         let expected = Dictionary(made.filter { $0.kind == .trigger }.map { ($0.name, $0) }, uniquingKeysWith: { $1 })
         #expect(expected.keys.sorted() == ["event_actor_is_login", "event_next_seq_only", "event_no_delete", "event_no_truncate",
                                            "event_no_update", "evidence_no_delete", "evidence_no_update", "note_no_delete",
-                                           "note_no_update"])
+                                           "note_no_update", "source_page_no_delete", "source_page_no_update"])
         // Before each row: update, delete, insert; before the statement: truncate.
         #expect(expected["note_no_update"]?.definition.contains("BEFORE UPDATE ON note FOR EACH ROW") == true)
         #expect(expected["event_no_delete"]?.definition.contains("BEFORE DELETE ON event FOR EACH ROW") == true)

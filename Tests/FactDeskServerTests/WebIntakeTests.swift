@@ -59,13 +59,17 @@ actor LocalSite {
 
     /// A desk with the sample articles, and a site serving the test pages.
     func withSite(_ body: @Sendable @escaping (ClaimStore, LocalSite, String) async throws -> Void) async throws {
+        try await withDesk { desk, site, origin in try await body(desk.store, site, origin) }
+    }
+
+    func withDesk(_ body: @Sendable @escaping (WebDesk, LocalSite, String) async throws -> Void) async throws {
         let desk = try await WebDesk()
         let site = LocalSite()
         for name in ["plain", "jsonld", "br"] {
             await site.set("/\(name)", .init(body: try Self.page(name)))
         }
         await site.set("/cp1256", .init(body: try Self.page("cp1256"), contentType: "text/html; charset=windows-1256"))
-        try await LocalSite.serving(site) { origin in try await body(desk.store, site, origin) }
+        try await LocalSite.serving(site) { origin in try await body(desk, site, origin) }
     }
 
     @Test func aWebArticleIsImportedWithItsPageKept() async throws {
@@ -88,7 +92,7 @@ actor LocalSite {
                 if case .sourceAdd(let body) = event.payload, event.sourceID == id { added = body }
             }
             let addition = try #require(added)
-            #expect(addition.pageSHA256 == pages[0].sha256 && addition.sha256 == source.sha256)
+            #expect(addition.pageSha256 == pages[0].sha256 && addition.sha256 == source.sha256)
             let headers = await site.headers(of: "/plain")
             #expect(headers.first?[.userAgent]?.hasPrefix("FactDesk/") == true)
             #expect(headers.first?[.acceptEncoding]?.contains("gzip") == true)
@@ -161,8 +165,28 @@ actor LocalSite {
             #expect(changes.last.map { if case .added(let text) = $0 { text.contains("12") } else { false } } == true)
             let event = try #require(try await Self.newestEvent(store))
             guard case .sourceRevise(let revision) = event.payload else { Issue.record("not source.revised: \(event.action)"); return }
-            #expect(revision.previousSHA256 == previous && revision.sha256 == digest && event.sourceID == id)
+            #expect(revision.previousSha256 == previous && revision.sha256 == digest && event.sourceID == id)
             #expect(try await store.audit.verifyAudit().problems.isEmpty)
+        }
+    }
+
+    /// Someone who can write the desk's file drops the page table's protection and changes a
+    /// kept page: its text, or which page it claims to be. Either no longer matches the history.
+    @Test(arguments: ["UPDATE source_page SET body = body || ' (معدل)'",
+                      "UPDATE source_page SET sha256 = '\(String(repeating: "ab", count: 32))'",
+                      "DELETE FROM source_page"])
+    func aKeptPageChangedInTheDeskFileIsCaughtByTheAudit(_ tampering: String) async throws {
+        try await withDesk { desk, _, origin in
+            _ = try await desk.store.imports.addWebSource("\(origin)/jsonld", fetcher: PageFetcher(timeout: 5), by: "sara")
+            #expect(try await desk.store.audit.verifyAudit().problems.isEmpty)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+            process.arguments = [desk.path, "DROP TRIGGER source_page_no_update; DROP TRIGGER source_page_no_delete; \(tampering);"]
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            let problems = try await desk.store.audit.verifyAudit().problems
+            #expect(problems.contains { $0.kind == .rowChanged && $0.description.contains("page") }, "\(problems)")
         }
     }
 

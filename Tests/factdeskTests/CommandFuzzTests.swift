@@ -82,7 +82,7 @@ import Testing
         }
     }
 
-    static let codes: Set<Int32> = [0, 64, 65, 66, 67, 68, 70, 74, 75, 77]
+    static let codes: Set<Int32> = [0, 64, 65, 66, 67, 68, 69, 70, 74, 75, 77]
 
     @Test func theTreeIsReadFromTheParser() {
         #expect(Self.leaves.count >= 50)

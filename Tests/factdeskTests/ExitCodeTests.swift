@@ -74,7 +74,7 @@ import Testing
         // Lower-case words and numbers only: an internal name (storeUnusable) ends the match early.
         let listing = try #require(help.firstMatch(of: /Exit codes: ([0-9a-z ,]+)/)).1
         let codes = listing.matches(of: /(\d\d) ([a-z ]+)/).map { (Int($0.1) ?? 0, String($0.2)) }
-        #expect(codes.map(\.0) == [64, 65, 66, 67, 68, 70, 74, 75, 77], "\(listing)")
+        #expect(codes.map(\.0) == [64, 65, 66, 67, 68, 69, 70, 74, 75, 77], "\(listing)")
         #expect(codes.first { $0.0 == 74 }?.1.hasPrefix("desk unusable") == true, "\(listing)")
         #expect(listing.trimmingCharacters(in: .whitespaces).hasSuffix("77 permission denied"), "\(listing)")
     }

@@ -10,8 +10,8 @@ public enum DetailKey: String, CodingKey, CaseIterable, Sendable {
     case evidenceNotes = "evidence_notes"
     case handle, key, name, note
     case otherClaim = "other_claim"
-    case previousSHA256 = "previous_sha256"
-    case pageSHA256 = "page_sha256"
+    case previousSha256 = "previous_sha256"
+    case pageSha256 = "page_sha256"
     case previousAssignee = "previous_assignee"
     case reasons
     case reference = "ref"
@@ -25,8 +25,8 @@ public enum DetailKey: String, CodingKey, CaseIterable, Sendable {
         switch self {
         case .previousAssignee: "previous assignee"
         case .sha256: "SHA-256"
-        case .pageSHA256: "page's SHA-256"
-        case .previousSHA256: "previous SHA-256"
+        case .pageSha256: "page's SHA-256"
+        case .previousSha256: "previous SHA-256"
         case .due: "deadline"
         case .reference: "reference"
         case .variants: "spelling"

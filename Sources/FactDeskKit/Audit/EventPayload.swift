@@ -106,24 +106,24 @@ public enum EventPayload: Sendable, Equatable {
     /// A source imported: its title and the SHA-256 of its text.
     public struct SourceAdded: EventBody {
         /// The SHA-256 of the web page the text was read from, for an article fetched from the web.
-        public var title: String?, sha256 = "", pageSHA256: String?
+        public var title: String?, sha256 = "", pageSha256: String?
         public init() {}
-        public init(title: String?, sha256: String, pageSHA256: String? = nil) {
-            (self.title, self.sha256, self.pageSHA256) = (title, sha256, pageSHA256)
+        public init(title: String?, sha256: String, pageSha256: String? = nil) {
+            (self.title, self.sha256, self.pageSha256) = (title, sha256, pageSha256)
         }
         static let fields = table([.optional(.title, \.title), .required(.sha256, \.sha256),
-                                   .optional(.pageSHA256, \.pageSHA256)])
+                                   .optional(.pageSha256, \.pageSha256)])
     }
 
     /// A web source found changed: the SHA-256 of its text before and after, and of the new page.
     public struct SourceRevised: EventBody {
-        public var previousSHA256 = "", sha256 = "", pageSHA256 = ""
+        public var previousSha256 = "", sha256 = "", pageSha256 = ""
         public init() {}
-        public init(previousSHA256: String, sha256: String, pageSHA256: String) {
-            (self.previousSHA256, self.sha256, self.pageSHA256) = (previousSHA256, sha256, pageSHA256)
+        public init(previousSha256: String, sha256: String, pageSha256: String) {
+            (self.previousSha256, self.sha256, self.pageSha256) = (previousSha256, sha256, pageSha256)
         }
-        static let fields = table([.required(.previousSHA256, \.previousSHA256), .required(.sha256, \.sha256),
-                                   .required(.pageSHA256, \.pageSHA256)])
+        static let fields = table([.required(.previousSha256, \.previousSha256), .required(.sha256, \.sha256),
+                                   .required(.pageSha256, \.pageSha256)])
     }
 
     /// A claim added: its text, who said it, where it stands in its source, and how check-worthy it was found.

@@ -137,6 +137,19 @@ extension HistoryReplay {
                 problem(.rowChanged, nil, "it says '\(text("kind") ?? "")' but its history says '\(recorded.kind)' by \(recorded.by)",
                         row: "link \(a)-\(b)")
             }
+        case .sourcePage:
+            // A page is the one its history recorded when its bytes, as kept, hash to the digest an
+            // event of its source names, and its text to the digest recorded with it.
+            let source = text("source_id") ?? "?", digest = text("sha256") ?? ""
+            guard let textDigest = pages.removeValue(forKey: "\(source):\(digest)") else {
+                return problem(.rowChanged, nil, "no event of source \(source) recorded this page", row: "page \(id)")
+            }
+            let bytes = Data(base64Encoded: text("page") ?? "").flatMap { Deflate.decompress($0, limit: 256 * 1024 * 1024) }
+            if bytes.map({ sha256Hex(bytes: [UInt8]($0)) }) != digest {
+                problem(.rowChanged, nil, "its bytes are not the page its history recorded (SHA-256 \(digest))", row: "page \(id)")
+            } else if text("text_sha256") != textDigest || sha256Hex(text("body") ?? "") != textDigest {
+                problem(.rowChanged, nil, "its text is not the text its history recorded (SHA-256 \(textDigest))", row: "page \(id)")
+            }
         case .knownCheck:
             let ref = text("ref") ?? ""
             guard let recorded = knownChecks.removeValue(forKey: ref) else {
@@ -221,6 +234,9 @@ extension HistoryReplay {
         }
         for entry in (Array(evidence.values) + Array(legacyEvidence.values)).sorted(by: { $0.claim < $1.claim }) {
             problem(.rowChanged, nil, "evidence its history records is gone", row: "claim \(entry.claim)")
+        }
+        for key in pages.keys.sorted() {
+            problem(.rowChanged, nil, "a page its history recorded is gone", row: "source \(key.prefix { $0 != ":" })")
         }
         for (id, source) in sources.sorted(by: { $0.key < $1.key }) {
             problem(.rowChanged, nil, "its history added it (SHA-256 \(source.sha256)) but it is gone", row: "source \(id)")

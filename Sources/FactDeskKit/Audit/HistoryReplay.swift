@@ -104,6 +104,8 @@ struct HistoryReplay {
     var knownChecks: [String: (digest: String, by: String, at: String?)] = [:]
     var links: [Pair: (kind: String, by: String, at: String?)] = [:]
     var sources: [Int64: (sha256: String, title: String?, at: String?)] = [:]
+    /// The web pages the history recorded, "source:page SHA-256", with the SHA-256 of the text read from each.
+    var pages: [String: String] = [:]
     /// The desk's row as its first event recorded it: its name (nil before names were recorded), founder and time.
     var deskRow: (name: String?, by: String, at: String?)?
     /// Per reviewer, the SHA-256 of the password hash their newest password event set
@@ -200,9 +202,11 @@ struct HistoryReplay {
             guard let source = event.sourceID else { return malformed(event) }
             if sources[source] != nil { return problem(.notAllowed, event.seq, "it adds source \(source) a second time") }
             sources[source] = (added.sha256, added.title, event.signedAt)
-        case .sourceRevise:
+            if let page = added.pageSha256 { pages["\(source):\(page)"] = added.sha256 }
+        case .sourceRevise(let revision):
             guard let source = event.sourceID else { return malformed(event) }
             if sources[source] == nil { return problem(.notAllowed, event.seq, "it revises source \(source), which it never added") }
+            pages["\(source):\(revision.pageSha256)"] = revision.sha256
         case .claimAdd(let added):
             guard let id = event.claimID else { return malformed(event) }
             if claims[id] != nil { return problem(.notAllowed, event.seq, "it adds claim \(id) a second time") }

@@ -149,7 +149,7 @@ extension Imports {
                                                compressedPage: page.compressed, body: new.body, textSHA256: prepared.digest))
         }
         try await tx.record(AuditEvent(at: now, actor: actor, sourceID: source.id,
-                                 .sourceAdd(.init(title: source.title, sha256: prepared.digest, pageSHA256: prepared.page?.sha256))), signer)
+                                 .sourceAdd(.init(title: source.title, sha256: prepared.digest, pageSha256: prepared.page?.sha256))), signer)
         guard let found = prepared.claims, let sourceID = source.id else { return .added(source, claims: 0) }
         for (item, terms) in found {
             let claim = Claim(

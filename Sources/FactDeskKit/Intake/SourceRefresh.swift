@@ -6,7 +6,7 @@ public enum SourceRefresh: Sendable, Equatable {
     case unchanged(sourceID: Int64)
     /// The article's text changed: the new version is kept, a `source.revised` event records
     /// both texts' SHA-256, and the claims whose sentence changed or vanished are listed.
-    case revised(sourceID: Int64, previousSHA256: String, sha256: String, revisedClaims: [Int64])
+    case revised(sourceID: Int64, previousSha256: String, sha256: String, revisedClaims: [Int64])
 }
 
 extension Imports {
@@ -43,12 +43,12 @@ extension Imports {
                                                sha256: pageDigest, compressedPage: Deflate.compress(page.body),
                                                body: article.text, textSHA256: digest))
             try await tx.record(AuditEvent(at: now, actor: actor, sourceID: id,
-                                           .sourceRevise(.init(previousSHA256: latest.textSHA256, sha256: digest, pageSHA256: pageDigest))),
+                                           .sourceRevise(.init(previousSha256: latest.textSHA256, sha256: digest, pageSha256: pageDigest))),
                                 signer)
             var filter = ClaimFilter()
             filter.sourceID = id
             filter.revised = true
-            return .revised(sourceID: id, previousSHA256: latest.textSHA256, sha256: digest,
+            return .revised(sourceID: id, previousSha256: latest.textSHA256, sha256: digest,
                             revisedClaims: try await tx.claims(filter).compactMap(\.id))
         }
     }
