@@ -66,6 +66,7 @@ public struct DeskServer: Sendable {
         SettingsController(server: self).add(to: router)
         DeskPagesController(server: self).add(to: router)
         APIController(server: self).add(to: router)
+        TipController(server: self).add(to: router)
         router.get("/assets/desk.css") { _, _ in
             Reply.text(Assets.css, type: "text/css; charset=utf-8", cache: true)
         }
@@ -127,8 +128,8 @@ enum Reply {
 extension DeskServer {
     /// Serves until SIGINT or SIGTERM, calling `ready` with the bound port once listening.
     ///
-    /// One `ServiceGroup` runs the web server and, on a PostgreSQL desk, the client that
-    /// keeps at most ``ServerConfiguration/postgresConnections`` connections to it. On a
+    /// One `ServiceGroup` runs the web server, the feed poller (``FeedPoller``) and, on a
+    /// PostgreSQL desk, the client that keeps at most ``ServerConfiguration/postgresConnections`` connections to it. On a
     /// signal the web server finishes the requests in flight first, then the client closes
     /// its connections.
     public func run(ready: @escaping @Sendable (Int) -> Void) async throws {
@@ -137,6 +138,9 @@ extension DeskServer {
             services.append(connections)
         }
         services.append(application(onServerRunning: { ready($0) }))
+        if configuration.pollFeeds {
+            services.append(FeedPoller(store: store, fetcher: configuration.fetcher(), interval: configuration.feedInterval))
+        }
         var logger = Logger(label: "factdesk")
         logger.logLevel = .warning
         let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint],

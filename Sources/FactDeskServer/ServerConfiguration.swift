@@ -25,6 +25,13 @@ public struct ServerConfiguration: Sendable {
     /// The most connections the server keeps to a PostgreSQL desk (`--pg-connections`);
     /// requests beyond them wait their turn.
     public var postgresConnections: Int
+    /// Whether the server polls the desk's due feeds in the background (`--no-feeds` turns it off).
+    public var pollFeeds = true
+    /// How often the feed poller wakes to look for due feeds.
+    public var feedInterval: Duration = .seconds(60)
+    /// Whether pages on private networks may be fetched for others (feeds' items, readers'
+    /// links, the import form): off unless the desk runs inside a trusted network.
+    public var allowPrivateAddresses = false
 
     /// The numbers of connections `--pg-connections` may name.
     public static let postgresConnectionRange = 1...1_000
@@ -46,6 +53,11 @@ public struct ServerConfiguration: Sendable {
         self.idleTimeout = idleTimeout
         self.requireTwoFactor = requireTwoFactor
         self.postgresConnections = postgresConnections
+    }
+
+    /// The fetcher for pages others chose: public addresses only, unless allowed.
+    public func fetcher(timeout: Double = PageFetcher.defaultTimeout) -> PageFetcher {
+        PageFetcher(timeout: timeout, maximumSize: maxImportSize, publicOnly: !allowPrivateAddresses)
     }
 
     /// Whether cookies carry `Secure`: whenever the desk is reached over https.

@@ -120,6 +120,18 @@ public enum AuditAction {
     public static let sourceAdd = "source.add"
     /// A web source fetched again and found changed: both texts' SHA-256 and the new page's.
     public static let sourceRevise = "source.revised"
+    /// A feed watched, or no longer watched, by an editor.
+    public static let feedAdd = "feed.add"
+    public static let feedRemove = "feed.remove"
+    /// A reader's tip received through the web desk (its actor ``tipActor``, signed by the server's service).
+    public static let tipReceive = "tip.receive"
+    public static let tipAccept = "tip.accept"
+    public static let tipReject = "tip.reject"
+    public static let tipMerge = "tip.merge"
+    /// A reader's contact erased; the tip's words stay.
+    public static let tipForget = "tip.forget"
+    /// Who a received tip's event names: a reader, who is not on the team.
+    public static let tipActor = "reader"
     public static let claimAdd = "claim.add"
     public static let claimNote = "claim.note"
     public static let claimEvidence = "claim.evidence"

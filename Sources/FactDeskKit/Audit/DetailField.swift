@@ -8,7 +8,7 @@ import Foundation
 public enum DetailKey: String, CodingKey, CaseIterable, Sendable {
     case assignee, due, entity, evidence
     case evidenceNotes = "evidence_notes"
-    case handle, key, name, note
+    case feed, handle, into, key, language, name, note
     case otherClaim = "other_claim"
     case previousSha256 = "previous_sha256"
     case pageSha256 = "page_sha256"
@@ -18,7 +18,7 @@ public enum DetailKey: String, CodingKey, CaseIterable, Sendable {
     case relation, role, sha256
     case spanEnd = "span_end"
     case spanStart = "span_start"
-    case speaker, stances, text, title, variants, workflow, worthiness
+    case speaker, stances, text, tip, title, url, variants, workflow, worthiness
 
     /// The field's name in a message about the text it holds.
     var label: String {

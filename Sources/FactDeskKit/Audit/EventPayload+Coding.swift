@@ -21,6 +21,13 @@ extension EventPayload {
         case .twoFactorDisable: AuditAction.twoFactorDisable
         case .sourceAdd: AuditAction.sourceAdd
         case .sourceRevise: AuditAction.sourceRevise
+        case .feedAdd: AuditAction.feedAdd
+        case .feedRemove: AuditAction.feedRemove
+        case .tipReceive: AuditAction.tipReceive
+        case .tipAccept: AuditAction.tipAccept
+        case .tipReject: AuditAction.tipReject
+        case .tipMerge: AuditAction.tipMerge
+        case .tipForget: AuditAction.tipForget
         case .claimAdd: AuditAction.claimAdd
         case .claimNote: AuditAction.claimNote
         case .claimEvidence: AuditAction.claimEvidence
@@ -47,6 +54,9 @@ extension EventPayload {
         case .tokenCreate(let body), .tokenRevoke(let body): body
         case .sourceAdd(let body): body
         case .sourceRevise(let body): body
+        case .feedAdd(let body), .feedRemove(let body): body
+        case .tipReceive(let body): body
+        case .tipAccept(let body), .tipReject(let body), .tipMerge(let body), .tipForget(let body): body
         case .claimAdd(let body): body
         case .claimNote(let body): body
         case .claimEvidence(let body): body
@@ -78,6 +88,13 @@ extension EventPayload {
         case AuditAction.twoFactorDisable: visitor.visit(action, EventPayload.twoFactorDisable)
         case AuditAction.sourceAdd: visitor.visit(action, EventPayload.sourceAdd)
         case AuditAction.sourceRevise: visitor.visit(action, EventPayload.sourceRevise)
+        case AuditAction.feedAdd: visitor.visit(action, EventPayload.feedAdd)
+        case AuditAction.feedRemove: visitor.visit(action, EventPayload.feedRemove)
+        case AuditAction.tipReceive: visitor.visit(action, EventPayload.tipReceive)
+        case AuditAction.tipAccept: visitor.visit(action, EventPayload.tipAccept)
+        case AuditAction.tipReject: visitor.visit(action, EventPayload.tipReject)
+        case AuditAction.tipMerge: visitor.visit(action, EventPayload.tipMerge)
+        case AuditAction.tipForget: visitor.visit(action, EventPayload.tipForget)
         case AuditAction.claimAdd: visitor.visit(action, EventPayload.claimAdd)
         case AuditAction.claimNote: visitor.visit(action, EventPayload.claimNote)
         case AuditAction.claimEvidence: visitor.visit(action, EventPayload.claimEvidence)

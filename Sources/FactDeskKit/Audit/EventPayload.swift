@@ -22,6 +22,13 @@ public enum EventPayload: Sendable, Equatable {
     case twoFactorDisable(Subject)
     case sourceAdd(SourceAdded)
     case sourceRevise(SourceRevised)
+    case feedAdd(FeedChange)
+    case feedRemove(FeedChange)
+    case tipReceive(TipReceived)
+    case tipAccept(TipDecided)
+    case tipReject(TipDecided)
+    case tipMerge(TipDecided)
+    case tipForget(TipDecided)
     case claimAdd(ClaimAdded)
     case claimNote(NoteAdded)
     case claimEvidence(EvidenceAdded)
@@ -124,6 +131,34 @@ public enum EventPayload: Sendable, Equatable {
         }
         static let fields = table([.required(.previousSha256, \.previousSha256), .required(.sha256, \.sha256),
                                    .required(.pageSha256, \.pageSha256)])
+    }
+
+    /// A feed watched or no longer watched: its number, its address and the outlet it is credited to.
+    public struct FeedChange: EventBody {
+        public var feed: Int64 = 0, url = "", name: String?
+        public init() {}
+        public init(feed: Int64, url: String, outlet: String?) { (self.feed, self.url, self.name) = (feed, url, outlet) }
+        static let fields = table([.required(.feed, \.feed), .required(.url, \.url), .optional(.name, \.name)])
+    }
+
+    /// A reader's tip received: its number and what the reader said (their contact is never in it).
+    public struct TipReceived: EventBody {
+        public var tip: Int64 = 0, text: String?, url: String?, language: String?
+        public init() {}
+        public init(tip: Int64, text: String?, url: String?, language: String?) {
+            (self.tip, self.text, self.url, self.language) = (tip, text, url, language)
+        }
+        static let fields = table([.required(.tip, \.tip), .optional(.text, \.text), .optional(.url, \.url),
+                                   .optional(.language, \.language)])
+    }
+
+    /// A tip accepted (the event's claim is the claim made from it), rejected with a note,
+    /// merged into another, or its reader's contact forgotten.
+    public struct TipDecided: EventBody {
+        public var tip: Int64 = 0, note: String?, into: Int64?
+        public init() {}
+        public init(tip: Int64, note: String? = nil, into: Int64? = nil) { (self.tip, self.note, self.into) = (tip, note, into) }
+        static let fields = table([.required(.tip, \.tip), .optional(.note, \.note), .optional(.into, \.into)])
     }
 
     /// A claim added: its text, who said it, where it stands in its source, and how check-worthy it was found.

@@ -20,7 +20,7 @@ extension Audit {
             try await Self.walkEvents(tx, into: &verifier)
             try await tx.walkClaims { verifier.check(claim: $0) }
             let credentials: [DeskTable] = try await tx.mayReadCredentials() ? [.credential] : []
-            for table in [DeskTable.desk, .reviewer, .service, .source, .note, .evidence, .alias, .claimLink, .knownCheck, .sourcePage] + credentials {
+            for table in [DeskTable.desk, .reviewer, .service, .source, .note, .evidence, .alias, .claimLink, .knownCheck, .sourcePage, .feed, .tip] + credentials {
                 try await tx.eachRow(of: table) { verifier.check(table, $0) }
             }
             // Only the handle: all that a reviewer may read of a second factor on PostgreSQL.

@@ -19,6 +19,8 @@ extension HistoryReplay {
         case .serviceAdd: return .registerService
         case .serviceRemove: return .removeService
         case .workflowInstall: return .installWorkflow
+        case .feedAdd, .feedRemove: return .watchFeeds
+        case .tipAccept, .tipReject, .tipMerge, .tipForget: return .triageTips
         case .reviewerPassword(let credential): return .access(of: credential.handle)
         case .tokenCreate(let token), .tokenRevoke(let token): return .access(of: token.handle ?? actor)
         case .twoFactorEnable, .twoFactorDisable:

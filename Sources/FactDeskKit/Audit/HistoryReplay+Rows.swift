@@ -196,6 +196,10 @@ extension HistoryReplay {
             }
         case .secondFactor:
             checkSecondFactorRow(handle: text("handle") ?? "")
+        case .feed:
+            checkFeed(text)
+        case .tip:
+            checkTip(text)
         default:
             break
         }
@@ -257,5 +261,6 @@ extension HistoryReplay {
             problem(.rowChanged, nil, "its history registered it but it is gone", row: "service \(name)")
         }
         finishSecondFactors()
+        finishIntake()
     }
 }

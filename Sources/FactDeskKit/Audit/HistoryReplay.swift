@@ -113,6 +113,20 @@ struct HistoryReplay {
     var credentials: [String: String] = [:]
     /// Who has a second factor turned on (HistoryReplay+TwoFactor.swift).
     var secondFactors: Set<String> = []
+    /// Feeds watched, by number: the address, outlet, who asked and the event's number.
+    var feeds: [Int64: (url: String, outlet: String?, by: String, seq: Int64)] = [:]
+    /// Tips received, by number: a digest of their words, and their triage as the history has it.
+    var tips: [Int64: TipState] = [:]
+
+    struct TipState {
+        var words: Digest
+        var status = Tip.Status.new
+        var claim: Int64?
+        var into: Int64?
+        var note: String?
+        var by: String?
+        var at: String?
+    }
 
     struct Pair: Hashable {
         var a: Int64
@@ -171,6 +185,7 @@ struct HistoryReplay {
         // A rule broken is reported, and the event still replayed, so that one forged event
         // is named once rather than through everything after it.
         if case .transition(_, let details) = payload { return transition(event, details) }
+        if case .tipReceive(let tip) = payload { return receiveTip(event, tip) }
         switch payload {
         case .incomplete, .unknown: _ = actorIsActive(event)
         default:
@@ -207,6 +222,17 @@ struct HistoryReplay {
             guard let source = event.sourceID else { return malformed(event) }
             if sources[source] == nil { return problem(.notAllowed, event.seq, "it revises source \(source), which it never added") }
             pages["\(source):\(revision.pageSha256)"] = revision.sha256
+        case .feedAdd(let feed):
+            if feeds[feed.feed] != nil { return problem(.notAllowed, event.seq, "it adds feed \(feed.feed) a second time") }
+            feeds[feed.feed] = (feed.url, feed.name, event.actor, event.seq)
+        case .feedRemove(let feed):
+            if feeds.removeValue(forKey: feed.feed) == nil {
+                return problem(.notAllowed, event.seq, "it removes feed \(feed.feed), which was not watched")
+            }
+        case .tipAccept(let decided), .tipReject(let decided), .tipMerge(let decided):
+            decideTip(event, payload, decided)
+        case .tipForget(let decided):
+            if tips[decided.tip] == nil { return problem(.notAllowed, event.seq, "it forgets tip \(decided.tip), which was never received") }
         case .claimAdd(let added):
             guard let id = event.claimID else { return malformed(event) }
             if claims[id] != nil { return problem(.notAllowed, event.seq, "it adds claim \(id) a second time") }
@@ -242,7 +268,7 @@ struct HistoryReplay {
             installWorkflow(event, installed)
         case .reviewerPassword(let credential):
             setCredential(event, credential)
-        case .tokenCreate, .tokenRevoke:
+        case .tokenCreate, .tokenRevoke, .tipReceive:
             break
         case .twoFactorEnable(let subject):
             enableTwoFactor(event, subject)

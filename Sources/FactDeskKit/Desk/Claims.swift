@@ -21,19 +21,26 @@ extension Review {
         let words = text.trimmingWhitespace()
         guard !words.isEmpty else { throw DeskError.emptyClaimText }
         return try await writing { tx in
-            _ = try await tx.activeReviewer(actor)
-            guard let source = try await tx.source(sourceID) else { throw DeskError.sourceNotFound(sourceID) }
-            let span = TextSpan.locate(words, in: source.body)
-            let now = clock()
-            if span == nil && !paraphrase { throw DeskError.textNotInSource(source: sourceID) }
-            let speaker = speaker.flatMap { $0.isEmpty ? nil : $0 } ?? Attribution.find(in: words).name
-            let claim = Claim(
-                sourceID: sourceID, spanStart: span?.lowerBound, spanEnd: span?.upperBound, text: words,
-                speaker: speaker, state: try await tx.deskWorkflow().workflow.initialState, assignee: nil,
-                version: 1, createdBy: actor, createdAt: now, updatedAt: now,
-                worthiness: 0, reasons: [])
-            return try await tx.add(claim, worthiness: Worthiness.assess(words, speaker: speaker), signer: signer)
+            try await addClaim(sourceID: sourceID, words: words, speaker: speaker, paraphrase: paraphrase, by: actor, tx)
         }
+    }
+
+    /// ``addClaim(sourceID:text:speaker:paraphrase:by:)`` inside a transaction that is already
+    /// open; `words` are checked and trimmed.
+    func addClaim(sourceID: Int64, words: String, speaker: String?, paraphrase: Bool, by actor: String,
+                  _ tx: any StorageWriter) async throws -> Claim {
+        _ = try await tx.activeReviewer(actor)
+        guard let source = try await tx.source(sourceID) else { throw DeskError.sourceNotFound(sourceID) }
+        let span = TextSpan.locate(words, in: source.body)
+        let now = clock()
+        if span == nil && !paraphrase { throw DeskError.textNotInSource(source: sourceID) }
+        let speaker = speaker.flatMap { $0.isEmpty ? nil : $0 } ?? Attribution.find(in: words).name
+        let claim = Claim(
+            sourceID: sourceID, spanStart: span?.lowerBound, spanEnd: span?.upperBound, text: words,
+            speaker: speaker, state: try await tx.deskWorkflow().workflow.initialState, assignee: nil,
+            version: 1, createdBy: actor, createdAt: now, updatedAt: now,
+            worthiness: 0, reasons: [])
+        return try await tx.add(claim, worthiness: Worthiness.assess(words, speaker: speaker), signer: signer)
     }
 
     /// How many of the most recent matching claims a search ranks.
@@ -98,7 +105,14 @@ extension Review {
             return try await tx.claims(ClaimFilter(sourceID: id)).compactMap(\.id)
         }
         let details = try await claimIDs.asyncMap(claimDetail)
-        return ArticleReport(source: try await imports.source(id).source, claims: details, workflow: try await team.workflow())
+        var report = ArticleReport(source: try await imports.source(id).source, claims: details, workflow: try await team.workflow())
+        report.changes = try await imports.changes(of: id)
+        if !report.changes.isEmpty {
+            var filter = ClaimFilter(sourceID: id)
+            filter.revised = true
+            report.revisedClaims = Set(try await storage.reading { try await $0.claims(filter) }.compactMap(\.id))
+        }
+        return report
     }
 
     /// The current version of each claim, to be checked again when the change is written.

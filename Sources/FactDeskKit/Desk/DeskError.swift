@@ -44,9 +44,21 @@ public enum DeskError: FactDeskError, Equatable {
     /// A page in which no article text could be told apart from the site's furniture.
     case noArticleText(url: String)
 
+    // MARK: - Feeds and tips
+
+    /// A feed that is neither RSS, Atom nor JSON Feed, or is malformed.
+    case invalidFeed(url: String, reason: String)
+    case feedNotFound(Int64)
+    case feedExists(url: String, id: Int64)
+    case tipNotFound(String)
+    /// A tip already accepted, rejected or merged.
+    case tipDecided(id: Int64, status: String)
+    /// Too many tips from one address within the hour.
+    case tooManyTips(limit: Int)
+
     public var kind: FailureKind {
         switch self {
-        case .claimNotFound, .sourceNotFound, .reviewerNotFound, .speakerNotFound, .unknownTransition:
+        case .claimNotFound, .sourceNotFound, .reviewerNotFound, .speakerNotFound, .unknownTransition, .feedNotFound, .tipNotFound:
             .notFound
         case .transitionNotAllowed:
             .transitionNotAllowed
@@ -63,8 +75,12 @@ public enum DeskError: FactDeskError, Equatable {
              .assigneeNotExpected, .textNotInSource, .invalidValue, .invalidDeadline, .deadlineWithoutAssignment,
              .emptyClaimText, .tooLarge, .forbiddenCharacter:
             .invalidInput
-        case .unreadableCharset, .invalidPageBytes, .noArticleText:
+        case .unreadableCharset, .invalidPageBytes, .noArticleText, .invalidFeed, .feedExists:
             .invalidInput
+        case .tipDecided:
+            .conflict
+        case .tooManyTips:
+            .storeBusy
         }
     }
 
@@ -136,6 +152,18 @@ public enum DeskError: FactDeskError, Equatable {
             "the page's bytes are not valid \(charset); save it as UTF-8 and import the file"
         case .noArticleText(let url):
             "the page at \(url) has no article text FactDesk can find; save the text and import the file"
+        case .invalidFeed(let url, let reason):
+            "\(url) is not a feed FactDesk reads: \(reason); give the address of its RSS, Atom or JSON Feed"
+        case .feedNotFound(let id):
+            "there is no feed \(id); `factdesk feed list` shows the feeds"
+        case .feedExists(let url, let id):
+            "the desk already watches \(url) (feed \(id)); `factdesk feed remove \(id)` first to add it again"
+        case .tipNotFound(let id):
+            "there is no tip \(id); `factdesk tip list` shows the tips"
+        case .tipDecided(let id, let status):
+            "tip \(id) is already \(status); only a new tip can be accepted, rejected or merged"
+        case .tooManyTips(let limit):
+            "this address has sent \(limit) tips within the hour, the most the desk takes; try again later"
         }
     }
 }

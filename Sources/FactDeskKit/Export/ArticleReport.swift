@@ -13,6 +13,10 @@ public struct ArticleReport: Sendable {
     public var source: Source
     public var claims: [ClaimDetail]
     public var workflow: Workflow
+    /// For a web source its outlet changed: the sentences removed and added since the desk
+    /// first read it, in order, and the claims whose sentence changed or vanished.
+    public var changes: [SentenceDiff.Line] = []
+    public var revisedClaims: Set<Int64> = []
 
     public init(source: Source, claims: [ClaimDetail], workflow: Workflow) {
         self.source = source
@@ -46,6 +50,14 @@ public struct ArticleReport: Sendable {
             "claims": claims.map(claimContext),
             "generated": ISO8601.string(from: Date()),
             "policy": Self.contentSecurityPolicy,
+            "changes": changes.map { line -> [String: Any] in
+                switch line {
+                case .removed(let text): ["removed": shown(text)]
+                case .added(let text): ["added": shown(text)]
+                case .kept(let text): ["kept": shown(text)]
+                }
+            },
+            "hasChanges": !changes.isEmpty,
         ]
     }
 
@@ -91,6 +103,7 @@ public struct ArticleReport: Sendable {
             "evidence": detail.evidence.map { ["url": shown($0.url), "stance": $0.stance.rawValue, "by": shown($0.addedBy)] },
             "hasNotes": !detail.notes.isEmpty,
             "hasEvidence": !detail.evidence.isEmpty,
+            "revised": revisedClaims.contains(claim.id ?? 0),
         ]
         if let due = claim.dueAt { context["due"] = ISO8601.string(from: due) }
         return context

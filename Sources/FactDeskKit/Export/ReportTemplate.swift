@@ -38,6 +38,12 @@ extension ArticleReport {
   .unverifiable { background: #fdf3dc; border-color: #d99a16; } mark.unverifiable { background: #f8e2a8; }
   .skipped { background: #eee; border-color: #999; } mark.skipped { background: #e0e0e0; }
   footer { padding: 0 32px 24px; color: #888; font-size: 13px; }
+  .changes { margin: 24px 32px 0; background: #fff; padding: 16px 24px; border-radius: 8px; border-inline-start: 6px solid #d99a16; }
+  .changes h2 { font-size: 17px; margin: 0 0 8px; }
+  .changes del, .changes ins { display: block; padding: 4px 8px; margin: 4px 0; border-radius: 4px; }
+  .changes del { background: #fde6e4; color: #8a1c12; }
+  .changes ins { background: #e3f5e6; color: #1b5e2c; text-decoration: none; }
+  .revised { color: #8a1c12; font-size: 14px; font-weight: bold; }
 </style>
 </head>
 <body>
@@ -46,6 +52,10 @@ extension ArticleReport {
   <div class="meta">{{#outlet}}{{outlet}} · {{/outlet}}{{#published}}{{published}} · {{/published}}{{#link}}<a href="{{link}}">{{url}}</a> · {{/link}}{{^link}}{{#url}}{{url}} · {{/url}}{{/link}}source {{sourceID}}</div>
   <div class="summary">{{#summary}}<span class="{{state}}">{{state}}: {{count}}</span>{{/summary}}</div>
 </header>
+{{#hasChanges}}<section class="changes" id="changes">
+  <h2>What the outlet changed since the desk first read it</h2>
+  {{#changes}}{{#removed}}<del dir="auto" title="removed">{{removed}}</del>{{/removed}}{{#added}}<ins dir="auto" title="added">{{added}}</ins>{{/added}}{{/changes}}
+</section>{{/hasChanges}}
 <main>
 <article>{{#segments}}{{#claim}}<mark class="{{state}}" id="m{{id}}" title="claim {{id}} · {{tip}}"><a href="#c{{id}}">{{/claim}}{{text}}{{#claim}}</a></mark>{{/claim}}{{/segments}}</article>
 <aside>
@@ -53,6 +63,7 @@ extension ArticleReport {
 <section class="claim {{state}}" id="c{{id}}">
   <h3><a href="#m{{id}}">claim {{id}}</a> · {{state}}</h3>
   <div>{{text}}</div>
+  {{#revised}}<div class="revised">Its sentence changed or vanished in the outlet's newest version.</div>{{/revised}}
   <div class="label">speaker: {{speaker}} · assignee: {{assignee}} · score: {{score}}{{#due}} · due: {{due}}{{/due}}</div>
   {{#hasNotes}}<div class="label">notes</div><ul>{{#notes}}<li>{{body}} <span class="label">— {{author}}, {{at}}</span></li>{{/notes}}</ul>{{/hasNotes}}
   {{#hasEvidence}}<div class="label">evidence</div><ul>{{#evidence}}<li>{{stance}}: {{url}} <span class="label">— {{by}}</span></li>{{/evidence}}</ul>{{/hasEvidence}}

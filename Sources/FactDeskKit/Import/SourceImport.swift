@@ -125,11 +125,19 @@ extension Imports {
     /// The second half of ``addSources(_:extract:by:)``: stores a prepared batch in one
     /// transaction, all or none.
     public func store(_ batch: PreparedBatch, by actor: String) async throws -> [SourceImport] {
+        try await store(batch, by: actor) { imported, _ in imported }
+    }
+
+    /// Stores a prepared batch, then runs `then` in the same transaction: what it writes
+    /// is kept with the batch, or nothing is.
+    func store<T>(_ batch: PreparedBatch, by actor: String,
+                  then: ([SourceImport], any StorageWriter) async throws -> T) async throws -> T {
         try await writing { tx in
             try await tx.permit(.contribute, by: actor)
             let extracting = batch.sources.contains { $0.claims != nil }
             let initial = extracting ? try await tx.deskWorkflow().workflow.initialState : ""
-            return try await batch.sources.asyncMap { try await insert($0, initialState: initial, by: actor, tx) }
+            let imported = try await batch.sources.asyncMap { try await insert($0, initialState: initial, by: actor, tx) }
+            return try await then(imported, tx)
         }
     }
 

@@ -41,6 +41,11 @@ extension Imports {
     /// Imports a page already fetched: the second half of ``addWebSource(_:fetcher:overrides:extract:by:)``.
     public func addWebSource(_ page: FetchedPage, overrides: SourceOverrides = .init(), extract: Bool = true,
                              by actor: String) async throws -> SourceImport {
+        try await store(try await Self.prepare(page, overrides: overrides, extract: extract), by: actor)[0]
+    }
+
+    /// A fetched page read and prepared for ``store(_:by:)``: its article, claims and page.
+    static func prepare(_ page: FetchedPage, overrides: SourceOverrides, extract: Bool) async throws -> PreparedBatch {
         let article = try Self.read(page)
         let published = overrides.publishedOn ?? article.publishedOn.flatMap { NewSource.isCalendarDate($0) ? $0 : nil }
         let language = overrides.language ?? article.language.flatMap { (2...3).contains($0.count) ? $0 : nil }
@@ -50,7 +55,7 @@ extension Imports {
         var batch = try await Self.prepare([new], extract: extract)
         batch.sources[0].page = PreparedPage(url: page.url, contentType: page.contentType, sha256: sha256Hex(bytes: [UInt8](page.body)),
                                              compressed: Deflate.compress(page.body), fetchedAt: page.fetchedAt)
-        return try await store(batch, by: actor)[0]
+        return batch
     }
 
     /// The article of a page, refused when the page is not HTML.

@@ -38,9 +38,18 @@ public struct PageFetcher: Sendable {
     /// The largest page, in bytes after decompression.
     public var maximumSize: Int
 
-    public init(timeout: Double = PageFetcher.defaultTimeout, maximumSize: Int = ArticleReader.defaultMaximumSize) {
+    /// Whether only addresses on the public internet may be fetched: every host, and every
+    /// redirect's, is resolved first and refused when it is loopback, private, link-local or
+    /// otherwise not public. The web desk and the feed poller fetch addresses that others
+    /// chose (a feed's items, a reader's link) and set it, so that no one reaches the
+    /// server's own network through them.
+    public var publicOnly: Bool
+
+    public init(timeout: Double = PageFetcher.defaultTimeout, maximumSize: Int = ArticleReader.defaultMaximumSize,
+                publicOnly: Bool = false) {
         self.timeout = timeout
         self.maximumSize = maximumSize
+        self.publicOnly = publicOnly
     }
 
     /// Fetches `address`; with `etag` or `lastModified` from an earlier fetch, asks the server
@@ -50,7 +59,7 @@ public struct PageFetcher: Sendable {
         let url = try Self.check(address)
         let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
         do {
-            let outcome = try await withTimeout { try await self.run(url, etag: etag, lastModified: lastModified, client, now) }
+            let outcome = try await withTimeout { try await self.follow(url, etag: etag, lastModified: lastModified, client, now) }
             try? await client.shutdown()
             return outcome
         } catch {
@@ -61,12 +70,41 @@ public struct PageFetcher: Sendable {
 
     private var configuration: HTTPClient.Configuration {
         var configuration = HTTPClient.Configuration(
-            redirectConfiguration: .follow(max: Self.maximumRedirects, allowCycles: false),
+            redirectConfiguration: publicOnly ? .disallow : .follow(max: Self.maximumRedirects, allowCycles: false),
             timeout: .init(connect: .milliseconds(Int64(min(timeout, 10) * 1000)), read: .milliseconds(Int64(timeout * 1000))),
             decompression: .enabled(limit: .size(maximumSize)))
         configuration.httpVersion = .automatic
         return configuration
     }
+
+    /// Fetches `url`; for a public-only fetcher, follows redirects itself, checking each address.
+    private func follow(_ url: String, etag: String?, lastModified: String?, _ client: HTTPClient,
+                        _ now: @escaping @Sendable () -> Date) async throws -> FetchOutcome {
+        guard publicOnly else { return try await run(url, etag: etag, lastModified: lastModified, client, now) }
+        var address = url
+        var visited: Set<String> = []
+        for _ in 0...Self.maximumRedirects {
+            guard visited.insert(address).inserted else { break }
+            try await PublicAddress.check(address)
+            do {
+                var outcome = try await run(address, etag: etag, lastModified: lastModified, client, now)
+                if case .page(var page) = outcome, address != url {
+                    page.requestedURL = url
+                    outcome = .page(page)
+                }
+                return outcome
+            } catch Redirect.to(let location) {
+                guard let next = URL(string: location, relativeTo: URL(string: address))?.absoluteString else {
+                    throw FetchError.unreachable(address: url, reason: "it redirects to '\(location.prefix(100))', which is not an address")
+                }
+                address = try Self.check(next)
+            }
+        }
+        throw FetchError.redirects(address: url, limit: Self.maximumRedirects)
+    }
+
+    /// A redirect that a public-only fetch follows itself.
+    private enum Redirect: Error { case to(String) }
 
     private func run(_ url: String, etag: String?, lastModified: String?, _ client: HTTPClient,
                      _ now: @escaping @Sendable () -> Date) async throws -> FetchOutcome {
@@ -79,6 +117,9 @@ public struct PageFetcher: Sendable {
         if let lastModified { request.headers.add(name: "If-Modified-Since", value: lastModified) }
         let response = try await client.execute(request, timeout: .milliseconds(Int64(timeout * 1000)))
         if response.status == .notModified { return .notModified }
+        if publicOnly, [301, 302, 303, 307, 308].contains(response.status.code), let location = response.headers.first(name: "Location") {
+            throw Redirect.to(location)
+        }
         guard (200..<300).contains(response.status.code) else {
             throw FetchError.status(address: url, code: Int(response.status.code), reason: response.status.reasonPhrase)
         }
@@ -147,10 +188,13 @@ public enum FetchError: FactDeskError, Equatable {
     case tooLarge(address: String, limit: Int)
     case unreachable(address: String, reason: String)
     case notHTML(address: String, contentType: String)
+    /// An address that leads into a private network, refused where only public ones may be fetched.
+    case privateAddress(address: String, ip: String)
 
     public var kind: FailureKind {
         switch self {
         case .badAddress, .tooLarge, .notHTML: .invalidInput
+        case .privateAddress: .permissionDenied
         case .status, .redirects, .timedOut, .unreachable: .unavailable
         }
     }
@@ -169,6 +213,8 @@ public enum FetchError: FactDeskError, Equatable {
             "\(address) is larger than \(limit) bytes; raise --max-size if the page is really that large"
         case .unreachable(let address, let reason):
             "\(address) cannot be reached (\(reason.prefix(160))); check the address and the network"
+        case .privateAddress(let address, let ip):
+            "\(address) leads to \(ip), which is not on the public internet; the desk fetches only public pages for others"
         case .notHTML(let address, let contentType):
             "\(address) is \(contentType), not a web page; give the address of the article's page"
         }

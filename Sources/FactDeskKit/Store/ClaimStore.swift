@@ -37,6 +37,8 @@ public struct ClaimStore: Sendable {
     public var corroboration: Corroboration { Corroboration(context: context) }
     public var audit: Audit { Audit(context: context) }
     public var publishing: Publishing { Publishing(context: context) }
+    public var feeds: Feeds { Feeds(context: context) }
+    public var tips: Tips { Tips(context: context) }
 
     /// The same desk, signing what it writes with these keys (or as a service).
     public func signing(with signer: EventSigner) -> ClaimStore {

@@ -76,6 +76,30 @@ protocol StorageReader {
     func sourceCheck(source: Int64) async throws -> SourceCheck?
     /// The sources fetched from the web, by id, whose last check (or first fetch) is before a moment, or all with nil.
     func webSources(checkedBefore: Date?) async throws -> [Int64]
+    /// The source whose stored address is this one, if any.
+    func sourceID(url: String) async throws -> Int64?
+
+    // MARK: Feeds and tips (Store/IntakeRows.swift)
+
+    /// Every feed, by id; one by id, and one by address.
+    func feeds() async throws -> [Feed]
+    func feed(_ id: Int64) async throws -> Feed?
+    func feed(url: String) async throws -> Feed?
+    /// Whether a feed has already had an item with this link.
+    func feedHasItem(feed: Int64, link: String) async throws -> Bool
+    /// The event of this number, if any.
+    func event(seq: Int64) async throws -> AuditEvent?
+    /// Tips, newest first: of one status, or all with nil; at most `limit`.
+    func tips(status: Tip.Status?, limit: Int) async throws -> [Tip]
+    func tip(_ id: Int64) async throws -> Tip?
+    func tip(code: String) async throws -> Tip?
+    /// How many tips were merged into each of these tips.
+    func mergedCounts(into ids: [Int64]) async throws -> [Int64: Int]
+    /// What the desk keeps of who sent a tip (editors only, on PostgreSQL).
+    func tipContact(_ id: Int64) async throws -> TipContact?
+    /// How many tips came from an address (by its digest) since a moment.
+    func tipsSent(by sender: String, since: Date) async throws -> Int
+
     /// A claim's notes, evidence and events, oldest first.
     func notes(claim: Int64) async throws -> [Note]
     func evidence(claim: Int64) async throws -> [Evidence]
@@ -205,6 +229,21 @@ protocol StorageWriter: StorageReader {
     func insert(_ page: SourcePage) async throws -> SourcePage
     /// Records a source's last check, replacing the one before.
     func save(_ check: SourceCheck) async throws
+    func insert(_ feed: Feed) async throws -> Feed
+    /// Writes what a poll found: the feed's conditional headers, times, error, failures and count.
+    func savePoll(_ feed: Feed) async throws
+    func deleteFeed(_ id: Int64) async throws
+    /// Remembers a feed's item, with the source it became (nil for one skipped or refused).
+    func insertFeedItem(feed: Int64, link: String, source: Int64?, at: Date) async throws
+    /// Takes or renews a lease (the feed poller's) until a moment, unless another holder has
+    /// it past `now`; says whether this holder has it.
+    func takeLease(_ name: String, holder: String, until: Date, now: Date) async throws -> Bool
+    func insert(_ tip: Tip) async throws -> Tip
+    /// Writes a tip's triage: status, claim, merged tip, note, who and when.
+    func saveTriage(_ tip: Tip) async throws
+    func insert(_ contact: TipContact) async throws
+    /// Erases a reader's contact and address digest.
+    func forgetContact(tip: Int64) async throws
     /// Writes the desk's own row, once, when it is created.
     func createDesk(name: String, createdBy: String, at: Date) async throws
     func insert(_ workflow: InstalledWorkflow) async throws -> InstalledWorkflow

@@ -62,6 +62,11 @@ public enum DeskTable: String, CaseIterable, Sendable {
     case recoveryCode = "recovery_code"
     case sourcePage = "source_page"
     case sourceCheck = "source_check"
+    case feed
+    case feedItem = "feed_item"
+    case tip
+    /// Readers' contacts: copied with the desk, never exported.
+    case tipContact = "tip_contact"
 
     public var columns: [String] {
         switch self {
@@ -85,6 +90,12 @@ public enum DeskTable: String, CaseIterable, Sendable {
         case .recoveryCode: ["handle", "digest", "used_at"]
         case .sourceCheck: ["source_id", "checked_at", "etag", "last_modified"]
         case .sourcePage: ["id", "source_id", "fetched_at", "url", "content_type", "sha256", "page", "body", "text_sha256"]
+        case .feed: ["id", "url", "outlet", "every_seconds", "added_by", "added_at", "added_seq", "etag", "last_modified",
+                     "last_checked_at", "last_success_at", "last_error", "failures", "imported"]
+        case .feedItem: ["feed_id", "link", "source_id", "seen_at"]
+        case .tip: ["id", "code", "received_at", "text", "url", "language", "status", "claim_id", "merged_into", "note",
+                    "decided_by", "decided_at"]
+        case .tipContact: ["tip_id", "contact", "sender", "received_at"]
         }
     }
 
@@ -97,6 +108,8 @@ public enum DeskTable: String, CaseIterable, Sendable {
         case .recoveryCode: "handle, digest"
         case .service: "name"
         case .sourceCheck: "source_id"
+        case .feedItem: "feed_id, link"
+        case .tipContact: "tip_id"
         default: "id"
         }
     }

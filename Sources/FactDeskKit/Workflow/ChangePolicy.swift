@@ -36,6 +36,10 @@ public enum ChangePolicy {
         case registerService
         case removeService
         case installWorkflow
+        /// Watching a feed, or no longer: the desk then imports from it on its own.
+        case watchFeeds
+        /// Accepting, rejecting or merging readers' tips, and forgetting their contacts.
+        case triageTips
         /// A source, a claim, a note, evidence, a link, an alias or a known fact-check: any active reviewer's.
         case contribute
         /// A password, an API token or a second factor of this reviewer's: their own, or an editor's doing.
@@ -51,6 +55,8 @@ public enum ChangePolicy {
             case .registerService: "register services"
             case .removeService: "remove services"
             case .installWorkflow: "install a workflow"
+            case .watchFeeds: "watch feeds"
+            case .triageTips: "triage readers' tips"
             case .contribute: "add to the desk"
             case .access: "change another reviewer's login"
             }
@@ -88,7 +94,7 @@ public enum ChangePolicy {
             // A reviewer with no key yet (on a desk made before signing) registers their own.
             !(target.handle == actor && !target.hasKey)
         case .access(let owner): owner != actor
-        case .addReviewer, .setActive, .setRole, .registerService, .removeService, .installWorkflow: true
+        case .addReviewer, .setActive, .setRole, .registerService, .removeService, .installWorkflow, .watchFeeds, .triageTips: true
         }
     }
 

@@ -66,6 +66,14 @@ struct APIController {
             let head = try await server.store.audit.auditHead()
             return try Reply.json(JSONView.HeadView(seq: head.seq, hash: head.hash))
         }
+        router.post("/api/tips") { request, context in
+            // A tipline bot's tip, sent with its token; the bot's reader is the tip's source.
+            _ = try await writer(request, context)
+            let tip = try await decode(TipRequest.self, request)
+            let received = try await server.store.tips.receive(Tips.Submission(text: tip.text, url: tip.url, contact: tip.contact,
+                                                                               language: tip.language))
+            return try Reply.json(TipReceipt(code: received.code, status: "received"), status: .created)
+        }
         router.get("/api/**") { _, _ -> Response in throw HTTPFailure.notFound }
         router.post("/api/**") { _, _ -> Response in throw HTTPFailure.notFound }
     }
@@ -90,6 +98,20 @@ struct APIController {
             throw HTTPFailure.badRequest("the body is not the JSON this route takes; see /api/openapi.json")
         }
     }
+}
+
+/// The body of `POST /api/tips`.
+struct TipRequest: Decodable {
+    var text: String?
+    var url: String?
+    var contact: String?
+    var language: String?
+}
+
+/// What `POST /api/tips` answers: the reader's receipt code and where the tip stands.
+struct TipReceipt: Encodable {
+    var code: String
+    var status: String
 }
 
 /// The body of `POST /api/claims/{id}/notes`.

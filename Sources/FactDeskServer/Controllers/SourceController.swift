@@ -37,6 +37,11 @@ struct SourceController {
 
     /// Imports the uploaded file, or else the pasted text, with every check of `source add`.
     private func importArticle(_ form: FormData, by actor: String) async throws -> SourceImport {
+        if let address = form["page"], !address.isEmpty {
+            // Fetched by the server, for whoever is logged in: public addresses only, unless allowed.
+            let overrides = SourceOverrides(title: form["title"], outlet: form["outlet"], language: form["lang"], publishedOn: form["published"])
+            return try await server.store.imports.addWebSource(address, fetcher: server.configuration.fetcher(), overrides: overrides, by: actor)
+        }
         let reader = ArticleReader(maximumSize: server.configuration.maxImportSize)
         let body: String
         if let file = form.file("file"), !file.data.isEmpty {
@@ -44,7 +49,7 @@ struct SourceController {
         } else if let text = form.raw("text"), !text.isEmpty {
             body = try reader.text(of: Data(text.utf8), named: "the pasted text")
         } else {
-            throw DeskError.invalidValue("choose a file or paste the article's text")
+            throw DeskError.invalidValue("give a web page's address, choose a file or paste the article's text")
         }
         let new = NewSource(body: body, title: form["title"], outlet: form["outlet"], url: form["url"],
                             language: form["lang"], publishedOn: form["published"])
@@ -63,7 +68,12 @@ struct SourceController {
             if let outlet = source.outlet { row["outlet"] = Piece.text(outlet) }
             return row
         }
-        let data: [String: Any] = ["sources": rows, "maxSize": String(server.configuration.maxImportSize)]
+        let feeds = try await server.store.feeds.list().map { feed -> [String: Any] in
+            ["id": String(feed.id ?? 0), "url": feed.url, "imported": String(feed.imported), "failing": feed.isFailing,
+             "lastSuccess": feed.lastSuccessAt.map(Piece.time) ?? "never", "error": feed.lastError.map { Piece.text($0) } as Any]
+        }
+        let data: [String: Any] = ["sources": rows, "maxSize": String(server.configuration.maxImportSize), "feeds": feeds,
+                                   "failingFeeds": feeds.filter { $0["failing"] as? Bool == true }]
         return Reply.html(server.pages.render("sources", title: "Sources", viewer: viewer, data: data, error: error),
                           status: status)
     }

@@ -38,6 +38,10 @@ enum Assets {
     .error { background: #fbe1de; border: 1px solid var(--bad); padding: .5rem .75rem; border-radius: .3rem; }
     .notice { background: #dcf2e3; border: 1px solid var(--ok); padding: .5rem .75rem; border-radius: .3rem; }
     .hint, .meta, .empty { color: var(--muted); }
+    .trap { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
+    .tip form { display: inline-block; margin: .25rem .5rem .25rem 0; }
+    .stage.checked strong { color: var(--accent, #0a6); }
+    del.changed { color: #a00; } ins.changed { color: #060; text-decoration: none; background: #e6ffe6; }
     div.qr svg { display: block; max-width: 100%; height: auto; } code.uri { word-break: break-all; }
     .facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
     .facts dt { color: var(--muted); } .facts dd { margin: 0; }

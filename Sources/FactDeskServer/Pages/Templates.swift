@@ -6,7 +6,7 @@ enum Templates {
     static let all: [String: String] = [
         "layout": layout, "login": login, "queue": queue, "claims": claims, "claimRows": claimRows,
         "claim": claim, "sources": sources, "reviewers": reviewers, "stats": stats, "audit": audit,
-        "workflow": workflow, "error": error, "text": text,
+        "workflow": workflow, "error": error, "text": text, "tipForm": tipForm, "tipReceipt": tipReceipt, "tips": tips,
     ].merging(SettingsPages.templates) { first, _ in first }
 
     static let text = #"<span lang="{{lang}}" dir="{{dir}}">{{text}}</span>"#
@@ -27,7 +27,7 @@ enum Templates {
     {{#viewer}}
     <nav>
     <a href="/">Queue</a> <a href="/claims">Claims</a> <a href="/sources">Sources</a> <a href="/reviewers">Reviewers</a>
-    <a href="/stats">Stats</a> <a href="/audit">Audit</a> <a href="/workflow">Workflow</a> <a href="/settings">Settings</a>
+    <a href="/tips">Tips</a> <a href="/stats">Stats</a> <a href="/audit">Audit</a> <a href="/workflow">Workflow</a> <a href="/settings">Settings</a>
     </nav>
     <form class="logout" method="post" action="/logout">
     <input type="hidden" name="csrf" value="{{csrf}}">
@@ -201,6 +201,7 @@ enum Templates {
 
     static let sources = #"""
     <h1>Sources</h1>
+    {{#failingFeeds}}<p class="error" role="alert">Feed {{id}} (<span dir="ltr">{{url}}</span>) is failing: {{#error}}{{> text}}{{/error}}</p>{{/failingFeeds}}
     <div class="scroll"><table>
     <thead><tr><th>#</th><th>Lang</th><th>Claims</th><th>Outlet</th><th>Published</th><th>Title</th></tr></thead>
     <tbody>
@@ -210,7 +211,8 @@ enum Templates {
     <h2>Import an article</h2>
     <form class="card" method="post" action="/sources" enctype="multipart/form-data">
     <input type="hidden" name="csrf" value="{{csrf}}">
-    <label>A UTF-8 text file <input type="file" name="file" accept=".txt,text/plain"></label>
+    <label>A web page's address <input type="url" name="page" dir="ltr" placeholder="https://"></label>
+    <label>or a UTF-8 text file <input type="file" name="file" accept=".txt,text/plain"></label>
     <label>or its text <textarea name="text" rows="6" dir="auto"></textarea></label>
     <label>Title <input name="title" dir="auto"></label>
     <label>Outlet <input name="outlet" dir="auto"></label>
@@ -218,8 +220,61 @@ enum Templates {
     <label>Published <input name="published" placeholder="YYYY-MM-DD" dir="ltr"></label>
     <label>Language <input name="lang" placeholder="from the script" size="3" dir="ltr"></label>
     <button type="submit" class="primary">Import and extract claims</button>
-    <p class="hint">At most {{maxSize}} bytes of UTF-8 text.</p>
+    <p class="hint">At most {{maxSize}} bytes. A page is fetched by the desk, kept as evidence, and read for its article.</p>
     </form>
+    {{#feeds.0}}<h2>Feeds</h2>{{/feeds.0}}
+    {{#feeds}}<p class="feed{{#failing}} failing{{/failing}}">#{{id}} <span dir="ltr">{{url}}</span> · {{imported}} imported · last read {{lastSuccess}}{{#failing}} · <strong>failing</strong>{{/failing}}</p>{{/feeds}}
+    """#
+
+    /// The public tip form: no login, nothing of the desk on it.
+    static let tipForm = #"""
+    <h1>Send a tip</h1>
+    <p dir="auto">Seen a claim that should be checked? Tell us what was said, and where. · رأيت ادعاءً يستحق التحقق؟ أخبرنا بما قيل وأين.</p>
+    <form class="card" method="post" action="/tip">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <label>The claim, in your words · الادعاء بكلماتك <textarea name="text" rows="5" maxlength="{{maxText}}" dir="auto">{{text}}</textarea></label>
+    <label>A link to where it appeared · رابط <input type="url" name="url" dir="ltr" value="{{url}}"></label>
+    <label>How to reach you (optional) · للتواصل (اختياري) <input name="contact" dir="auto" value="{{contact}}" autocomplete="email"></label>
+    <label class="trap" aria-hidden="true">Leave this empty <input name="website" tabindex="-1" autocomplete="off"></label>
+    <button type="submit" class="primary">Send · أرسل</button>
+    <p class="hint">Your contact is seen by the desk's editors only, and erased on request. You get a receipt code to follow the tip.</p>
+    </form>
+    """#
+
+    /// A reader's receipt: the tip's stage, and a verdict once there is one.
+    static let tipReceipt = #"""
+    <h1>Your tip</h1>
+    <div class="card">
+    <p>Receipt <code class="receipt">{{code}}</code>, received {{received}}.</p>
+    <p class="stage {{stageClass}}">Status: <strong>{{stage}}</strong></p>
+    {{#verdict}}<p>Verdict: <strong class="verdict">{{verdict}}</strong></p>{{/verdict}}
+    {{#note}}<blockquote class="published-note">{{> text}}</blockquote>{{/note}}
+    <p class="hint">Keep this page's address to come back to it.</p>
+    </div>
+    """#
+
+    /// The editors' triage of readers' tips.
+    static let tips = #"""
+    <h1>Readers' tips</h1>
+    <p><a href="/tips">all</a> · <a href="/tips?status=new">new</a> · <a href="/tips?status=accepted">accepted</a> · <a href="/tips?status=rejected">rejected</a> · <a href="/tips?status=merged">merged</a></p>
+    {{#tips}}<article class="card tip" id="tip-{{id}}">
+    <p><strong>#{{id}}</strong> · {{status}} · <span class="readers">{{count}} reader(s)</span> · {{received}}{{#claim}} · <a href="/claims/{{claim}}">claim {{claim}}</a>{{/claim}}</p>
+    {{#text}}<p class="tip-text">{{> text}}</p>{{/text}}
+    {{#url}}<p><a href="{{url}}" rel="noopener noreferrer nofollow" dir="ltr">{{url}}</a></p>{{/url}}
+    {{#contact}}<p class="contact">Contact: {{> text}}</p>{{/contact}}
+    {{#note}}<p class="hint">Why not: {{> text}}</p>{{/note}}
+    {{#new}}
+    <form method="post" action="/tips/{{id}}/accept"><input type="hidden" name="csrf" value="{{csrf}}">
+    <label>Claim <input name="text" dir="auto" placeholder="the reader's words"></label> <button type="submit" class="primary">Accept</button></form>
+    <form method="post" action="/tips/{{id}}/reject"><input type="hidden" name="csrf" value="{{csrf}}">
+    <label>Why not <input name="note" required dir="auto"></label> <button type="submit">Reject</button></form>
+    <form method="post" action="/tips/{{id}}/merge"><input type="hidden" name="csrf" value="{{csrf}}">
+    <label>Same as tip # <input name="into" required size="5" inputmode="numeric" dir="ltr"></label> <button type="submit">Merge</button></form>
+    {{/new}}
+    {{#contact}}<form method="post" action="/tips/{{id}}/forget"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">Forget the contact</button></form>{{/contact}}
+    </article>{{/tips}}
+    {{^tips}}<p class="empty">No tips.</p>{{/tips}}
+    <p class="hint">Readers send tips at <a href="/tip">/tip</a>; bots with a token at <code>POST /api/tips</code>.</p>
     """#
 
     static let reviewers = #"""

@@ -37,6 +37,7 @@ enum FailureResponse {
         default: break
         }
         guard let desk = error as? any FactDeskError else { return .internalServerError }
+        if case DeskError.tooManyTips = error { return .tooManyRequests }
         switch desk.kind {
         case .usage, .invalidInput: return .badRequest
         case .notFound: return .notFound

@@ -54,6 +54,14 @@ extension Factdesk {
             "The most connections to keep to a PostgreSQL desk; requests beyond them wait their turn.",
             valueName: "n"))
         var postgresConnections = 10
+        @Flag(name: .customLong("no-feeds"), help: "Do not poll the desk's feeds in the background (cron runs `feed poll`).")
+        var noFeeds = false
+        @Option(help: ArgumentHelp("Seconds between the feed poller's looks for due feeds.", valueName: "seconds"))
+        var feedInterval = 60.0
+        @Flag(help: ArgumentHelp(
+            "Let the server fetch pages on private networks (feeds' items, readers' links, the import form).",
+            discussion: "Off by default: others choose those addresses, and must not reach the server's own network through it."))
+        var allowPrivateAddresses = false
 
         func validate() throws {
             guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
@@ -61,7 +69,7 @@ extension Factdesk {
             guard ServerConfiguration.postgresConnectionRange.contains(postgresConnections) else {
                 throw ValidationError("--pg-connections must be between 1 and 1000")
             }
-            for (name, seconds) in [("--header-timeout", headerTimeout), ("--idle-timeout", idleTimeout)] {
+            for (name, seconds) in [("--header-timeout", headerTimeout), ("--idle-timeout", idleTimeout), ("--feed-interval", feedInterval)] {
                 guard seconds.isFinite, seconds > 0, seconds <= 86_400 else {
                     throw ValidationError("\(name) must be a number of seconds above 0 and at most 86400")
                 }
@@ -87,9 +95,13 @@ extension Factdesk {
 extension Factdesk.Serve {
     /// How the server runs, from the options.
     var serverConfiguration: ServerConfiguration {
-        ServerConfiguration(host: host, port: port, baseURL: baseURL, maxImportSize: maxSize, behindProxy: behindProxy,
-                            headerTimeout: .seconds(headerTimeout), idleTimeout: .seconds(idleTimeout),
-                            requireTwoFactor: requireTwoFactor, postgresConnections: postgresConnections)
+        var configuration = ServerConfiguration(host: host, port: port, baseURL: baseURL, maxImportSize: maxSize, behindProxy: behindProxy,
+                                                headerTimeout: .seconds(headerTimeout), idleTimeout: .seconds(idleTimeout),
+                                                requireTwoFactor: requireTwoFactor, postgresConnections: postgresConnections)
+        configuration.pollFeeds = !noFeeds
+        configuration.feedInterval = .milliseconds(Int64(feedInterval * 1000))
+        configuration.allowPrivateAddresses = allowPrivateAddresses
+        return configuration
     }
 
     /// The desk, signing as the service with this machine's key (``ClaimStore/signingAsService(_:keys:by:)``).

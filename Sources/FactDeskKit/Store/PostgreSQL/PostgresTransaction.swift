@@ -5,19 +5,19 @@ import PostgresNIO
 struct PostgresTransaction: StorageWriter {
     let session: PostgresSession
 
-    private func rows(_ sql: String, _ binds: [StoredValue] = []) async throws -> [PGRow] {
+    func rows(_ sql: String, _ binds: [StoredValue] = []) async throws -> [PGRow] {
         try await session.query(sql, binds).map(PGRow.init)
     }
 
-    private func first(_ sql: String, _ binds: [StoredValue] = []) async throws -> PGRow? {
+    func first(_ sql: String, _ binds: [StoredValue] = []) async throws -> PGRow? {
         try await rows(sql, binds).first
     }
 
-    private func run(_ sql: String, _ binds: [StoredValue] = []) async throws {
+    func run(_ sql: String, _ binds: [StoredValue] = []) async throws {
         try await session.query(sql, binds)
     }
 
-    private func count(_ sql: String, _ binds: [StoredValue] = []) async throws -> Int {
+    func count(_ sql: String, _ binds: [StoredValue] = []) async throws -> Int {
         Int(try await first(sql, binds)?.int("n") ?? 0)
     }
 

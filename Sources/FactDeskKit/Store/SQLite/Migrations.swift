@@ -189,6 +189,63 @@ enum Migrations {
                     last_modified TEXT);
                 """)
         }
+        migrator.registerMigration("v18: feeds and readers' tips") { db in
+            // Feeds: who asked for one is its signed feed.add event (added_seq); the rest is
+            // bookkeeping each poll rewrites. feed_item remembers the links a feed has had.
+            try db.execute(sql: """
+                CREATE TABLE feed (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    url TEXT NOT NULL UNIQUE CHECK (length(url) > 0),
+                    outlet TEXT,
+                    every_seconds INTEGER NOT NULL CHECK (every_seconds >= 60),
+                    added_by TEXT NOT NULL,
+                    added_at DATETIME NOT NULL,
+                    added_seq INTEGER NOT NULL,
+                    etag TEXT,
+                    last_modified TEXT,
+                    last_checked_at DATETIME,
+                    last_success_at DATETIME,
+                    last_error TEXT,
+                    failures INTEGER NOT NULL DEFAULT 0,
+                    imported INTEGER NOT NULL DEFAULT 0);
+                CREATE TABLE feed_item (
+                    feed_id INTEGER NOT NULL,
+                    link TEXT NOT NULL,
+                    source_id INTEGER,
+                    seen_at DATETIME NOT NULL,
+                    PRIMARY KEY (feed_id, link));
+                CREATE INDEX source_on_url ON source (url);
+                CREATE TABLE desk_lease (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    holder TEXT NOT NULL,
+                    until DATETIME NOT NULL);
+                """)
+            // Tips: their words and triage are in the history; the reader's contact and the
+            // digest of their address are kept apart, to be forgotten.
+            try db.execute(sql: """
+                CREATE TABLE tip (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    code TEXT NOT NULL UNIQUE CHECK (length(code) >= 10),
+                    received_at DATETIME NOT NULL,
+                    text TEXT,
+                    url TEXT,
+                    language TEXT,
+                    status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'accepted', 'rejected', 'merged')),
+                    claim_id INTEGER REFERENCES claim (id),
+                    merged_into INTEGER REFERENCES tip (id),
+                    note TEXT,
+                    decided_by TEXT,
+                    decided_at DATETIME,
+                    CHECK (text IS NOT NULL OR url IS NOT NULL));
+                CREATE INDEX tip_on_status ON tip (status, id);
+                CREATE TABLE tip_contact (
+                    tip_id INTEGER PRIMARY KEY NOT NULL REFERENCES tip (id),
+                    contact TEXT,
+                    sender TEXT,
+                    received_at DATETIME NOT NULL);
+                CREATE INDEX tip_contact_on_sender ON tip_contact (sender, received_at);
+                """)
+        }
         return migrator
     }
 

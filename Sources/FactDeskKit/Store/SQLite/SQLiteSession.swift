@@ -67,6 +67,18 @@ struct SQLiteSession: StorageWriter {
     func newestPage(source: Int64) throws -> SourcePage? { try access { try $0.newestPage(source: source) } }
     func sourceCheck(source: Int64) throws -> SourceCheck? { try access { try $0.sourceCheck(source: source) } }
     func webSources(checkedBefore: Date?) throws -> [Int64] { try access { try $0.webSources(checkedBefore: checkedBefore) } }
+    func sourceID(url: String) throws -> Int64? { try access { try $0.sourceID(url: url) } }
+    func feeds() throws -> [Feed] { try access { try $0.feeds() } }
+    func feed(_ id: Int64) throws -> Feed? { try access { try $0.feed(id) } }
+    func feed(url: String) throws -> Feed? { try access { try $0.feed(url: url) } }
+    func feedHasItem(feed: Int64, link: String) throws -> Bool { try access { try $0.feedHasItem(feed: feed, link: link) } }
+    func event(seq: Int64) throws -> AuditEvent? { try access { try $0.event(seq: seq) } }
+    func tips(status: Tip.Status?, limit: Int) throws -> [Tip] { try access { try $0.tips(status: status, limit: limit) } }
+    func tip(_ id: Int64) throws -> Tip? { try access { try $0.tip(id) } }
+    func tip(code: String) throws -> Tip? { try access { try $0.tip(code: code) } }
+    func mergedCounts(into ids: [Int64]) throws -> [Int64: Int] { try access { try $0.mergedCounts(into: ids) } }
+    func tipContact(_ id: Int64) throws -> TipContact? { try access { try $0.tipContact(id) } }
+    func tipsSent(by sender: String, since: Date) throws -> Int { try access { try $0.tipsSent(by: sender, since: since) } }
     func notes(claim: Int64) throws -> [Note] { try access { try $0.notes(claim: claim) } }
     func evidence(claim: Int64) throws -> [Evidence] { try access { try $0.evidence(claim: claim) } }
     func events(claim: Int64) throws -> [AuditEvent] { try access { try $0.events(claim: claim) } }
@@ -122,6 +134,19 @@ struct SQLiteSession: StorageWriter {
     func insert(_ source: Source) throws -> Source { try access { try $0.insert(source) } }
     func insert(_ page: SourcePage) throws -> SourcePage { try access { try $0.insert(page) } }
     func save(_ check: SourceCheck) throws { try access { try $0.save(check) } }
+    func insert(_ feed: Feed) throws -> Feed { try access { try $0.insert(feed) } }
+    func savePoll(_ feed: Feed) throws { try access { try $0.savePoll(feed) } }
+    func deleteFeed(_ id: Int64) throws { try access { try $0.deleteFeed(id) } }
+    func insertFeedItem(feed: Int64, link: String, source: Int64?, at: Date) throws {
+        try access { try $0.insertFeedItem(feed: feed, link: link, source: source, at: at) }
+    }
+    func takeLease(_ name: String, holder: String, until: Date, now: Date) throws -> Bool {
+        try access { try $0.takeLease(name, holder: holder, until: until, now: now) }
+    }
+    func insert(_ tip: Tip) throws -> Tip { try access { try $0.insert(tip) } }
+    func saveTriage(_ tip: Tip) throws { try access { try $0.saveTriage(tip) } }
+    func insert(_ contact: TipContact) throws { try access { try $0.insert(contact) } }
+    func forgetContact(tip: Int64) throws { try access { try $0.forgetContact(tip: tip) } }
     func createDesk(name: String, createdBy: String, at: Date) throws { try access { try $0.createDesk(name: name, createdBy: createdBy, at: at) } }
     func insert(_ workflow: InstalledWorkflow) throws -> InstalledWorkflow { try access { try $0.insert(workflow) } }
     func save(_ link: ClaimLink) throws { try access { try $0.save(link) } }
