@@ -14,6 +14,9 @@ Each text is scored against the gold by word-level precision, recall and F1, the
 on white space and Unicode punctuation and counted as a multiset, exactly as the Swift test
 does. A page an extractor refuses or gets nothing from scores 0.
 
+Needs trafilatura: `pip install trafilatura lxml_html_clean` (trafilatura 2.x's jusText
+imports lxml.html.clean, which lxml 5.2 and later ship as the separate lxml_html_clean).
+
 Usage (from the package root, after `swift build --product factdesk-bench`):
 
     python3 Benchmarks/extraction.py [--bin .build/release/factdesk-bench] [--out FILE]

@@ -6,7 +6,7 @@ import Testing
 /// one), each with the text a person would call the article (its gold).
 @Suite struct WebPageReaderTests {
     static let pages = ["plain", "jsonld", "br", "cp1256", "amp", "iso8859-6", "comments", "related", "mixed", "graph", "live",
-                        "english"]
+                        "embeds", "english"]
     /// Phrases of the pages' furniture (menus, comments, captions, share bars, "read also", ads), never of an article.
     static let furniture = [
         "اقرأ أيضا", "البنك المركزي يبقي", "التعليقات", "هذه الأرقام لا تعكس", "رياضة", "محليات", "جميع الحقوق",
@@ -15,6 +15,7 @@ import Testing
         "الأعداد السابقة", "أسكن في شقة", "تعليقات القراء", "الإيجار الذي أحصل عليه", "أضف تعليقك", "ممرضة تحضر",
         "الشائعات حول اللقاحات", "مواضيع ذات صلة", "نسخ الرابط", "الأكثر مشاهدة", "الأكثر قراءة", "آخر تحديث", "أسعار الخضر",
         "نسخة للطباعة", "مقالات مشابهة", "هيئة التحرير", "شؤون محلية", "تغطية مباشرة", "تحميل المزيد", "أحوال الطقس",
+        "football_fed_example", "بيان لجنة الانضباط بشأن", "ملخص أبرز لقطات", "محرر رياضي يغطي", "الدوري المحلي",
         "Advertisement", "Morning Ledger", "Share on", "More from Business", "Skip to main", "Staff Reporter",
     ]
     static let folder = packageRoot.appendingPathComponent("Tests/FactDeskKitTests/Pages")
@@ -64,6 +65,13 @@ import Testing
         #expect(linked.outlet == "الأفق الإخباري")
         #expect(linked.publishedOn == "2026-11-30")
         #expect(linked.canonicalURL == "https://alofoq.example/news/88121")
+    }
+
+    @Test func embeddedPostsAndPullQuotesAreLeftOut() throws {
+        let text = try WebPageReader.article(from: try Self.page("embeds"), contentType: nil, url: "https://a.example/").text
+        // The pull quote repeats the article's sentence; the sentence is kept once, where the article has it.
+        #expect(text.components(separatedBy: "لن نقبل بعد اليوم").count == 2)
+        #expect(!text.contains("pic.twitter.com") && !text.contains("September 7"))
     }
 
     @Test func unclosedParagraphsDoNotSwallowOneAnother() throws {

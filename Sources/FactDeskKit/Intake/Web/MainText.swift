@@ -7,10 +7,13 @@ enum MainText {
                                          "form", "button", "select", "iframe", "svg", "figcaption", "figure", "menu",
                                          "amp-sidebar", "amp-social-share", "amp-ad", "h1"]
     /// Words in a class or id that mark the site's furniture, and those that mark the article.
+    /// Embedded posts (a tweet's `<blockquote class="twitter-tweet">`), video embeds and pull
+    /// quotes, which repeat a sentence of the article, are furniture too.
     static let negative = ["comment", "footer", "nav", "menu", "share", "social", "related", "read-more", "readmore",
                            "read-also", "readalso", "sidebar", "widget", "advert", "promo", "caption", "breadcrumb",
                            "newsletter", "tags", "cookie", "banner", "ticker", "popup", "subscribe", "most-read",
-                           "author-box", "more-news", "recommend"]
+                           "author-box", "more-news", "recommend", "twitter-tweet", "instagram-media", "tiktok-embed",
+                           "embed", "pull-quote", "pullquote"]
     static let positive = ["article", "content", "story", "entry", "post-body", "text", "main", "body", "matn", "khabar",
                            "details", "news-text"]
     /// What an inline "read also" item begins with, in Arabic and English.
