@@ -13,7 +13,7 @@ enum MainText {
                            "read-also", "readalso", "sidebar", "widget", "advert", "promo", "caption", "breadcrumb",
                            "newsletter", "tags", "cookie", "banner", "ticker", "popup", "subscribe", "most-read",
                            "author-box", "more-news", "recommend", "twitter-tweet", "instagram-media", "tiktok-embed",
-                           "embed", "pull-quote", "pullquote"]
+                           "embed", "pull-quote", "pullquote", "disclaimer"]
     static let positive = ["article", "content", "story", "entry", "post-body", "text", "main", "body", "matn", "khabar",
                            "details", "news-text"]
     /// What an inline "read also" item begins with, in Arabic and English.
@@ -87,7 +87,7 @@ enum MainText {
     private static func collect(_ node: HTMLNode, ancestors: [Int], into blocks: inout [Block],
                                 weights: inout [Int: Double], counter: inout Int) {
         guard case .element(let name, let attributes, let children) = node else { return }
-        if furniture.contains(name) || isFurniture(attributes) || attributes["hidden"] != nil { return }
+        if furniture.contains(name) || isFurniture(attributes) || attributes["hidden"] != nil || isCaptionedImage(children) { return }
         counter += 1
         let id = counter
         let hints = ((attributes["class"] ?? "") + " " + (attributes["id"] ?? "")).lowercased()
@@ -114,6 +114,22 @@ enum MainText {
             }
         }
         flush()
+    }
+
+    static let media: Set<String> = ["img", "picture", "amp-img", "video", "amp-video"]
+
+    /// Whether an element holds an image and, beside it, one short line of text and nothing
+    /// else: a caption that a site without `<figure>` and with meaningless classes writes as a
+    /// `<span>` or bare text next to the `<img>`.
+    static func isCaptionedImage(_ children: [HTMLNode]) -> Bool {
+        func hasMedia(_ node: HTMLNode) -> Bool {
+            guard let name = node.name else { return false }
+            return media.contains(name) || (inlineElements.contains(name) && node.children.contains(where: hasMedia))
+        }
+        guard children.contains(where: hasMedia),
+              children.allSatisfy({ $0.name.map { media.contains($0) || inlineElements.contains($0) } ?? true }) else { return false }
+        let lines = runs(of: children)
+        return lines.count == 1 && lines[0].text.count <= 160
     }
 
     static let inlineElements: Set<String> = ["a", "b", "strong", "em", "i", "span", "br", "u", "small", "sup", "sub",
