@@ -106,7 +106,10 @@ def factdesk(bench, names):
 
 def trafilatura_texts(names):
     """trafilatura's text of each page (None where it found none), by name."""
-    import trafilatura
+    try:
+        import trafilatura
+    except ImportError as error:
+        sys.exit(f"trafilatura does not load ({error}): pip install trafilatura lxml_html_clean")
 
     texts = {}
     for name in names:

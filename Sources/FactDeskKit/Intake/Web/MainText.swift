@@ -87,7 +87,8 @@ enum MainText {
     private static func collect(_ node: HTMLNode, ancestors: [Int], into blocks: inout [Block],
                                 weights: inout [Int: Double], counter: inout Int) {
         guard case .element(let name, let attributes, let children) = node else { return }
-        if furniture.contains(name) || isFurniture(attributes) || attributes["hidden"] != nil || isCaptionedImage(children) { return }
+        if furniture.contains(name) || isFurniture(attributes) || attributes["hidden"] != nil { return }
+        if name != "p" && isCaptionedImage(children) { return }
         counter += 1
         let id = counter
         let hints = ((attributes["class"] ?? "") + " " + (attributes["id"] ?? "")).lowercased()
@@ -120,7 +121,8 @@ enum MainText {
 
     /// Whether an element holds an image and, beside it, one short line of text and nothing
     /// else: a caption that a site without `<figure>` and with meaningless classes writes as a
-    /// `<span>` or bare text next to the `<img>`.
+    /// `<span>` or bare text next to the `<img>`. (A `<p>` with an image in it is the article's:
+    /// an emoji drawn as an `<img>`, say.)
     static func isCaptionedImage(_ children: [HTMLNode]) -> Bool {
         func hasMedia(_ node: HTMLNode) -> Bool {
             guard let name = node.name else { return false }
