@@ -9,7 +9,7 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "factdesk-bench",
         abstract: "Generate a large, realistic FactDesk desk for benchmarks.",
-        subcommands: [Generate.self, Extract.self])
+        subcommands: [Generate.self, Extract.self, ExtractPage.self])
 }
 
 extension Bench {
@@ -84,6 +84,54 @@ extension Bench {
             }
             print("\(claims) claims from \(articles) articles: extraction \(perSecond(extraction)) claims/s, "
                   + "stems \(perSecond(indexing)) claims/s (\(terms) terms)")
+        }
+    }
+    struct ExtractPage: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "extract-page",
+            abstract: "Print the article text the web page reader finds in each HTML file (for Benchmarks/extraction.py).")
+
+        @Argument(help: "The HTML files, read as fetched bytes with no Content-Type.")
+        var files: [String]
+
+        @Flag(help: "One JSON object a line: {file, text, title}, or {file, error}.")
+        var json = false
+
+        func run() throws {
+            for file in files {
+                let result = Self.read(file)
+                if json {
+                    print(try Self.line(file: file, result))
+                } else {
+                    switch result {
+                    case .success(let article): print("== \(file)\n\(article.text)\n")
+                    case .failure(let error): print("== \(file)\nerror: \(error)\n")
+                    }
+                }
+            }
+        }
+
+        /// The article of one file, or why there is none (an unreadable file included).
+        static func read(_ file: String) -> Result<WebArticle, any Error> {
+            let name = URL(fileURLWithPath: file).lastPathComponent
+            return Result {
+                let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+                return try WebPageReader.article(from: bytes, contentType: nil, url: "https://page.example/" + name)
+            }
+        }
+
+        /// One file's result as a line of JSON, keys sorted.
+        static func line(file: String, _ result: Result<WebArticle, any Error>) throws -> String {
+            var object: [String: String] = ["file": file]
+            switch result {
+            case .success(let article):
+                object["text"] = article.text
+                object["title"] = article.title
+            case .failure(let error):
+                object["error"] = "\(error)"
+            }
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+            return String(decoding: data, as: UTF8.self)
         }
     }
 }

@@ -26,9 +26,15 @@ public enum WebPageReader {
             canonicalURL: (meta.canonical ?? meta["og:url"]).flatMap { URL(string: $0, relativeTo: URL(string: url))?.absoluteString })
     }
 
-    /// A JSON-LD body's paragraphs: its lines, white space collapsed.
+    /// A JSON-LD body's paragraphs: its lines, white space collapsed. Some sites put HTML in it:
+    /// then the blocks of that markup (`<p>`s, `<br>`s), or its lines with `&quot;` and kin decoded.
     static func paragraphs(of body: String) -> [String] {
-        body.components(separatedBy: .newlines).map(collapse).filter { !$0.isEmpty }
+        let tagged = body.range(of: "</?[a-zA-Z][^<>]*>", options: .regularExpression) != nil
+        let escaped = body.range(of: "&(#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z]+);", options: .regularExpression) != nil
+        guard tagged || escaped else { return body.components(separatedBy: .newlines).map(collapse).filter { !$0.isEmpty } }
+        let markup = tagged ? body : body.components(separatedBy: .newlines).joined(separator: "<br>")
+        guard let root = HTMLNode.parse("<html><body>" + markup + "</body></html>", url: "about:blank") else { return [] }
+        return MainText.blocks(in: root).blocks.map(\.text)
     }
 
     static func collapse(_ text: String) -> String {
