@@ -22,6 +22,18 @@ import Testing
         }
     }
 
+    @Test(.tags(.browser), .needsBrowser) func aReadersTipGoesFromTheFormToAVerdictOnItsReceiptInChromium() throws {
+        let shots = FileManager.default.temporaryDirectory.appendingPathComponent("factdesk-tip-shots-\(UUID().uuidString)")
+        let (status, output) = try python(".ci/tips_browser.py", ["--bin", Binary.url.path, "--screenshots", shots.path],
+                                          interpreter: "/usr/bin/python3")
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("tips browser: ok"))
+        for name in ["tip-received.png", "tip-checked.png"] {
+            let size = (try? FileManager.default.attributesOfItem(atPath: shots.appendingPathComponent(name).path)[.size] as? Int) ?? 0
+            #expect(size > 5_000, "\(name) was not written")
+        }
+    }
+
     @Test func schemathesisFindsNoServerErrorAndNoResponseOutsideTheDocument() throws {
         let (status, output) = try python(".ci/api_fuzz.py", ["--bin", Binary.url.path, "--seeds", seeds, "--examples", "15"])
         #expect(status == 0, "\(output)")

@@ -76,7 +76,7 @@ protocol StorageReader {
     func sourceCheck(source: Int64) async throws -> SourceCheck?
     /// The sources fetched from the web, by id, whose last check (or first fetch) is before a moment, or all with nil.
     func webSources(checkedBefore: Date?) async throws -> [Int64]
-    /// The source whose stored address is this one, if any.
+    /// A source read from this address: its own, the page it was fetched from, or a feed's item's.
     func sourceID(url: String) async throws -> Int64?
 
     // MARK: Feeds and tips (Store/IntakeRows.swift)

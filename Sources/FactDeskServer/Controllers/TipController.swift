@@ -22,14 +22,15 @@ struct TipController {
             }
             return try await triage(viewer, status: status)
         }
-        router.get("/tips/:code") { _, context in
-            try await receipt(context.parameters.get("code") ?? "")
+        // One parameter name for the two: a receipt code (letters and digits) or, for editors, a tip's number.
+        router.get("/tips/:tip") { _, context in
+            try await receipt(context.parameters.get("tip") ?? "")
         }
         for action in ["accept", "reject", "merge", "forget"] {
-            router.post("/tips/:id/\(action)") { request, context in
+            router.post("/tips/:tip/\(action)") { request, context in
                 let (viewer, form) = try await server.form(request, context)
                 guard viewer.isEditor else { throw DeskError.editorOnly(actor: viewer.handle, action: "triage readers' tips") }
-                guard let id = context.parameters.get("id").flatMap(Int64.init), id > 0 else { throw HTTPFailure.notFound }
+                guard let id = context.parameters.get("tip").flatMap(Int64.init), id > 0 else { throw HTTPFailure.notFound }
                 let tips = server.store.tips
                 do {
                     switch action {

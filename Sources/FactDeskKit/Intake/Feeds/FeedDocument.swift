@@ -30,9 +30,11 @@ public struct FeedDocument: Sendable, Equatable {
         parser.shouldProcessNamespaces = false
         let reader = XMLFeedReader()
         parser.delegate = reader
-        guard parser.parse(), let format = reader.format else {
-            let reason = reader.format == nil && parser.parserError == nil ? "it is neither RSS, Atom nor JSON Feed"
-                : "its XML is malformed (\(parser.parserError.map { ($0 as NSError).localizedDescription } ?? "unreadable"))"
+        let parsed = parser.parse()
+        let error = reader.error ?? parser.parserError
+        guard parsed, error == nil, reader.depth == 0, let format = reader.format else {
+            let reason = reader.format == nil ? "it is neither RSS, Atom nor JSON Feed"
+                : "its XML is malformed (\(error.map { "\(($0 as NSError).code)" }.map { "libxml2 error " + $0 } ?? "unclosed elements"))"
             throw .invalidFeed(url: url, reason: reason)
         }
         return FeedDocument(format: format, title: reader.feedTitle, items: resolved(reader.items, base: url))
@@ -73,7 +75,13 @@ private final class XMLFeedReader: NSObject, XMLParserDelegate {
     var items: [FeedDocument.Item] = []
     private var current: (link: String?, title: String?, published: String?, guid: String?, guidIsLink: Bool)?
     private var text = ""
-    private var depth = 0
+    /// How deep the parser is: 0 again at the end of a well-formed document.
+    private(set) var depth = 0
+    private(set) var error: (any Error)?
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        if error == nil { error = parseError }
+    }
 
     private static func local(_ name: String) -> String {
         String(name.split(separator: ":").last ?? Substring(name)).lowercased()

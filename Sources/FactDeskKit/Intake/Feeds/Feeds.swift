@@ -79,7 +79,13 @@ public struct Feeds: DeskUseCase {
         var reports: [PollReport] = []
         for feed in try await list() where all || feed.isDue(at: now) {
             guard let id = feed.id else { continue }
-            reports.append(try await poll(id, fetcher: fetcher, as: actor))
+            do {
+                reports.append(try await poll(id, fetcher: fetcher, as: actor))
+            } catch let refusal as DeskError {
+                // A feed whose row is not trusted, or whose owner may no longer add to the desk,
+                // is reported; the others are still polled.
+                reports.append(PollReport(feedID: id, url: feed.url, error: refusal.description))
+            }
         }
         return reports
     }

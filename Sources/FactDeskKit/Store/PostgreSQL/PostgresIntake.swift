@@ -4,7 +4,11 @@ import PostgresNIO
 /// Feeds, their items, the poller's lease, and readers' tips on a PostgreSQL desk.
 extension PostgresTransaction {
     func sourceID(url: String) async throws -> Int64? {
-        try await first("SELECT id FROM source WHERE url = $1 ORDER BY id LIMIT 1", [.text(url)])?.int("id")
+        try await first("""
+            SELECT id FROM source WHERE url = $1
+            UNION ALL SELECT source_id FROM source_page WHERE url = $1
+            UNION ALL SELECT source_id FROM feed_item WHERE link = $1 AND source_id IS NOT NULL LIMIT 1
+            """, [.text(url)])?.int("id")
     }
 
     func feeds() async throws -> [Feed] {

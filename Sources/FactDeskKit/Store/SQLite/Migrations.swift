@@ -215,6 +215,8 @@ enum Migrations {
                     seen_at DATETIME NOT NULL,
                     PRIMARY KEY (feed_id, link));
                 CREATE INDEX source_on_url ON source (url);
+                CREATE INDEX source_page_on_url ON source_page (url);
+                CREATE INDEX feed_item_on_link ON feed_item (link);
                 CREATE TABLE desk_lease (
                     name TEXT PRIMARY KEY NOT NULL,
                     holder TEXT NOT NULL,

@@ -4,7 +4,11 @@ import GRDB
 /// Feeds, their items, the poller's lease, and readers' tips on a desk file.
 extension SQLiteTransaction {
     func sourceID(url: String) throws -> Int64? {
-        try db.row("SELECT id FROM source WHERE url = ? ORDER BY id LIMIT 1", [url]) { $0["id"] as Int64 }
+        try db.row("""
+            SELECT id FROM source WHERE url = ?1
+            UNION ALL SELECT source_id FROM source_page WHERE url = ?1
+            UNION ALL SELECT source_id FROM feed_item WHERE link = ?1 AND source_id IS NOT NULL LIMIT 1
+            """, [url]) { $0[0] as Int64 }
     }
 
     func feeds() throws -> [Feed] {
