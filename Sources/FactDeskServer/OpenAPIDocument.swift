@@ -120,6 +120,27 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/tips": {
+          "post": {
+            "summary": "Takes a reader's tip from a tipline bot: the claim in the reader's words and/or a link, and an optional contact kept from the history.",
+            "operationId": "sendTip",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {
+              "type": "object", "properties": {
+                "text": {"type": "string", "maxLength": 5000}, "url": {"type": "string", "format": "uri"},
+                "contact": {"type": "string", "maxLength": 200}, "language": {"type": "string", "pattern": "^[a-z]{2,3}$"}}}}}},
+            "responses": {
+              "201": {"description": "The reader's receipt code, for /tips/{code}.", "content": {"application/json": {"schema": {
+                "type": "object", "required": ["code", "status"], "properties": {
+                  "code": {"type": "string", "pattern": "^[0-9A-Z]{16}$"}, "status": {"type": "string", "enum": ["received"]}}}}}},
+              "400": {"$ref": "#/components/responses/Invalid"},
+              "401": {"$ref": "#/components/responses/NotLoggedIn"},
+              "403": {"$ref": "#/components/responses/NotAllowed"},
+              "413": {"$ref": "#/components/responses/TooLarge"},
+              "421": {"$ref": "#/components/responses/WrongHost"},
+              "503": {"$ref": "#/components/responses/Busy"}
+            }
+          }
+        },
         "/api/audit/head": {
           "get": {
             "summary": "The history's last event: publish it to anchor `audit verify --anchor`.",

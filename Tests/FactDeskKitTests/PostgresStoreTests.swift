@@ -77,6 +77,24 @@ struct PostgresStoreTests {
         _ = try await store.review.apply(TransitionCommand(transition: "verify", claimIDs: [1], actor: "layla", note: "confirmed"))
         try await store.corroboration.addAlias(entity: "عراقجي", variants: ["أراغتشي", "عراقتشي"], by: Self.owner)
         _ = try await store.corroboration.link(1, quantity, as: .same, by: Self.owner)
+        // Readers' tips, through the web desk's service: received, merged, accepted, rejected, forgotten.
+        let web = try await store.signingAsService("web", keys: .memory, by: Self.owner).store
+        var tips: [Int64] = []
+        for (text, address) in [("قيل إن الجولة استمرت ست ساعات", "203.0.113.1"), ("قيل إن الجولة استمرت ست ساعات", "203.0.113.2"),
+                                ("ادعاء لا يستحق", "203.0.113.1")] {
+            tips.append(try #require(try await web.tips.receive(Tips.Submission(text: text, url: nil, contact: "reader@example.org",
+                                                                                 address: address)).id))
+            clock.advance(1)
+        }
+        _ = try await web.tips.merge(tips[1], into: tips[0], by: Self.owner)
+        _ = try await web.tips.accept(tips[0], text: nil, fetcher: PageFetcher(timeout: 1), by: Self.owner)
+        _ = try await web.tips.reject(tips[2], note: "خارج اختصاصنا", by: Self.owner)
+        try await web.tips.forget(tips[1], by: Self.owner)
+        #expect(try await web.tips.list().map(\.count) == [1, 2])
+        #expect(try await web.tips.show(tips[1], by: Self.owner).contact == nil)
+        #expect(try await web.tips.show(tips[2], by: Self.owner).contact == "reader@example.org")
+        #expect(try await store.feeds.takeLease("feeds", holder: "one", for: 60))
+        #expect(try await !store.feeds.takeLease("feeds", holder: "two", for: 60))
     }
 
     @Test(.tags(.postgres), .needsPostgres) func theSameWorkGivesTheSameHistoryAndAnswersOnBothBackends() async throws {

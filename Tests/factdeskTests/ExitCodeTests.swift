@@ -27,7 +27,7 @@ import Testing
         Case(arguments: ["reviewer", "add", "zaid"], actor: "omar", status: 77, phrase: "only an editor may"),
         Case(arguments: ["note", "1", "hi"], actor: "stranger", status: 66, phrase: "no reviewer 'stranger'",
              onPostgres: (77, "PostgreSQL refused the login of stranger")),
-        Case(arguments: ["skip", "1"], status: 64, phrase: "unexpected arguments: 'skip', '1'"),
+        Case(arguments: ["skip", "1"], status: 64, phrase: "'skip' is not a command of `factdesk`"),
         Case(arguments: ["claim", "list", "--bogus"], status: 64, phrase: "Unknown option '--bogus'"),
         Case(arguments: ["claim", "list", "--status", "verifed"], status: 64, phrase: "no state 'verifed'"),
         Case(arguments: ["move", "1", "skip"], status: 65, phrase: "'skip' needs a note"),

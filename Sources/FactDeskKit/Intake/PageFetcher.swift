@@ -47,7 +47,8 @@ public struct PageFetcher: Sendable {
 
     public init(timeout: Double = PageFetcher.defaultTimeout, maximumSize: Int = ArticleReader.defaultMaximumSize,
                 publicOnly: Bool = false) {
-        self.timeout = timeout
+        // A timeout past a day, or not a number, would overflow the clients' millisecond counts.
+        self.timeout = timeout.isFinite ? min(max(timeout, 0.001), 86_400) : Self.defaultTimeout
         self.maximumSize = maximumSize
         self.publicOnly = publicOnly
     }

@@ -29,6 +29,10 @@ extension Factdesk.FeedCommand {
         @Option(help: ArgumentHelp("Seconds the feed may take to arrive, whole.", valueName: "seconds"))
         var timeout = PageFetcher.defaultTimeout
 
+        func validate() throws {
+            guard timeout > 0, timeout <= 600 else { throw ValidationError("--timeout must be between 0 and 600 seconds") }
+        }
+
         func run() async throws {
             let seconds = try Self.seconds(every)
             try await global.withStore { store in
@@ -102,6 +106,8 @@ extension Factdesk.FeedCommand {
 
         func validate() throws {
             if id != nil && all { throw ValidationError("name one feed, or --all, not both") }
+            guard timeout > 0, timeout <= 600 else { throw ValidationError("--timeout must be between 0 and 600 seconds") }
+            guard maxSize > 0 else { throw ValidationError("--max-size must be 1 or more") }
         }
 
         func run() async throws {

@@ -78,6 +78,10 @@ extension Factdesk.TipCommand {
                                  discussion: "Off by default: the reader chose the link, and must not reach this machine's network."))
         var allowPrivateAddresses = false
 
+        func validate() throws {
+            guard timeout > 0, timeout <= 600 else { throw ValidationError("--timeout must be between 0 and 600 seconds") }
+        }
+
         func run() async throws {
             try await global.withStore { store in
                 let fetcher = PageFetcher(timeout: timeout, publicOnly: !allowPrivateAddresses)
