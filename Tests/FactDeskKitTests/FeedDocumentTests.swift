@@ -74,6 +74,7 @@ import Testing
         "<html><body><p>صفحة</p></body></html>",
         "{\"title\": \"not a feed\"}",
         "<rss><channel><item><title>unclosed</channel>",
+        "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"aaaaaaaaaa\">]><rss><channel><item><link>https://a.example/&a;&a;</link></item></channel></rss>",
         "",
     ])
     func whatIsNotAFeedIsRefusedWithItsReason(_ text: String) throws {

@@ -150,6 +150,7 @@ import Testing
     /// Someone who can write the desk file points a feed elsewhere, or at another owner: the
     /// poller refuses the row rather than import as someone who never asked, and the audit says so.
     @Test(arguments: ["UPDATE feed SET url = replace(url, 'rss.xml', 'feed.json')", "UPDATE feed SET added_by = 'layla'",
+                      "UPDATE feed SET every_seconds = 315360000",
                       "INSERT INTO feed (url, every_seconds, added_by, added_at, added_seq) SELECT url || '?2', 60, added_by, added_at, added_seq FROM feed"])
     func aFeedRowChangedByHandIsNotTrusted(_ tampering: String) async throws {
         try await withFeeds { desk, _, origin, fetcher in
@@ -163,6 +164,20 @@ import Testing
             if reports.count == 1 { #expect(try await desk.store.imports.sources().count == sources) }
             let problems = try await desk.store.audit.verifyAudit().problems
             #expect(problems.contains { $0.description.contains("feed") }, "\(problems)")
+        }
+    }
+
+    @Test func aFeedOfManyItemsIsFetchedFiftyAPoll() async throws {
+        try await withFeeds { desk, site, origin, fetcher in
+            await site.set("/many.xml", .init(body: Self.rss(origin, (1...60).map { "/missing-\($0)" })))
+            let feed = try await desk.store.feeds.add("\(origin)/many.xml", outlet: nil, everySeconds: 3_600, fetcher: fetcher, by: "sara")
+            let first = try await desk.store.feeds.pollDue(fetcher: fetcher)
+            #expect(first.first?.newItems == Feeds.itemsPerPoll && first.first?.deferred == 10)
+            // What was left is due at once, and the next round fetches it.
+            #expect(try await desk.store.feeds.feed(feed.id ?? 0).isDue(at: Date()))
+            let second = try await desk.store.feeds.pollDue(fetcher: fetcher)
+            #expect(second.first?.newItems == 10 && second.first?.deferred == 0)
+            #expect(try await desk.store.feeds.pollDue(fetcher: fetcher).isEmpty)
         }
     }
 

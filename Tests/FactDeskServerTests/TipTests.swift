@@ -1,4 +1,4 @@
-import FactDeskKit
+@testable import FactDeskKit
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -160,6 +160,27 @@ import Testing
             let problems = try await desk.store.audit.verifyAudit().problems
             #expect(problems.contains { $0.kind == .rowChanged && $0.description.contains("tip") }, "\(problems)")
         }
+    }
+
+    @Test func theReceiptShowsTheVerdictsNoteNotOneAddedLater() async throws {
+        try await withServer { desk, web, client in
+            let location = try #require(try await Self.sendTip(Browser(client), text: "قيل إن الميناء أغلق").headers[.location])
+            let id = try #require(try await web.tips.list().first?.tip.id)
+            let claim = try #require(try await web.tips.accept(id, text: nil, fetcher: PageFetcher(timeout: 1), by: "sara").claim.id)
+            _ = try await desk.store.review.apply(TransitionCommand(transition: "assign", claimIDs: [claim], actor: "sara", assignee: "layla"))
+            _ = try await desk.store.review.apply(TransitionCommand(transition: "unverifiable", claimIDs: [claim], actor: "layla",
+                                                                    note: "لا مصدر رسميا يؤكد أو ينفي"))
+            _ = try await desk.store.review.addNote(to: claim, body: "ملاحظة داخلية: المصدر صديق المحرر", by: "sara")
+            let page = String(buffer: try await Browser(client).get(location).body)
+            #expect(page.contains("unverifiable") && page.contains("لا مصدر رسميا يؤكد أو ينفي"))
+            #expect(!page.contains("ملاحظة داخلية"))
+        }
+    }
+
+    @Test func anIPv6SenderIsCountedByItsNetwork() {
+        #expect(Tips.network(of: "2001:db8:1:2::5") == Tips.network(of: "2001:db8:1:2:ffff:ffff:0:9"))
+        #expect(Tips.network(of: "2001:db8:1:2::5") != Tips.network(of: "2001:db8:1:3::5"))
+        #expect(Tips.network(of: "::ffff:203.0.113.9") == "203.0.113.9" && Tips.network(of: "203.0.113.9") == "203.0.113.9")
     }
 
     @Test func aTipIsReceivedOnlyThroughTheWebDesksService() async throws {

@@ -8,7 +8,7 @@ import Foundation
 public enum DetailKey: String, CodingKey, CaseIterable, Sendable {
     case assignee, due, entity, evidence
     case evidenceNotes = "evidence_notes"
-    case feed, handle, into, key, language, name, note
+    case every, feed, handle, into, key, language, name, note
     case otherClaim = "other_claim"
     case previousSha256 = "previous_sha256"
     case pageSha256 = "page_sha256"

@@ -133,12 +133,16 @@ public enum EventPayload: Sendable, Equatable {
                                    .required(.pageSha256, \.pageSha256)])
     }
 
-    /// A feed watched or no longer watched: its number, its address and the outlet it is credited to.
+    /// A feed watched or no longer watched: its number, its address, the outlet it is credited
+    /// to and how often it is polled, in seconds.
     public struct FeedChange: EventBody {
-        public var feed: Int64 = 0, url = "", name: String?
+        public var feed: Int64 = 0, url = "", name: String?, every: Int64?
         public init() {}
-        public init(feed: Int64, url: String, outlet: String?) { (self.feed, self.url, self.name) = (feed, url, outlet) }
-        static let fields = table([.required(.feed, \.feed), .required(.url, \.url), .optional(.name, \.name)])
+        public init(feed: Int64, url: String, outlet: String?, every: Int64? = nil) {
+            (self.feed, self.url, self.name, self.every) = (feed, url, outlet, every)
+        }
+        static let fields = table([.required(.feed, \.feed), .required(.url, \.url), .optional(.name, \.name),
+                                   .optional(.every, \.every)])
     }
 
     /// A reader's tip received: its number and what the reader said (their contact is never in it).

@@ -40,8 +40,8 @@ extension HistoryReplay {
             return problem(.rowChanged, nil, "no event watches this feed, or one stopped watching it", row: "feed \(id)")
         }
         if text("url") != recorded.url || text("outlet") != recorded.outlet || text("added_by") != recorded.by
-            || text("added_seq") != String(recorded.seq) {
-            problem(.rowChanged, nil, "its address, outlet or owner is not what its feed.add event recorded", row: "feed \(id)")
+            || text("added_seq") != String(recorded.seq) || recorded.every.map({ text("every_seconds") != String($0) }) == true {
+            problem(.rowChanged, nil, "its address, outlet, period or owner is not what its feed.add event recorded", row: "feed \(id)")
         }
     }
 

@@ -114,7 +114,7 @@ struct HistoryReplay {
     /// Who has a second factor turned on (HistoryReplay+TwoFactor.swift).
     var secondFactors: Set<String> = []
     /// Feeds watched, by number: the address, outlet, who asked and the event's number.
-    var feeds: [Int64: (url: String, outlet: String?, by: String, seq: Int64)] = [:]
+    var feeds: [Int64: (url: String, outlet: String?, every: Int64?, by: String, seq: Int64)] = [:]
     /// Tips received, by number: a digest of their words, and their triage as the history has it.
     var tips: [Int64: TipState] = [:]
 
@@ -224,7 +224,7 @@ struct HistoryReplay {
             pages["\(source):\(revision.pageSha256)"] = revision.sha256
         case .feedAdd(let feed):
             if feeds[feed.feed] != nil { return problem(.notAllowed, event.seq, "it adds feed \(feed.feed) a second time") }
-            feeds[feed.feed] = (feed.url, feed.name, event.actor, event.seq)
+            feeds[feed.feed] = (feed.url, feed.name, feed.every, event.actor, event.seq)
         case .feedRemove(let feed):
             if feeds.removeValue(forKey: feed.feed) == nil {
                 return problem(.notAllowed, event.seq, "it removes feed \(feed.feed), which was not watched")

@@ -76,13 +76,25 @@ extension Imports {
         return head.contains("<html") || head.contains("<!doctype html") || head.contains("<body") || head.contains("<p")
     }
 
-    /// The address the source keeps: the page's canonical one when it names an http(s) address.
+    /// The address the source keeps: the page's canonical one when it names an http(s) address
+    /// on the same site as the page that answered. A page cannot claim another outlet's address
+    /// (and so pass for its article, or keep the real one out as "already on the desk").
     private static func address(of page: FetchedPage, _ article: WebArticle) -> String {
         if let canonical = article.canonicalURL, (try? PageFetcher.check(canonical)) != nil,
-           (try? WebLink.check(canonical, what: "")) != nil {
+           (try? WebLink.check(canonical, what: "")) != nil,
+           let site = URL(string: canonical)?.host.map(Self.site), site == URL(string: page.url)?.host.map(Self.site) {
             return canonical
         }
         return page.url
+    }
+
+    /// A host's site, roughly its registrable domain: the last two labels, three when the
+    /// second-last is a short one such as com, co, gov or org (news.bbc.co.uk is bbc.co.uk).
+    static func site(_ host: String) -> String {
+        let labels = host.lowercased().split(separator: ".")
+        guard labels.count > 2 else { return labels.joined(separator: ".") }
+        let keep = labels[labels.count - 2].count <= 3 && labels.last?.count == 2 ? 3 : 2
+        return labels.suffix(keep).joined(separator: ".")
     }
 
     private static func shortTitle(_ title: String) -> String {

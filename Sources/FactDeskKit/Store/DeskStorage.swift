@@ -244,6 +244,8 @@ protocol StorageWriter: StorageReader {
     func insert(_ contact: TipContact) async throws
     /// Erases a reader's contact and address digest.
     func forgetContact(tip: Int64) async throws
+    /// Erases the address digests of tips received before a moment: the hourly limit no longer needs them.
+    func forgetSenders(before: Date) async throws
     /// Writes the desk's own row, once, when it is created.
     func createDesk(name: String, createdBy: String, at: Date) async throws
     func insert(_ workflow: InstalledWorkflow) async throws -> InstalledWorkflow

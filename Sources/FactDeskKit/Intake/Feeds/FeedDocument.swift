@@ -25,6 +25,12 @@ public struct FeedDocument: Sendable, Equatable {
     public static func read(_ body: Data, url: String) throws(DeskError) -> FeedDocument {
         let start = body.prefix(512).drop { [0xEF, 0xBB, 0xBF, 0x20, 0x09, 0x0A, 0x0D].contains($0) }
         if start.first == UInt8(ascii: "{") { return try json(body, url: url) }
+        // A feed needs no document type; its entities are how a small file expands into a huge
+        // one (the parser expands internal entities), so a DTD is refused before parsing.
+        if body.range(of: Data("<!DOCTYPE".utf8)) != nil || body.range(of: Data("<!ENTITY".utf8)) != nil
+            || body.range(of: Data("<!doctype".utf8)) != nil {
+            throw .invalidFeed(url: url, reason: "it declares a document type (<!DOCTYPE or <!ENTITY), which feeds do not need")
+        }
         let parser = XMLParser(data: body)
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false

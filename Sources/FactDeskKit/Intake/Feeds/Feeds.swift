@@ -24,6 +24,8 @@ public struct Feeds: DeskUseCase {
         public var error: String?
         /// Whether the server answered 304.
         public var notModified = false
+        /// New items left for the next poll (past ``Feeds/itemsPerPoll``).
+        public var deferred = 0
     }
 
     /// Watches a feed: checks that it is one (fetching it once), then records it.
@@ -45,7 +47,7 @@ public struct Feeds: DeskUseCase {
             let now = clock()
             let seq = ((try await tx.historyHead())?.seq ?? 0) + 1
             let feed = try await tx.insert(Feed(url: url, outlet: outlet, everySeconds: everySeconds, addedBy: actor, addedAt: now, addedSeq: seq))
-            let event = try await tx.record(AuditEvent(at: now, actor: actor, .feedAdd(.init(feed: feed.id ?? 0, url: url, outlet: outlet))), signer)
+            let event = try await tx.record(AuditEvent(at: now, actor: actor, .feedAdd(.init(feed: feed.id ?? 0, url: url, outlet: outlet, every: everySeconds))), signer)
             guard event.seq == seq else { throw StoreError.database("the feed's event was not the next in the history") }
             return feed
         }
@@ -80,7 +82,9 @@ public struct Feeds: DeskUseCase {
         for feed in try await list() where all || feed.isDue(at: now) {
             guard let id = feed.id else { continue }
             do {
-                reports.append(try await poll(id, fetcher: fetcher, as: actor))
+                // Claimed first: another poller that read the feed as due finds it taken.
+                guard let claimed = try await claim(feed, at: now) else { continue }
+                reports.append(try await poll(claimed, fetcher: fetcher, as: actor))
             } catch let refusal as DeskError {
                 // A feed whose row is not trusted, or whose owner may no longer add to the desk,
                 // is reported; the others are still polled.
@@ -97,14 +101,36 @@ public struct Feeds: DeskUseCase {
     /// an item whose page is refused is remembered and not fetched again. Each article is
     /// its own transaction: what a poll imported stays when a later item fails.
     public func poll(_ id: Int64, fetcher: PageFetcher, as actor: String? = nil) async throws -> PollReport {
-        var feed = try await self.feed(id)
-        let owner = try await owner(of: feed)
-        let importer = actor ?? owner
+        try await poll(try await self.feed(id), fetcher: fetcher, as: actor)
+    }
+
+    /// The most new items one poll fetches; the rest wait for the next poll, so that a feed
+    /// listing thousands of addresses cannot fill the desk, or outlast the poller's lease, at once.
+    public static let itemsPerPoll = 50
+    /// The largest feed document read.
+    public static let maximumFeedSize = 2 * 1024 * 1024
+
+    func poll(_ claimed: Feed, fetcher: PageFetcher, as actor: String?) async throws -> PollReport {
+        var feed = claimed
+        guard let id = feed.id else { throw DeskError.feedNotFound(0) }
         var report = PollReport(feedID: id, url: feed.url)
         feed.lastCheckedAt = clock()
+        let importer: String
+        do {
+            if let actor { importer = actor } else { importer = try await owner(of: feed) }
+            // The owner must still be someone who may add to the desk.
+            _ = try await storage.reading { try await $0.permit(.contribute, by: importer) }
+        } catch {
+            // Recorded, so that a feed nobody may import for shows as failing rather than silently retried.
+            (feed.lastError, feed.failures) = (Self.message(error), feed.failures + 1)
+            try await savePoll(feed)
+            throw error
+        }
+        var feedFetcher = fetcher
+        feedFetcher.maximumSize = min(fetcher.maximumSize, Self.maximumFeedSize)
         let document: FeedDocument
         do {
-            let outcome = try await fetcher.fetch(feed.url, etag: feed.etag, lastModified: feed.lastModified, now: clock)
+            let outcome = try await feedFetcher.fetch(feed.url, etag: feed.etag, lastModified: feed.lastModified, now: clock)
             guard case .page(let page) = outcome else {
                 report.notModified = true
                 (feed.lastSuccessAt, feed.lastError, feed.failures) = (clock(), nil, 0)
@@ -121,6 +147,10 @@ public struct Feeds: DeskUseCase {
         }
         for item in document.items {
             if try await storage.reading({ try await $0.feedHasItem(feed: id, link: item.link) }) { continue }
+            guard report.newItems < Self.itemsPerPoll else {
+                report.deferred += 1
+                continue
+            }
             report.newItems += 1
             var source: Int64?
             do {
@@ -143,6 +173,10 @@ public struct Feeds: DeskUseCase {
             let seen = source
             try await storage.writing { try await $0.insertFeedItem(feed: id, link: item.link, source: seen, at: clock()) }
         }
+        if report.deferred > 0 {
+            // Due again at once: what is left is fetched by the next round.
+            feed.lastCheckedAt = nil
+        }
         feed.imported += Int64(report.imported)
         (feed.lastSuccessAt, feed.lastError, feed.failures) = (clock(), nil, 0)
         try await savePoll(feed)
@@ -154,11 +188,23 @@ public struct Feeds: DeskUseCase {
     func owner(of feed: Feed) async throws -> String {
         try await storage.reading { tx in
             guard let event = try await tx.event(seq: feed.addedSeq), case .feedAdd(let added) = event.payload,
-                  added.feed == feed.id, added.url == feed.url, added.name == feed.outlet, event.actor == feed.addedBy else {
+                  added.feed == feed.id, added.url == feed.url, added.name == feed.outlet, event.actor == feed.addedBy,
+                  added.every == nil || added.every == feed.everySeconds else {
                 throw DeskError.invalidValue("feed \(feed.id ?? 0)'s row is not what its feed.add event recorded; "
                                              + "run `factdesk audit verify`, then remove and add the feed again")
             }
             return event.actor
+        }
+    }
+
+    /// Marks a feed checked now, unless someone else checked it since it was read; nil then.
+    private func claim(_ feed: Feed, at now: Date) async throws -> Feed? {
+        guard let id = feed.id else { return nil }
+        return try await storage.writing { tx in
+            guard var current = try await tx.feed(id), current.lastCheckedAt == feed.lastCheckedAt else { return nil }
+            current.lastCheckedAt = now
+            try await tx.savePoll(current)
+            return current
         }
     }
 

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Readers' tips: received through the web desk's public form or a tipline bot, triaged by
 /// editors into claims, rejections or groups.
@@ -69,9 +72,11 @@ public struct Tips: DeskUseCase {
             throw DeskError.invalidLanguage(language)
         }
         try StoredText.check([("tip", submission.text), ("link", submission.url), ("contact", submission.contact)])
-        let sender = submission.address.map { sha256Hex("tip-sender:" + $0) }
+        let sender = submission.address.map { sha256Hex("tip-sender:" + Self.network(of: $0)) }
         return try await writing { tx in
             let now = clock()
+            // An address's digest is kept only as long as the limit needs it.
+            try await tx.forgetSenders(before: now.addingTimeInterval(-3600))
             if let sender, try await tx.tipsSent(by: sender, since: now.addingTimeInterval(-3600)) >= Self.perAddressPerHour {
                 throw DeskError.tooManyTips(limit: Self.perAddressPerHour)
             }
@@ -158,7 +163,11 @@ public struct Tips: DeskUseCase {
         guard id != target else { throw DeskError.invalidValue("a tip cannot be merged into itself") }
         return try await decide(id, by: actor) { tip, tx in
             guard var into = try await tx.tip(target) else { throw DeskError.tipNotFound(String(target)) }
-            while into.status == .merged, let next = into.mergedInto, let found = try await tx.tip(next) { into = found }
+            var hops = 0
+            while into.status == .merged, let next = into.mergedInto, let found = try await tx.tip(next) {
+                (into, hops) = (found, hops + 1)
+                guard hops < 20 else { throw DeskError.invalidValue("tip \(target)'s merges go round in a circle; run `factdesk audit verify`") }
+            }
             guard let intoID = into.id, intoID != id else { throw DeskError.invalidValue("tip \(target) is merged into tip \(id)") }
             (tip.status, tip.mergedInto) = (.merged, intoID)
             return .tipMerge(.init(tip: id, into: intoID))
@@ -193,7 +202,11 @@ public struct Tips: DeskUseCase {
                    try await tx.deskWorkflow().workflow.finalStates.contains(claim.state) {
                     receipt.stage = .checked
                     receipt.verdict = claim.state
-                    receipt.note = try await tx.lastEvent(claim: id)?.payload.note
+                    // The note given with the verdict: the transition that put the claim in its
+                    // state, never a note or evidence added since.
+                    receipt.note = try await tx.events(claim: id).last {
+                        AuditAction.isTransition($0.action) && $0.toState == claim.state
+                    }?.payload.note
                 }
             }
             return receipt
@@ -218,6 +231,19 @@ public struct Tips: DeskUseCase {
         guard let tip = try await tx.tip(id) else { throw DeskError.tipNotFound(String(id)) }
         guard tip.status == .new else { throw DeskError.tipDecided(id: id, status: tip.status.rawValue) }
         return tip
+    }
+
+    /// What a sender is counted by: an IPv4 address, or an IPv6 address's /64 (one subscriber's
+    /// network, where each device may take any of 2^64 addresses).
+    static func network(of address: String) -> String {
+        guard address.contains(":") else { return address }
+        var v6 = in6_addr()
+        guard inet_pton(AF_INET6, address, &v6) == 1 else { return address }
+        let bytes = withUnsafeBytes(of: v6) { Array($0) }
+        if bytes[0..<10].allSatisfy({ $0 == 0 }) && bytes[10] == 0xFF && bytes[11] == 0xFF {
+            return bytes[12..<16].map(String.init).joined(separator: ".")
+        }
+        return bytes[0..<8].map { String(format: "%02x", $0) }.joined() + "::/64"
     }
 
     /// A receipt code: 16 letters and digits a reader can read out (no 0/O, 1/I/L), 80 bits.

@@ -125,6 +125,10 @@ extension PostgresTransaction {
                       [.integer(contact.tipID), .text(contact.contact), .text(contact.sender), .time(contact.receivedAt)])
     }
 
+    func forgetSenders(before: Date) async throws {
+        try await run("SELECT factdesk_forget_tip_senders($1)", [.time(before)])
+    }
+
     func forgetContact(tip: Int64) async throws {
         try await run("UPDATE tip_contact SET contact = NULL, sender = NULL WHERE tip_id = $1", [.integer(tip)])
     }

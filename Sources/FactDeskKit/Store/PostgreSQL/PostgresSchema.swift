@@ -410,7 +410,8 @@ enum PostgresSchema {
                 holder TEXT NOT NULL,
                 until TEXT NOT NULL);
             REVOKE ALL ON feed, feed_item, desk_lease FROM PUBLIC;
-            SELECT factdesk_grant('SELECT, UPDATE ON feed', 'reviewer');
+            SELECT factdesk_grant('SELECT ON feed', 'reviewer');
+            SELECT factdesk_grant('UPDATE (etag, last_modified, last_checked_at, last_success_at, last_error, failures, imported) ON feed', 'reviewer');
             SELECT factdesk_grant('INSERT, DELETE ON feed', 'editor');
             SELECT factdesk_grant('USAGE ON SEQUENCE feed_id_seq', 'editor');
             SELECT factdesk_grant('SELECT, INSERT, UPDATE, DELETE ON feed_item', 'reviewer');
@@ -443,6 +444,13 @@ enum PostgresSchema {
             SELECT factdesk_grant('INSERT ON tip_contact', 'reviewer');
             SELECT factdesk_grant('SELECT (tip_id, sender, received_at) ON tip_contact', 'reviewer');
             SELECT factdesk_grant('SELECT, UPDATE, DELETE ON tip_contact', 'editor');
+            -- The hourly limit's digests are erased as tips arrive, whoever's login takes them.
+            CREATE FUNCTION factdesk_forget_tip_senders(before TEXT) RETURNS void
+            LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+                UPDATE tip_contact SET sender = NULL WHERE sender IS NOT NULL AND received_at < before
+            $$;
+            REVOKE ALL ON FUNCTION factdesk_forget_tip_senders(TEXT) FROM PUBLIC;
+            SELECT factdesk_grant('EXECUTE ON FUNCTION factdesk_forget_tip_senders(TEXT)', 'reviewer');
             """),
     ]
 

@@ -126,6 +126,11 @@ extension SQLiteTransaction {
                        arguments: [contact.tipID, contact.contact, contact.sender, StoredTime.text(contact.receivedAt)])
     }
 
+    func forgetSenders(before: Date) throws {
+        try db.execute(sql: "UPDATE tip_contact SET sender = NULL WHERE sender IS NOT NULL AND received_at < ?",
+                       arguments: [StoredTime.text(before)])
+    }
+
     func forgetContact(tip: Int64) throws {
         try db.execute(sql: "UPDATE tip_contact SET contact = NULL, sender = NULL WHERE tip_id = ?", arguments: [tip])
     }

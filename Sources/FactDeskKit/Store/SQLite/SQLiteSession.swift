@@ -147,6 +147,7 @@ struct SQLiteSession: StorageWriter {
     func saveTriage(_ tip: Tip) throws { try access { try $0.saveTriage(tip) } }
     func insert(_ contact: TipContact) throws { try access { try $0.insert(contact) } }
     func forgetContact(tip: Int64) throws { try access { try $0.forgetContact(tip: tip) } }
+    func forgetSenders(before: Date) throws { try access { try $0.forgetSenders(before: before) } }
     func createDesk(name: String, createdBy: String, at: Date) throws { try access { try $0.createDesk(name: name, createdBy: createdBy, at: at) } }
     func insert(_ workflow: InstalledWorkflow) throws -> InstalledWorkflow { try access { try $0.insert(workflow) } }
     func save(_ link: ClaimLink) throws { try access { try $0.save(link) } }
