@@ -142,6 +142,14 @@ public enum AuditAction {
     public static let checkImport = "check.import"
     /// A workflow installed by an editor after the desk's creation, its YAML in the event.
     public static let workflowInstall = "workflow.install"
+    /// A reviewer's notification settings: how they are told, in which language, and the
+    /// SHA-256 of their email address (the address itself is kept out of the history).
+    public static let reviewerNotify = "reviewer.notify"
+    /// The desk's mail transport and sender, set by an editor (a relay's password is never in it).
+    public static let mailSet = "mail.set"
+    /// A webhook added or removed by an editor: its address, events, format, and its secret's SHA-256.
+    public static let webhookAdd = "webhook.add"
+    public static let webhookRemove = "webhook.remove"
 
     /// Whether an action is a workflow transition: transition names hold no dot.
     public static func isTransition(_ action: String) -> Bool {

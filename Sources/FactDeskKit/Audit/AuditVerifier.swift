@@ -257,6 +257,11 @@ struct AuditVerifier {
     }
 
     /// Compares one row of another table with its replayed history.
+    /// Checks the notifications' settings and webhooks against the events that set them.
+    mutating func checkNotifications(settings: [NotifySetting], mail: MailSetting?, webhooks: [Webhook], secretsRead: Bool) {
+        replay.checkNotifications(settings: settings, mail: mail, webhooks: webhooks, secretsRead: secretsRead)
+    }
+
     mutating func check(_ table: DeskTable, _ row: [StoredValue]) {
         report.rowsChecked += 1
         replay.check(table, row)

@@ -8,17 +8,17 @@ import Foundation
 public enum DetailKey: String, CodingKey, CaseIterable, Sendable {
     case assignee, due, entity, evidence
     case evidenceNotes = "evidence_notes"
-    case every, feed, handle, into, key, language, name, note
+    case events, every, feed, format, handle, into, key, language, mode, name, network, note, notes
     case otherClaim = "other_claim"
     case previousSha256 = "previous_sha256"
     case pageSha256 = "page_sha256"
     case previousAssignee = "previous_assignee"
     case reasons
     case reference = "ref"
-    case relation, role, sha256
+    case relation, role, sender, sha256
     case spanEnd = "span_end"
     case spanStart = "span_start"
-    case speaker, stances, text, tip, title, url, variants, workflow, worthiness
+    case speaker, stances, text, tip, title, url, variants, webhook, workflow, worthiness
 
     /// The field's name in a message about the text it holds.
     var label: String {

@@ -36,6 +36,10 @@ extension EventPayload {
         case .aliasRemove: AuditAction.aliasRemove
         case .checkImport: AuditAction.checkImport
         case .workflowInstall: AuditAction.workflowInstall
+        case .reviewerNotify: AuditAction.reviewerNotify
+        case .mailSet: AuditAction.mailSet
+        case .webhookAdd: AuditAction.webhookAdd
+        case .webhookRemove: AuditAction.webhookRemove
         case .transition(let name, _): name
         case .incomplete(let action), .unknown(let action): action
         }
@@ -64,6 +68,9 @@ extension EventPayload {
         case .aliasAdd(let body), .aliasRemove(let body): body
         case .checkImport(let body): body
         case .workflowInstall(let body): body
+        case .reviewerNotify(let body): body
+        case .mailSet(let body): body
+        case .webhookAdd(let body), .webhookRemove(let body): body
         case .transition(_, let body): body
         case .incomplete, .unknown: TransitionDetails()
         }
@@ -103,6 +110,10 @@ extension EventPayload {
         case AuditAction.aliasRemove: visitor.visit(action, EventPayload.aliasRemove)
         case AuditAction.checkImport: visitor.visit(action, EventPayload.checkImport)
         case AuditAction.workflowInstall: visitor.visit(action, EventPayload.workflowInstall)
+        case AuditAction.reviewerNotify: visitor.visit(action, EventPayload.reviewerNotify)
+        case AuditAction.mailSet: visitor.visit(action, EventPayload.mailSet)
+        case AuditAction.webhookAdd: visitor.visit(action, EventPayload.webhookAdd)
+        case AuditAction.webhookRemove: visitor.visit(action, EventPayload.webhookRemove)
         case _ where AuditAction.isTransition(action):
             visitor.visit(action) { (details: TransitionDetails) in .transition(action, details) }
         default:

@@ -37,6 +37,10 @@ public enum EventPayload: Sendable, Equatable {
     case aliasRemove(AliasChange)
     case checkImport(CheckImported)
     case workflowInstall(WorkflowInstalled)
+    case reviewerNotify(NotifySet)
+    case mailSet(MailSet)
+    case webhookAdd(WebhookChange)
+    case webhookRemove(WebhookChange)
     /// A workflow transition, by its name.
     case transition(String, TransitionDetails)
     /// Details that lack a field their action needs: read back from a desk, never written.
@@ -242,5 +246,43 @@ public enum EventPayload: Sendable, Equatable {
         static let fields = table([.optional(.assignee, \.assignee), .optional(.previousAssignee, \.previousAssignee),
                                    .optional(.due, \.due), .optional(.note, \.note), .optional(.evidence, \.evidence),
                                    .optional(.stances, \.stances), .optional(.evidenceNotes, \.evidenceNotes)])
+    }
+
+    /// A reviewer's notification settings: how they are told (`each`, `digest@HH:MM`, `none`),
+    /// in which language, and the SHA-256 of their email address (absent: no email).
+    public struct NotifySet: EventBody {
+        public var handle = "", mode = "", language: String?, sha256: String?
+        public init() {}
+        public init(handle: String, mode: String, language: String, emailSha256: String?) {
+            (self.handle, self.mode, self.language, self.sha256) = (handle, mode, language, emailSha256)
+        }
+        static let fields = table([.required(.handle, \.handle), .required(.mode, \.mode), .optional(.language, \.language),
+                                   .optional(.sha256, \.sha256)])
+    }
+
+    /// The desk's mail transport (a relay's address without its password, or a command), its
+    /// From address, and whether notes' text goes into emails (`notes` 1).
+    public struct MailSet: EventBody {
+        public var url = "", sender = "", notes: Int64?
+        public init() {}
+        public init(transport: String, sender: String, includeNotes: Bool) {
+            (url, self.sender, notes) = (transport, sender, includeNotes ? 1 : nil)
+        }
+        static let fields = table([.required(.url, \.url), .required(.sender, \.sender), .optional(.notes, \.notes)])
+    }
+
+    /// A webhook added or removed: its number and address; when added, the events it takes
+    /// (`all` for every one), its format, `private` when it may reach private addresses, and
+    /// the SHA-256 of its secret.
+    public struct WebhookChange: EventBody {
+        public var webhook: Int64 = 0, url = "", events: [String]?, format: String?, network: String?, sha256: String?
+        public init() {}
+        public init(webhook: Int64, url: String, events: [String]? = nil, format: String? = nil, allowPrivate: Bool = false,
+                    secretSha256: String? = nil) {
+            (self.webhook, self.url, self.events, self.format) = (webhook, url, events, format)
+            (network, sha256) = (allowPrivate ? "private" : nil, secretSha256)
+        }
+        static let fields = table([.required(.webhook, \.webhook), .required(.url, \.url), .optional(.events, \.events),
+                                   .optional(.format, \.format), .optional(.network, \.network), .optional(.sha256, \.sha256)])
     }
 }

@@ -23,6 +23,9 @@ extension Audit {
             for table in [DeskTable.desk, .reviewer, .service, .source, .note, .evidence, .alias, .claimLink, .knownCheck, .sourcePage, .feed, .tip] + credentials {
                 try await tx.eachRow(of: table) { verifier.check(table, $0) }
             }
+            let webhooks = try await tx.webhooks()
+            verifier.checkNotifications(settings: try await tx.notifySettings(), mail: try await tx.mailSetting(), webhooks: webhooks,
+                                        secretsRead: webhooks.allSatisfy { !$0.secret.isEmpty })
             // Only the handle: all that a reviewer may read of a second factor on PostgreSQL.
             for handle in try await tx.secondFactorHandles() { verifier.check(.secondFactor, [.text(handle)]) }
             return verifier.finish()

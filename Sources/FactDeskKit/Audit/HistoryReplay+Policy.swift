@@ -21,6 +21,8 @@ extension HistoryReplay {
         case .workflowInstall: return .installWorkflow
         case .feedAdd, .feedRemove: return .watchFeeds
         case .tipAccept, .tipReject, .tipMerge, .tipForget: return .triageTips
+        case .mailSet, .webhookAdd, .webhookRemove: return .sendOutside
+        case .reviewerNotify(let settings): return .access(of: settings.handle)
         case .reviewerPassword(let credential): return .access(of: credential.handle)
         case .tokenCreate(let token), .tokenRevoke(let token): return .access(of: token.handle ?? actor)
         case .twoFactorEnable, .twoFactorDisable:

@@ -117,6 +117,11 @@ struct HistoryReplay {
     var feeds: [Int64: (url: String, outlet: String?, every: Int64?, by: String, seq: Int64)] = [:]
     /// Tips received, by number: a digest of their words, and their triage as the history has it.
     var tips: [Int64: TipState] = [:]
+    /// Webhooks added and not removed, by number, as their `webhook.add` events recorded them.
+    var webhooks: [Int64: (event: EventPayload.WebhookChange, by: String, seq: Int64)] = [:]
+    /// The newest `mail.set`, and each reviewer's newest `reviewer.notify`, with their numbers.
+    var mail: (setting: EventPayload.MailSet, seq: Int64)?
+    var notifySettings: [String: (setting: EventPayload.NotifySet, seq: Int64)] = [:]
 
     struct TipState {
         var words: Digest
@@ -270,6 +275,8 @@ struct HistoryReplay {
             setCredential(event, credential)
         case .tokenCreate, .tokenRevoke, .tipReceive:
             break
+        case .reviewerNotify, .mailSet, .webhookAdd, .webhookRemove:
+            applyNotify(event, payload)
         case .twoFactorEnable(let subject):
             enableTwoFactor(event, subject)
         case .twoFactorDisable(let subject):

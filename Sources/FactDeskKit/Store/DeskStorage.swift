@@ -100,6 +100,32 @@ protocol StorageReader {
     /// How many tips came from an address (by its digest) since a moment.
     func tipsSent(by sender: String, since: Date) async throws -> Int
 
+    // MARK: Notifications (Store/NotifyRows.swift)
+
+    func notifySetting(_ handle: String) async throws -> NotifySetting?
+    func notifySettings() async throws -> [NotifySetting]
+    func mailSetting() async throws -> MailSetting?
+    /// The SMTP relay's password, as `mail set` stored it (the server's login alone, on PostgreSQL).
+    func mailPassword() async throws -> String?
+    /// Every webhook, by id, and one by id.
+    func webhooks() async throws -> [Webhook]
+    func webhook(_ id: Int64) async throws -> Webhook?
+    /// Who follows a claim, by handle.
+    func followers(of claim: Int64) async throws -> [String]
+    /// How far a deriver of notifications has read the history; 0 before it started.
+    func notifyCursor(_ name: String) async throws -> Int64
+    /// The events after a number, oldest first, at most `limit`.
+    func events(after seq: Int64, limit: Int) async throws -> [AuditEvent]
+    /// A reviewer's inbox, newest first (unread only, or all), at most `limit`; with
+    /// `after`, only the items past that id.
+    func inbox(of handle: String, unreadOnly: Bool, after: Int64?, limit: Int) async throws -> [InboxItem]
+    func unreadCount(of handle: String) async throws -> Int
+    /// The emails of a reviewer, or the posts to a webhook, newest first, at most `limit`.
+    func deliveries(_ channel: Delivery.Channel, target: String, limit: Int) async throws -> [Delivery]
+    func delivery(_ id: Int64) async throws -> Delivery?
+    /// The attempts to send a delivery, oldest first.
+    func attempts(delivery: Int64) async throws -> [DeliveryAttempt]
+
     /// A claim's notes, evidence and events, oldest first.
     func notes(claim: Int64) async throws -> [Note]
     func evidence(claim: Int64) async throws -> [Evidence]
@@ -246,6 +272,28 @@ protocol StorageWriter: StorageReader {
     func forgetContact(tip: Int64) async throws
     /// Erases the address digests of tips received before a moment: the hourly limit no longer needs them.
     func forgetSenders(before: Date) async throws
+    func save(_ setting: NotifySetting) async throws
+    func save(_ mail: MailSetting, password: String?) async throws
+    func insert(_ webhook: Webhook) async throws -> Webhook
+    /// Writes a webhook's bookkeeping: when it began failing, when and why it was disabled.
+    func saveState(_ webhook: Webhook) async throws
+    func deleteWebhook(_ id: Int64) async throws
+    func setFollowing(_ following: Bool, claim: Int64, handle: String, at: Date) async throws
+    func setNotifyCursor(_ name: String, to seq: Int64) async throws
+    /// Adds an inbox item; nil when one of its key is already there.
+    func insert(_ item: InboxItem) async throws -> InboxItem?
+    /// Marks one item of a reviewer's read, or all with nil; says how many it marked.
+    func markRead(_ handle: String, item: Int64?, at: Date) async throws -> Int
+    /// Adds a delivery; nil when one of its key is already there.
+    func insert(_ delivery: Delivery) async throws -> Delivery?
+    /// Leases up to `limit` pending deliveries due at `now`, whose lease (if any) has run out,
+    /// to `holder` until a moment, and returns them: two deliverers never hold one together.
+    func leaseDeliveries(holder: String, now: Date, until: Date, limit: Int) async throws -> [Delivery]
+    /// Writes a delivery's status, attempts, next time, error and time sent, and lets go of
+    /// its lease, if `holder` still holds it (any holder's, with nil); says whether it wrote.
+    func save(_ delivery: Delivery, holder: String?) async throws -> Bool
+    func insert(_ attempt: DeliveryAttempt) async throws
+
     /// Writes the desk's own row, once, when it is created.
     func createDesk(name: String, createdBy: String, at: Date) async throws
     func insert(_ workflow: InstalledWorkflow) async throws -> InstalledWorkflow

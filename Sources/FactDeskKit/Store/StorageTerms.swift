@@ -67,6 +67,14 @@ public enum DeskTable: String, CaseIterable, Sendable {
     case tip
     /// Readers' contacts: copied with the desk, never exported.
     case tipContact = "tip_contact"
+    /// Notifications: settings, webhooks and follows, and what was derived and sent, so that a
+    /// moved desk keeps its read flags and sends nothing twice.
+    case notifySetting = "notify_setting"
+    case mailSetting = "mail_setting"
+    case webhook, follow
+    case notifyCursor = "notify_cursor"
+    case inbox, outbox
+    case deliveryAttempt = "delivery_attempt"
 
     public var columns: [String] {
         switch self {
@@ -96,6 +104,16 @@ public enum DeskTable: String, CaseIterable, Sendable {
         case .tip: ["id", "code", "received_at", "text", "url", "language", "status", "claim_id", "merged_into", "note",
                     "decided_by", "decided_at"]
         case .tipContact: ["tip_id", "contact", "sender", "received_at"]
+        case .notifySetting: ["handle", "email", "mode", "language", "seq"]
+        case .mailSetting: ["id", "transport", "starttls", "sender", "include_notes", "password", "seq"]
+        case .webhook: ["id", "url", "events", "format", "secret", "allow_private", "added_by", "added_at", "added_seq",
+                        "failing_since", "disabled_at", "disabled_reason"]
+        case .follow: ["claim_id", "handle", "since"]
+        case .notifyCursor: ["name", "seq"]
+        case .inbox: ["id", "handle", "topic", "seq", "claim_id", "key", "detail", "created_at", "read_at"]
+        case .outbox: ["id", "channel", "target", "seq", "inbox_from", "inbox_to", "key", "created_at", "status", "attempts",
+                       "next_at", "last_error", "sent_at", "lease_holder", "lease_until"]
+        case .deliveryAttempt: ["id", "delivery_id", "at", "status", "error", "milliseconds"]
         }
     }
 
@@ -110,6 +128,9 @@ public enum DeskTable: String, CaseIterable, Sendable {
         case .sourceCheck: "source_id"
         case .feedItem: "feed_id, link"
         case .tipContact: "tip_id"
+        case .notifySetting: "handle"
+        case .follow: "claim_id, handle"
+        case .notifyCursor: "name"
         default: "id"
         }
     }

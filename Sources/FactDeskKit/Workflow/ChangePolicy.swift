@@ -40,9 +40,12 @@ public enum ChangePolicy {
         case watchFeeds
         /// Accepting, rejecting or merging readers' tips, and forgetting their contacts.
         case triageTips
+        /// Setting how the desk's events leave it: the mail transport and webhooks.
+        case sendOutside
         /// A source, a claim, a note, evidence, a link, an alias or a known fact-check: any active reviewer's.
         case contribute
-        /// A password, an API token or a second factor of this reviewer's: their own, or an editor's doing.
+        /// A password, an API token, a second factor or the notification settings of this
+        /// reviewer's: their own, or an editor's doing.
         case access(of: String)
 
         /// What the actor would be doing, as a refusal names it.
@@ -57,8 +60,9 @@ public enum ChangePolicy {
             case .installWorkflow: "install a workflow"
             case .watchFeeds: "watch feeds"
             case .triageTips: "triage readers' tips"
+            case .sendOutside: "set up email and webhooks"
             case .contribute: "add to the desk"
-            case .access: "change another reviewer's login"
+            case .access: "change another reviewer's login or settings"
             }
         }
     }
@@ -94,7 +98,7 @@ public enum ChangePolicy {
             // A reviewer with no key yet (on a desk made before signing) registers their own.
             !(target.handle == actor && !target.hasKey)
         case .access(let owner): owner != actor
-        case .addReviewer, .setActive, .setRole, .registerService, .removeService, .installWorkflow, .watchFeeds, .triageTips: true
+        case .addReviewer, .setActive, .setRole, .registerService, .removeService, .installWorkflow, .watchFeeds, .triageTips, .sendOutside: true
         }
     }
 

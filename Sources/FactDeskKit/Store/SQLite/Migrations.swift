@@ -248,7 +248,92 @@ enum Migrations {
                 CREATE INDEX tip_contact_on_sender ON tip_contact (sender, received_at);
                 """)
         }
+        migrator.registerMigration("v19: notifications: settings, webhooks, inbox and outbox") { db in
+            try db.execute(sql: Migrations.notifications(serial: "INTEGER PRIMARY KEY AUTOINCREMENT", integer: "INTEGER"))
+        }
         return migrator
+    }
+
+    /// The notifications' tables, in the SQL both backends take (with their own serial key
+    /// and integer types). Who asked for a setting, a transport or a webhook is its signed
+    /// event (`seq`, `added_seq`); the inbox and the outbox are derived from the history
+    /// under a cursor (`notify_cursor`), each row once by its `key`.
+    static func notifications(serial: String, integer: String) -> String {
+        """
+        CREATE TABLE notify_setting (
+            handle TEXT PRIMARY KEY NOT NULL REFERENCES reviewer (handle),
+            email TEXT,
+            mode TEXT NOT NULL,
+            language TEXT NOT NULL CHECK (language IN ('ar', 'en')),
+            seq \(integer) NOT NULL);
+        CREATE TABLE mail_setting (
+            id \(integer) PRIMARY KEY NOT NULL CHECK (id = 1),
+            transport TEXT NOT NULL,
+            starttls \(integer) NOT NULL DEFAULT 0,
+            sender TEXT NOT NULL,
+            include_notes \(integer) NOT NULL DEFAULT 0,
+            password TEXT,
+            seq \(integer) NOT NULL);
+        CREATE TABLE webhook (
+            id \(serial),
+            url TEXT NOT NULL CHECK (length(url) > 0),
+            events TEXT NOT NULL,
+            format TEXT NOT NULL CHECK (format IN ('standard', 'slack')),
+            secret TEXT NOT NULL,
+            allow_private \(integer) NOT NULL DEFAULT 0,
+            added_by TEXT NOT NULL,
+            added_at TEXT NOT NULL,
+            added_seq \(integer) NOT NULL,
+            failing_since TEXT,
+            disabled_at TEXT,
+            disabled_reason TEXT);
+        CREATE TABLE follow (
+            claim_id \(integer) NOT NULL REFERENCES claim (id),
+            handle TEXT NOT NULL REFERENCES reviewer (handle),
+            since TEXT NOT NULL,
+            PRIMARY KEY (claim_id, handle));
+        CREATE TABLE notify_cursor (
+            name TEXT PRIMARY KEY NOT NULL,
+            seq \(integer) NOT NULL);
+        CREATE TABLE inbox (
+            id \(serial),
+            handle TEXT NOT NULL,
+            topic TEXT NOT NULL,
+            seq \(integer),
+            claim_id \(integer),
+            key TEXT NOT NULL UNIQUE,
+            detail TEXT,
+            created_at TEXT NOT NULL,
+            read_at TEXT);
+        CREATE INDEX inbox_of_reader ON inbox (handle, id);
+        CREATE INDEX inbox_unread ON inbox (handle, read_at);
+        CREATE TABLE outbox (
+            id \(serial),
+            channel TEXT NOT NULL CHECK (channel IN ('email', 'webhook')),
+            target TEXT NOT NULL,
+            seq \(integer),
+            inbox_from \(integer),
+            inbox_to \(integer),
+            key TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed')),
+            attempts \(integer) NOT NULL DEFAULT 0,
+            next_at TEXT NOT NULL,
+            last_error TEXT,
+            sent_at TEXT,
+            lease_holder TEXT,
+            lease_until TEXT);
+        CREATE INDEX outbox_due ON outbox (status, next_at);
+        CREATE INDEX outbox_of_target ON outbox (channel, target, id);
+        CREATE TABLE delivery_attempt (
+            id \(serial),
+            delivery_id \(integer) NOT NULL,
+            at TEXT NOT NULL,
+            status \(integer) NOT NULL,
+            error TEXT,
+            milliseconds \(integer) NOT NULL);
+        CREATE INDEX delivery_attempt_of_delivery ON delivery_attempt (delivery_id, id);
+        """
     }
 
     /// Logins for the web desk. Only hashes of passwords and secrets are stored; sessions,

@@ -148,6 +148,41 @@ struct SQLiteSession: StorageWriter {
     func insert(_ contact: TipContact) throws { try access { try $0.insert(contact) } }
     func forgetContact(tip: Int64) throws { try access { try $0.forgetContact(tip: tip) } }
     func forgetSenders(before: Date) throws { try access { try $0.forgetSenders(before: before) } }
+    func notifySetting(_ handle: String) throws -> NotifySetting? { try access { try $0.notifySetting(handle) } }
+    func notifySettings() throws -> [NotifySetting] { try access { try $0.notifySettings() } }
+    func mailSetting() throws -> MailSetting? { try access { try $0.mailSetting() } }
+    func mailPassword() throws -> String? { try access { try $0.mailPassword() } }
+    func webhooks() throws -> [Webhook] { try access { try $0.webhooks() } }
+    func webhook(_ id: Int64) throws -> Webhook? { try access { try $0.webhook(id) } }
+    func followers(of claim: Int64) throws -> [String] { try access { try $0.followers(of: claim) } }
+    func notifyCursor(_ name: String) throws -> Int64 { try access { try $0.notifyCursor(name) } }
+    func events(after seq: Int64, limit: Int) throws -> [AuditEvent] { try access { try $0.events(after: seq, limit: limit) } }
+    func inbox(of handle: String, unreadOnly: Bool, after: Int64?, limit: Int) throws -> [InboxItem] {
+        try access { try $0.inbox(of: handle, unreadOnly: unreadOnly, after: after, limit: limit) }
+    }
+    func unreadCount(of handle: String) throws -> Int { try access { try $0.unreadCount(of: handle) } }
+    func deliveries(_ channel: Delivery.Channel, target: String, limit: Int) throws -> [Delivery] {
+        try access { try $0.deliveries(channel, target: target, limit: limit) }
+    }
+    func delivery(_ id: Int64) throws -> Delivery? { try access { try $0.delivery(id) } }
+    func attempts(delivery: Int64) throws -> [DeliveryAttempt] { try access { try $0.attempts(delivery: delivery) } }
+    func save(_ setting: NotifySetting) throws { try access { try $0.save(setting) } }
+    func save(_ mail: MailSetting, password: String?) throws { try access { try $0.save(mail, password: password) } }
+    func insert(_ webhook: Webhook) throws -> Webhook { try access { try $0.insert(webhook) } }
+    func saveState(_ webhook: Webhook) throws { try access { try $0.saveState(webhook) } }
+    func deleteWebhook(_ id: Int64) throws { try access { try $0.deleteWebhook(id) } }
+    func setFollowing(_ following: Bool, claim: Int64, handle: String, at: Date) throws {
+        try access { try $0.setFollowing(following, claim: claim, handle: handle, at: at) }
+    }
+    func setNotifyCursor(_ name: String, to seq: Int64) throws { try access { try $0.setNotifyCursor(name, to: seq) } }
+    func insert(_ item: InboxItem) throws -> InboxItem? { try access { try $0.insert(item) } }
+    func markRead(_ handle: String, item: Int64?, at: Date) throws -> Int { try access { try $0.markRead(handle, item: item, at: at) } }
+    func insert(_ delivery: Delivery) throws -> Delivery? { try access { try $0.insert(delivery) } }
+    func leaseDeliveries(holder: String, now: Date, until: Date, limit: Int) throws -> [Delivery] {
+        try access { try $0.leaseDeliveries(holder: holder, now: now, until: until, limit: limit) }
+    }
+    func save(_ delivery: Delivery, holder: String?) throws -> Bool { try access { try $0.save(delivery, holder: holder) } }
+    func insert(_ attempt: DeliveryAttempt) throws { try access { try $0.insert(attempt) } }
     func createDesk(name: String, createdBy: String, at: Date) throws { try access { try $0.createDesk(name: name, createdBy: createdBy, at: at) } }
     func insert(_ workflow: InstalledWorkflow) throws -> InstalledWorkflow { try access { try $0.insert(workflow) } }
     func save(_ link: ClaimLink) throws { try access { try $0.save(link) } }
