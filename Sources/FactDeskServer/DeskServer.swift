@@ -67,6 +67,7 @@ public struct DeskServer: Sendable {
         DeskPagesController(server: self).add(to: router)
         APIController(server: self).add(to: router)
         TipController(server: self).add(to: router)
+        NotifyController(server: self).add(to: router)
         router.get("/assets/desk.css") { _, _ in
             Reply.text(Assets.css, type: "text/css; charset=utf-8", cache: true)
         }
@@ -140,6 +141,12 @@ extension DeskServer {
         services.append(application(onServerRunning: { ready($0) }))
         if configuration.pollFeeds {
             services.append(FeedPoller(store: store, fetcher: configuration.fetcher(), interval: configuration.feedInterval))
+        }
+        if configuration.notify {
+            var options = configuration.notifier
+            options.baseURL = options.baseURL ?? configuration.baseURL
+            services.append(NotifyService(store: store, options: options, interval: configuration.notifyInterval,
+                                          auditEvery: configuration.auditEvery))
         }
         var logger = Logger(label: "factdesk")
         logger.logLevel = .warning

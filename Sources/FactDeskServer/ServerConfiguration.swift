@@ -32,6 +32,14 @@ public struct ServerConfiguration: Sendable {
     /// Whether pages on private networks may be fetched for others (feeds' items, readers'
     /// links, the import form): off unless the desk runs inside a trusted network.
     public var allowPrivateAddresses = false
+    /// Whether the server derives and sends notifications in the background (``NotifyService``).
+    public var notify = true
+    /// How often the notifier looks for something to tell or send.
+    public var notifyInterval: Duration = .seconds(15)
+    /// How often the server checks the history, telling the editors of a failure; nil never.
+    public var auditEvery: Duration? = .seconds(6 * 3_600)
+    /// The notifier's escalation, retries and links (its `baseURL` is the server's).
+    public var notifier = Notifier.Options()
 
     /// The numbers of connections `--pg-connections` may name.
     public static let postgresConnectionRange = 1...1_000

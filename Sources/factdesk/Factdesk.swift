@@ -15,7 +15,8 @@ struct Factdesk: AsyncParsableCommand {
             Related.self, Link.self, Unlink.self, Clusters.self, AliasCommand.self, SpeakerCommand.self,
             Audit.self, Backup.self, Stats.self, Export.self, Import.self, Report.self,
             Serve.self, TokenCommand.self, TwoFactorCommand.self, KeyCommand.self, ServiceCommand.self,
-            FeedCommand.self, TipCommand.self,
+            FeedCommand.self, TipCommand.self, InboxCommand.self, Follow.self, Unfollow.self, MailCommand.self,
+            WebhookCommand.self, NotifyCommand.self,
         ]
     )
 

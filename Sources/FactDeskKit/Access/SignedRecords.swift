@@ -95,7 +95,7 @@ enum SignedRecords {
         case AuditAction.tokenCreate, AuditAction.tokenRevoke:
             if own { return true }
             return try await isEditor(event.actor, before: seq, tx, checked, depth)
-        case AuditAction.reviewerPassword, AuditAction.reviewerKey:
+        case AuditAction.reviewerPassword, AuditAction.reviewerKey, AuditAction.reviewerNotify:
             if own { return true }
             return try await isEditor(event.actor, before: seq, tx, checked, depth)
         case AuditAction.reviewerAdd where own:

@@ -151,6 +151,13 @@ public enum AuditAction {
     public static let webhookAdd = "webhook.add"
     public static let webhookRemove = "webhook.remove"
 
+    /// Every dotted action FactDesk writes, for a webhook's choice of events.
+    public static let all = [deskCreate, reviewerAdd, reviewerDeactivate, reviewerActivate, reviewerRole, reviewerPassword, reviewerKey,
+                             serviceAdd, serviceRemove, tokenCreate, tokenRevoke, twoFactorEnable, twoFactorDisable, sourceAdd,
+                             sourceRevise, feedAdd, feedRemove, tipReceive, tipAccept, tipReject, tipMerge, tipForget, claimAdd,
+                             claimNote, claimEvidence, claimLink, aliasAdd, aliasRemove, checkImport, workflowInstall, reviewerNotify,
+                             mailSet, webhookAdd, webhookRemove]
+
     /// Whether an action is a workflow transition: transition names hold no dot.
     public static func isTransition(_ action: String) -> Bool {
         !action.contains(".")

@@ -224,6 +224,7 @@ extension EventPayload {
         case .reviewerPassword(let body): body.handle
         case .reviewerKey(let body), .serviceAdd(let body): body.handle
         case .tokenCreate(let body), .tokenRevoke(let body): body.handle
+        case .reviewerNotify(let body): body.handle
         default: nil
         }
     }

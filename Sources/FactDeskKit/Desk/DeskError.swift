@@ -56,10 +56,21 @@ public enum DeskError: FactDeskError, Equatable {
     /// Too many tips from one address within the hour.
     case tooManyTips(limit: Int)
 
+    // MARK: - Notifications
+
+    /// A note mentions `@handle`, and no reviewer has that handle.
+    case unknownMention(String, suggestion: String?)
+    case webhookNotFound(Int64)
+    case deliveryNotFound(Int64)
+    case inboxItemNotFound(Int64)
+
     public var kind: FailureKind {
         switch self {
-        case .claimNotFound, .sourceNotFound, .reviewerNotFound, .speakerNotFound, .unknownTransition, .feedNotFound, .tipNotFound:
+        case .claimNotFound, .sourceNotFound, .reviewerNotFound, .speakerNotFound, .unknownTransition, .feedNotFound, .tipNotFound,
+             .webhookNotFound, .deliveryNotFound, .inboxItemNotFound:
             .notFound
+        case .unknownMention:
+            .invalidInput
         case .transitionNotAllowed:
             .transitionNotAllowed
         case .notPermitted, .editorOnly, .reviewerInactive, .lastEditor, .sameReviewer:
@@ -164,6 +175,15 @@ public enum DeskError: FactDeskError, Equatable {
             "tip \(id) is already \(status); only a new tip can be accepted, rejected or merged"
         case .tooManyTips(let limit):
             "this address has sent \(limit) tips within the hour, the most the desk takes; try again later"
+        case .unknownMention(let handle, let suggestion):
+            "the note mentions @\(handle), who is not on the desk; "
+                + (suggestion.map { "did you mean @\($0)?" } ?? "`factdesk reviewer list` shows the handles")
+        case .webhookNotFound(let id):
+            "there is no webhook \(id); `factdesk webhook list` shows the webhooks"
+        case .deliveryNotFound(let id):
+            "there is no delivery \(id); `factdesk webhook deliveries ID` shows a webhook's deliveries"
+        case .inboxItemNotFound(let id):
+            "there is no item \(id) in your inbox; `factdesk inbox` shows it"
         }
     }
 }

@@ -66,6 +66,10 @@ extension Team {
         }
         try StoredText.check([("name", new.displayName)])
         let given = try new.publicKey.map(PublicKeyText.normalized)
+        let email = try new.email.map { try Notifications.checkAddress($0) }
+        if let language = new.language, !["ar", "en"].contains(language) {
+            throw DeskError.invalidValue("'\(language)' is not a language of the desk's emails; give ar or en")
+        }
         return try await writing { tx in
             try await tx.permit(.addReviewer, by: actor)
             if try await tx.reviewer(new.handle) != nil { throw DeskError.reviewerExists(new.handle) }
@@ -82,6 +86,15 @@ extension Team {
             try await tx.record(AuditEvent(at: now, actor: actor,
                                      .reviewerAdd(.init(handle: new.handle, role: new.role.rawValue, key: key,
                                                         name: reviewer.displayName))), signer)
+            if email != nil || new.language != nil {
+                var setting = Notifications.defaultSetting(new.handle)
+                (setting.email, setting.language) = (email, new.language ?? setting.language)
+                let event = try await tx.record(AuditEvent(at: now, actor: actor, .reviewerNotify(.init(
+                    handle: new.handle, mode: setting.mode.description, language: setting.language,
+                    emailSha256: email.map(sha256Hex)))), signer)
+                setting.seq = event.seq ?? 0
+                try await tx.save(setting)
+            }
             return reviewer
         }
     }

@@ -138,6 +138,7 @@ extension Review {
                         at now: Date, _ tx: any StorageWriter) async throws -> (note: Note?, evidence: [Evidence]) {
         // The caller has read the claim, so it exists.
         var stored: Note?
+        if let note { try await Mentions.check(note, tx) }
         if let note { stored = try await tx.insert(Note(claimID: claimID, author: actor, body: note, createdAt: now)) }
         var items: [Evidence] = []
         for item in evidence {

@@ -37,6 +37,7 @@ extension DeskUseCase {
     var corroboration: Corroboration { Corroboration(context: context) }
     var audit: Audit { Audit(context: context) }
     var publishing: Publishing { Publishing(context: context) }
+    var notifications: Notifications { Notifications(context: context) }
 
     /// Runs one write transaction of the desk's rules: refused, before anything is written,
     /// while the workflow the desk holds is not the one its signed history installed
@@ -87,5 +88,11 @@ public struct Audit: DeskUseCase {
 
 /// What the desk gives out: reviewed claims for publishing and the desk's figures.
 public struct Publishing: DeskUseCase {
+    let context: DeskContext
+}
+
+/// Who is told what, and how: reviewers' settings, follows, the inbox, the desk's mail
+/// transport and webhooks (`Notify/`); the deriving and sending is ``Notifier``'s.
+public struct Notifications: DeskUseCase {
     let context: DeskContext
 }

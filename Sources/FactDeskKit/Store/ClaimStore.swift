@@ -39,6 +39,8 @@ public struct ClaimStore: Sendable {
     public var publishing: Publishing { Publishing(context: context) }
     public var feeds: Feeds { Feeds(context: context) }
     public var tips: Tips { Tips(context: context) }
+    public var notifications: Notifications { Notifications(context: context) }
+    public var notifier: Notifier { Notifier(context: context) }
 
     /// The same desk, signing what it writes with these keys (or as a service).
     public func signing(with signer: EventSigner) -> ClaimStore {
@@ -177,8 +179,14 @@ public struct NewReviewer: Sendable, Equatable {
     public var role: Reviewer.Role
     /// Their public key (`ed25519:...`); nil to make a key pair in this machine's key folder.
     public var publicKey: String?
+    /// The address their notifications are emailed to, set with them (a `reviewer.notify` event).
+    public var email: String?
+    /// The language of their emails, `ar` or `en`.
+    public var language: String?
 
-    public init(handle: String, displayName: String? = nil, role: Reviewer.Role = .reviewer, publicKey: String? = nil) {
+    public init(handle: String, displayName: String? = nil, role: Reviewer.Role = .reviewer, publicKey: String? = nil,
+                email: String? = nil, language: String? = nil) {
+        (self.email, self.language) = (email, language)
         self.handle = handle
         self.displayName = displayName
         self.role = role

@@ -117,7 +117,7 @@ protocol StorageReader {
     /// The events after a number, oldest first, at most `limit`.
     func events(after seq: Int64, limit: Int) async throws -> [AuditEvent]
     /// A reviewer's inbox, newest first (unread only, or all), at most `limit`; with
-    /// `after`, only the items past that id.
+    /// `after`, the items past that id, oldest first.
     func inbox(of handle: String, unreadOnly: Bool, after: Int64?, limit: Int) async throws -> [InboxItem]
     func unreadCount(of handle: String) async throws -> Int
     /// The emails of a reviewer, or the posts to a webhook, newest first, at most `limit`.

@@ -29,7 +29,14 @@ struct SettingsController {
         let handle = viewer.handle
         let enabled = try await server.store.logins.hasTwoFactor(handle)
         let required = server.configuration.requireTwoFactor?.covers(viewer.reviewer.role) ?? false
+        let setting = try await server.store.notifications.setting(of: handle)
+        var hour = "08:00"
+        if case .digest(let h, let m) = setting.mode { hour = String(format: "%02d:%02d", h, m) }
+        let mode = setting.mode.description
+        let notifications = server.pages.content("notifySettings", viewer: viewer, data: [
+            "email": setting.email ?? "", "each": mode == "each", "digest": mode.hasPrefix("digest"), "none": mode == "none",
+            "hour": hour, "ar": setting.language == "ar", "en": setting.language != "ar"])
         return Reply.html(server.pages.render("settings", title: "Settings", viewer: viewer,
-                                              data: ["enabled": enabled, "required": required]))
+                                              data: ["enabled": enabled, "required": required, "notifications": notifications]))
     }
 }

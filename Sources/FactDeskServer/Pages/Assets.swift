@@ -58,6 +58,9 @@ enum Assets {
     .actions h2, .actions > p { grid-column: 1 / -1; }
     .pages { margin: 1rem 0; display: flex; gap: 1rem; }
     svg.chart { max-width: 36rem; width: 100%; height: auto; background: var(--paper); border: 1px solid var(--line); }
+    .unread { display: inline-block; min-width: 1.2em; padding: 0 .3em; border-radius: .6em; background: var(--line); text-align: center; font-size: .85em; }
+    .unread.some { background: #b3261e; color: #fff; }
+    .inbox li.unread-item { font-weight: 600; }
     @media (max-width: 40rem) { main { padding: .5rem; } .facts { grid-template-columns: 1fr; } .logout { margin-inline-start: 0; } }
     """#
 
@@ -73,5 +76,22 @@ enum Assets {
       copy.querySelector("input").value = "";
       fields.appendChild(copy);
     });
+    // The header's unread count, kept fresh while a page stays open; the page shows it without this.
+    (function () {
+      var badge = document.getElementById("unread");
+      if (!badge || !window.fetch) return;
+      function refresh() {
+        fetch("/api/inbox/unread", {credentials: "same-origin", headers: {"Accept": "application/json"}})
+          .then(function (answer) { return answer.ok ? answer.json() : null; })
+          .then(function (body) {
+            if (!body || typeof body.unread !== "number") return;
+            badge.textContent = String(body.unread);
+            badge.setAttribute("data-count", String(body.unread));
+            badge.setAttribute("aria-label", body.unread + " unread");
+            badge.classList.toggle("some", body.unread > 0);
+          }).catch(function () {});
+      }
+      setInterval(refresh, 10000);
+    })();
     """#
 }

@@ -37,7 +37,8 @@ struct Pages: Sendable {
     func page(title: String, viewer: Viewer?, content: String, error: String? = nil, notice: String? = nil) -> String {
         var page: [String: Any] = ["title": InvisibleCharacters.shown(title), "content": content]
         if let viewer {
-            page["viewer"] = ["handle": viewer.handle, "role": viewer.reviewer.role.rawValue, "csrf": viewer.csrf ?? ""]
+            page["viewer"] = ["handle": viewer.handle, "role": viewer.reviewer.role.rawValue, "csrf": viewer.csrf ?? "",
+                              "unread": String(viewer.unread), "hasUnread": viewer.unread > 0, "editor": viewer.isEditor]
         }
         if let error { page["error"] = InvisibleCharacters.shown(error) }
         if let notice { page["notice"] = InvisibleCharacters.shown(notice) }

@@ -27,6 +27,7 @@ enum SettingsPages {
     </form>
     {{/enabled}}
     </section>
+    {{{notifications}}}
     """#
 
     static let enrolled = #"""

@@ -7,7 +7,7 @@ enum Templates {
         "layout": layout, "login": login, "queue": queue, "claims": claims, "claimRows": claimRows,
         "claim": claim, "sources": sources, "reviewers": reviewers, "stats": stats, "audit": audit,
         "workflow": workflow, "error": error, "text": text, "tipForm": tipForm, "tipReceipt": tipReceipt, "tips": tips,
-    ].merging(SettingsPages.templates) { first, _ in first }
+    ].merging(SettingsPages.templates) { first, _ in first }.merging(NotifyPages.templates) { first, _ in first }
 
     static let text = #"<span lang="{{lang}}" dir="{{dir}}">{{text}}</span>"#
 
@@ -28,6 +28,8 @@ enum Templates {
     <nav>
     <a href="/">Queue</a> <a href="/claims">Claims</a> <a href="/sources">Sources</a> <a href="/reviewers">Reviewers</a>
     <a href="/tips">Tips</a> <a href="/stats">Stats</a> <a href="/audit">Audit</a> <a href="/workflow">Workflow</a> <a href="/settings">Settings</a>
+    {{#editor}}<a href="/webhooks">Webhooks</a>{{/editor}}
+    <a href="/inbox" class="inbox-link">Inbox <span class="unread{{#hasUnread}} some{{/hasUnread}}" id="unread" aria-label="{{unread}} unread" data-count="{{unread}}">{{unread}}</span></a>
     </nav>
     <form class="logout" method="post" action="/logout">
     <input type="hidden" name="csrf" value="{{csrf}}">

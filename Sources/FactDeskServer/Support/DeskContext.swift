@@ -7,6 +7,8 @@ struct Viewer: Sendable {
     var reviewer: Reviewer
     /// The session's CSRF token; nil for an API token, which no browser sends by itself.
     var csrf: String?
+    /// How many of their inbox's items they have not read: the header's count.
+    var unread = 0
 
     var handle: String { reviewer.handle }
     var isEditor: Bool { reviewer.role == .editor }

@@ -75,7 +75,8 @@ struct DeskMiddleware: RouterMiddleware {
         }
         guard let secret = request.cookies[Self.sessionCookie]?.value, !secret.isEmpty, secret.count <= 100 else { return }
         if let session = try await server.store.logins.session(secret: secret) {
-            context.viewer = Viewer(reviewer: session.reviewer, csrf: session.csrf)
+            context.viewer = Viewer(reviewer: session.reviewer, csrf: session.csrf,
+                                    unread: try await server.store.notifications.unreadCount(of: session.reviewer.handle))
             context.sessionSecret = secret
         }
     }

@@ -8,7 +8,7 @@ extension Factdesk {
         static let configuration = CommandConfiguration(
             commandName: "reviewer",
             abstract: "Add, list and deactivate the desk's reviewers; set roles, keys and passwords.",
-            subcommands: [Add.self, List.self, Deactivate.self, Activate.self, Role.self, Key.self, Password.self],
+            subcommands: [Add.self, List.self, Deactivate.self, Activate.self, Role.self, Key.self, Password.self, Email.self, Notify.self],
             defaultSubcommand: List.self)
     }
 }
@@ -35,10 +35,17 @@ extension Factdesk.ReviewerCommand {
             valueName: "ed25519:..."))
         var key: String?
 
+        @Option(help: ArgumentHelp("The address their notifications are emailed to.", valueName: "address"))
+        var email: String?
+
+        @Option(help: ArgumentHelp("The language of their emails: ar or en.", valueName: "ar|en"))
+        var language: String?
+
         func run() async throws {
             let reviewer = try await global.withStore {
                 try await $0.team.addReviewer(
-                    NewReviewer(handle: handle, displayName: name, role: role, publicKey: key), by: global.handle)
+                    NewReviewer(handle: handle, displayName: name, role: role, publicKey: key, email: email, language: language),
+                    by: global.handle)
             }
             if global.json {
                 try Terminal.json(JSONView.ReviewerView(reviewer, openClaims: 0))

@@ -62,14 +62,24 @@ extension Factdesk {
             "Let the server fetch pages on private networks (feeds' items, readers' links, the import form).",
             discussion: "Off by default: others choose those addresses, and must not reach the server's own network through it."))
         var allowPrivateAddresses = false
+        @Flag(name: .customLong("no-notify"), help: "Do not derive and send notifications in the background (cron runs `notify run`).")
+        var noNotify = false
+        @Option(help: ArgumentHelp("Seconds between the notifier's rounds.", valueName: "seconds"))
+        var notifyInterval = 15.0
+        @Option(help: ArgumentHelp("How often to check the history, telling the editors of a failure: 6h, 1d; 0 never.",
+                                   valueName: "period"))
+        var auditEvery = "6h"
+        @OptionGroup var notifyOptions: NotifyOptions
 
         func validate() throws {
+            _ = try NotifyOptions.seconds(auditEvery, option: "--audit-every")
             guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
             guard maxSize > 0 else { throw ValidationError("--max-size must be 1 or more") }
             guard ServerConfiguration.postgresConnectionRange.contains(postgresConnections) else {
                 throw ValidationError("--pg-connections must be between 1 and 1000")
             }
-            for (name, seconds) in [("--header-timeout", headerTimeout), ("--idle-timeout", idleTimeout), ("--feed-interval", feedInterval)] {
+            for (name, seconds) in [("--header-timeout", headerTimeout), ("--idle-timeout", idleTimeout), ("--feed-interval", feedInterval),
+                                  ("--notify-interval", notifyInterval)] {
                 guard seconds.isFinite, seconds > 0, seconds <= 86_400 else {
                     throw ValidationError("\(name) must be a number of seconds above 0 and at most 86400")
                 }
@@ -101,6 +111,11 @@ extension Factdesk.Serve {
         configuration.pollFeeds = !noFeeds
         configuration.feedInterval = .milliseconds(Int64(feedInterval * 1000))
         configuration.allowPrivateAddresses = allowPrivateAddresses
+        configuration.notify = !noNotify
+        configuration.notifyInterval = .milliseconds(Int64(notifyInterval * 1000))
+        let audit = (try? NotifyOptions.seconds(auditEvery)) ?? 6 * 3_600
+        configuration.auditEvery = audit > 0 ? .milliseconds(Int64(audit * 1000)) : nil
+        configuration.notifier = notifyOptions.notifierOptions
         return configuration
     }
 

@@ -57,7 +57,7 @@ extension PostgresTransaction {
 
     func inbox(of handle: String, unreadOnly: Bool, after: Int64?, limit: Int) async throws -> [InboxItem] {
         try await rows("""
-            SELECT * FROM inbox WHERE handle = $1 AND (NOT $2 OR read_at IS NULL) AND id > $3 ORDER BY id DESC LIMIT $4
+            SELECT * FROM inbox WHERE handle = $1 AND (NOT $2 OR read_at IS NULL) AND id > $3 ORDER BY id \(after == nil ? "DESC" : "ASC") LIMIT $4
             """, [.text(handle), .boolean(unreadOnly), .integer(after ?? 0), .integer(Int64(limit))]).map { try $0.inboxItem() }
     }
 

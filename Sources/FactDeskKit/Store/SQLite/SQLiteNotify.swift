@@ -44,7 +44,7 @@ extension SQLiteTransaction {
 
     func inbox(of handle: String, unreadOnly: Bool, after: Int64?, limit: Int) throws -> [InboxItem] {
         try db.rows("""
-            SELECT * FROM inbox WHERE handle = ? AND (? = 0 OR read_at IS NULL) AND id > ? ORDER BY id DESC LIMIT ?
+            SELECT * FROM inbox WHERE handle = ? AND (? = 0 OR read_at IS NULL) AND id > ? ORDER BY id \(after == nil ? "DESC" : "ASC") LIMIT ?
             """, [handle, unreadOnly, after ?? 0, limit]) { $0.inboxItem() }
     }
 

@@ -1,0 +1,81 @@
+/// Why a notification email was not sent, or could not be written.
+///
+/// The sender retries a transient failure later and gives up on a permanent one, so every
+/// case says which it is: a 5xx reply is the server's final word, while a 4xx reply, a
+/// connection refused or reset, a timeout or a failed TLS handshake may pass.
+public enum MailError: FactDeskError, Equatable {
+    /// An address that is not `local@domain`.
+    case invalidAddress(String, reason: String)
+    /// A message that cannot be rendered: no recipient, a header it may not carry.
+    case invalidMessage(String)
+    /// A relay address that cannot be read, with what to write instead.
+    case invalidRelay(String, reason: String)
+    /// The server answered `command` with an error reply.
+    case refused(host: String, command: String, reply: String, code: Int)
+    /// The server said something that is not SMTP, or not what the exchange expects.
+    case unexpectedReply(host: String, command: String, reply: String)
+    /// No connection, or the connection ended before the exchange did.
+    case unreachable(host: String, reason: String)
+    /// The exchange took longer than the relay's timeout.
+    case timedOut(host: String, seconds: Double)
+    /// STARTTLS was asked for and not offered, or the TLS handshake failed.
+    case tls(host: String, reason: String)
+    /// A username with no password, or a server that offers no login we can use.
+    case authentication(host: String, reason: String)
+    /// The sendmail command could not run, ran too long, or exited with an error.
+    case sendmail(command: String, reason: String)
+
+    /// Whether sending the same message again cannot succeed: a 5xx reply, or a message,
+    /// address or setting that is wrong and stays wrong.
+    public var isPermanent: Bool {
+        switch self {
+        case .invalidAddress, .invalidMessage, .invalidRelay, .authentication: true
+        case .refused(_, _, _, let code): (500...599).contains(code)
+        case .unexpectedReply, .unreachable, .timedOut, .tls, .sendmail: false
+        }
+    }
+
+    public var kind: FailureKind {
+        switch self {
+        case .invalidAddress, .invalidMessage, .invalidRelay: .invalidInput
+        case .authentication: .permissionDenied
+        case .refused, .unexpectedReply, .unreachable, .timedOut, .tls, .sendmail: .unavailable
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .invalidAddress(let text, let reason):
+            "'\(Self.shown(text))' is not an email address: \(reason); write it as name@example.org"
+        case .invalidMessage(let reason):
+            reason
+        case .invalidRelay(let text, let reason):
+            "'\(Self.shown(text))' is not a relay: \(reason)"
+        case .refused(let host, let command, let reply, let code):
+            "\(host) refused \(command): \(Self.shown(reply))"
+                + ((500...599).contains(code) ? "" : " (a temporary refusal: the message can be sent again later)")
+        case .unexpectedReply(let host, let command, let reply):
+            "\(host) answered \(command) with '\(Self.shown(reply))', which is not SMTP; check the relay's host and port"
+        case .unreachable(let host, let reason):
+            "cannot talk to the mail relay \(host): \(reason); check that it is running and its host and port are right"
+        case .timedOut(let host, let seconds):
+            "the mail relay \(host) did not finish within \(Self.seconds(seconds)); try again later, or check the relay"
+        case .tls(let host, let reason):
+            "no secure connection to the mail relay \(host): \(reason)"
+        case .authentication(let host, let reason):
+            "cannot log in to the mail relay \(host): \(reason)"
+        case .sendmail(let command, let reason):
+            "the mail command '\(command)' \(reason)"
+        }
+    }
+
+    /// Text from the outside, on one line and not too long to read.
+    static func shown(_ text: String) -> String {
+        let line = String(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
+        return line.count > 200 ? String(line.prefix(200)) + "…" : line
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+    }
+}

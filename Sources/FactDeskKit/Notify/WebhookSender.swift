@@ -1,0 +1,54 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// Posts one signed message to a webhook, as the Standard Webhooks specification says:
+/// `webhook-id` (the same on every retry), `webhook-timestamp` and `webhook-signature`.
+///
+/// Redirects are not followed (a receiver that moved must be added again), the whole post
+/// has 10 seconds, and a webhook not added with `--allow-private` is refused before
+/// connecting when its host resolves to a loopback, link-local or private address.
+public struct WebhookSender: Sendable {
+    public var timeout: Double = 10
+
+    public init() {}
+
+    /// The answer's status, or a thrown failure for no answer.
+    public func post(_ body: Data, to hook: Webhook, id: String, at now: Date) async throws -> Int {
+        if !hook.allowPrivate { try await PublicAddress.check(hook.url) }
+        let timestamp = Int64(now.timeIntervalSince1970)
+        guard let signature = WebhookSignature.sign(id: id, timestamp: timestamp, body: body, secret: hook.secret) else {
+            throw FetchError.unreachable(address: hook.url, reason: "its secret cannot be read; remove the webhook and add it again")
+        }
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: .milliseconds(Int64(timeout * 1000)), read: .milliseconds(Int64(timeout * 1000))))
+        configuration.httpVersion = .http1Only
+        let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+        do {
+            let status = try await post(body, to: hook, id: id, timestamp: timestamp, signature: signature, client)
+            try? await client.shutdown()
+            return status
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+    }
+
+    private func post(_ body: Data, to hook: Webhook, id: String, timestamp: Int64, signature: String,
+                      _ client: HTTPClient) async throws -> Int {
+        var request = HTTPClientRequest(url: hook.url)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.headers.add(name: "User-Agent", value: PageFetcher.userAgent)
+        request.headers.add(name: "webhook-id", value: id)
+        request.headers.add(name: "webhook-timestamp", value: String(timestamp))
+        request.headers.add(name: "webhook-signature", value: signature)
+        request.body = .bytes(ByteBuffer(bytes: body))
+        let response = try await client.execute(request, timeout: .milliseconds(Int64(timeout * 1000)))
+        // The answer's body is not needed; at most a little of it is read, then let go.
+        _ = try? await response.body.collect(upTo: 64 * 1024)
+        return Int(response.status.code)
+    }
+}
