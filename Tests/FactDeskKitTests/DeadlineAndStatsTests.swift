@@ -5,7 +5,8 @@ import Testing
 
 /// A clock the test moves by hand.
 final class TestClock: Sendable {
-    private let now = Mutex(Date(timeIntervalSince1970: 1_745_000_000))
+    private let now: Mutex<Date>
+    init(_ start: Date = Date(timeIntervalSince1970: 1_745_000_000)) { now = Mutex(start) }
     var date: Date { now.withLock { $0 } }
     func advance(_ seconds: Double) { now.withLock { $0 = $0.addingTimeInterval(seconds) } }
 }

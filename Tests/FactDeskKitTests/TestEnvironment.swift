@@ -19,6 +19,22 @@ enum TestEnvironment {
 
     /// Whether the PostgreSQL tests run.
     static var postgres: Bool { required.contains("postgres") || TestPostgres.ownerURL != nil }
+
+    /// Whether the tests that send mail to a real SMTP server run: where `python3` has
+    /// aiosmtpd and `openssl` makes their certificates, or where `receivers` is required.
+    static let receivers: Bool = required.contains("receivers") || (succeeds("python3", "-c", "import aiosmtpd") && succeeds("openssl", "version"))
+
+    /// Whether a command found on `PATH` runs and exits with status 0.
+    static func succeeds(_ arguments: String...) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
 }
 
 extension Trait where Self == ConditionTrait {
@@ -26,5 +42,11 @@ extension Trait where Self == ConditionTrait {
     static var needsPostgres: Self {
         .enabled(if: TestEnvironment.postgres,
                  "no PostgreSQL server: set FACTDESK_TEST_POSTGRES, or run the tests with `bash .ci/run`, which starts one")
+    }
+
+    /// Runs only where python3 has aiosmtpd and openssl is installed, or receivers are required.
+    static var needsReceivers: Self {
+        .enabled(if: TestEnvironment.receivers,
+                 "no SMTP receiver: install aiosmtpd for python3 (`python3 -m pip install aiosmtpd`) and openssl, or run `bash .ci/run`")
     }
 }

@@ -56,7 +56,10 @@ public struct SMTPRelay: Sendable, Equatable {
         }
         guard let host = components.host, !host.isEmpty else { throw refuse("it names no host; write smtp://host:587") }
         guard components.password == nil else {
-            throw refuse("it holds a password; write smtp://user@host and give the password separately")
+            // The error is shown and logged: it repeats the address without the password.
+            var shown = components
+            shown.password = nil
+            throw .invalidRelay(shown.string ?? "smtp://…", reason: "it holds a password; write smtp://user@host and give the password separately")
         }
         guard components.path.isEmpty || components.path == "/", components.query == nil, components.fragment == nil else {
             throw refuse("it has a path, query or fragment; write only smtp://[user@]host[:port]")

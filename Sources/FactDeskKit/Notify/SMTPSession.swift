@@ -35,7 +35,15 @@ struct SMTPSession {
             try await channel.eventLoop.submit { [channel] in
                 try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: context, serverHostname: serverName), position: .first)
             }.get()
-            capabilities = try await hello()
+            do {
+                capabilities = try await hello()
+            } catch let error as MailError {
+                // A server that refuses the handshake may hang up before its alert is read: still a TLS failure.
+                guard case .unreachable = error else { throw error }
+                throw MailError.tls(host: host, reason: "the handshake did not complete (\(error)); check the relay's certificate or the CA file")
+            } catch {
+                throw MailError.tls(host: host, reason: "the handshake did not complete (\(error)); check the relay's certificate or the CA file")
+            }
         }
         if let login { try await authenticate(login.user, login.password, capabilities: capabilities) }
         try await expect("MAIL FROM:<\(from)>", 250)
