@@ -141,6 +141,67 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/inbox": {
+          "get": {
+            "summary": "Your inbox, newest first (`inbox --json`): assignments, deadlines, mentions, verdicts, tips.",
+            "operationId": "inbox",
+            "parameters": [{"name": "unread", "in": "query", "schema": {"type": "string", "enum": ["0", "1"]}, "description": "1 for unread items only."}],
+            "responses": {
+              "200": {"description": "The items.", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/InboxItem"}}}}},
+              "400": {"$ref": "#/components/responses/Invalid"},
+              "401": {"$ref": "#/components/responses/NotLoggedIn"},
+              "421": {"$ref": "#/components/responses/WrongHost"},
+              "503": {"$ref": "#/components/responses/Busy"}
+            }
+          }
+        },
+        "/api/inbox/unread": {
+          "get": {
+            "summary": "How many of your inbox's items you have not read.",
+            "operationId": "unreadCount",
+            "responses": {
+              "200": {"description": "The count.", "content": {"application/json": {"schema": {
+                "type": "object", "required": ["unread"], "properties": {"unread": {"type": "integer", "minimum": 0}}}}}},
+              "401": {"$ref": "#/components/responses/NotLoggedIn"},
+              "421": {"$ref": "#/components/responses/WrongHost"},
+              "503": {"$ref": "#/components/responses/Busy"}
+            }
+          }
+        },
+        "/api/events": {
+          "get": {
+            "summary": "The history in order after a number, each event as webhooks get it (its `history --json` fields and a summary of its claim); with wait, a long poll that answers as soon as an event comes.",
+            "operationId": "events",
+            "parameters": [
+              {"name": "after", "in": "query", "schema": {"type": "integer", "format": "int64", "minimum": 0}, "description": "The number of the last event you have; 0 for the start."},
+              {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000}},
+              {"name": "wait", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 60}, "description": "Seconds to wait for an event when there is none yet; 30 suits most clients."}
+            ],
+            "responses": {
+              "200": {"description": "The events, oldest first; empty when none came within the wait.", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/EventMessage"}}}}},
+              "400": {"$ref": "#/components/responses/Invalid"},
+              "401": {"$ref": "#/components/responses/NotLoggedIn"},
+              "421": {"$ref": "#/components/responses/WrongHost"},
+              "503": {"$ref": "#/components/responses/Busy"}
+            }
+          }
+        },
+        "/api/events/stream": {
+          "get": {
+            "summary": "The history as Server-Sent Events: `id` is the event's number, `event` its action, `data` the JSON of /api/events; a client that reconnects with Last-Event-ID resumes after it. Never ends by itself.",
+            "operationId": "eventStream",
+            "parameters": [
+              {"name": "after", "in": "query", "schema": {"type": "integer", "format": "int64", "minimum": 0}},
+              {"name": "Last-Event-ID", "in": "header", "schema": {"type": "string"}}
+            ],
+            "responses": {
+              "200": {"description": "The stream.", "content": {"text/event-stream": {"schema": {"type": "string"}}}},
+              "400": {"$ref": "#/components/responses/Invalid"},
+              "401": {"$ref": "#/components/responses/NotLoggedIn"},
+              "421": {"$ref": "#/components/responses/WrongHost"}
+            }
+          }
+        },
         "/api/audit/head": {
           "get": {
             "summary": "The history's last event: publish it to anchor `audit verify --anchor`.",
@@ -257,6 +318,25 @@ enum OpenAPIDocument {
               "signer": {"type": "string", "nullable": true},
               "signature": {"type": "string", "nullable": true}
             }
+          },
+          "InboxItem": {
+            "type": "object", "required": ["id", "topic", "text", "claim_id", "seq", "at", "read"],
+            "properties": {
+              "id": {"type": "integer", "format": "int64"},
+              "topic": {"type": "string", "enum": ["assigned", "due", "overdue", "escalated", "mention", "verdict", "reopened", "approval", "tip", "feed-failing", "webhook-disabled", "audit-failed"]},
+              "text": {"type": "string"},
+              "claim_id": {"type": "integer", "format": "int64", "nullable": true},
+              "seq": {"type": "integer", "format": "int64", "nullable": true},
+              "at": {"type": "string", "format": "date-time"},
+              "read": {"type": "boolean"}
+            }
+          },
+          "EventMessage": {
+            "allOf": [{"$ref": "#/components/schemas/Event"}, {"type": "object", "properties": {
+              "claim": {"type": "object", "nullable": true, "required": ["id", "state", "assignee", "text", "link"], "properties": {
+                "id": {"type": "integer", "format": "int64"}, "state": {"type": "string"},
+                "assignee": {"type": "string", "nullable": true}, "text": {"type": "string"},
+                "link": {"type": "string", "nullable": true}}}}}]
           },
           "Stats": {
             "type": "object", "required": ["states", "reviewers", "median_seconds_to_verdict", "verdicts_this_week", "verdicts_per_day"],

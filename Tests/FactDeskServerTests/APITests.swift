@@ -149,7 +149,8 @@ import Testing
             let document = try json(response) as? [String: Any]
             let paths = Set((document?["paths"] as? [String: Any])?.keys.map { $0 } ?? [])
             #expect(paths == ["/api/claims", "/api/claims/{id}", "/api/claims/{id}/transitions/{name}",
-                              "/api/claims/{id}/notes", "/api/history", "/api/stats", "/api/audit/head", "/api/tips"])
+                              "/api/claims/{id}/notes", "/api/history", "/api/stats", "/api/audit/head", "/api/tips",
+                              "/api/inbox", "/api/inbox/unread", "/api/events", "/api/events/stream"])
         }
     }
 }
