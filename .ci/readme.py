@@ -23,6 +23,7 @@ MASKS = [
     (re.compile(r"\b\d{4}-\d\d-\d\d\b"), "<date>"),
     (re.compile(r"\b\d\d-\d\d \d+\b"), "<day>"),
     (re.compile(r"ed25519:[A-Za-z0-9+/]+=*"), "<key>"),
+    (re.compile(r"whsec_[A-Za-z0-9+/]+=*"), "<secret>"),
     (re.compile(r"\b[0-9a-f]{12,64}\b"), "<hash>"),
     (re.compile(r"\b\d+(\.\d+)? ?(ms|s)\b"), "<duration>"),
 ]
