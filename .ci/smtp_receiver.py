@@ -47,8 +47,10 @@ def main():
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
-    # Terminated at a test's end: nothing is waiting on an open connection then.
+    # Terminated at a test's end: nothing is waiting on an open connection then. A test
+    # runner may have started it with SIGTERM blocked.
     signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
     controller = Controller(Keeper(options.dir), hostname="127.0.0.1", port=port)
     controller.start()
     print("ready %d" % port, flush=True)

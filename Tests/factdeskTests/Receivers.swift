@@ -19,7 +19,7 @@ final class Receiver {
         let out = Pipe()
         process.standardOutput = out
         let errors = folder.appendingPathComponent("stderr.txt")
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: errors)
         try process.run()
         var said = ""
@@ -28,7 +28,8 @@ final class Receiver {
             said += String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
         }
         guard let line = said.split(separator: "\n").first, line.hasPrefix("ready "), let port = Int(line.dropFirst(6)) else {
-            stop()
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
             let why = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
             throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "\(script) did not start: \(said) \(why)"])
         }
@@ -45,8 +46,10 @@ final class Receiver {
         try Receiver(".ci/webhook_receiver.py", ["--port", String(port), "--secret", secret])
     }
 
+    /// Ends it with SIGKILL: a process the test runner starts inherits the runner's blocked
+    /// signals, SIGTERM among them, and would not end on `terminate()`.
     func stop() {
-        if process.isRunning { process.terminate() }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 
@@ -120,7 +123,7 @@ final class BackgroundServer: @unchecked Sendable {
         let (process, out, err) = try desk.start(["serve", "--port", "0"] + arguments, as: actor)
         self.process = process
         for pipe in [out, err] {
-            nonisolated(unsafe) let handle = pipe.fileHandleForReading
+            let handle = pipe.fileHandleForReading
             Thread.detachNewThread { [self] in
                 while case let data = handle.availableData, !data.isEmpty {
                     lock.withLock { output.append(data) }
@@ -149,8 +152,12 @@ final class BackgroundServer: @unchecked Sendable {
         process.waitUntilExit()
     }
 
+    /// Asks it to stop, and kills it if it has not within ten seconds.
     func stop() {
         if process.isRunning { process.terminate() }
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning, Date() < deadline { usleep(50_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 }
