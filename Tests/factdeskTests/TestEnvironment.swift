@@ -14,8 +14,8 @@ extension Tag {
 /// A test that needs a PostgreSQL server, a browser, or a binary built with the write trace
 /// runs where these are present and is left out elsewhere, so that `swift test` passes on a
 /// fresh machine. A run that lists them in `FACTDESK_TEST_REQUIRE` (`postgres`, `browser`,
-/// `crash`; `.ci/run` lists all three) runs those tests whatever is there, and they fail
-/// when what they need is missing.
+/// `crash`, `receivers`) runs those tests whatever is there, and they fail when what they
+/// need is missing.
 enum TestEnvironment {
     static let required: Set<String> = Set(
         (ProcessInfo.processInfo.environment["FACTDESK_TEST_REQUIRE"] ?? "")
@@ -33,6 +33,10 @@ enum TestEnvironment {
     /// (`FACTDESK_WRITE_TRACE=1`), or the run requires it.
     static var crash: Bool { required.contains("crash") || writeTraceBuilt }
 
+    /// Whether the tests that deliver to a local SMTP server and webhook receiver run: where
+    /// `python3` has aiosmtpd and standardwebhooks, or where `receivers` is required.
+    static let receivers: Bool = required.contains("receivers") || succeeds("python3", "-c", "import aiosmtpd, standardwebhooks")
+
     /// Whether this build (the tests and the binary, built together) has the write trace.
     static var writeTraceBuilt: Bool {
         #if FACTDESK_WRITE_TRACE
@@ -40,6 +44,18 @@ enum TestEnvironment {
         #else
         false
         #endif
+    }
+
+    /// Whether a program found on `PATH` runs with these arguments and exits with status 0.
+    private static func succeeds(_ arguments: String...) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
     }
 
     private static func installed(_ program: String) -> Bool {
@@ -58,6 +74,12 @@ extension Trait where Self == ConditionTrait {
     /// Runs only where Chromium and its driver are installed, or required.
     static var needsBrowser: Self {
         .enabled(if: TestEnvironment.browser, "no chromium and chromedriver: install Debian's chromium and chromium-driver")
+    }
+
+    /// Runs only where python3 can run the SMTP and webhook receivers, or where they are required.
+    static var needsReceivers: Self {
+        .enabled(if: TestEnvironment.receivers,
+                 "no receivers: install aiosmtpd and standardwebhooks for python3 (`python3 -m pip install aiosmtpd standardwebhooks`)")
     }
 
     /// Runs only where the binary was built with the write trace, or required.
