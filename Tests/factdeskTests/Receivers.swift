@@ -1,6 +1,6 @@
 import Foundation
 
-/// A local receiver the delivery tests send to: `.ci/smtp_receiver.py`, which keeps each
+/// A local receiver the delivery tests send to: `Tests/FactDeskKitTests/Fixtures/smtp_receiver.py`, which keeps each
 /// message as a file, or `.ci/webhook_receiver.py`, which checks each post's signature and
 /// appends it to `received.jsonl`. Stopped by ``stop()``, which every test calls at its end.
 final class Receiver {
@@ -38,7 +38,7 @@ final class Receiver {
 
     /// An SMTP server on 127.0.0.1.
     static func smtp() throws -> Receiver {
-        try Receiver(".ci/smtp_receiver.py", [])
+        try Receiver("Tests/FactDeskKitTests/Fixtures/smtp_receiver.py", [])
     }
 
     /// A webhook receiver on `port` that verifies posts with `secret`.

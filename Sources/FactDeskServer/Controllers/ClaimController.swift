@@ -117,7 +117,8 @@ struct ClaimController {
         let head = try await server.head()
         let overview = try await server.overview(of: id, for: viewer.reviewer, head: head)
         let team = try await server.team(head: head)
-        let data = ClaimPage(overview: overview, team: team, csrf: viewer.csrf ?? "").data
+        var data = ClaimPage(overview: overview, team: team, csrf: viewer.csrf ?? "").data
+        data["following"] = try await server.store.notifications.followers(of: id).contains(viewer.handle)
         return Reply.html(server.pages.render("claim", title: "Claim \(id)", viewer: viewer, data: data, error: error),
                           status: status)
     }

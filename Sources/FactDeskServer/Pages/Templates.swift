@@ -120,6 +120,8 @@ enum Templates {
     <dt>Check-worthiness</dt><dd>{{score}}{{#reasons}} <span class="reason" dir="auto">{{.}}</span>{{/reasons}}</dd>
     <dt>Version</dt><dd>{{version}}</dd>
     </dl>
+    {{#following}}<form class="inline follow" method="post" action="/claims/{{id}}/unfollow"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">Unfollow</button> <small>you are told of its verdicts</small></form>{{/following}}
+    {{^following}}<form class="inline follow" method="post" action="/claims/{{id}}/follow"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">Follow</button> <small>be told of its verdicts, reopenings and approvals</small></form>{{/following}}
     {{#hidden}}<p class="error">This claim holds invisible characters that can change how it reads: {{hidden}}</p>{{/hidden}}
     <blockquote class="paragraph" lang="{{lang}}" dir="{{dir}}">{{before}}<mark>{{span}}</mark>{{after}}</blockquote>
     {{#paraphrase}}<p class="hint">A paraphrase: these words are not in the source.</p>{{/paraphrase}}

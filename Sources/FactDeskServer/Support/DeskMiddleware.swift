@@ -12,7 +12,7 @@ struct DeskMiddleware: RouterMiddleware {
     let server: DeskServer
 
     static let sessionCookie = "fd_session"
-    static let contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    static let contentSecurityPolicy = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:; "
         + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
     func handle(_ request: Request, context: DeskContext,
