@@ -46,6 +46,16 @@ import Testing
         }
     }
 
+    @Test func aDeskThatGainsNotificationsDoesNotTellOfItsPast() async throws {
+        let (store, _) = try await Self.copy()
+        let round = try await store.notifier.derive(Notifier.Options())
+        #expect(round.events == 0 && round.inboxItems == 0)
+        try await store.review.apply(TransitionCommand(transition: "assign", claimIDs: [1], actor: "sara", assignee: "layla"))
+        let next = try await store.notifier.derive(Notifier.Options())
+        let topics = try await store.notifications.inbox(of: "layla").map(\.item.topic)
+        #expect(next.events == 1 && topics == [.assigned])
+    }
+
     @Test func aDeskWrittenBeforeVerifiesAndTakesNewWrites() async throws {
         let (store, _) = try await Self.copy()
         let before = try await store.audit.verifyAudit()

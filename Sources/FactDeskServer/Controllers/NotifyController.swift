@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import ServiceLifecycle
 
 /// The inbox (`/inbox`), one's own email settings (`/settings/notifications`), following a
 /// claim, the editors' webhooks (`/webhooks`), and the event feed for integrations
@@ -147,7 +148,8 @@ struct NotifyController {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
-            while !Task.isCancelled {
+            // Ends when the client goes (a write fails) or the server stops.
+            while !Task.isCancelled && !Task.isShuttingDownGracefully {
                 let messages = try await store.notifications.events(after: after, limit: 100, baseURL: baseURL)
                 for message in messages {
                     let json = String(decoding: try encoder.encode(message), as: UTF8.self)

@@ -257,7 +257,8 @@ enum Migrations {
     /// The notifications' tables, in the SQL both backends take (with their own serial key
     /// and integer types). Who asked for a setting, a transport or a webhook is its signed
     /// event (`seq`, `added_seq`); the inbox and the outbox are derived from the history
-    /// under a cursor (`notify_cursor`), each row once by its `key`.
+    /// under a cursor (`notify_cursor`), each row once by its `key`. The cursor starts at the
+    /// history's head: a desk that gains notifications does not tell of its past.
     static func notifications(serial: String, integer: String) -> String {
         """
         CREATE TABLE notify_setting (
@@ -333,6 +334,7 @@ enum Migrations {
             error TEXT,
             milliseconds \(integer) NOT NULL);
         CREATE INDEX delivery_attempt_of_delivery ON delivery_attempt (delivery_id, id);
+        INSERT INTO notify_cursor (name, seq) SELECT 'notify', coalesce(max(seq), 0) FROM event;
         """
     }
 
