@@ -4,7 +4,7 @@ Webhooks library, and keeps what it got.
     webhook_receiver.py --dir DIR --secret whsec_... [--port N] [--fail N] [--slack]
 
 Each post is appended to DIR/received.jsonl as {"id", "timestamp", "verified", "status",
-"body"} and answered 500 for the first --fail posts of each webhook-id, then 204. A post
+"body"} (before it is answered) and answered 500 for the first --fail posts of each webhook-id, then 204. A post
 whose signature does not verify is answered 401 and recorded with "verified": false.
 With --slack it checks the shape Slack's incoming webhooks take: a JSON object whose
 "text" is a non-empty string (answering 400 otherwise), as Slack does. Prints
@@ -17,6 +17,7 @@ import os
 import socket
 import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
@@ -29,6 +30,7 @@ def main():
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--fail", type=int, default=0)
     parser.add_argument("--slack", action="store_true")
+    parser.add_argument("--drip", type=float, default=0, help="answer 200 and then drip the body a byte every this many seconds")
     args = parser.parse_args()
     lock = threading.Lock()
     failures = {}
@@ -71,6 +73,18 @@ def main():
             with lock:
                 with open(path, "a") as out:
                     out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            if args.drip:
+                self.send_response(200)
+                self.send_header("Content-Length", "1000")
+                self.end_headers()
+                try:
+                    for _ in range(1000):
+                        self.wfile.write(b".")
+                        self.wfile.flush()
+                        time.sleep(args.drip)
+                except OSError:
+                    pass
+                return
             self.send_response(status)
             self.send_header("Content-Length", "0")
             self.end_headers()

@@ -441,6 +441,20 @@ private final class Sent: Sendable {
         #expect(post.status == 200 && post.body.contains("<https://desk.example.org/claims/1|claim 1>"))
     }
 
+    @Test(.needsReceivers) func aReceiverThatDripsItsAnswerIsCutOffAtTheDeadline() async throws {
+        let port = try WebhookReceiver.freePort()
+        let receiver = try await WebhookReceiver.start(["--port", String(port), "--drip", "0.5"])
+        defer { receiver.stop() }
+        var sender = WebhookSender()
+        sender.timeout = 2
+        let hook = Webhook(id: 1, url: "http://127.0.0.1:\(port)/hook", events: [], format: .standard,
+                           secret: "whsec_" + Data(repeating: 7, count: 32).base64EncodedString(), allowPrivate: true,
+                           addedBy: "sara", addedAt: Date(), addedSeq: 1)
+        let started = ContinuousClock.now
+        await #expect(throws: (any Error).self) { _ = try await sender.post(Data("{}".utf8), to: hook, id: "msg_1", at: Date()) }
+        #expect(ContinuousClock.now - started < .seconds(6))
+    }
+
     @Test func aPrivateAddressIsRefusedUnlessAllowed() async throws {
         let clock = TestClock()
         let store = try await notifyDesk(clock)

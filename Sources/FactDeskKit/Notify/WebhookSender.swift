@@ -26,8 +26,19 @@ public struct WebhookSender: Sendable {
             timeout: .init(connect: .milliseconds(Int64(timeout * 1000)), read: .milliseconds(Int64(timeout * 1000))))
         configuration.httpVersion = .http1Only
         let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+        let seconds = timeout
         do {
-            let status = try await post(body, to: hook, id: id, timestamp: timestamp, signature: signature, client)
+            // One deadline for the whole post, the answer's body included: a receiver that
+            // drips its answer a byte at a time is cut off like one that never answers.
+            let status = try await withThrowingTaskGroup(of: Int.self) { group in
+                group.addTask { try await post(body, to: hook, id: id, timestamp: timestamp, signature: signature, client) }
+                group.addTask {
+                    try await Task.sleep(for: .milliseconds(Int64(seconds * 1000)))
+                    throw FetchError.unreachable(address: hook.url, reason: "it did not answer within \(Int(seconds)) seconds")
+                }
+                defer { group.cancelAll() }
+                return try await group.next() ?? 0
+            }
             try? await client.shutdown()
             return status
         } catch {
