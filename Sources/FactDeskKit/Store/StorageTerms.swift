@@ -135,6 +135,12 @@ public enum DeskTable: String, CaseIterable, Sendable {
         }
     }
 
+    /// What a copy does with a row the new desk already has: only the notifications' cursor,
+    /// which every new desk starts at its head, is taken from the desk copied.
+    public var onConflict: String {
+        self == .notifyCursor ? " ON CONFLICT (name) DO UPDATE SET seq = excluded.seq" : ""
+    }
+
     /// Columns that hold a yes or no.
     public var booleanColumns: Set<String> { self == .reviewer || self == .service ? ["active"] : [] }
 }

@@ -786,7 +786,7 @@ struct PostgresTransaction: StorageWriter {
                 }
             }
             try await run("INSERT INTO \(table.rawValue) (\(columns.joined(separator: ", "))) OVERRIDING SYSTEM VALUE VALUES "
-                          + tuples.joined(separator: ", "), binds)
+                          + tuples.joined(separator: ", ") + table.onConflict, binds)
             start += batch.count
         }
     }

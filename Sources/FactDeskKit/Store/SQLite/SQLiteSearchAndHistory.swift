@@ -214,7 +214,7 @@ extension SQLiteTransaction {
     func insertRows(_ rows: [[StoredValue]], into table: DeskTable) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO \(table.rawValue) (\(table.columns.joined(separator: ", ")))
-            VALUES (\(databaseQuestionMarks(count: table.columns.count)))
+            VALUES (\(databaseQuestionMarks(count: table.columns.count)))\(table.onConflict)
             """)
         for row in rows {
             try statement.execute(arguments: StatementArguments(row.map { value -> (any DatabaseValueConvertible)? in
