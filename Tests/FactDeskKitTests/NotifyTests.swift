@@ -47,11 +47,14 @@ private final class Sent: Sendable {
         await #expect(throws: DeskError.unknownMention("omr", suggestion: "omar")) {
             try await fixture.store.review.addNote(to: fixture.claimID, body: "please check @omr", by: "sara")
         }
-        await #expect(throws: DeskError.unknownMention("nobody", suggestion: nil)) {
-            try await fixture.move("assign", by: "sara", note: "for @nobody", to: "layla")
+        await #expect(throws: DeskError.unknownMention("laila", suggestion: "layla")) {
+            try await fixture.move("assign", by: "sara", note: "for @laila", to: "layla")
         }
         #expect(try await fixture.eventCount() == before)
         #expect(try await fixture.store.review.claim(fixture.claimID).state == "new")
+        // A handle the note quotes from elsewhere is its own text, and tells nobody.
+        try await fixture.store.review.addNote(to: fixture.claimID, body: "@WHO and @UN_News said it first", by: "sara")
+        #expect(try await fixture.eventCount() == before + 1)
     }
 }
 
@@ -277,6 +280,53 @@ private final class Sent: Sendable {
         #expect(try await store.notifier.deliver(Notifier.Options(), senders: sent.senders).gaveUp == 1)
         #expect(sent.posts.withLock { $0.isEmpty })
         #expect(try await store.audit.verifyAudit().problems.contains { "\($0)".contains("webhook 1") })
+    }
+
+    @Test func aPlantedDeliveryGetsAWebhookNoEventItDidNotAskFor() async throws {
+        let clock = TestClock()
+        let store = try await notifyDesk(clock)
+        try await store.review.addNote(to: 1, body: "an early note", by: "layla")
+        _ = try await store.notifications.addWebhook("https://hooks.example.org/desk", events: ["verify"], format: .standard,
+                                                     allowPrivate: true, by: "sara")
+        try await store.review.addNote(to: 1, body: "a later note", by: "layla")
+        let head = try await store.audit.auditHead().seq
+        // One row for an event before the webhook, one for an action it did not ask for.
+        try await plant(store, """
+            INSERT INTO outbox (channel, target, seq, key, created_at, next_at) VALUES
+              ('webhook', '1', 2, 'planted-1', '2025-04-18 18:13:20.000', '2025-04-18 18:13:20.000'),
+              ('webhook', '1', \(head), 'planted-2', '2025-04-18 18:13:20.000', '2025-04-18 18:13:20.000')
+            """)
+        let sent = Sent()
+        #expect(try await store.notifier.deliver(Notifier.Options(), senders: sent.senders).gaveUp == 2)
+        #expect(sent.posts.withLock { $0.isEmpty })
+    }
+
+    @Test func someoneDeactivatedIsToldNothingMore() async throws {
+        let clock = TestClock()
+        let store = try await notifyDesk(clock)
+        try await store.notifications.configure("omar", email: .set("omar@example.org"), by: "omar")
+        try await store.notifications.follow(1, by: "omar")
+        _ = try await store.team.setReviewer("omar", active: false, by: "sara")
+        try await store.review.addNote(to: 1, body: "@omar still there?", by: "sara")
+        _ = try await store.notifier.derive(Notifier.Options())
+        #expect(try await store.notifications.inbox(of: "omar").isEmpty)
+    }
+
+    @Test func aClaimCannotSlipALinkIntoSlackAndSettingsStayOnTheDesk() async throws {
+        let clock = TestClock()
+        let store = try await notifyDesk(clock)
+        var claim = try await store.review.claim(1)
+        claim.text = "see <https://evil.example|the official result> & more"
+        let event = AuditEvent(at: clock.date, actor: "sara", claimID: 1, .claimNote(.init(note: "x")))
+        let slack = try EventMessage(event: event, claim: claim, baseURL: "https://desk.example.org").slackJSON()
+        let text = try #require(try JSONSerialization.jsonObject(with: slack) as? [String: String])["text"]
+        #expect(text?.contains("&lt;https://evil.example|the official result&gt; &amp; more") == true)
+        #expect(text?.hasSuffix("<https://desk.example.org/claims/1|claim 1>") == true)
+        try await store.notifications.configure("layla", email: .set("layla@example.org"), by: "layla")
+        var settings: AuditEvent?
+        try await store.audit.history(limit: 1) { settings = $0 }
+        let json = try EventMessage(event: try #require(settings), claim: nil, baseURL: nil).json()
+        #expect(!String(decoding: json, as: UTF8.self).contains(sha256Hex("layla@example.org")))
     }
 
     @Test func aReviewerSetsOnlyTheirOwnAddress() async throws {

@@ -24,6 +24,27 @@ struct PostgresRoleTests {
 
     private static let time = "'2026-01-01 00:00:00.000'"
 
+    @Test func aReviewersLoginCannotSilenceOrForgeNotifications() throws {
+        let desk = try Binary.seededDesk(on: .postgres)
+        let database = try Self.database(of: desk)
+        for sql in [
+            "UPDATE notify_cursor SET seq = 1000000000000",
+            "INSERT INTO inbox (handle, topic, key, detail, created_at) VALUES ('sara', 'audit-failed', 'planted', 'log in at https://evil.example', \(Self.time))",
+            "INSERT INTO outbox (channel, target, key, created_at, next_at) VALUES ('email', 'sara', 'planted', \(Self.time), \(Self.time))",
+            "UPDATE outbox SET status = 'sent'",
+            "UPDATE webhook SET disabled_at = \(Self.time)",
+            "SELECT secret FROM webhook",
+            "SELECT password FROM mail_setting",
+        ] {
+            let (status, output) = try TestCluster.psql(sql, database: database, user: "layla")
+            #expect(status != 0 && output.contains("permission denied"), "\(sql): \(output)")
+        }
+        // Her inbox's read flags, her follows and her own settings are hers to write.
+        let (status, output) = try TestCluster.psql("UPDATE inbox SET read_at = \(Self.time) WHERE handle = 'layla'", database: database,
+                                                    user: "layla")
+        #expect(status == 0, "\(output)")
+    }
+
     @Test func aReviewersLoginCannotPlantASessionATokenOrALockout() throws {
         let desk = try Binary.seededDesk(on: .postgres)
         let database = try Self.database(of: desk)

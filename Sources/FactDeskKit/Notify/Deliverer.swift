@@ -33,8 +33,9 @@ struct Undeliverable: Error, CustomStringConvertible {
 }
 
 extension Notifier {
-    /// How many deliveries a round leases at a time.
-    static let deliveriesPerLease = 20
+    /// How many deliveries a round leases at a time: one, so that a lease (``Notifier/Options/leaseSeconds``,
+    /// longer than any one send may take) never runs out while its delivery waits behind others.
+    static let deliveriesPerLease = 1
 
     /// Sends what is due: leases due deliveries (no other deliverer sends them meanwhile),
     /// sends each, and records the attempt, a retry time, or the end.
@@ -145,6 +146,10 @@ extension Notifier {
             guard let seq = delivery.seq, let event = try await tx.event(seq: seq) else {
                 throw Undeliverable(description: "event \(delivery.seq ?? 0) is not in the history")
             }
+            // A row planted or changed by hand gets no event the webhook did not ask for.
+            guard seq > hook.addedSeq, hook.takes(event.action) else {
+                throw Undeliverable(description: "webhook \(id) did not ask for event \(seq) (\(event.action))")
+            }
             let claim = try await event.claimID.asyncMap { try await tx.claim($0) } ?? nil
             return (hook, EventMessage(event: event, claim: claim, baseURL: options.baseURL))
         }
@@ -159,6 +164,9 @@ extension Notifier {
         let (mail, setting, transport, password) = try await storage.reading { tx -> (OutgoingMail, NotifySetting, MailSetting, String?) in
             guard let setting = try await tx.notifySetting(handle), let address = setting.email else {
                 throw Undeliverable(description: "\(handle) has no email address any more")
+            }
+            guard try await tx.reviewer(handle)?.active == true else {
+                throw Undeliverable(description: "\(handle) is no longer an active reviewer")
             }
             guard let set = try await tx.event(seq: setting.seq), case .reviewerNotify(let recorded) = set.payload,
                   NotifySettingCheck.matches(setting, recorded), try await SignedRecords.isTrusted(set, tx, checked: verifiedSignatures) else {

@@ -17,8 +17,12 @@ public struct EventMessage: Encodable, Sendable {
         @Nullable public var link: String?
     }
 
+    /// Actions whose details stay on the desk: an address's digest, a transport, a webhook's secret's digest.
+    static let withheld: Set<String> = [AuditAction.reviewerNotify, AuditAction.mailSet, AuditAction.webhookAdd, AuditAction.webhookRemove]
+
     public init(event: AuditEvent, claim: Claim?, baseURL: String?) {
         self.event = JSONView.EventView(event)
+        if Self.withheld.contains(event.action) { self.event.details = .incomplete(action: event.action) }
         self.claim = claim.map {
             ClaimSummary(id: $0.id ?? 0, state: $0.state, assignee: $0.assignee, text: $0.text,
                          link: Self.link(claim: $0.id ?? 0, baseURL: baseURL))
@@ -48,38 +52,30 @@ public struct EventMessage: Encodable, Sendable {
 
     /// The `{"text": ...}` that Slack, Mattermost and Rocket.Chat incoming webhooks take.
     public func slackJSON() throws -> Data {
-        var line = "\(event.actor) — \(event.action)"
+        // Every text of the desk is escaped (a claim may come from a reader's tip or a feed, and
+        // must not carry a link of its own); only the desk's own link is written as one.
+        var line = Self.slackEscaped("\(event.actor) — \(event.action)")
         if let claim {
-            line += " — claim \(claim.id) (\(claim.state)"
-            if let assignee = claim.assignee { line += ", \(assignee)" }
-            line += "): \(claim.text)"
-            if let link = claim.link { line += "\n<\(link)|claim \(claim.id)>" }
+            var said = " — claim \(claim.id) (\(claim.state)"
+            if let assignee = claim.assignee { said += ", \(assignee)" }
+            line += Self.slackEscaped(said + "): \(claim.text)")
+            if let link = claim.link { line += "\n<\(Self.slackEscaped(link))|claim \(claim.id)>" }
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(["text": Self.slackEscaped(line)])
+        return try encoder.encode(["text": line])
     }
 
     /// Slack's three control characters in text, escaped as its message format asks.
     static func slackEscaped(_ text: String) -> String {
-        // Links already written as <url|label> keep their brackets.
         var out = ""
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "<", let close = text[index...].firstIndex(of: ">"), text[index..<close].contains("|"),
-               text[text.index(after: index)...].hasPrefix("http") {
-                out += text[index...close]
-                index = text.index(after: close)
-                continue
-            }
+        for character in text {
             switch character {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             default: out.append(character)
             }
-            index = text.index(after: index)
         }
         return out
     }

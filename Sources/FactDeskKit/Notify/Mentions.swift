@@ -31,15 +31,21 @@ public enum Mentions {
             || scalar.properties.generalCategory == .nonspacingMark
     }
 
-    /// Refuses a note that mentions someone who is not on the desk, naming the handle
-    /// spelt most like it.
+    /// Refuses a note whose mention is a misspelt handle of the desk, naming the one meant.
+    ///
+    /// A mention spelt like no one on the desk (`@WHO`, an account a claim quotes) is the
+    /// note's own text, kept and told to nobody: fact-checkers quote handles all day. One a
+    /// letter or two from a reviewer's (one for a handle of four letters or fewer) is taken
+    /// for a slip: the note would tell nobody, and its writer means someone.
     static func check(_ note: String, _ tx: any StorageReader) async throws {
         let mentioned = handles(in: note)
         guard !mentioned.isEmpty else { return }
         var everyone: [String]?
-        for handle in mentioned where try await tx.reviewer(handle) == nil {
+        for handle in mentioned where try await tx.reviewer(handle.lowercased()) == nil {
             if everyone == nil { everyone = try await tx.reviewers().map(\.handle) }
-            throw DeskError.unknownMention(handle, suggestion: closestWord(to: handle, in: everyone ?? [], limit: 2))
+            if let meant = closestWord(to: handle.lowercased(), in: everyone ?? [], limit: handle.count <= 4 ? 1 : 2) {
+                throw DeskError.unknownMention(handle, suggestion: meant)
+            }
         }
     }
 }

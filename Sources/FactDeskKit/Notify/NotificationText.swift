@@ -6,13 +6,19 @@ import Foundation
 /// A note's text goes into an email only when the desk says so (`mail set --include-notes`):
 /// by default what reviewers write stays on the desk, and the email says where to read it.
 public enum NotificationText {
-    /// One line for an inbox item.
-    public static func line(_ entry: Notifications.Entry, language: String) -> String {
+    /// One line for an inbox item. In an email (`outside`), an alert's free text (a feed's
+    /// error, an audit's finding) is left out: the desk's own From address must not carry
+    /// words that a row planted in the inbox could hold; the desk shows them.
+    public static func line(_ entry: Notifications.Entry, language: String, outside: Bool = false) -> String {
         let ar = language == "ar"
         let item = entry.item
         let claim = item.claimID.map(String.init) ?? ""
         let actor = entry.event?.actor ?? ""
-        let detail = item.detail ?? ""
+        var detail = item.detail ?? ""
+        if outside, [.tip, .feedFailing, .webhookDisabled].contains(item.topic) { detail = String(detail.prefix { $0.isASCII && $0.isNumber }) }
+        if outside, item.topic == .auditFailed {
+            return ar ? "فشل فحص سجل المكتب؛ شغّل factdesk audit verify" : "The desk's history check failed; run factdesk audit verify"
+        }
         switch item.topic {
         case .assigned:
             let due = detail.isEmpty ? "" : (ar ? "، موعده \(day(detail))" : ", due \(day(detail))")
@@ -68,12 +74,12 @@ public enum NotificationText {
             subject = ar ? "FactDesk: \(entries.count) \(entries.count <= 10 ? "إشعارات" : "إشعارًا") ليوم \(date)"
                 : "FactDesk: \(entries.count) notification\(entries.count == 1 ? "" : "s") of \(date)"
         } else {
-            subject = "FactDesk: " + line(entries[0], language: language)
+            subject = "FactDesk: " + line(entries[0], language: language, outside: true)
         }
         var text = (ar ? "مرحبًا \(name)،" : "Hello \(name),") + "\n\n"
         var html = ""
         for entry in entries {
-            let said = line(entry, language: language)
+            let said = line(entry, language: language, outside: true)
             let link = entry.item.claimID.flatMap { EventMessage.link(claim: $0, baseURL: baseURL) }
             text += "• " + said + "\n"
             html += "<li><p>" + escape(said) + "</p>"

@@ -277,7 +277,8 @@ extension Notifications {
         try await storage.writing { tx in
             _ = try await tx.permit(.sendOutside, by: actor)
             guard var delivery = try await tx.delivery(id) else { throw DeskError.deliveryNotFound(id) }
-            (delivery.status, delivery.nextAt, delivery.lastError) = (.pending, clock(), nil)
+            // A new day of retries, from the first wait.
+            (delivery.status, delivery.nextAt, delivery.lastError, delivery.attempts, delivery.createdAt) = (.pending, clock(), nil, 0, clock())
             _ = try await tx.save(delivery, holder: nil)
             return delivery
         }

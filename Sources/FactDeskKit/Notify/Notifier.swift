@@ -78,7 +78,8 @@ public struct Notifier: DeskUseCase {
             guard let last = events.last?.seq else { return (0, 0, 0) }
             let workflow = try await tx.deskWorkflow().workflow
             let team = try await tx.reviewers()
-            let handles = Set(team.map(\.handle))
+            // Someone deactivated is told nothing more.
+            let handles = Set(team.filter(\.active).map(\.handle))
             let editors = team.filter { $0.active && $0.role == .editor }.map(\.handle)
             let hooks = try await tx.webhooks().filter { $0.disabledAt == nil }
             var (items, deliveries) = (0, 0)
@@ -187,8 +188,10 @@ public struct Notifier: DeskUseCase {
             let last = try await tx.deliveries(.email, target: setting.handle, limit: 50).first { $0.key.hasPrefix("digest:") }
             if last?.key == key { continue }
             let since = moment.addingTimeInterval(-86_400)
-            let pending = try await tx.inbox(of: setting.handle, unreadOnly: false, after: last?.inboxTo, limit: 500)
-                .sorted { ($0.id ?? 0) < ($1.id ?? 0) }.filter { $0.createdAt > since && $0.createdAt <= moment }
+            // The newest items (at most 500 a day), past the last digest's.
+            let pending = try await tx.inbox(of: setting.handle, unreadOnly: false, after: nil, limit: 500)
+                .filter { ($0.id ?? 0) > (last?.inboxTo ?? 0) && $0.createdAt > since && $0.createdAt <= moment }
+                .sorted { ($0.id ?? 0) < ($1.id ?? 0) }
             guard let first = pending.first?.id, let newest = pending.last?.id else { continue }
             if try await tx.insert(Delivery(channel: .email, target: setting.handle, inboxFrom: first, inboxTo: newest, key: key,
                                             createdAt: now)) != nil {

@@ -17,7 +17,7 @@ enum Recipients {
         var claimEvents: [AuditEvent]
         var followers: [String]
         var editors: [String]
-        /// Whether a handle is on the team (mentions of others are not delivered).
+        /// Whether a handle is an active reviewer: nobody else is told anything.
         var isReviewer: (String) -> Bool
     }
 
@@ -25,7 +25,7 @@ enum Recipients {
         guard let seq = event.seq else { return [] }
         var items: [InboxItem] = []
         func tell(_ handle: String, _ topic: InboxItem.Topic, detail: String? = nil) {
-            guard handle != event.actor, !items.contains(where: { $0.handle == handle && $0.topic == topic }) else { return }
+            guard handle != event.actor, context.isReviewer(handle), !items.contains(where: { $0.handle == handle && $0.topic == topic }) else { return }
             items.append(InboxItem(handle: handle, topic: topic, seq: seq, claimID: event.claimID,
                                    key: "\(topic.rawValue):\(seq):\(handle)", detail: detail, createdAt: now))
         }
@@ -42,9 +42,8 @@ enum Recipients {
                 for handle in involved(context) { tell(handle, topic, detail: to) }
             }
         }
-        if let note = event.payload.note ?? event.payload.transition?.evidenceNotes?.joined(separator: "\n") {
-            for handle in Mentions.handles(in: note) where context.isReviewer(handle) { tell(handle, .mention) }
-        }
+        let notes = [event.payload.note] + (event.payload.transition?.evidenceNotes ?? []).map { Optional($0) }
+        for handle in Mentions.handles(in: notes.compactMap { $0 }.joined(separator: "\n")) { tell(handle.lowercased(), .mention) }
         if case .tipReceive(let tip) = event.payload {
             for editor in context.editors { tell(editor, .tip, detail: String(tip.tip)) }
         }

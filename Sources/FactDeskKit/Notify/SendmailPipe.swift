@@ -39,7 +39,10 @@ public struct SendmailPipe: Sendable {
         let errors = Pipe()
         let (exits, exited) = AsyncStream<Process>.makeStream()
         do {
-            try Data(bytes).write(to: input, options: .atomic)
+            // Readable by this user alone: the message holds addresses and may hold notes.
+            guard FileManager.default.createFile(atPath: input.path, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
+                throw CocoaError(.fileWriteUnknown)
+            }
             process.executableURL = URL(fileURLWithPath: executable)
             process.arguments = Array(words.dropFirst())
             process.standardInput = try FileHandle(forReadingFrom: input)

@@ -148,8 +148,11 @@ struct NotifyController {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
-            // Ends when the client goes (a write fails) or the server stops.
-            while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            // Ends when the client goes (a write fails), the server stops, or after ten minutes:
+            // EventSource clients reconnect with Last-Event-ID, and their token or session is
+            // checked again, so a revoked one stops within that time.
+            let end = ContinuousClock.now.advanced(by: .seconds(600))
+            while !Task.isCancelled && !Task.isShuttingDownGracefully && ContinuousClock.now < end {
                 let messages = try await store.notifications.events(after: after, limit: 100, baseURL: baseURL)
                 for message in messages {
                     let json = String(decoding: try encoder.encode(message), as: UTF8.self)

@@ -316,6 +316,9 @@ extension Factdesk.NotifyCommand {
 
         func run() async throws {
             try await global.withStore { store in
+                if let login = store.login, !login.owner {
+                    throw ValidationError("notify run reads webhooks' secrets and the relay's password, which on PostgreSQL only the desk's owner may; run it as the role that owns the desk, as serve runs")
+                }
                 let notifier = store.notifier
                 let settings = options.notifierOptions
                 let derived = try await notifier.derive(settings)

@@ -180,10 +180,10 @@ extension PostgresTransaction {
 
     func save(_ delivery: Delivery, holder: String?) async throws -> Bool {
         try await rows("""
-            UPDATE outbox SET status = $1, attempts = $2, next_at = $3, last_error = $4, sent_at = $5, lease_holder = NULL,
+            UPDATE outbox SET status = $1, attempts = $2, next_at = $3, last_error = $4, sent_at = $5, created_at = $8, lease_holder = NULL,
                 lease_until = NULL WHERE id = $6 AND ($7::text IS NULL OR lease_holder = $7::text) RETURNING id
             """, [.text(delivery.status.rawValue), .integer(delivery.attempts), .time(delivery.nextAt), .text(delivery.lastError),
-                  .time(delivery.sentAt), .integer(delivery.id), .text(holder)]).count > 0
+                  .time(delivery.sentAt), .integer(delivery.id), .text(holder), .time(delivery.createdAt)]).count > 0
     }
 
     func insert(_ attempt: DeliveryAttempt) async throws {

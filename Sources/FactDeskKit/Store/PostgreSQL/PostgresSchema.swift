@@ -459,18 +459,17 @@ enum PostgresSchema {
             SELECT factdesk_grant('SELECT (id, transport, starttls, sender, include_notes, seq) ON mail_setting', 'reviewer');
             SELECT factdesk_grant('SELECT, INSERT, UPDATE ON mail_setting', 'editor');
             SELECT factdesk_grant('SELECT (id, url, events, format, allow_private, added_by, added_at, added_seq, failing_since, disabled_at, disabled_reason) ON webhook', 'reviewer');
-            SELECT factdesk_grant('UPDATE (failing_since, disabled_at, disabled_reason) ON webhook', 'reviewer');
             SELECT factdesk_grant('SELECT, INSERT, DELETE ON webhook', 'editor');
             SELECT factdesk_grant('USAGE ON SEQUENCE webhook_id_seq', 'editor');
             SELECT factdesk_grant('SELECT, INSERT, DELETE ON follow', 'reviewer');
-            SELECT factdesk_grant('SELECT, INSERT, UPDATE ON notify_cursor', 'reviewer');
-            SELECT factdesk_grant('SELECT, INSERT ON inbox', 'reviewer');
+            -- Deriving and sending are the server's (the owner's): a reviewer's login reads the
+            -- inbox and outbox and marks items read, and an editor's sends a delivery again.
+            SELECT factdesk_grant('SELECT ON notify_cursor', 'reviewer');
+            SELECT factdesk_grant('SELECT ON inbox', 'reviewer');
             SELECT factdesk_grant('UPDATE (read_at) ON inbox', 'reviewer');
-            SELECT factdesk_grant('USAGE ON SEQUENCE inbox_id_seq', 'reviewer');
-            SELECT factdesk_grant('SELECT, INSERT, UPDATE ON outbox', 'reviewer');
-            SELECT factdesk_grant('USAGE ON SEQUENCE outbox_id_seq', 'reviewer');
-            SELECT factdesk_grant('SELECT, INSERT ON delivery_attempt', 'reviewer');
-            SELECT factdesk_grant('USAGE ON SEQUENCE delivery_attempt_id_seq', 'reviewer');
+            SELECT factdesk_grant('SELECT ON outbox', 'reviewer');
+            SELECT factdesk_grant('UPDATE (status, attempts, next_at, last_error, sent_at, created_at, lease_holder, lease_until) ON outbox', 'editor');
+            SELECT factdesk_grant('SELECT ON delivery_attempt', 'reviewer');
             """),
     ]
 

@@ -166,10 +166,10 @@ extension SQLiteTransaction {
 
     func save(_ delivery: Delivery, holder: String?) throws -> Bool {
         try db.execute(sql: """
-            UPDATE outbox SET status = ?, attempts = ?, next_at = ?, last_error = ?, sent_at = ?, lease_holder = NULL, lease_until = NULL
-            WHERE id = ? AND (? IS NULL OR lease_holder = ?)
+            UPDATE outbox SET status = ?, attempts = ?, next_at = ?, last_error = ?, sent_at = ?, created_at = ?, lease_holder = NULL,
+                lease_until = NULL WHERE id = ? AND (? IS NULL OR lease_holder = ?)
             """, arguments: [delivery.status.rawValue, delivery.attempts, StoredTime.text(delivery.nextAt), delivery.lastError,
-                             delivery.sentAt.map(StoredTime.text), delivery.id, holder, holder])
+                             delivery.sentAt.map(StoredTime.text), StoredTime.text(delivery.createdAt), delivery.id, holder, holder])
         return db.changesCount > 0
     }
 
