@@ -497,7 +497,7 @@ final class SMTPReceiver: Sendable {
     }
 
     /// The first line `handle` gives, read off the test's threads; nil at its end.
-    private static func firstLine(_ handle: FileHandle) async -> String? {
+    static func firstLine(_ handle: FileHandle) async -> String? {
         await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 var bytes: [UInt8] = []

@@ -549,7 +549,7 @@ struct WebhookReceiver {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        guard let line = await Self.firstLine(output.fileHandleForReading), line.hasPrefix("ready ") else {
+        guard let line = await SMTPReceiver.firstLine(output.fileHandleForReading), line.hasPrefix("ready ") else {
             process.terminate()
             throw ReceiverError(message: "the webhook receiver did not start; is standardwebhooks installed for python3?")
         }
@@ -566,21 +566,5 @@ struct WebhookReceiver {
     func stop() {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-    }
-
-    /// The first line `handle` gives, read off the test's threads; nil at its end.
-    static func firstLine(_ handle: FileHandle) async -> String? {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                var bytes: [UInt8] = []
-                while true {
-                    let chunk = handle.availableData
-                    if chunk.isEmpty { break }
-                    bytes += chunk
-                    if bytes.contains(UInt8(ascii: "\n")) { break }
-                }
-                continuation.resume(returning: bytes.split(separator: UInt8(ascii: "\n")).first.map { String(decoding: $0, as: UTF8.self) })
-            }
-        }
     }
 }

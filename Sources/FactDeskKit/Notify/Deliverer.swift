@@ -161,7 +161,7 @@ extension Notifier {
     /// what signed events set.
     func sendEmail(_ delivery: Delivery, _ options: Options, _ senders: Senders) async throws {
         let handle = delivery.target
-        let (mail, setting, transport, password) = try await storage.reading { tx -> (OutgoingMail, NotifySetting, MailSetting, String?) in
+        let (mail, transport, password) = try await storage.reading { tx -> (OutgoingMail, MailSetting, String?) in
             guard let setting = try await tx.notifySetting(handle), let address = setting.email else {
                 throw Undeliverable(description: "\(handle) has no email address any more")
             }
@@ -193,7 +193,7 @@ extension Notifier {
             }
             guard !entries.isEmpty else { throw Undeliverable(description: "its inbox items are gone") }
             let name = try await tx.reviewer(handle)?.displayName ?? handle
-            let written = NotificationText.mail(entries, digest: delivery.key.hasPrefix("digest:"), language: setting.language,
+            let written = NotificationText.mail(entries, digest: delivery.isDigest, language: setting.language,
                                                 name: name, includeNotes: transport.includeNotes, baseURL: options.baseURL)
             var headers = ["Auto-Submitted": "auto-generated"]
             if let settings = NotificationText.settingsLink(options.baseURL) {
@@ -204,9 +204,8 @@ extension Notifier {
                                     html: written.html, headers: headers, messageID: "<fd\(delivery.id ?? 0).\(sha256Hex(delivery.key).prefix(16))@\(domain)>")
             var password = ProcessInfo.processInfo.environment["FACTDESK_SMTP_PASSWORD"]
             if password == nil { password = try await tx.mailPassword() }
-            return (mail, setting, transport, password)
+            return (mail, transport, password)
         }
-        _ = setting
         try await senders.email(mail, transport, password)
     }
 }

@@ -179,7 +179,7 @@ public struct Notifier: DeskUseCase {
     func scheduleDigests(_ tx: any StorageWriter, at now: Date) async throws -> Int {
         var made = 0
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
         for setting in try await tx.notifySettings() where setting.email != nil {
             guard case .digest(let hour, let minute) = setting.mode,
                   let moment = calendar.date(bySettingHour: hour, minute: minute, second: 0, of: now), now >= moment else { continue }

@@ -182,7 +182,7 @@ public struct Delivery: Sendable, Equatable {
     }
 
     /// Whether it is a daily digest rather than one item's email.
-    public var isDigest: Bool { channel == .email && inboxFrom != inboxTo }
+    public var isDigest: Bool { key.hasPrefix("digest:") }
 
     /// The `webhook-id` its posts carry, the same on every retry, by which receivers drop repeats.
     public var messageID: String { "msg_fd\(id ?? 0)" }

@@ -129,7 +129,7 @@ struct NotifyController {
         router.get("/api/events/stream") { request, context in
             _ = try context.requireViewer()
             let query = try FormData.query(request.uri.query)
-            let resume = request.headers[values: HTTPField.Name("Last-Event-ID")!].first.flatMap { Int64($0) }
+            let resume = request.headers[named: HeaderNames.lastEventID].flatMap { Int64($0) }
             let start = try resume ?? bounded(query["after"], "after", 0...Int64.max) ?? 0
             return stream(after: start)
         }

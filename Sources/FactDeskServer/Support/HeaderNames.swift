@@ -7,6 +7,8 @@ enum HeaderNames {
     static let forwardedFor = "X-Forwarded-For"
     static let referrerPolicy = "Referrer-Policy"
     static let frameOptions = "X-Frame-Options"
+    /// Where a reconnecting Server-Sent Events client stopped.
+    static let lastEventID = "Last-Event-ID"
 }
 
 extension HTTPFields {
