@@ -1,0 +1,4 @@
+extension ArabicCatalog {
+    /// The Arabic strings of the desk part.
+    static let desk: [String: String] = [:]
+}

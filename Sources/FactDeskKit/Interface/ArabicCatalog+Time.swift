@@ -1,0 +1,4 @@
+extension ArabicCatalog {
+    /// The Arabic strings of the time part.
+    static let time: [String: String] = [:]
+}

@@ -1,0 +1,4 @@
+extension EnglishCatalog {
+    /// The English strings of the desk part.
+    static let desk: [String: String] = [:]
+}

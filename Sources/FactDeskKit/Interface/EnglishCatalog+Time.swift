@@ -1,0 +1,4 @@
+extension EnglishCatalog {
+    /// The English strings of the time part.
+    static let time: [String: String] = [:]
+}
