@@ -14,9 +14,9 @@ public enum Catalog {
     }
 
     static let english: [String: String] = merged([EnglishCatalog.desk, EnglishCatalog.time, EnglishCatalog.mail,
-                                                   EnglishCatalog.report])
+                                                   EnglishCatalog.report, EnglishCatalog.errors])
     static let arabic: [String: String] = merged([ArabicCatalog.desk, ArabicCatalog.time, ArabicCatalog.mail,
-                                                  ArabicCatalog.report])
+                                                  ArabicCatalog.report, ArabicCatalog.errors])
 
     private static func merged(_ parts: [[String: String]]) -> [String: String] {
         parts.reduce(into: [:]) { all, part in all.merge(part) { first, _ in first } }
