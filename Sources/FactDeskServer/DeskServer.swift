@@ -74,6 +74,13 @@ public struct DeskServer: Sendable {
         router.get("/assets/desk.js") { _, _ in
             Reply.text(Assets.js, type: "text/javascript; charset=utf-8", cache: true)
         }
+        router.get("/assets/fonts/:name") { _, context in
+            guard let name = context.parameters.get("name"), let data = Assets.font(name) else { throw HTTPFailure.notFound }
+            var headers = HTTPFields()
+            headers[.contentType] = "font/ttf"
+            headers[.cacheControl] = "public, max-age=86400"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
         return router
     }
 

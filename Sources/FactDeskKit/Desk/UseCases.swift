@@ -38,6 +38,7 @@ extension DeskUseCase {
     var audit: Audit { Audit(context: context) }
     var publishing: Publishing { Publishing(context: context) }
     var notifications: Notifications { Notifications(context: context) }
+    var interface: InterfacePreferences { InterfacePreferences(context: context) }
 
     /// Runs one write transaction of the desk's rules: refused, before anything is written,
     /// while the workflow the desk holds is not the one its signed history installed

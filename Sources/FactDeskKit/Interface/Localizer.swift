@@ -49,7 +49,7 @@ public struct Localizer: Sendable {
     }
 
     /// A number as the reader reads it.
-    public func number(_ value: Int) -> String { digits.apply(String(value)) }
+    public func number<Number: BinaryInteger>(_ value: Number) -> String { digits.apply(String(value)) }
 
     /// Digits of the interface's own text (a date, a count, a score) in the reader's style.
     public func digitsOf(_ text: String) -> String { digits.apply(text) }
@@ -103,5 +103,13 @@ public enum HTMLText {
             }
         }
         return result
+    }
+}
+
+extension Localizer {
+    /// One plural form of a counted string, with `{n}` left in: for the script that
+    /// rewrites a count on the page without asking the server.
+    public func pluralForm(_ key: String, _ category: PluralCategory) -> String {
+        table[Catalog.pluralKey(key, category)] ?? table[Catalog.pluralKey(key, .other)] ?? key
     }
 }

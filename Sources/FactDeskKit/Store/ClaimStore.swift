@@ -40,6 +40,7 @@ public struct ClaimStore: Sendable {
     public var feeds: Feeds { Feeds(context: context) }
     public var tips: Tips { Tips(context: context) }
     public var notifications: Notifications { Notifications(context: context) }
+    public var interface: InterfacePreferences { InterfacePreferences(context: context) }
     public var notifier: Notifier { Notifier(context: context) }
 
     /// The same desk, signing what it writes with these keys (or as a service).

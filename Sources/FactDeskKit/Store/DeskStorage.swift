@@ -103,6 +103,9 @@ protocol StorageReader {
     // MARK: Notifications (Store/NotifyRows.swift)
 
     func notifySetting(_ handle: String) async throws -> NotifySetting?
+    func interfaceSetting(_ handle: String) async throws -> InterfaceSetting?
+    /// A setting of the whole desk's interface (`months`), as stored.
+    func deskSetting(_ name: String) async throws -> String?
     func notifySettings() async throws -> [NotifySetting]
     func mailSetting() async throws -> MailSetting?
     /// The SMTP relay's password, as `mail set` stored it (the server's login alone, on PostgreSQL).
@@ -273,6 +276,8 @@ protocol StorageWriter: StorageReader {
     /// Erases the address digests of tips received before a moment: the hourly limit no longer needs them.
     func forgetSenders(before: Date) async throws
     func save(_ setting: NotifySetting) async throws
+    func save(_ setting: InterfaceSetting, of handle: String) async throws
+    func setDeskSetting(_ name: String, to value: String) async throws
     func save(_ mail: MailSetting, password: String?) async throws
     func insert(_ webhook: Webhook) async throws -> Webhook
     /// Writes a webhook's bookkeeping: when it began failing, when and why it was disabled.

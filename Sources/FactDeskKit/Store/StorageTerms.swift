@@ -75,6 +75,9 @@ public enum DeskTable: String, CaseIterable, Sendable {
     case notifyCursor = "notify_cursor"
     case inbox, outbox
     case deliveryAttempt = "delivery_attempt"
+    /// How the desk looks to each reviewer, and its month names.
+    case interfaceSetting = "interface_setting"
+    case deskSetting = "desk_setting"
 
     public var columns: [String] {
         switch self {
@@ -114,6 +117,8 @@ public enum DeskTable: String, CaseIterable, Sendable {
         case .outbox: ["id", "channel", "target", "seq", "inbox_from", "inbox_to", "key", "created_at", "status", "attempts",
                        "next_at", "last_error", "sent_at", "lease_holder", "lease_until"]
         case .deliveryAttempt: ["id", "delivery_id", "at", "status", "error", "milliseconds"]
+        case .interfaceSetting: ["handle", "language", "digits"]
+        case .deskSetting: ["name", "value"]
         }
     }
 
@@ -130,7 +135,8 @@ public enum DeskTable: String, CaseIterable, Sendable {
         case .tipContact: "tip_id"
         case .notifySetting: "handle"
         case .follow: "claim_id, handle"
-        case .notifyCursor: "name"
+        case .notifyCursor, .deskSetting: "name"
+        case .interfaceSetting: "handle"
         default: "id"
         }
     }

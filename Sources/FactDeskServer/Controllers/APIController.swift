@@ -84,7 +84,7 @@ struct APIController {
         if let csrf = viewer.csrf {
             try server.checkOrigin(request)
             guard let sent = request.headers[named: HeaderNames.csrfToken], Secret.constantTimeEqual(sent, csrf) else {
-                throw HTTPFailure.forbidden("a write from a browser session needs the X-CSRF-Token header; scripts use an API token")
+                throw HTTPFailure.forbidden("refusal_api_csrf")
             }
         }
         return viewer
@@ -95,7 +95,7 @@ struct APIController {
         do {
             return try JSONDecoder().decode(T.self, from: Data(bytes))
         } catch {
-            throw HTTPFailure.badRequest("the body is not the JSON this route takes; see /api/openapi.json")
+            throw HTTPFailure.badRequest("refusal_api_body")
         }
     }
 }

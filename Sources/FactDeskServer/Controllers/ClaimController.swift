@@ -66,7 +66,7 @@ struct ClaimController {
             return Reply.redirect("/claims/\(id)")
         } catch let error as any FactDeskError {
             if case DeskError.claimNotFound = error { throw error }
-            return try await claimPage(id, viewer: viewer, error: error.description, status: FailureResponse.status(for: error))
+            return try await claimPage(id, viewer: viewer, error: error.message(in: viewer.l), status: FailureResponse.status(for: error))
         }
     }
 
@@ -78,7 +78,8 @@ struct ClaimController {
         let head = try await server.head()
         // Kept for a minute at most, so that a deadline passing shows as overdue.
         let minute = Int(Date().timeIntervalSince1970 / 60)
-        let key = "\(editor ? "editor" : "reviewer") \(handle) \(minute)"
+        let l = viewer.l
+        let key = "\(editor ? "editor" : "reviewer") \(handle) \(minute) \(l.language) \(l.digits) \(l.months)"
         let content = try await server.caches.queues.value(for: key, head: head) {
             let store = server.store
             let workflow = try await store.team.workflow()
@@ -86,29 +87,43 @@ struct ClaimController {
             let mine = try await store.review.claims(ClaimFilter(states: open, assignment: .assignedTo(handle), limit: 100, order: .due))
             let unassigned = editor
                 ? try await store.review.claims(ClaimFilter(states: open, assignment: .unassigned, limit: 50, order: .worthiness)) : []
-            return server.pages.content("queue", viewer: viewer, data: [
-                "mine": ["claims": ClaimRows.rows(mine, workflow: workflow), "empty": "Nothing is assigned to you."],
-                "unassigned": ["claims": ClaimRows.rows(unassigned, workflow: workflow), "empty": "Every open claim is assigned."],
+            return server.pages.content("queue", viewer: viewer, in: l, data: [
+                "hint": l.html("queue_hint", ["handle": handle]),
+                "mine": ClaimRows.table(mine, workflow: workflow, l, caption: l.text("queue_title"), empty: l.text("queue_mine_empty")),
+                "unassigned": ClaimRows.table(unassigned, workflow: workflow, l, caption: l.text("queue_unassigned"),
+                                              empty: l.text("queue_unassigned_empty")),
             ])
         }
-        return Reply.html(server.pages.page(title: "My queue", viewer: viewer, content: content))
+        return Reply.html(server.pages.page(title: l.text("queue_title"), viewer: viewer, in: l, content: content, path: "/"))
     }
 
     private func list(_ form: ClaimListForm, viewer: Viewer) async throws -> Response {
         let query = form.query
         let found = try await server.store.review.claims(query)
         let reviewers = try await server.team(head: try await server.head()).map(\.handle)
+        let l = viewer.l
         let data: [String: Any] = [
-            "list": ["claims": ClaimRows.rows(found.claims, workflow: found.workflow), "empty": "No claim matches."],
+            "list": ClaimRows.table(found.claims, workflow: found.workflow, l, caption: l.text("claims_title"),
+                                    empty: l.text("claims_none")),
             "q": query.text ?? "", "source": query.sourceID.map(String.init) ?? "",
-            "states": found.workflow.states.map { ["name": $0.name, "selected": $0.name == form.status] },
+            "states": found.workflow.states.map { ["name": $0.name, "label": WorkflowText.state($0.name, in: found.workflow, l),
+                                                   "selected": $0.name == form.status] },
             "reviewers": reviewers.map { ["handle": $0, "selected": $0 == query.assignee] },
-            "sorts": ClaimFilter.Order.allCases.map { ["name": $0.rawValue, "selected": $0 == query.order] },
-            "page": String(query.page),
+            "sorts": ClaimFilter.Order.allCases.map { ["name": $0.rawValue, "label": Self.orderLabel($0, l), "selected": $0 == query.order] },
+            "page": l.text("claims_page", ["page": l.number(query.page)]),
             "previous": query.page > 1 ? form.link(page: query.page - 1) : false,
             "next": found.hasMore ? form.link(page: query.page + 1) : false,
         ]
-        return Reply.html(server.pages.render("claims", title: "Claims", viewer: viewer, data: data))
+        return Reply.html(server.pages.render("claims", title: l.text("claims_title"), viewer: viewer, in: l, data: data, path: "/claims"))
+    }
+
+    /// An order of the claim list, as its menu names it.
+    static func orderLabel(_ order: ClaimFilter.Order, _ l: Localizer) -> String {
+        switch order {
+        case .oldest: l.text("claims_sort_oldest")
+        case .worthiness: l.text("claims_sort_worthiness")
+        case .due: l.text("claims_sort_due")
+        }
     }
 
     /// The claim page for a viewer, with an error or a notice at the top.
@@ -117,9 +132,11 @@ struct ClaimController {
         let head = try await server.head()
         let overview = try await server.overview(of: id, for: viewer.reviewer, head: head)
         let team = try await server.team(head: head)
-        var data = ClaimPage(overview: overview, team: team, csrf: viewer.csrf ?? "").data
+        let l = viewer.l
+        var data = ClaimPage(overview: overview, team: team, csrf: viewer.csrf ?? "", l: l).data
         data["following"] = try await server.store.notifications.followers(of: id).contains(viewer.handle)
-        return Reply.html(server.pages.render("claim", title: "Claim \(id)", viewer: viewer, data: data, error: error),
+        return Reply.html(server.pages.render("claim", title: l.text("claim_heading", ["id": l.number(Int(id))]), viewer: viewer, in: l,
+                                              data: data, error: error, path: "/claims/\(id)"),
                           status: status)
     }
 }

@@ -11,7 +11,7 @@ struct LoginController {
     func add(to router: Router<DeskContext>) {
         router.get("/login") { request, context in
             let next = try FormData.query(request.uri.query)["next"]
-            return page(next: next, handle: nil, viewer: context.viewer, status: .ok, error: nil)
+            return page(next: next, handle: nil, l: context.localizer, status: .ok, error: nil)
         }
         router.post("/login", use: logIn)
         router.post("/logout") { request, context in
@@ -28,11 +28,11 @@ struct LoginController {
     private func logIn(_ request: Request, _ context: DeskContext) async throws -> Response {
         try server.checkOrigin(request)
         let form = try await server.parseForm(request)
-        let next = safeNext(form["next"])
+        let next = Self.safeNext(form["next"])
         guard let expected = request.cookies[Self.loginCookie]?.value, let given = form.raw("csrf"),
               Secret.constantTimeEqual(given, expected) else {
-            return page(next: next, handle: form["handle"], viewer: nil, status: .forbidden,
-                        error: "the login form is out of date; it has been reloaded, log in again")
+            return page(next: next, handle: form["handle"], l: context.localizer, status: .forbidden,
+                        error: context.localizer.text("refusal_login_form"))
         }
         let handle = form["handle"] ?? ""
         let password = form.raw("password") ?? ""
@@ -48,24 +48,31 @@ struct LoginController {
             response.setCookie(cookie(Self.loginCookie, "", maxAge: 0))
             return response
         } catch let error as AccessError {
-            return page(next: next, handle: handle, viewer: nil, status: FailureResponse.status(for: error),
-                        error: error.description)
+            return page(next: next, handle: handle, l: context.localizer, status: FailureResponse.status(for: error),
+                        error: error.message(in: context.localizer))
         }
     }
 
     /// The login page, with a fresh token in its form and its cookie.
-    private func page(next: String?, handle: String?, viewer: Viewer?, status: HTTPResponse.Status,
+    private func page(next: String?, handle: String?, l: Localizer, status: HTTPResponse.Status,
                       error: String?) -> Response {
         let token = Secret.random().text
-        let data: [String: Any] = ["csrf": token, "next": safeNext(next), "handle": handle ?? ""]
-        var response = Reply.html(server.pages.render("login", title: "Log in", viewer: nil, data: data, error: error),
+        let data: [String: Any] = [
+            "csrf": token, "next": Self.safeNext(next), "handle": handle ?? "", "failed": error != nil,
+            "noPassword": l.html("login_no_password", markup: [
+                "password": "<code dir=\"ltr\">factdesk reviewer password HANDLE</code>",
+                "enable": "<code dir=\"ltr\">factdesk 2fa enable</code>"]),
+        ]
+        let path = "/login" + (Self.safeNext(next) == "/" ? "" : "?next=" + (Self.safeNext(next).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+        var response = Reply.html(server.pages.render("login", title: l.text("login_title"), viewer: nil, in: l, data: data,
+                                                      error: error, path: path),
                                   status: status)
         response.setCookie(cookie(Self.loginCookie, token, maxAge: 3_600))
         return response
     }
 
     /// Where to go after logging in: only a path of this desk.
-    private func safeNext(_ next: String?) -> String {
+    static func safeNext(_ next: String?) -> String {
         guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"),
               !next.unicodeScalars.contains(where: { $0.value < 0x20 }) else { return "/" }
         return next

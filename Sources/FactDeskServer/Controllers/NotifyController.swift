@@ -67,7 +67,7 @@ struct NotifyController {
                     form["url"] ?? "", events: events, format: format, allowPrivate: false, by: viewer.handle)
                 return try await webhooks(viewer, secret: (hook.id ?? 0, secret))
             } catch let error as any FactDeskError {
-                return try await webhooks(viewer, error: error.description, code: FailureResponse.status(for: error))
+                return try await webhooks(viewer, error: error.message(in: viewer.l), code: FailureResponse.status(for: error))
             }
         }
         router.post("/webhooks/:id/remove") { request, context in
@@ -80,17 +80,19 @@ struct NotifyController {
             let id = try number(context)
             guard let hook = try await server.store.notifications.webhooks().first(where: { $0.id == id }) else { throw HTTPFailure.notFound }
             let logs = try await server.store.notifications.deliveries(webhook: id, by: viewer.handle)
+            let l = viewer.l
             let rows: [[String: Any]] = logs.map { log in
-                ["id": String(log.delivery.id ?? 0), "seq": String(log.delivery.seq ?? 0), "messageID": log.delivery.messageID,
-                 "status": log.delivery.status.rawValue,
+                ["id": String(log.delivery.id ?? 0), "seq": l.number(Int(log.delivery.seq ?? 0)), "messageID": log.delivery.messageID,
+                 "status": Self.deliveryStatus(log.delivery.status, l),
                  "attempts": log.attempts.map { attempt -> [String: Any] in
-                     var row: [String: Any] = ["at": Piece.time(attempt.at), "code": String(attempt.status), "ms": String(attempt.milliseconds)]
-                     if let error = attempt.error { row["error"] = error }
-                     return row
+                     ["at": Piece.time(attempt.at, l), "code": l.number(attempt.status),
+                      "ms": l.html("deliveries_milliseconds", ["ms": l.number(attempt.milliseconds)]),
+                      "error": attempt.error ?? false]
                  }]
             }
-            return Reply.html(server.pages.render("deliveries", title: "Webhook \(id)", viewer: viewer,
-                                                  data: ["id": String(id), "url": hook.url, "logs": rows]))
+            let heading = l.text("deliveries_heading", ["id": l.number(Int(id))])
+            return Reply.html(server.pages.render("deliveries", title: heading, viewer: viewer, in: l,
+                                                  data: ["heading": heading, "url": hook.url, "logs": rows], path: "/webhooks/\(id)"))
         }
         router.post("/deliveries/:id/redeliver") { request, context in
             let (viewer, _) = try await server.form(request, context)
@@ -198,32 +200,61 @@ struct NotifyController {
 
     private func inbox(_ viewer: Viewer, unreadOnly: Bool) async throws -> Response {
         let notifications = server.store.notifications
-        let language = try await notifications.setting(of: viewer.handle).language
+        let l = viewer.l
+        // The inbox speaks the interface's language; emails speak the one chosen for them.
+        let language = l.language.rawValue
         let entries = try await notifications.inbox(of: viewer.handle, unreadOnly: unreadOnly)
         let items: [[String: Any]] = entries.map { entry in
             var row: [String: Any] = ["id": String(entry.item.id ?? 0), "text": NotificationText.line(entry, language: language),
-                                      "lang": language, "dir": Piece.direction(language), "at": Piece.time(entry.item.createdAt),
-                                      "unread": entry.item.readAt == nil]
-            if let claim = entry.item.claimID { row["claim"] = String(claim) }
+                                      "lang": language, "dir": l.direction, "at": Piece.time(entry.item.createdAt, l),
+                                      "unread": entry.item.readAt == nil, "claim": false]
+            if let claim = entry.item.claimID {
+                row["claim"] = String(claim)
+                row["claimLink"] = l.text("claim_link_text", ["id": l.number(Int(claim))])
+            }
             return row
         }
         let unread = try await notifications.unreadCount(of: viewer.handle)
         var shown = viewer
         shown.unread = unread
-        return Reply.html(server.pages.render("inbox", title: "Inbox", viewer: shown,
-                                              data: ["items": items, "any": !items.isEmpty, "unreadCount": String(unread)]))
+        return Reply.html(server.pages.render("inbox", title: l.text("inbox_title"), viewer: shown, in: l,
+                                              data: ["items": items, "any": !items.isEmpty, "unreadCount": l.count("nav_unread", unread)],
+                                              path: "/inbox"))
     }
 
     private func webhooks(_ viewer: Viewer, secret: (Int64, String)? = nil, error: String? = nil,
                           code: HTTPResponse.Status = .ok) async throws -> Response {
+        let l = viewer.l
         let hooks = try await server.store.notifications.webhooks()
         let rows: [[String: Any]] = hooks.map { hook in
-            ["id": String(hook.id ?? 0), "url": hook.url, "events": hook.events.isEmpty ? "all" : hook.events.joined(separator: ", "),
-             "format": hook.format.rawValue,
-             "status": hook.disabledAt.map { "disabled " + Piece.time($0) } ?? hook.failingSince.map { "failing since " + Piece.time($0) } ?? "ok"]
+            let status = if let disabled = hook.disabledAt {
+                l.html("webhooks_disabled", markup: ["when": Piece.time(disabled, l)])
+            } else if let failing = hook.failingSince {
+                l.html("webhooks_failing", markup: ["when": Piece.time(failing, l)])
+            } else {
+                l.html("webhooks_ok")
+            }
+            return ["id": String(hook.id ?? 0), "number": l.number(Int(hook.id ?? 0)), "url": hook.url,
+                    "events": hook.events.isEmpty ? l.text("webhooks_all_events") : hook.events.joined(separator: ", "),
+                    "format": hook.format == .slack ? l.text("webhooks_format_slack_short") : l.text("webhooks_format_standard_short"),
+                    "status": status]
         }
         var data: [String: Any] = ["hooks": rows]
-        if let secret { (data["secretFor"], data["secret"]) = (String(secret.0), secret.1) }
-        return Reply.html(server.pages.render("webhooks", title: "Webhooks", viewer: viewer, data: data, error: error), status: code)
+        if let secret {
+            data["secret"] = secret.1
+            data["secretLine"] = l.html("webhooks_secret", ["id": l.number(Int(secret.0))])
+        }
+        return Reply.html(server.pages.render("webhooks", title: l.text("webhooks_title"), viewer: viewer, in: l, data: data,
+                                              error: error, path: "/webhooks"),
+                          status: code)
+    }
+
+    /// A delivery's status as the deliveries page names it.
+    static func deliveryStatus(_ status: Delivery.Status, _ l: Localizer) -> String {
+        switch status {
+        case .pending: l.text("deliveries_pending")
+        case .sent: l.text("deliveries_sent")
+        case .failed: l.text("deliveries_failed")
+        }
     }
 }

@@ -20,13 +20,13 @@ struct SourceController {
                     return Reply.redirect("/sources/\(source.id ?? 0)")
                 }
             } catch let error as any FactDeskError {
-                return try await page(viewer, error: error.description, status: FailureResponse.status(for: error))
+                return try await page(viewer, error: error.message(in: viewer.l), status: FailureResponse.status(for: error))
             }
         }
         router.get("/sources/:id") { _, context in
-            _ = try context.requireViewer()
+            let viewer = try context.requireViewer()
             guard let id = context.parameters.get("id").flatMap(Int64.init), id > 0 else { throw HTTPFailure.notFound }
-            let html = try await server.store.review.report(source: id).render()
+            let html = try await server.store.review.report(source: id).render(language: viewer.l.language)
             var response = Reply.html(html)
             // The annotated article is one self-contained page with its own style sheet.
             response.headers[.contentSecurityPolicy] = DeskMiddleware.contentSecurityPolicy
@@ -57,24 +57,48 @@ struct SourceController {
     }
 
     private func page(_ viewer: Viewer, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let l = viewer.l
         let sources = try await server.store.imports.sources()
         let rows = sources.map { summary -> [String: Any] in
             let source = summary.source
+            let id = Int(source.id ?? 0)
             var row: [String: Any] = [
-                "id": String(source.id ?? 0), "language": source.language, "claims": String(summary.claimCount),
-                "published": source.publishedOn ?? "—", "title": InvisibleCharacters.shown(source.title),
-                "lang": source.language, "dir": Piece.direction(source.language),
+                "id": String(id), "number": l.number(id), "language": Self.languageName(source.language, l),
+                "claims": l.number(summary.claimCount),
+                "published": source.publishedOn.map(l.digitsOf) ?? "—", "title": InvisibleCharacters.shown(source.title),
+                "lang": source.language, "dir": Piece.direction(source.language), "outlet": false,
             ]
             if let outlet = source.outlet { row["outlet"] = Piece.text(outlet) }
             return row
         }
         let feeds = try await server.store.feeds.list().map { feed -> [String: Any] in
-            ["id": String(feed.id ?? 0), "url": feed.url, "imported": String(feed.imported), "failing": feed.isFailing,
-             "lastSuccess": feed.lastSuccessAt.map(Piece.time) ?? "never", "error": feed.lastError.map { Piece.text($0) } as Any]
+            let read = feed.lastSuccessAt.map { Piece.time($0, l) } ?? HTMLText.escaped(l.text("sources_feed_never"))
+            return ["id": String(feed.id ?? 0), "url": feed.url, "failing": feed.isFailing,
+                    "line": l.countHTML("sources_feed_line", Int(feed.imported)).replacingOccurrences(of: "{read}", with: read),
+                    "failing_text": l.html("sources_feed_failing_line", ["id": l.number(Int(feed.id ?? 0)), "url": feed.url]),
+                    "error": feed.lastError.map { Piece.text($0) } ?? false]
         }
-        let data: [String: Any] = ["sources": rows, "maxSize": String(server.configuration.maxImportSize), "feeds": feeds,
-                                   "failingFeeds": feeds.filter { $0["failing"] as? Bool == true }]
-        return Reply.html(server.pages.render("sources", title: "Sources", viewer: viewer, data: data, error: error),
+        let failing = feeds.filter { $0["failing"] as? Bool == true }.map { feed -> [String: Any] in
+            var row = feed
+            row["failing"] = feed["failing_text"]
+            return row
+        }
+        let data: [String: Any] = [
+            "sources": rows, "feeds": feeds, "failingFeeds": failing,
+            "limit": l.html("sources_limit", ["size": l.number(server.configuration.maxImportSize)]),
+        ]
+        return Reply.html(server.pages.render("sources", title: l.text("sources_title"), viewer: viewer, in: l, data: data,
+                                              error: error, path: "/sources"),
                           status: status)
+    }
+
+    /// A source's language by its name in the reader's language, or its code when the desk has no name for it.
+    static func languageName(_ code: String, _ l: Localizer) -> String {
+        switch code {
+        case "ar": l.text("language_ar")
+        case "en": l.text("language_en")
+        case "fr": l.text("language_fr")
+        default: code
+        }
     }
 }

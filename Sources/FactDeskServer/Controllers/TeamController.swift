@@ -48,19 +48,22 @@ struct TeamController {
             try await change()
             return Reply.redirect("/reviewers")
         } catch let error as any FactDeskError {
-            return try await page(viewer, error: error.description, status: FailureResponse.status(for: error))
+            return try await page(viewer, error: error.message(in: viewer.l), status: FailureResponse.status(for: error))
         }
     }
 
     private func page(_ viewer: Viewer, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let l = viewer.l
         let team = try await server.store.team.reviewers()
         let rows = team.map { entry -> [String: Any] in
             let reviewer = entry.reviewer
-            return ["handle": reviewer.handle, "name": Piece.text(reviewer.displayName), "role": reviewer.role.rawValue,
-                    "active": reviewer.active, "open": String(entry.openClaims), "isEditor": reviewer.role == .editor,
+            return ["handle": reviewer.handle, "name": Piece.text(reviewer.displayName), "role": Piece.role(reviewer.role, l),
+                    "active": reviewer.active, "open": l.number(entry.openClaims), "isEditor": reviewer.role == .editor,
                     "editor": viewer.isEditor, "csrf": viewer.csrf ?? ""]
         }
-        return Reply.html(server.pages.render("reviewers", title: "Reviewers", viewer: viewer,
-                                              data: ["reviewers": rows], error: error), status: status)
+        let hint = l.html("reviewers_password_hint", markup: ["command": "<code dir=\"ltr\">factdesk reviewer password HANDLE</code>"])
+        return Reply.html(server.pages.render("reviewers", title: l.text("reviewers_title"), viewer: viewer, in: l,
+                                              data: ["reviewers": rows, "passwordHint": hint], error: error, path: "/reviewers"),
+                          status: status)
     }
 }

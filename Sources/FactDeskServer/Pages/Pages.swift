@@ -2,7 +2,8 @@ import FactDeskKit
 import Foundation
 import Mustache
 
-/// Renders the desk's pages: a page's own template inside the layout.
+/// Renders the desk's pages: a page's own template inside the layout, in the reader's
+/// language. Every template reads its words as `{{t.key}}` from the reader's catalog.
 struct Pages: Sendable {
     private let library: MustacheLibrary
 
@@ -15,15 +16,16 @@ struct Pages: Sendable {
     }
 
     /// A whole page: `template` rendered with `data`, inside the layout.
-    func render(_ template: String, title: String, viewer: Viewer?, data: [String: Any] = [:],
-                error: String? = nil, notice: String? = nil) -> String {
-        page(title: title, viewer: viewer, content: content(template, viewer: viewer, data: data),
-             error: error, notice: notice)
+    func render(_ template: String, title: String, viewer: Viewer?, in l: Localizer, data: [String: Any] = [:],
+                error: String? = nil, notice: String? = nil, path: String = "/") -> String {
+        page(title: title, viewer: viewer, in: l, content: content(template, viewer: viewer, in: l, data: data),
+             error: error, notice: notice, path: path)
     }
 
     /// A page's own part, without the layout.
-    func content(_ template: String, viewer: Viewer?, data: [String: Any]) -> String {
+    func content(_ template: String, viewer: Viewer?, in l: Localizer, data: [String: Any]) -> String {
         var data = data
+        data["t"] = l.table
         if let viewer {
             data["csrf"] = viewer.csrf ?? ""
             data["handle"] = viewer.handle
@@ -34,11 +36,19 @@ struct Pages: Sendable {
 
     /// A page's own part inside the layout. The title and the messages may quote what
     /// someone typed, so their invisible and direction-changing characters are written out.
-    func page(title: String, viewer: Viewer?, content: String, error: String? = nil, notice: String? = nil) -> String {
-        var page: [String: Any] = ["title": InvisibleCharacters.shown(title), "content": content]
+    func page(title: String, viewer: Viewer?, in l: Localizer, content: String, error: String? = nil, notice: String? = nil,
+              path: String = "/") -> String {
+        var page: [String: Any] = ["title": InvisibleCharacters.shown(title), "content": content, "t": l.table,
+                                   "lang": l.language.rawValue, "dir": l.direction]
+        let other: InterfaceLanguage = l.language == .ar ? .en : .ar
+        page["switch"] = ["lang": other.rawValue, "dir": other.direction, "name": other.ownName,
+                          "next": path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "%2F"]
         if let viewer {
-            page["viewer"] = ["handle": viewer.handle, "role": viewer.reviewer.role.rawValue, "csrf": viewer.csrf ?? "",
-                              "unread": String(viewer.unread), "hasUnread": viewer.unread > 0, "editor": viewer.isEditor]
+            let unread = viewer.unread
+            page["viewer"] = ["handle": viewer.handle, "role": Piece.role(viewer.reviewer.role, l), "csrf": viewer.csrf ?? "",
+                              "unread": l.number(unread), "hasUnread": unread > 0, "editor": viewer.isEditor,
+                              "unreadLabel": l.count("nav_unread", unread), "plurals": Piece.pluralForms("nav_unread", l),
+                              "digits": l.digits.rawValue]
         }
         if let error { page["error"] = InvisibleCharacters.shown(error) }
         if let notice { page["notice"] = InvisibleCharacters.shown(notice) }
@@ -46,7 +56,8 @@ struct Pages: Sendable {
     }
 }
 
-/// How desk text is shown: with the language and direction of its script.
+/// How desk text and the interface's values are shown: desk text with the language and
+/// direction of its script, the interface's values in the reader's language and digits.
 enum Piece {
     static func text(_ text: String, language: String? = nil) -> [String: Any] {
         let lang = language ?? ScriptDetector.language(of: text)
@@ -57,10 +68,23 @@ enum Piece {
         ["ar", "fa", "ur", "he", "ps", "ckb"].contains(language) ? "rtl" : "ltr"
     }
 
-    /// A moment as people read it on the desk: `2026-11-23 14:05 UTC`.
-    static func time(_ date: Date) -> String {
-        let text = ISO8601.string(from: date)
-        return String(text.prefix(16)).replacingOccurrences(of: "T", with: " ") + " UTC"
+    /// A moment as the reader reads it: relative when recent, the exact time on hover, as
+    /// the HTML of a `<time>` element (put in with `{{{…}}}`).
+    static func time(_ date: Date, _ l: Localizer, now: Date = Date()) -> String {
+        l.timeHTML(date, now: now)
+    }
+
+    /// A role in the reader's language.
+    static func role(_ role: Reviewer.Role, _ l: Localizer) -> String {
+        switch role {
+        case .editor: l.text("role_editor")
+        case .reviewer: l.text("role_reviewer")
+        }
+    }
+
+    /// Every plural form of a counted string, for the script that rewrites a count.
+    static func pluralForms(_ key: String, _ l: Localizer) -> [[String: String]] {
+        PluralCategory.required(in: l.language).map { ["category": $0.rawValue, "form": l.pluralForm(key, $0)] }
     }
 
     /// The CSS class of a state: verdicts coloured by how they rate.
@@ -71,5 +95,18 @@ enum Piece {
         case "disputed": return "final-bad"
         default: return "final"
         }
+    }
+
+    /// A state's badge: its label in the reader's language, its class, and a mark that
+    /// says the same as its colour (✓ holds up, ✗ does not, ■ another verdict, ○ open).
+    static func state(_ state: String, workflow: Workflow, _ l: Localizer) -> [String: Any] {
+        let style = stateClass(state, workflow: workflow)
+        let mark = switch style {
+        case "final-good": "✓"
+        case "final-bad": "✗"
+        case "final": "■"
+        default: "○"
+        }
+        return ["label": WorkflowText.state(state, in: workflow, l), "class": style, "mark": mark, "name": state]
     }
 }

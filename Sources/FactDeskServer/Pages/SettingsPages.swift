@@ -1,29 +1,56 @@
-/// The settings page's templates: the viewer's two-factor login, and the page that shows
-/// a new one's QR code and recovery codes once.
+/// The settings page's templates: the viewer's language and digits, their two-factor
+/// login, the page that shows a new one's QR code and recovery codes once, and (for
+/// editors) the desk's month names.
 enum SettingsPages {
     static let templates: [String: String] = ["settings": settings, "twoFactorEnrolled": enrolled]
 
     static let settings = #"""
-    <h1>Settings</h1>
-    <section class="card">
-    <h2>Two-factor login</h2>
+    <h1>{{t.settings_title}}</h1>
+    <section class="card" id="interface" aria-labelledby="interface-heading">
+    <h2 id="interface-heading">{{t.settings_interface}}</h2>
+    <form method="post" action="/settings/interface">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <fieldset><legend>{{t.settings_language}}</legend>
+    {{#languages}}<label><input type="radio" name="language" value="{{code}}"{{#selected}} checked{{/selected}}> <span lang="{{code}}" dir="{{dir}}">{{name}}</span></label>{{/languages}}
+    </fieldset>
+    <fieldset><legend>{{t.settings_digits}}</legend>
+    <label><input type="radio" name="digits" value="western"{{#western}} checked{{/western}}> {{t.settings_digits_western}} <span dir="ltr">0123456789</span></label>
+    <label><input type="radio" name="digits" value="eastern"{{#eastern}} checked{{/eastern}}> {{t.settings_digits_eastern}} <span dir="ltr">٠١٢٣٤٥٦٧٨٩</span></label>
+    <p class="hint">{{t.settings_digits_hint}}</p>
+    </fieldset>
+    <button type="submit">{{t.settings_save}}</button>
+    </form>
+    {{#editor}}
+    <form method="post" action="/settings/months">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <fieldset><legend>{{t.settings_months}}</legend>
+    <label><input type="radio" name="months" value="levantine"{{#levantine}} checked{{/levantine}}> {{t.settings_months_levantine}} <span lang="ar" dir="rtl">{{levantineSample}}</span></label>
+    <label><input type="radio" name="months" value="egyptian"{{#egyptian}} checked{{/egyptian}}> {{t.settings_months_egyptian}} <span lang="ar" dir="rtl">{{egyptianSample}}</span></label>
+    <p class="hint">{{t.settings_months_hint}}</p>
+    </fieldset>
+    <button type="submit">{{t.settings_save_months}}</button>
+    </form>
+    {{/editor}}
+    </section>
+    <section class="card" aria-labelledby="twofactor-heading">
+    <h2 id="twofactor-heading">{{t.settings_2fa}}</h2>
     {{#enabled}}
-    <p>On: logging in takes your password and a code from your authenticator app (or a recovery code).</p>
+    <p>{{t.settings_2fa_on}}</p>
     <form method="post" action="/settings/2fa/enable">
     <input type="hidden" name="csrf" value="{{csrf}}">
-    <button type="submit">Renew: a new QR code and new recovery codes</button>
+    <button type="submit">{{t.settings_2fa_renew}}</button>
     </form>
     <form method="post" action="/settings/2fa/disable">
     <input type="hidden" name="csrf" value="{{csrf}}">
-    <button type="submit">Turn off</button>
+    <button type="submit">{{t.settings_2fa_turn_off}}</button>
     </form>
     {{/enabled}}
     {{^enabled}}
-    <p>Off: your password alone opens the desk. With a two-factor login, a stolen password is not enough.</p>
-    {{#required}}<p class="error" role="alert">This desk requires it of you: turn it on before your next login.</p>{{/required}}
+    <p>{{t.settings_2fa_off}}</p>
+    {{#required}}<p class="error" role="alert">{{t.settings_2fa_required}}</p>{{/required}}
     <form method="post" action="/settings/2fa/enable">
     <input type="hidden" name="csrf" value="{{csrf}}">
-    <button type="submit">Turn on</button>
+    <button type="submit">{{t.settings_2fa_turn_on}}</button>
     </form>
     {{/enabled}}
     </section>
@@ -31,17 +58,17 @@ enum SettingsPages {
     """#
 
     static let enrolled = #"""
-    <h1>Two-factor login is on</h1>
+    <h1>{{t.enrolled_title}}</h1>
     <section class="card">
-    <p>Scan this with an authenticator app (FreeOTP, Aegis, Google Authenticator…), now: it is shown only once.</p>
+    <p>{{t.enrolled_scan}}</p>
     <div class="qr">{{{qr}}}</div>
-    <p class="hint">Or type this into the app:</p>
+    <p class="hint">{{t.enrolled_type}}</p>
     <p><code class="uri" dir="ltr">{{uri}}</code></p>
-    <h2>Recovery codes</h2>
-    <p>Keep them somewhere safe, away from your phone. Each opens one login in place of a code.</p>
+    <h2>{{t.enrolled_recovery}}</h2>
+    <p>{{t.enrolled_recovery_hint}}</p>
     <ol class="recovery" dir="ltr">{{#codes}}<li><code>{{.}}</code></li>{{/codes}}</ol>
-    <p class="notice" role="status">Your sessions have ended: log in again with a code from the app, which also shows it works.</p>
-    <p><a href="/login">Log in</a></p>
+    <p class="notice" role="status">{{t.enrolled_sessions_ended}}</p>
+    <p><a href="/login">{{t.login_submit}}</a></p>
     </section>
     """#
 }

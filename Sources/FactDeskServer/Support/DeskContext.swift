@@ -9,6 +9,8 @@ struct Viewer: Sendable {
     var csrf: String?
     /// How many of their inbox's items they have not read: the header's count.
     var unread = 0
+    /// Their interface: their language, digits, and the desk's month names.
+    var l = Localizer.english
 
     var handle: String { reviewer.handle }
     var isEditor: Bool { reviewer.role == .editor }
@@ -22,6 +24,9 @@ struct DeskContext: RequestContext {
     let peer: String
     /// The session cookie's secret, for logout.
     var sessionSecret: String?
+    /// The interface of whoever asks: the viewer's own, else the language their browser
+    /// or the language switch chose.
+    var localizer = Localizer.english
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

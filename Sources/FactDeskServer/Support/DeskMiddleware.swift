@@ -12,7 +12,9 @@ struct DeskMiddleware: RouterMiddleware {
     let server: DeskServer
 
     static let sessionCookie = "fd_session"
-    static let contentSecurityPolicy = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:; "
+    /// The language chosen with the switch by someone not logged in (or with none of their own).
+    static let languageCookie = "fd_lang"
+    static let contentSecurityPolicy = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
         + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
     func handle(_ request: Request, context: DeskContext,
@@ -24,9 +26,10 @@ struct DeskMiddleware: RouterMiddleware {
         do {
             try checkHost(request)
             try await identify(request, &context)
+            try await localize(request, &context)
             response = try await next(request, context)
         } catch {
-            response = server.refusal(error, request: request, viewer: context.viewer)
+            response = server.refusal(error, request: request, viewer: context.viewer, localizer: context.localizer)
             malformed = error is HTTPParserError
         }
         if malformed || response.status == .contentTooLarge {
@@ -55,8 +58,7 @@ struct DeskMiddleware: RouterMiddleware {
             host.removeLast(":\(port)".count)
         }
         guard host == expected else {
-            throw HTTPFailure(status: .misdirectedRequest,
-                              description: "this server answers only for \(expected); open the desk at its own address")
+            throw HTTPFailure(status: .misdirectedRequest, key: "refusal_wrong_host", values: ["host": expected])
         }
     }
 
@@ -81,6 +83,19 @@ struct DeskMiddleware: RouterMiddleware {
         }
     }
 
+    /// Sets the interface of the request: the viewer's own setting, else the language
+    /// switch's cookie, else the browser's `Accept-Language`. The API and the assets speak
+    /// no language and read nothing for it.
+    private func localize(_ request: Request, _ context: inout DeskContext) async throws {
+        let path = request.uri.path
+        guard !path.hasPrefix("/api/"), !path.hasPrefix("/assets/") else { return }
+        let chosen = request.cookies[Self.languageCookie].flatMap { InterfaceLanguage(rawValue: $0.value) }
+        let browser = chosen ?? InterfaceLanguage.preferred(acceptLanguage: request.headers[.acceptLanguage])
+        let localizer = try await server.store.interface.localizer(for: context.viewer?.handle, otherwise: browser)
+        context.localizer = localizer
+        context.viewer?.l = localizer
+    }
+
     private func secure(_ headers: inout HTTPFields) {
         if headers[.contentSecurityPolicy] == nil { headers[.contentSecurityPolicy] = Self.contentSecurityPolicy }
         headers[.xContentTypeOptions] = "nosniff"
@@ -92,7 +107,7 @@ struct DeskMiddleware: RouterMiddleware {
 extension DeskServer {
     /// The answer to a failure: JSON under `/api/`, else the page again with the reason; a
     /// browser that is not logged in is sent to the login page.
-    func refusal(_ error: any Error, request: Request, viewer: Viewer?) -> Response {
+    func refusal(_ error: any Error, request: Request, viewer: Viewer?, localizer: Localizer) -> Response {
         let status = FailureResponse.status(for: error)
         let message = FailureResponse.message(for: error)
         if status == .internalServerError {
@@ -105,8 +120,10 @@ extension DeskServer {
         if status == .unauthorized && request.method == .get {
             return Reply.redirect("/login?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
         }
-        let heading = status == .notFound ? "Not found" : "That did not work"
-        return Reply.html(pages.render("error", title: heading, viewer: viewer, data: ["heading": heading], error: message),
+        let l = viewer?.l ?? localizer
+        let heading = status == .notFound ? l.text("error_not_found") : l.text("error_failed")
+        return Reply.html(pages.render("error", title: heading, viewer: viewer, in: l, data: ["heading": heading],
+                                       error: FailureResponse.message(for: error, in: l)),
                           status: status)
     }
 }

@@ -59,7 +59,7 @@ struct FormData: Sendable {
             case UInt8(ascii: "+"): out.append(UInt8(ascii: " "))
             case UInt8(ascii: "%"):
                 guard let high = iterator.next().flatMap(hex), let low = iterator.next().flatMap(hex) else {
-                    throw HTTPFailure.badRequest("the form holds a broken %-escape; send it again from the page")
+                    throw HTTPFailure.badRequest("refusal_form_escape")
                 }
                 out.append(high << 4 | low)
             default: out.append(byte)
@@ -71,10 +71,10 @@ struct FormData: Sendable {
     /// Bytes as text, refusing what is not UTF-8 and the NUL character.
     static func text(_ bytes: [UInt8]) throws -> String {
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw HTTPFailure.badRequest("the form is not UTF-8 text; send it from a page of this desk")
+            throw HTTPFailure.badRequest("refusal_form_utf8")
         }
         guard !bytes.contains(0) else {
-            throw HTTPFailure.badRequest("the form holds a NUL character; remove it and send again")
+            throw HTTPFailure.badRequest("refusal_form_nul")
         }
         return text
     }
@@ -93,18 +93,18 @@ struct FormData: Sendable {
         let delimiter = Array("--\(boundary)".utf8)
         var form = FormData()
         var parts = split(body, on: delimiter)
-        guard parts.count >= 2 else { throw HTTPFailure.badRequest("the upload is not a complete form; send it again") }
+        guard parts.count >= 2 else { throw HTTPFailure.badRequest("refusal_upload_incomplete") }
         parts.removeFirst()  // the preamble
         // A body cut short (a dropped connection, a truncated file) has no closing delimiter:
         // refuse it whole rather than keep the part that came.
         guard let closing = parts.firstIndex(where: { $0.starts(with: Array("--".utf8)) }) else {
-            throw HTTPFailure.badRequest("the upload ended before the form's closing boundary; send it again")
+            throw HTTPFailure.badRequest("refusal_upload_unclosed")
         }
         for var part in parts[..<closing] {
             if part.starts(with: [13, 10]) { part.removeFirst(2) }
             if part.suffix(2) == [13, 10] { part.removeLast(2) }
             guard let end = firstRange(of: [13, 10, 13, 10], in: part) else {
-                throw HTTPFailure.badRequest("a part of the upload has no headers; send it again")
+                throw HTTPFailure.badRequest("refusal_upload_headers")
             }
             let headers = try text(Array(part[..<end.lowerBound]))
             let content = Array(part[end.upperBound...])

@@ -22,7 +22,7 @@ extension DeskServer {
         try checkOrigin(request)
         let form = try await parseForm(request, limit: limit)
         guard let expected = viewer.csrf, let given = form.raw("csrf"), Secret.constantTimeEqual(given, expected) else {
-            throw HTTPFailure.forbidden("the form is out of date or came from elsewhere (no valid CSRF token); reload the page and send it again")
+            throw HTTPFailure.forbidden("refusal_csrf")
         }
         return (viewer, form)
     }
@@ -36,7 +36,7 @@ extension DeskServer {
             let boundary = parts.dropFirst().first { $0.lowercased().hasPrefix("boundary=") }
                 .map { String($0.dropFirst("boundary=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) } ?? ""
             guard !boundary.isEmpty, boundary.count <= 200 else {
-                throw HTTPFailure.badRequest("the upload names no valid boundary; send it from the page")
+                throw HTTPFailure.badRequest("refusal_upload_boundary")
             }
             return try FormData.multipart(bytes, boundary: boundary)
         }
@@ -60,7 +60,7 @@ extension DeskServer {
             matches = sent != "null" && host(sent) == expected.flatMap(host)
         }
         guard matches else {
-            throw HTTPFailure.forbidden("the form came from another site (\(sent)); open the desk's own page and send it from there")
+            throw HTTPFailure.forbidden("refusal_other_site", ["site": sent])
         }
     }
 

@@ -7,13 +7,25 @@ import NIOHTTP1
 /// CSRF token, a page that does not exist.
 struct HTTPFailure: Error, CustomStringConvertible {
     var status: HTTPResponse.Status
-    var description: String
+    /// The catalog's key of the refusal's sentence, and its values.
+    var key: String
+    var values: [String: String] = [:]
 
-    static func badRequest(_ message: String) -> HTTPFailure { .init(status: .badRequest, description: message) }
-    static func forbidden(_ message: String) -> HTTPFailure { .init(status: .forbidden, description: message) }
-    static let notFound = HTTPFailure(status: .notFound, description: "there is no such page on this desk")
+    /// The sentence in English, as the API and the server's log give it.
+    var description: String { Localizer.english.text(key, values) }
+
+    /// The sentence in the reader's language.
+    func message(in l: Localizer) -> String { l.text(key, values) }
+
+    static func badRequest(_ key: String, _ values: [String: String] = [:]) -> HTTPFailure {
+        .init(status: .badRequest, key: key, values: values)
+    }
+    static func forbidden(_ key: String, _ values: [String: String] = [:]) -> HTTPFailure {
+        .init(status: .forbidden, key: key, values: values)
+    }
+    static let notFound = HTTPFailure(status: .notFound, key: "refusal_no_such_page")
     static func tooLarge(_ limit: Int) -> HTTPFailure {
-        .init(status: .contentTooLarge, description: "the request is over \(limit) bytes; send less")
+        .init(status: .contentTooLarge, key: "refusal_too_large", values: ["limit": String(limit)])
     }
 }
 
@@ -50,16 +62,18 @@ enum FailureResponse {
         }
     }
 
-    /// The one-line reason shown to the person; an unexpected error is not described.
-    static func message(for error: any Error) -> String {
+    /// The one-line reason shown to the person, in their language; an unexpected error is
+    /// not described.
+    static func message(for error: any Error, in l: Localizer = .english) -> String {
         switch error {
-        case let failure as HTTPFailure: failure.description
-        case let desk as any FactDeskError: desk.description
-        case is NIOTooManyBytesError: "the request is too large; send less"
-        case let parse as HTTPParserError: "the request is not well-formed HTTP (\(parse)); send it again whole"
+        case let failure as HTTPFailure: failure.message(in: l)
+        case let desk as any FactDeskError: desk.message(in: l)
+        case is NIOTooManyBytesError: l.text("refusal_too_large_unsized")
+        case let parse as HTTPParserError: l.text("refusal_malformed_http", ["problem": "\(parse)"])
         case let http as HTTPError:
-            http.status == .notFound ? HTTPFailure.notFound.description : http.body ?? "the request was refused"
-        default: "the desk could not do that; the server's log says why"
+            http.status == .notFound ? HTTPFailure.notFound.message(in: l) : l.language == .en ? http.body ?? l.text("refusal_refused")
+                : l.text("refusal_refused")
+        default: l.text("refusal_unexpected")
         }
     }
 

@@ -7,6 +7,30 @@ extension PostgresTransaction {
         try await first("SELECT * FROM notify_setting WHERE handle = $1", [.text(handle)])?.notifySetting()
     }
 
+    func interfaceSetting(_ handle: String) async throws -> InterfaceSetting? {
+        guard let row = try await first("SELECT language, digits FROM interface_setting WHERE handle = $1", [.text(handle)]) else {
+            return nil
+        }
+        return InterfaceSetting(language: InterfaceLanguage(rawValue: try row.text("language")) ?? .en,
+                                digits: DigitStyle(rawValue: try row.text("digits")) ?? .western)
+    }
+
+    func deskSetting(_ name: String) async throws -> String? {
+        try await first("SELECT value FROM desk_setting WHERE name = $1", [.text(name)])?.text("value")
+    }
+
+    func save(_ setting: InterfaceSetting, of handle: String) async throws {
+        try await run("""
+            INSERT INTO interface_setting (handle, language, digits) VALUES ($1, $2, $3)
+            ON CONFLICT (handle) DO UPDATE SET language = excluded.language, digits = excluded.digits
+            """, [.text(handle), .text(setting.language.rawValue), .text(setting.digits.rawValue)])
+    }
+
+    func setDeskSetting(_ name: String, to value: String) async throws {
+        try await run("INSERT INTO desk_setting (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                      [.text(name), .text(value)])
+    }
+
     func notifySettings() async throws -> [NotifySetting] {
         try await rows("SELECT * FROM notify_setting ORDER BY handle").map { try $0.notifySetting() }
     }

@@ -471,6 +471,12 @@ enum PostgresSchema {
             SELECT factdesk_grant('UPDATE (status, attempts, next_at, last_error, sent_at, created_at, lease_holder, lease_until) ON outbox', 'editor');
             SELECT factdesk_grant('SELECT ON delivery_attempt', 'reviewer');
             """),
+        ("v20: each reviewer's interface, and the desk's month names", Migrations.interface + """
+            REVOKE ALL ON interface_setting, desk_setting FROM PUBLIC;
+            SELECT factdesk_grant('SELECT, INSERT, UPDATE ON interface_setting', 'reviewer');
+            SELECT factdesk_grant('SELECT ON desk_setting', 'reviewer');
+            SELECT factdesk_grant('SELECT, INSERT, UPDATE ON desk_setting', 'editor');
+            """),
     ]
 
     /// Triggers that refuse any UPDATE or DELETE of a table's rows, with a message.

@@ -251,8 +251,23 @@ enum Migrations {
         migrator.registerMigration("v19: notifications: settings, webhooks, inbox and outbox") { db in
             try db.execute(sql: Migrations.notifications(serial: "INTEGER PRIMARY KEY AUTOINCREMENT", integer: "INTEGER"))
         }
+        migrator.registerMigration("v20: each reviewer's interface, and the desk's month names") { db in
+            try db.execute(sql: Migrations.interface)
+        }
         return migrator
     }
+
+    /// The interface's settings, in the SQL both backends take: a reviewer's language and
+    /// digits, and the desk's month names. How the desk looks, not what it holds: no event.
+    static let interface = """
+        CREATE TABLE interface_setting (
+            handle TEXT PRIMARY KEY NOT NULL REFERENCES reviewer (handle),
+            language TEXT NOT NULL CHECK (language IN ('ar', 'en')),
+            digits TEXT NOT NULL CHECK (digits IN ('western', 'eastern')));
+        CREATE TABLE desk_setting (
+            name TEXT PRIMARY KEY NOT NULL CHECK (name IN ('months')),
+            value TEXT NOT NULL CHECK (name <> 'months' OR value IN ('levantine', 'egyptian')));
+        """
 
     /// The notifications' tables, in the SQL both backends take (with their own serial key
     /// and integer types). Who asked for a setting, a transport or a webhook is its signed

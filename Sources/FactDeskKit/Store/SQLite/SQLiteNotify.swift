@@ -7,6 +7,29 @@ extension SQLiteTransaction {
         try db.row("SELECT * FROM notify_setting WHERE handle = ?", [handle]) { try $0.notifySetting() }
     }
 
+    func interfaceSetting(_ handle: String) throws -> InterfaceSetting? {
+        try db.row("SELECT language, digits FROM interface_setting WHERE handle = ?", [handle]) { row in
+            InterfaceSetting(language: InterfaceLanguage(rawValue: row["language"]) ?? .en,
+                             digits: DigitStyle(rawValue: row["digits"]) ?? .western)
+        }
+    }
+
+    func deskSetting(_ name: String) throws -> String? {
+        try db.row("SELECT value FROM desk_setting WHERE name = ?", [name]) { $0["value"] as String }
+    }
+
+    func save(_ setting: InterfaceSetting, of handle: String) throws {
+        try db.execute(sql: """
+            INSERT INTO interface_setting (handle, language, digits) VALUES (?, ?, ?)
+            ON CONFLICT (handle) DO UPDATE SET language = excluded.language, digits = excluded.digits
+            """, arguments: [handle, setting.language.rawValue, setting.digits.rawValue])
+    }
+
+    func setDeskSetting(_ name: String, to value: String) throws {
+        try db.execute(sql: "INSERT INTO desk_setting (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                       arguments: [name, value])
+    }
+
     func notifySettings() throws -> [NotifySetting] {
         try db.rows("SELECT * FROM notify_setting ORDER BY handle") { try $0.notifySetting() }
     }

@@ -150,6 +150,10 @@ struct SQLiteSession: StorageWriter {
     func forgetSenders(before: Date) throws { try access { try $0.forgetSenders(before: before) } }
     func notifySetting(_ handle: String) throws -> NotifySetting? { try access { try $0.notifySetting(handle) } }
     func notifySettings() throws -> [NotifySetting] { try access { try $0.notifySettings() } }
+    func interfaceSetting(_ handle: String) throws -> InterfaceSetting? { try access { try $0.interfaceSetting(handle) } }
+    func deskSetting(_ name: String) throws -> String? { try access { try $0.deskSetting(name) } }
+    func save(_ setting: InterfaceSetting, of handle: String) throws { try access { try $0.save(setting, of: handle) } }
+    func setDeskSetting(_ name: String, to value: String) throws { try access { try $0.setDeskSetting(name, to: value) } }
     func mailSetting() throws -> MailSetting? { try access { try $0.mailSetting() } }
     func mailPassword() throws -> String? { try access { try $0.mailPassword() } }
     func webhooks() throws -> [Webhook] { try access { try $0.webhooks() } }
