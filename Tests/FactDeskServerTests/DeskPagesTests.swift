@@ -124,7 +124,7 @@ import Testing
             let verified = try await sara.get("/audit?verify=1")
             #expect(verified.text.contains("The history is intact"))
             let workflow = try await sara.get("/workflow")
-            #expect(workflow.text.contains("Workflow: standard"))
+            #expect(workflow.text.contains("Workflow: <bdi>"))
             #expect(workflow.text.contains("verify"))
         }
     }

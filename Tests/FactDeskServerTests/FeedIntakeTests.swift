@@ -121,7 +121,7 @@ import Testing
                 try await browser.logIn("layla")
                 return String(buffer: try await browser.get("/sources").body)
             }
-            #expect(page.contains("Feed \(id)") && page.contains("is failing"))
+            #expect(page.contains("Feed <bdi>\(id)</bdi>") && page.contains("is failing"))
             // One success clears it.
             await site.set("/rss.xml", .init(body: Self.rss(origin, ["/plain"])))
             #expect(try await desk.store.feeds.poll(id, fetcher: fetcher).error == nil)

@@ -33,7 +33,7 @@ import Testing
             #expect(!cookie.contains("Secure"))
             let queue = try await browser.get("/")
             #expect(queue.status == .ok)
-            #expect(queue.text.contains("sara · editor"))
+            #expect(queue.text.contains("<bdi>sara</bdi> · editor"))
             #expect(queue.text.contains("Unassigned, most check-worthy first"))
         }
     }

@@ -23,11 +23,11 @@ import Testing
             #expect(assigned.status == .seeOther)
             let lines = try await sara.get("/claims/\(id)").text.components(separatedBy: "<li>")
                 .filter { $0.contains("<code class=\"hash\"") }
-            let added = try #require(lines.first { $0.contains(" \(AuditAction.claimAdd)") })
-            let assignment = try #require(lines.first { $0.contains("to layla") })
-            #expect(!added.contains("to layla") && !added.contains(" due "))
-            #expect(assignment.contains(" due "))
-            #expect(lines.filter { $0.contains("to layla") }.count == 1)
+            let added = try #require(lines.first { $0.contains("added the claim") })
+            let assignment = try #require(lines.first { $0.contains("to <bdi>layla</bdi>") })
+            #expect(!added.contains("layla") && !added.contains(", due "))
+            #expect(assignment.contains(", due "))
+            #expect(lines.filter { $0.contains("to <bdi>layla</bdi>") }.count == 1)
         }
     }
 
@@ -56,7 +56,7 @@ import Testing
 
     @Test func aPageTitleAndItsMessagesWriteOutDirectionControls() throws {
         let pages = try Pages()
-        let html = pages.page(title: "Claim \u{202E}7\u{200F}", viewer: nil, content: "", error: "no \u{061C}reviewer",
+        let html = pages.page(title: "Claim \u{202E}7\u{200F}", viewer: nil, in: .english, content: "", error: "no \u{061C}reviewer",
                               notice: "done \u{200E}")
         #expect(html.contains("<title>Claim ⟨U+202E⟩7⟨U+200F⟩ · FactDesk</title>"))
         #expect(html.contains("no ⟨U+061C⟩reviewer") && html.contains("done ⟨U+200E⟩"))

@@ -239,7 +239,10 @@ struct NotifyController {
                     "format": hook.format == .slack ? l.text("webhooks_format_slack_short") : l.text("webhooks_format_standard_short"),
                     "status": status]
         }
-        var data: [String: Any] = ["hooks": rows]
+        var data: [String: Any] = [
+            "hooks": rows,
+            "eventsHint": l.html("webhooks_events_hint", markup: ["example": "<code dir=\"ltr\">assign,verify,dispute</code>"]),
+        ]
         if let secret {
             data["secret"] = secret.1
             data["secretLine"] = l.html("webhooks_secret", ["id": l.number(Int(secret.0))])

@@ -88,7 +88,9 @@ struct SettingsController {
         let mode = setting.mode.description
         let notifications = server.pages.content("notifySettings", viewer: viewer, in: l, data: [
             "email": setting.email ?? "", "each": mode == "each", "digest": mode.hasPrefix("digest"), "none": mode == "none",
-            "hour": hour, "ar": setting.language == "ar", "en": setting.language != "ar"])
+            "hour": hour, "mailLanguages": InterfaceLanguage.allCases.map {
+                ["code": $0.rawValue, "name": $0.ownName, "selected": $0.rawValue == (setting.language == "ar" ? "ar" : "en")]
+            }])
         let sample = Date(timeIntervalSince1970: 1_767_225_600) // 1 January 2026
         let levantine = Localizer(.ar, months: .levantine), egyptian = Localizer(.ar, months: .egyptian)
         let data: [String: Any] = [

@@ -144,7 +144,7 @@ struct TipController {
         }
         let data: [String: Any] = [
             "tips": rows, "status": status?.rawValue ?? "",
-            "where": l.html("tips_where", markup: ["form": "<a href=\"/tip\" dir=\"ltr\">/tip</a>",
+            "where": l.html("tips_where", markup: ["form": "<a href=\"/tip\"><code dir=\"ltr\">/tip</code></a>",
                                                    "api": "<code dir=\"ltr\">POST /api/tips</code>"]),
         ]
         return Reply.html(server.pages.render("tips", title: l.text("tips_title"), viewer: viewer, in: l, data: data, error: error,

@@ -44,7 +44,7 @@ struct ClaimPage {
             "state": Piece.state(claim.state, workflow: workflow, l),
             "assignee": claim.assignee ?? false, "sourceID": String(claim.sourceID), "sourceNumber": l.number(Int(claim.sourceID)),
             "sourceTitle": Piece.text(detail.source.title, language: language),
-            "score": l.number(claim.worthiness), "reasons": claim.reasons, "versionNumber": l.number(Int(claim.version)),
+            "score": l.number(claim.worthiness), "reasons": claim.reasons.map { Self.reason($0, l) }, "versionNumber": l.number(Int(claim.version)),
             "lang": language, "dir": Piece.direction(language), "csrf": csrf,
             "notesHeading": l.count("claim_notes", detail.notes.count),
             "evidenceHeading": l.count("claim_evidence", detail.evidence.count),
@@ -108,6 +108,19 @@ struct ClaimPage {
         }
         data["history"] = detail.history.reversed().map { Self.event($0, workflow: workflow, l) }
         return data
+    }
+
+    /// A reason for a claim's check-worthiness, as the extractor recorded it (`date: السبت`),
+    /// in the reader's language: its kind from the catalog, the words it found isolated.
+    static func reason(_ reason: String, _ l: Localizer) -> String {
+        if reason == "quotation" { return l.html("reason_quotation") }
+        if reason == "number: a percentage" { return l.html("reason_percentage") }
+        let kinds = [("number: ", "reason_number"), ("date: ", "reason_date"), ("attribution: ", "reason_attribution"),
+                     ("official or body: ", "reason_official")]
+        for (prefix, key) in kinds where reason.hasPrefix(prefix) {
+            return l.html(key, ["found": String(reason.dropFirst(prefix.count))])
+        }
+        return "<span dir=\"auto\">" + HTMLText.escaped(reason) + "</span>"
     }
 
     static func stanceLabel(_ stance: Evidence.Stance, _ l: Localizer) -> String {

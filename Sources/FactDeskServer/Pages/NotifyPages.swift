@@ -31,7 +31,7 @@ enum NotifyPages {
     <label>{{t.notify_digest_hour}} <input name="hour" value="{{hour}}" size="5" dir="ltr" pattern="[0-2][0-9]:[0-5][0-9]"></label>
     <label><input type="radio" name="mode" value="none" {{#none}}checked{{/none}}> {{t.notify_none}}</label>
     </fieldset>
-    <label>{{t.notify_language}} <select name="language"><option value="en" lang="en" {{#en}}selected{{/en}}>English</option><option value="ar" lang="ar" {{#ar}}selected{{/ar}}>العربية</option></select></label>
+    <label>{{t.notify_language}} <select name="language">{{#mailLanguages}}<option value="{{code}}" lang="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/mailLanguages}}</select></label>
     <button type="submit">{{t.settings_save}}</button>
     </form>
     </section>
@@ -50,7 +50,7 @@ enum NotifyPages {
     <input type="hidden" name="csrf" value="{{csrf}}">
     <label>{{t.webhooks_field_address}} <input name="url" type="url" required dir="ltr" placeholder="https://hooks.example.org/factdesk"></label>
     <label>{{t.webhooks_field_events}} <input name="events" dir="ltr" aria-describedby="events-hint"></label>
-    <p class="hint" id="events-hint">{{t.webhooks_events_hint}}</p>
+    <p class="hint" id="events-hint">{{{eventsHint}}}</p>
     <label>{{t.webhooks_field_format}} <select name="format"><option value="standard">{{t.webhooks_format_standard}}</option><option value="slack">{{t.webhooks_format_slack}}</option></select></label>
     <button type="submit">{{t.webhooks_add}}</button>
     </form>

@@ -14,8 +14,8 @@ enum SettingsPages {
     {{#languages}}<label><input type="radio" name="language" value="{{code}}"{{#selected}} checked{{/selected}}> <span lang="{{code}}" dir="{{dir}}">{{name}}</span></label>{{/languages}}
     </fieldset>
     <fieldset><legend>{{t.settings_digits}}</legend>
-    <label><input type="radio" name="digits" value="western"{{#western}} checked{{/western}}> {{t.settings_digits_western}} <span dir="ltr">0123456789</span></label>
-    <label><input type="radio" name="digits" value="eastern"{{#eastern}} checked{{/eastern}}> {{t.settings_digits_eastern}} <span dir="ltr">٠١٢٣٤٥٦٧٨٩</span></label>
+    <label><input type="radio" name="digits" value="western"{{#western}} checked{{/western}}> {{t.settings_digits_western}} <bdi dir="ltr">0123456789</bdi></label>
+    <label><input type="radio" name="digits" value="eastern"{{#eastern}} checked{{/eastern}}> {{t.settings_digits_eastern}} <bdi dir="ltr">٠١٢٣٤٥٦٧٨٩</bdi></label>
     <p class="hint">{{t.settings_digits_hint}}</p>
     </fieldset>
     <button type="submit">{{t.settings_save}}</button>

@@ -130,7 +130,7 @@ enum Templates {
     {{#due}}<dt>{{t.claim_due}}</dt><dd>{{{due}}}{{#overdue}} <strong class="late">⚠ {{t.claims_overdue}}</strong>{{/overdue}}</dd>{{/due}}
     <dt>{{t.claim_source}}</dt><dd><a href="/sources/{{sourceID}}">{{sourceNumber}}</a> {{#sourceTitle}}{{> text}}{{/sourceTitle}}</dd>
     <dt>{{t.claim_speaker}}</dt><dd>{{#speaker}}{{> text}}{{/speaker}}{{^speaker}}—{{/speaker}}</dd>
-    <dt>{{t.claim_worthiness}}</dt><dd>{{score}}{{#reasons}} <span class="reason" dir="auto">{{.}}</span>{{/reasons}}</dd>
+    <dt>{{t.claim_worthiness}}</dt><dd>{{score}}{{#reasons}} <span class="reason">{{{.}}}</span>{{/reasons}}</dd>
     <dt>{{t.claim_version}}</dt><dd>{{versionNumber}}</dd>
     </dl>
     {{#following}}<form class="inline follow" method="post" action="/claims/{{id}}/unfollow"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">{{t.claim_unfollow}}</button> <small>{{t.claim_following_hint}}</small></form>{{/following}}
