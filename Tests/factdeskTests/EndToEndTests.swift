@@ -151,7 +151,9 @@ import Testing
             .write(to: desk.folder.appendingPathComponent("typo.yaml"))
         let result = try desk.run(["workflow", "check", "typo.yaml"])
         #expect(result.status == 65)
-        #expect(result.stderr.contains("typo.yaml:47: transition 'dispute' names state 'dispted'"))
+        let typoLine = (standard.components(separatedBy: "\n").firstIndex(of: "    to: disputed") ?? -1) + 1
+        #expect(typoLine > 0)
+        #expect(result.stderr.contains("typo.yaml:\(typoLine): transition 'dispute' names state 'dispted'"))
         #expect(result.stderr.contains("did you mean 'disputed'?"))
         #expect(result.stderr.split(separator: "\n").count == 1)
         let good = try desk.run(["workflow", "check", packageRoot.appendingPathComponent("Workflows/standard.yaml").path])

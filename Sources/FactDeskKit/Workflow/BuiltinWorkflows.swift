@@ -17,29 +17,54 @@ public enum BuiltinWorkflows {
     static let standard = #"""
 # The standard review workflow: an editor assigns, a reviewer checks, a verdict is recorded.
 # A verdict is corrected by reopening the claim, which keeps the first verdict in the history.
+# Each state and transition has a label and a description in English (en) and Arabic (ar).
 name: standard
-description: One reviewer checks each claim; editors assign, skip and reopen.
+label: { en: Standard review, ar: المراجعة القياسية }
+description:
+  en: One reviewer checks each claim; editors assign, skip and reopen.
+  ar: يتحقق مراجع واحد من كل ادعاء، ويتولى المحررون الإسناد والاستبعاد وإعادة الفتح.
 
 states:
   new:
     initial: true
-    description: Extracted or added, not yet assigned.
+    label: { en: New, ar: جديد }
+    description:
+      en: Extracted or added, not yet assigned.
+      ar: استُخرج أو أُضيف ولم يُسند بعد.
   assigned:
-    description: A reviewer has been given the claim.
+    label: { en: Assigned, ar: مُسند }
+    description:
+      en: A reviewer has been given the claim.
+      ar: أُسند الادعاء إلى مراجع.
   in_review:
-    description: The reviewer is checking it.
+    label: { en: In review, ar: قيد المراجعة }
+    description:
+      en: The reviewer is checking it.
+      ar: يتحقق المراجع منه الآن.
   verified:
     final: true
-    description: The claim holds up against the evidence.
+    label: { en: Verified, ar: صحيح }
+    description:
+      en: The claim holds up against the evidence.
+      ar: تؤيد الأدلة الادعاء.
   disputed:
     final: true
-    description: The evidence contradicts the claim.
+    label: { en: Disputed, ar: غير صحيح }
+    description:
+      en: The evidence contradicts the claim.
+      ar: تناقض الأدلة الادعاء.
   unverifiable:
     final: true
-    description: The claim cannot be checked with what is available.
+    label: { en: Unverifiable, ar: تعذّر التحقق }
+    description:
+      en: The claim cannot be checked with what is available.
+      ar: لا يمكن التحقق من الادعاء بما هو متاح.
   skipped:
     final: true
-    description: Not worth checking.
+    label: { en: Skipped, ar: مُستبعد }
+    description:
+      en: Not worth checking.
+      ar: لا يستحق التحقق.
 
 transitions:
   assign:
@@ -47,42 +72,63 @@ transitions:
     to: assigned
     by: [editor]
     assigns: true
-    description: Give the claim to a reviewer, or hand it to another.
+    label: { en: Assign, ar: أسند }
+    description:
+      en: Give the claim to a reviewer, or hand it to another.
+      ar: أسند الادعاء إلى مراجع، أو انقله إلى مراجع آخر.
   start:
     from: [assigned]
     to: in_review
     by: [assignee]
-    description: The assignee begins checking.
+    label: { en: Start review, ar: ابدأ المراجعة }
+    description:
+      en: The assignee begins checking.
+      ar: يبدأ المراجع المُسند إليه التحقق.
   verify:
     from: [assigned, in_review]
     to: verified
     by: [assignee, editor]
     requires: { note: true, evidence: 1 }
-    description: The claim is true; say why and cite the evidence.
+    label: { en: Verify, ar: أكّد الصحة }
+    description:
+      en: The claim is true; say why and cite the evidence.
+      ar: الادعاء صحيح؛ اذكر السبب واستشهد بالأدلة.
   dispute:
     from: [assigned, in_review]
     to: disputed
     by: [assignee, editor]
     requires: { note: true, evidence: 1 }
-    description: The claim is false or misleading; say why and cite the evidence.
+    label: { en: Dispute, ar: فنّد الادعاء }
+    description:
+      en: The claim is false or misleading; say why and cite the evidence.
+      ar: الادعاء خاطئ أو مضلل؛ اذكر السبب واستشهد بالأدلة.
   unverifiable:
     from: [assigned, in_review]
     to: unverifiable
     by: [assignee, editor]
     requires: { note: true }
-    description: The claim cannot be checked; say what was tried.
+    label: { en: Mark unverifiable, ar: سجّل تعذّر التحقق }
+    description:
+      en: The claim cannot be checked; say what was tried.
+      ar: تعذّر التحقق من الادعاء؛ اذكر ما جرت محاولته.
   skip:
     from: [new, assigned]
     to: skipped
     by: [editor]
     requires: { note: true }
-    description: Not worth checking; say why.
+    label: { en: Skip, ar: استبعد }
+    description:
+      en: Not worth checking; say why.
+      ar: الادعاء لا يستحق التحقق؛ اذكر السبب.
   reopen:
     from: [verified, disputed, unverifiable, skipped]
     to: in_review
     by: [editor]
     requires: { note: true }
-    description: Correct a verdict; the earlier one stays in the history.
+    label: { en: Reopen, ar: أعِد الفتح }
+    description:
+      en: Correct a verdict; the earlier one stays in the history.
+      ar: صحّح حكمًا؛ يبقى الحكم السابق في السجل.
 
 # How verdicts are published (schema.org ClaimReview): a value from worst to best, and a label.
 rating:
@@ -98,31 +144,59 @@ rating:
     static let twoPerson = #"""
 # The four-eyes workflow: a reviewer proposes a verdict, and a second person, an editor
 # who did not propose it, approves or rejects it. No verdict rests on one person's word.
+# Each state and transition has a label and a description in English (en) and Arabic (ar).
 name: two-person
-description: A reviewer proposes each verdict; another editor approves or rejects it.
+label: { en: Two-person review, ar: المراجعة المزدوجة }
+description:
+  en: A reviewer proposes each verdict; another editor approves or rejects it.
+  ar: يقترح المراجع كل حكم، ويعتمده محرر آخر أو يرفضه.
 
 states:
   new:
     initial: true
-    description: Extracted or added, not yet assigned.
+    label: { en: New, ar: جديد }
+    description:
+      en: Extracted or added, not yet assigned.
+      ar: استُخرج أو أُضيف ولم يُسند بعد.
   assigned:
-    description: A reviewer has been given the claim.
+    label: { en: Assigned, ar: مُسند }
+    description:
+      en: A reviewer has been given the claim.
+      ar: أُسند الادعاء إلى مراجع.
   in_review:
-    description: The reviewer is checking it.
+    label: { en: In review, ar: قيد المراجعة }
+    description:
+      en: The reviewer is checking it.
+      ar: يتحقق المراجع منه الآن.
   awaiting_approval:
-    description: A verdict is proposed and waits for a second person.
+    label: { en: Awaiting approval, ar: بانتظار الاعتماد }
+    description:
+      en: A verdict is proposed and waits for a second person.
+      ar: اقتُرح حكم وهو بانتظار اعتماد شخص ثانٍ.
   verified:
     final: true
-    description: The claim holds up against the evidence.
+    label: { en: Verified, ar: صحيح }
+    description:
+      en: The claim holds up against the evidence.
+      ar: تؤيد الأدلة الادعاء.
   disputed:
     final: true
-    description: The evidence contradicts the claim.
+    label: { en: Disputed, ar: غير صحيح }
+    description:
+      en: The evidence contradicts the claim.
+      ar: تناقض الأدلة الادعاء.
   unverifiable:
     final: true
-    description: The claim cannot be checked with what is available.
+    label: { en: Unverifiable, ar: تعذّر التحقق }
+    description:
+      en: The claim cannot be checked with what is available.
+      ar: لا يمكن التحقق من الادعاء بما هو متاح.
   skipped:
     final: true
-    description: Not worth checking.
+    label: { en: Skipped, ar: مُستبعد }
+    description:
+      en: Not worth checking.
+      ar: لا يستحق التحقق.
 
 transitions:
   assign:
@@ -130,57 +204,84 @@ transitions:
     to: assigned
     by: [editor]
     assigns: true
-    description: Give the claim to a reviewer, or hand it to another.
+    label: { en: Assign, ar: أسند }
+    description:
+      en: Give the claim to a reviewer, or hand it to another.
+      ar: أسند الادعاء إلى مراجع، أو انقله إلى مراجع آخر.
   start:
     from: [assigned]
     to: in_review
     by: [assignee]
-    description: The assignee begins checking.
+    label: { en: Start review, ar: ابدأ المراجعة }
+    description:
+      en: The assignee begins checking.
+      ar: يبدأ المراجع المُسند إليه التحقق.
   verify:
     from: [assigned, in_review]
     to: awaiting_approval
     proposes: verified
     by: [assignee, editor]
     requires: { note: true, evidence: 1 }
-    description: Propose that the claim is true; say why and cite the evidence.
+    label: { en: Propose verified, ar: اقترح أنه صحيح }
+    description:
+      en: Propose that the claim is true; say why and cite the evidence.
+      ar: اقترح أن الادعاء صحيح؛ اذكر السبب واستشهد بالأدلة.
   dispute:
     from: [assigned, in_review]
     to: awaiting_approval
     proposes: disputed
     by: [assignee, editor]
     requires: { note: true, evidence: 1 }
-    description: Propose that the claim is false or misleading; say why and cite the evidence.
+    label: { en: Propose disputed, ar: اقترح أنه غير صحيح }
+    description:
+      en: Propose that the claim is false or misleading; say why and cite the evidence.
+      ar: اقترح أن الادعاء خاطئ أو مضلل؛ اذكر السبب واستشهد بالأدلة.
   approve:
     from: [awaiting_approval]
     to: proposal
     by: [editor]
     not_by: [verify, dispute]
-    description: A second person accepts the proposed verdict.
+    label: { en: Approve, ar: اعتمد }
+    description:
+      en: A second person accepts the proposed verdict.
+      ar: يعتمد شخص ثانٍ الحكم المقترح.
   reject:
     from: [awaiting_approval]
     to: in_review
     by: [editor]
     not_by: [verify, dispute]
     requires: { note: true }
-    description: A second person sends the claim back for more work; say why.
+    label: { en: Reject, ar: ارفض }
+    description:
+      en: A second person sends the claim back for more work; say why.
+      ar: يعيد شخص ثانٍ الادعاء لمزيد من العمل؛ اذكر السبب.
   unverifiable:
     from: [assigned, in_review]
     to: unverifiable
     by: [assignee, editor]
     requires: { note: true }
-    description: The claim cannot be checked; say what was tried.
+    label: { en: Mark unverifiable, ar: سجّل تعذّر التحقق }
+    description:
+      en: The claim cannot be checked; say what was tried.
+      ar: تعذّر التحقق من الادعاء؛ اذكر ما جرت محاولته.
   skip:
     from: [new, assigned]
     to: skipped
     by: [editor]
     requires: { note: true }
-    description: Not worth checking; say why.
+    label: { en: Skip, ar: استبعد }
+    description:
+      en: Not worth checking; say why.
+      ar: الادعاء لا يستحق التحقق؛ اذكر السبب.
   reopen:
     from: [verified, disputed, unverifiable, skipped]
     to: in_review
     by: [editor]
     requires: { note: true }
-    description: Correct a verdict; the earlier one stays in the history.
+    label: { en: Reopen, ar: أعِد الفتح }
+    description:
+      en: Correct a verdict; the earlier one stays in the history.
+      ar: صحّح حكمًا؛ يبقى الحكم السابق في السجل.
 
 # How verdicts are published (schema.org ClaimReview): a value from worst to best, and a label.
 rating:

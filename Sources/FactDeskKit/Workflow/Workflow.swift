@@ -6,8 +6,13 @@
 public struct Workflow: Codable, Sendable, Equatable {
     /// The workflow's name, as written in its file.
     public var name: String
-    /// A sentence about what the workflow is for.
+    /// A sentence about what the workflow is for, in English.
     public var summary: String?
+    /// The workflow's label in each language the file gives one (`label:`), or nil.
+    public var labels: WorkflowText?
+    /// The file's `description:` in each language, when it gives a mapping of them; nil for
+    /// plain text, which is ``summary``.
+    public var summaries: WorkflowText?
     /// The states, in the order the file lists them.
     public var states: [WorkflowState]
     /// The transitions, in the order the file lists them.
@@ -20,13 +25,23 @@ public struct Workflow: Codable, Sendable, Equatable {
         states.first(where: \.isInitial)?.name ?? ""
     }
 
-    /// The state with this name, if the workflow has one.
+    /// The workflow's label for a reader of `language`; see ``WorkflowText/label(in:labels:name:)``.
+    public func label(in language: InterfaceLanguage) -> String {
+        WorkflowText.label(in: language, labels: labels, name: name)
+    }
+
+    /// What the workflow is for, in `language` or else in English; nil when the file does not say.
+    public func summary(in language: InterfaceLanguage) -> String? {
+        WorkflowText.summary(in: language, summaries: summaries, english: summary)
+    }
+
     /// The states that are verdicts, in the workflow's order.
     public var finalStates: [String] { states.filter(\.isFinal).map(\.name) }
 
     /// Whether a state is a verdict; an unknown state is not.
     public func isFinal(_ name: String) -> Bool { state(named: name)?.isFinal ?? false }
 
+    /// The state with this name, if the workflow has one.
     public func state(named name: String) -> WorkflowState? {
         states.first { $0.name == name }
     }
@@ -102,18 +117,36 @@ public struct WorkflowState: Codable, Sendable, Equatable {
     public var isInitial: Bool
     /// A final state is a verdict: the claim's review is over until it is reopened.
     public var isFinal: Bool
+    /// What the state means, in English.
     public var summary: String?
+    /// The state's label in each language the file gives one (`label:`), or nil.
+    public var labels: WorkflowText?
+    /// The file's `description:` in each language, when it gives a mapping of them; nil for
+    /// plain text, which is ``summary``.
+    public var summaries: WorkflowText?
     /// How evidence given with a transition into this state bears on the claim when the
     /// person does not say (`stance:` in the file); nil leaves it to ``evidenceStance``.
     public var stance: Evidence.Stance?
 
     public init(name: String, isInitial: Bool = false, isFinal: Bool = false, summary: String? = nil,
-                stance: Evidence.Stance? = nil) {
+                stance: Evidence.Stance? = nil, labels: WorkflowText? = nil, summaries: WorkflowText? = nil) {
         self.name = name
         self.isInitial = isInitial
         self.isFinal = isFinal
         self.summary = summary
         self.stance = stance
+        self.labels = labels
+        self.summaries = summaries
+    }
+
+    /// The state's label for a reader of `language`; see ``WorkflowText/label(in:labels:name:)``.
+    public func label(in language: InterfaceLanguage) -> String {
+        WorkflowText.label(in: language, labels: labels, name: name)
+    }
+
+    /// What the state means, in `language` or else in English; nil when the file does not say.
+    public func summary(in language: InterfaceLanguage) -> String? {
+        WorkflowText.summary(in: language, summaries: summaries, english: summary)
     }
 
     /// The stance of evidence given on the way into this state: the file's `stance:`, else
@@ -161,7 +194,13 @@ public struct Transition: Codable, Sendable, Equatable {
     /// Transitions whose last runner may not run this one on the same claim (`not_by:`):
     /// the four-eyes rule.
     public var notBy: [String]
+    /// What the transition does, in English.
     public var summary: String?
+    /// The transition's label in each language the file gives one (`label:`), or nil.
+    public var labels: WorkflowText?
+    /// The file's `description:` in each language, when it gives a mapping of them; nil for
+    /// plain text, which is ``summary``.
+    public var summaries: WorkflowText?
 
     /// The `to` that means "the verdict the pending proposal names".
     public static let proposal = "proposal"
@@ -179,7 +218,9 @@ public struct Transition: Codable, Sendable, Equatable {
         setsAssignee: Bool = false,
         proposes: String? = nil,
         notBy: [String] = [],
-        summary: String? = nil
+        summary: String? = nil,
+        labels: WorkflowText? = nil,
+        summaries: WorkflowText? = nil
     ) {
         self.name = name
         self.from = from
@@ -191,6 +232,18 @@ public struct Transition: Codable, Sendable, Equatable {
         self.proposes = proposes
         self.notBy = notBy
         self.summary = summary
+        self.labels = labels
+        self.summaries = summaries
+    }
+
+    /// The transition's label for a reader of `language`; see ``WorkflowText/label(in:labels:name:)``.
+    public func label(in language: InterfaceLanguage) -> String {
+        WorkflowText.label(in: language, labels: labels, name: name)
+    }
+
+    /// What the transition does, in `language` or else in English; nil when the file does not say.
+    public func summary(in language: InterfaceLanguage) -> String? {
+        WorkflowText.summary(in: language, summaries: summaries, english: summary)
     }
 
     /// A phrase naming who may run the transition, for messages: "the assignee or an editor".
@@ -212,7 +265,7 @@ extension Workflow {
     public static let storedFormat = 1
 
     enum CodingKeys: String, CodingKey {
-        case format, name, summary, states, transitions, rating
+        case format, name, summary, labels, summaries, states, transitions, rating
     }
 
     public init(from decoder: any Decoder) throws {
@@ -225,6 +278,8 @@ extension Workflow {
         }
         name = try container.decode(String.self, forKey: .name)
         summary = try container.decodeIfPresent(String.self, forKey: .summary)
+        labels = try container.decodeIfPresent(WorkflowText.self, forKey: .labels)
+        summaries = try container.decodeIfPresent(WorkflowText.self, forKey: .summaries)
         states = try container.decode([WorkflowState].self, forKey: .states)
         transitions = try container.decode([Transition].self, forKey: .transitions)
         rating = try container.decodeIfPresent(RatingScale.self, forKey: .rating)
@@ -235,6 +290,8 @@ extension Workflow {
         try container.encode(Self.storedFormat, forKey: .format)
         try container.encode(name, forKey: .name)
         try container.encodeIfPresent(summary, forKey: .summary)
+        try container.encodeIfPresent(labels, forKey: .labels)
+        try container.encodeIfPresent(summaries, forKey: .summaries)
         try container.encode(states, forKey: .states)
         try container.encode(transitions, forKey: .transitions)
         try container.encodeIfPresent(rating, forKey: .rating)
@@ -243,13 +300,13 @@ extension Workflow {
 
 extension WorkflowState {
     enum CodingKeys: String, CodingKey {
-        case name, isInitial, isFinal, summary, stance
+        case name, isInitial, isFinal, summary, labels, summaries, stance
     }
 }
 
 extension Transition {
     enum CodingKeys: String, CodingKey {
-        case name, from, to, by, requiresNote, minimumEvidence, setsAssignee, proposes, notBy, summary
+        case name, from, to, by, requiresNote, minimumEvidence, setsAssignee, proposes, notBy, summary, labels, summaries
     }
 }
 
@@ -262,5 +319,49 @@ extension RatingScale {
 extension RatingScale.Verdict {
     enum CodingKeys: String, CodingKey {
         case state, value, arabic, english
+    }
+}
+
+// MARK: - Words in each language
+
+/// Words a workflow file gives in each of the interface's languages: `{en: Verified, ar: صحيح}`.
+///
+/// Stored as a JSON object keyed by language code, so that a desk's stored workflow reads
+/// the same whatever languages a later FactDesk speaks.
+public struct WorkflowText: Codable, Sendable, Equatable {
+    /// The text by language code.
+    private var texts: [String: String]
+
+    public init(_ texts: [InterfaceLanguage: String] = [:]) {
+        self.texts = Dictionary(uniqueKeysWithValues: texts.map { ($0.key.rawValue, $0.value) })
+    }
+
+    /// The text in a language, if the file gives it.
+    public subscript(language: InterfaceLanguage) -> String? {
+        get { texts[language.rawValue] }
+        set { texts[language.rawValue] = newValue }
+    }
+
+    /// Whether no language is given.
+    public var isEmpty: Bool { texts.isEmpty }
+
+    public init(from decoder: any Decoder) throws {
+        texts = try decoder.singleValueContainer().decode([String: String].self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(texts)
+    }
+
+    /// A label for a reader of `language`: the file's label in that language, else its English
+    /// one, else the name with each `_` written as a space (`in_review` → "in review").
+    static func label(in language: InterfaceLanguage, labels: WorkflowText?, name: String) -> String {
+        labels?[language] ?? labels?[.en] ?? String(name.map { $0 == "_" ? " " : $0 })
+    }
+
+    /// A description for a reader of `language`: the file's in that language, else the English one.
+    static func summary(in language: InterfaceLanguage, summaries: WorkflowText?, english: String?) -> String? {
+        summaries?[language] ?? english ?? summaries?[.en]
     }
 }

@@ -82,13 +82,15 @@ public struct WorkflowLoader: Sendable {
             throw yamlError(error)
         }
         let top = try mapping(root, "the workflow")
-        try rejectUnknownKeys(top, allowed: ["name", "description", "states", "transitions", "rating"], in: "the workflow")
+        try rejectUnknownKeys(top, allowed: ["name", "label", "description", "states", "transitions", "rating"], in: "the workflow")
         let name = try requiredString(top, "name", in: "the workflow")
-        let summary = try optionalString(top, "description")
+        let (summary, summaries) = try description(top, in: "the workflow")
         let states = try loadStates(try required(top, "states", in: "the workflow"))
         let stateNames = states.map(\.name)
         let transitions = try loadTransitions(try required(top, "transitions", in: "the workflow"), states: stateNames)
         var workflow = Workflow(name: name, summary: summary, states: states, transitions: transitions)
+        workflow.labels = try label(top, in: "the workflow")
+        workflow.summaries = summaries
         if let ratingNode = top["rating"] {
             workflow.rating = try loadRating(ratingNode, states: states)
         }
@@ -115,10 +117,11 @@ public struct WorkflowLoader: Sendable {
                 continue
             }
             let fields = try mapping(value, "state '\(name)'")
-            try rejectUnknownKeys(fields, allowed: ["initial", "final", "description", "stance"], in: "state '\(name)'")
+            try rejectUnknownKeys(fields, allowed: ["initial", "final", "label", "description", "stance"], in: "state '\(name)'")
             state.isInitial = try optionalBool(fields, "initial") ?? false
             state.isFinal = try optionalBool(fields, "final") ?? false
-            state.summary = try optionalString(fields, "description")
+            state.labels = try label(fields, in: "state '\(name)'")
+            (state.summary, state.summaries) = try description(fields, in: "state '\(name)'")
             if let stanceNode = fields["stance"] {
                 let word = try string(stanceNode, "`stance` of state '\(name)'")
                 guard let stance = Evidence.Stance(rawValue: word) else {
@@ -158,7 +161,7 @@ public struct WorkflowLoader: Sendable {
             let fields = try mapping(value, "transition '\(name)'")
             let context = "transition '\(name)'"
             try rejectUnknownKeys(
-                fields, allowed: ["from", "to", "by", "requires", "assigns", "proposes", "not_by", "description"], in: context)
+                fields, allowed: ["from", "to", "by", "requires", "assigns", "proposes", "not_by", "label", "description"], in: context)
             let fromNode = try required(fields, "from", in: context)
             let from = try stringList(fromNode, "`from` of \(context)")
             for (index, state) in from.enumerated() where !states.contains(state) {
@@ -188,7 +191,8 @@ public struct WorkflowLoader: Sendable {
             if let notByNode = fields["not_by"] {
                 transition.notBy = try stringList(notByNode, "`not_by` of \(context)")
             }
-            transition.summary = try optionalString(fields, "description")
+            transition.labels = try label(fields, in: context)
+            (transition.summary, transition.summaries) = try description(fields, in: context)
             if let requires = fields["requires"] {
                 let guards = try mapping(requires, "`requires` of \(context)")
                 try rejectUnknownKeys(guards, allowed: ["note", "evidence"], in: "`requires` of \(context)")
@@ -218,6 +222,56 @@ public struct WorkflowLoader: Sendable {
 
     private func unknownState(_ state: String, _ states: [String], _ context: String) -> String {
         "\(context) names state '\(state)', which `states` does not define" + suggestion(state, states)
+    }
+
+    // MARK: - Words in each language
+
+    /// The `label:` of a workflow, state or transition: plain text (the English label) or one
+    /// text per language, `{en: Verified, ar: صحيح}`; nil when there is none.
+    private func label(_ fields: Node.Mapping, in context: String) throws(WorkflowError) -> WorkflowText? {
+        guard let node = fields["label"] else { return nil }
+        if case .scalar = node {
+            return WorkflowText([.en: try text(node, "`label` of \(context)")])
+        }
+        let labels = try languages(node, "`label` of \(context)")
+        return labels.isEmpty ? nil : labels
+    }
+
+    /// The `description:` of a workflow, state or transition: the English text, and the text
+    /// in each language when the file gives a mapping of them. Plain text is the English one,
+    /// as it was before descriptions had languages.
+    private func description(_ fields: Node.Mapping, in context: String) throws(WorkflowError)
+        -> (english: String?, languages: WorkflowText?) {
+        guard let node = fields["description"] else { return (nil, nil) }
+        if case .scalar(let scalar) = node { return (scalar.string, nil) }
+        let summaries = try languages(node, "`description` of \(context)")
+        return summaries.isEmpty ? (nil, nil) : (summaries[.en], summaries)
+    }
+
+    /// A mapping of the interface's language codes to text, each checked where it stands.
+    private func languages(_ node: Node, _ what: String) throws(WorkflowError) -> WorkflowText {
+        let codes = InterfaceLanguage.allCases.map(\.rawValue)
+        guard let entries = node.mapping else {
+            throw error(node, "\(what) must be text, or one text per language like {\(codes.map { "\($0): ..." }.joined(separator: ", "))}")
+        }
+        var result = WorkflowText()
+        for (key, value) in entries {
+            let code = key.string ?? ""
+            guard let language = InterfaceLanguage(rawValue: code) else {
+                throw error(key, "\(what) has '\(code)', which is not a language of the interface; "
+                            + "give the text under \(codes.joined(separator: " and ")) only")
+            }
+            result[language] = try text(value, "'\(code)' of \(what)")
+        }
+        return result
+    }
+
+    /// A scalar that holds text: not a list, a mapping, nothing or `null`.
+    private func text(_ node: Node, _ what: String) throws(WorkflowError) -> String {
+        guard case .scalar(let scalar) = node, node.null == nil, !scalar.string.isEmpty else {
+            throw error(node, "\(what) must be text, not a list, a mapping or nothing; quote it if it holds a colon, a comma or a bracket")
+        }
+        return scalar.string
     }
 
     // MARK: - Rating
