@@ -45,6 +45,25 @@ struct PostgresRoleTests {
         #expect(status == 0, "\(output)")
     }
 
+    @Test func aReviewersLoginChoosesOnlyHerOwnInterfaceAndNotTheDesksMonths() throws {
+        let desk = try Binary.seededDesk(on: .postgres)
+        let database = try Self.database(of: desk)
+        for sql in [
+            "INSERT INTO interface_setting (handle, language, digits) VALUES ('sara', 'ar', 'eastern')",
+            "INSERT INTO desk_setting (name, value) VALUES ('months', 'egyptian')",
+        ] {
+            let (status, output) = try TestCluster.psql(sql, database: database, user: "layla")
+            #expect(status != 0 && (output.contains("permission denied") || output.contains("your own interface")), "\(sql): \(output)")
+        }
+        let (status, output) = try TestCluster.psql("INSERT INTO interface_setting (handle, language, digits) VALUES ('layla', 'ar', 'eastern')",
+                                                    database: database, user: "layla")
+        #expect(status == 0, "\(output)")
+        // A value the interface does not know is refused by the table itself.
+        let (refused, message) = try TestCluster.psql("UPDATE interface_setting SET language = 'fr' WHERE handle = 'layla'",
+                                                      database: database, user: "layla")
+        #expect(refused != 0 && message.contains("check"), "\(message)")
+    }
+
     @Test func aReviewersLoginCannotPlantASessionATokenOrALockout() throws {
         let desk = try Binary.seededDesk(on: .postgres)
         let database = try Self.database(of: desk)

@@ -476,6 +476,19 @@ enum PostgresSchema {
             SELECT factdesk_grant('SELECT, INSERT, UPDATE ON interface_setting', 'reviewer');
             SELECT factdesk_grant('SELECT ON desk_setting', 'reviewer');
             SELECT factdesk_grant('SELECT, INSERT, UPDATE ON desk_setting', 'editor');
+            -- Each reviewer chooses how the desk looks to them alone: a login that is not the
+            -- desk's owner (the server) writes only its own row.
+            CREATE FUNCTION factdesk_own_interface() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF NOT pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = TG_RELID), 'MEMBER')
+                   AND NEW.handle IS DISTINCT FROM session_user THEN
+                    RAISE EXCEPTION 'you are connected as %; you may only choose your own interface', session_user
+                        USING ERRCODE = '42501';
+                END IF;
+                RETURN NEW;
+            END $$;
+            CREATE TRIGGER interface_setting_own BEFORE INSERT OR UPDATE ON interface_setting
+                FOR EACH ROW EXECUTE FUNCTION factdesk_own_interface();
             """),
     ]
 
