@@ -2,7 +2,7 @@
 ///
 /// The messages never say whether a handle exists: a wrong handle and a wrong password
 /// read the same.
-public enum AccessError: FactDeskError, Equatable {
+public enum AccessError: CatalogError, Equatable {
     case wrongCredentials
     case lockedOut(minutes: Int)
     case weakPassword(String)
@@ -26,27 +26,33 @@ public enum AccessError: FactDeskError, Equatable {
 
     public var description: String {
         switch self {
+        case .weakPassword(let reason): reason
+        default: englishText()
+        }
+    }
+
+    public var catalogMessage: CatalogMessage? {
+        switch self {
         case .wrongCredentials:
-            "wrong handle or password; check both, or ask an editor to set a new password"
+            CatalogMessage("error_wrong_credentials")
         case .lockedOut(let minutes):
-            "too many failed logins; try again in \(minutes) minute\(minutes == 1 ? "" : "s")"
-        case .weakPassword(let reason):
-            reason
+            CatalogMessage("error_locked_out", count: minutes)
+        case .weakPassword:
+            nil
         case .notLoggedIn:
-            "you are not logged in, or your session ended; log in again"
+            CatalogMessage("error_not_logged_in")
         case .passwordPredatesDigests:
-            "this password was set before the desk recorded what each password is; set it again with `factdesk reviewer password`, then log in"
+            CatalogMessage("error_password_predates_digests")
         case .tokenNotFound(let id):
-            "no API token \(id) of yours; `factdesk token list` shows them"
+            CatalogMessage("error_token_not_found", ["id": String(id)])
         case .secondFactorMissing:
-            "this login needs a code: type the six digits your authenticator app shows, or an unused recovery code"
+            CatalogMessage("error_second_factor_missing")
         case .wrongSecondFactor:
-            "wrong or already used code; type the app's current six digits, or an unused recovery code"
+            CatalogMessage("error_wrong_second_factor")
         case .secondFactorRequired(let requirement):
-            "this desk requires two-factor logins for \(requirement == .all ? "everyone" : "editors"); "
-                + "turn yours on with `factdesk 2fa enable`, or ask an editor to, then log in with a code"
+            CatalogMessage(requirement == .all ? "error_second_factor_required_all" : "error_second_factor_required_editors")
         case .noSecondFactor(let handle):
-            "\(handle) has no two-factor login to turn off; `factdesk 2fa enable \(handle)` turns one on"
+            CatalogMessage("error_no_second_factor", ["handle": handle])
         }
     }
 }

@@ -128,15 +128,17 @@ public struct QRCode: Sendable {
 }
 
 /// Why a text could not become a QR code.
-public enum QRCodeError: FactDeskError, Equatable {
+public enum QRCodeError: CatalogError, Equatable {
     case tooLong(bytes: Int)
 
     public var kind: FailureKind { .invalidInput }
 
-    public var description: String {
+    public var description: String { englishText() }
+
+    public var catalogMessage: CatalogMessage? {
         switch self {
         case .tooLong(let bytes):
-            "\(bytes) bytes are too many for a QR code of version 15 at level M (412 at most); shorten the desk's name"
+            CatalogMessage("error_qr_code_too_long", ["bytes": String(bytes)])
         }
     }
 }

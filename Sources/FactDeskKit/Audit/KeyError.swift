@@ -1,7 +1,7 @@
 import Foundation
 
 /// What goes wrong with keys, each with what to do about it.
-public enum KeyError: FactDeskError, Equatable {
+public enum KeyError: CatalogError, Equatable {
     case malformedPublicKey(String)
     case malformedPrivateKey(path: String)
     case readableByOthers(path: String)
@@ -21,28 +21,30 @@ public enum KeyError: FactDeskError, Equatable {
         }
     }
 
-    public var description: String {
+    public var description: String { englishText() }
+
+    public var catalogMessage: CatalogMessage? {
         switch self {
         case .malformedPublicKey(let text):
-            "'\(text)' is not a public key; give one as `factdesk key show` prints it: ed25519: and 44 characters of base64"
+            CatalogMessage("error_malformed_public_key", ["text": text])
         case .malformedPrivateKey(let path):
-            "\(path) is not a FactDesk private key; move it away and run `factdesk key create`"
+            CatalogMessage("error_malformed_private_key", ["path": path])
         case .readableByOthers(let path):
-            "\(path) can be read by other users, so it is not used; run `chmod 600 \(path)` if it is yours, else make a new key"
+            CatalogMessage("error_key_readable_by_others", ["path": path])
         case .noPrivateKey(let handle, let folder):
-            "you do not hold \(handle)'s key: there is no \(handle).key in \(folder); act as yourself, or set FACTDESK_KEYS to the folder that holds your key"
+            CatalogMessage("error_no_private_key", ["handle": handle, "folder": folder])
         case .noServiceKey(let name, let folder):
-            "this machine does not hold the key of the service \(name): there is no services/\(name).key in \(folder); run `factdesk service add \(name)` here as an editor"
+            CatalogMessage("error_no_service_key", ["name": name, "folder": folder])
         case .noRegisteredKey(let handle):
-            "\(handle) has no key on this desk; an editor registers one with `factdesk reviewer key \(handle) ed25519:...` (\(handle) prints it with `factdesk key show`)"
+            CatalogMessage("error_no_registered_key", ["handle": handle])
         case .keyMismatch(let handle, let folder):
-            "the key of \(handle) in \(folder) is not the one this desk has for \(handle); use the folder that holds the registered key, or ask an editor to run `factdesk reviewer key \(handle) ...` with `factdesk key show`'s key"
+            CatalogMessage("error_key_mismatch", ["handle": handle, "folder": folder])
         case .noService(let name):
-            "no service '\(name)' is registered on this desk; an editor registers it with `factdesk service add \(name)`"
+            CatalogMessage("error_no_service", ["name": name])
         case .serviceKeyMismatch(let name, let folder):
-            "the key of the service \(name) in \(folder) is not the one this desk has registered; register it again with `factdesk service add \(name) --key ...`"
+            CatalogMessage("error_service_key_mismatch", ["name": name, "folder": folder])
         case .cannotWrite(let path, let reason):
-            "cannot write the key \(path): \(reason)"
+            CatalogMessage("error_cannot_write_key", ["path": path, "reason": reason])
         }
     }
 }

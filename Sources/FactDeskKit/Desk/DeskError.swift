@@ -1,7 +1,7 @@
 /// The errors of desk operations: missing records, refused transitions, bad values.
 ///
 /// Each case reads as a sentence that tells the user what went wrong and what to do.
-public enum DeskError: FactDeskError, Equatable {
+public enum DeskError: CatalogError, Equatable {
     case claimNotFound(Int64)
     case sourceNotFound(Int64)
     case reviewerNotFound(String)
@@ -47,7 +47,7 @@ public enum DeskError: FactDeskError, Equatable {
     // MARK: - Feeds and tips
 
     /// A feed that is neither RSS, Atom nor JSON Feed, or is malformed.
-    case invalidFeed(url: String, reason: String)
+    case invalidFeed(url: String, reason: FeedProblem)
     case feedNotFound(Int64)
     case feedExists(url: String, id: Int64)
     case tipNotFound(String)
@@ -97,93 +97,112 @@ public enum DeskError: FactDeskError, Equatable {
 
     public var description: String {
         switch self {
+        case .invalidValue(let text), .mismatchedInput(let text): text
+        default: englishText()
+        }
+    }
+
+    public var catalogMessage: CatalogMessage? {
+        switch self {
         case .claimNotFound(let id):
-            "no claim \(id) in this desk; `factdesk claim list` shows the claims"
+            CatalogMessage("error_claim_not_found", ["id": String(id)])
         case .sourceNotFound(let id):
-            "no source \(id) in this desk; `factdesk source list` shows the sources"
+            CatalogMessage("error_source_not_found", ["id": String(id)])
         case .reviewerNotFound(let handle):
-            "no reviewer '\(handle)' in this desk; an editor adds one with `factdesk reviewer add \(handle)`"
+            CatalogMessage("error_reviewer_not_found", ["handle": handle])
         case .speakerNotFound(let name):
-            "no claim on this desk is attributed to '\(name)'; `factdesk speaker list` shows who is"
+            CatalogMessage("error_speaker_not_found", ["name": name])
         case .reviewerExists(let handle):
-            "reviewer '\(handle)' already exists; `factdesk reviewer list` shows the desk's reviewers"
+            CatalogMessage("error_reviewer_exists", ["handle": handle])
         case .reviewerInactive(let handle):
-            "reviewer '\(handle)' is deactivated; an editor can run `factdesk reviewer activate \(handle)`"
+            CatalogMessage("error_reviewer_inactive", ["handle": handle])
         case .unknownTransition(let name, let available):
-            "this desk's workflow has no transition '\(name)'; it has: \(available.joined(separator: ", "))"
+            CatalogMessage("error_unknown_transition", ["name": name, "transitions": available.joined(separator: ", ")])
         case .transitionNotAllowed(let claim, let transition, let state, let allowed):
             allowed.isEmpty
-                ? "claim \(claim) is '\(state)': '\(transition)' is not allowed, and no transition leaves '\(state)'"
-                : "claim \(claim) is '\(state)': '\(transition)' is not allowed; from '\(state)' you can: \(allowed.joined(separator: ", "))"
+                ? CatalogMessage("error_transition_not_allowed_anywhere",
+                                 ["claim": String(claim), "transition": transition, "state": state])
+                : CatalogMessage("error_transition_not_allowed", ["claim": String(claim), "transition": transition, "state": state,
+                                                                   "allowed": allowed.joined(separator: ", ")])
         case .notPermitted(let actor, let transition, let claim, let who):
-            "\(actor) may not \(transition) claim \(claim): only \(who) may"
+            CatalogMessage("error_not_permitted", ["actor": actor, "transition": transition, "claim": String(claim), "who": who])
         case .editorOnly(let actor, let action):
-            "\(actor) may not \(action): only an editor may"
+            CatalogMessage("error_editor_only", ["actor": actor, "action": action])
         case .noteRequired(let transition):
-            "'\(transition)' needs a note saying why"
+            CatalogMessage("error_note_required", ["transition": transition])
         case .evidenceRequired(let transition, let needed, let given):
-            "'\(transition)' needs at least \(needed) evidence item\(needed == 1 ? "" : "s") (the claim has \(given)); add a URL or a citation"
+            CatalogMessage("error_evidence_required", ["transition": transition, "given": String(given)], count: needed)
         case .assigneeRequired(let transition):
-            "'\(transition)' assigns the claim: name the reviewer"
+            CatalogMessage("error_assignee_required", ["transition": transition])
         case .assigneeNotExpected(let transition):
-            "'\(transition)' does not assign the claim: name no reviewer"
+            CatalogMessage("error_assignee_not_expected", ["transition": transition])
         case .versionConflict(let claim, let expected, let actual, let lastChange):
-            "claim \(claim) changed since you looked (version \(expected), now \(actual)"
-                + (lastChange.map { ": \($0)" } ?? "")
-                + "); run `factdesk claim show \(claim)` and try again"
+            if let lastChange {
+                CatalogMessage("error_version_conflict_change", ["claim": String(claim), "expected": String(expected),
+                                                                  "actual": String(actual), "change": lastChange])
+            } else {
+                CatalogMessage("error_version_conflict", ["claim": String(claim), "expected": String(expected), "actual": String(actual)])
+            }
         case .textNotInSource(let source):
-            "that text does not appear word for word in source \(source); copy it exactly, or record it as a paraphrase"
-        case .invalidValue(let message), .mismatchedInput(let message):
-            message
+            CatalogMessage("error_text_not_in_source", ["source": String(source)])
+        case .invalidValue, .mismatchedInput:
+            nil
         case .sameReviewer(let actor, let transition, let claim, let earlier):
-            "\(actor) may not \(transition) claim \(claim): \(actor) ran '\(earlier)' on it, and a second person must decide"
+            CatalogMessage("error_same_reviewer", ["actor": actor, "transition": transition, "claim": String(claim), "earlier": earlier])
         case .nothingProposed(let claim, let transition):
-            "claim \(claim) has no proposed verdict to \(transition)"
+            CatalogMessage("error_nothing_proposed", ["claim": String(claim), "transition": transition])
         case .unknownState(let name, let states):
-            "no state '\(name)' in this desk's workflow; states: \(states.joined(separator: ", "))"
+            CatalogMessage("error_unknown_state", ["name": name, "states": states.joined(separator: ", ")])
         case .invalidDeadline(let text):
-            "'\(text)' is not a deadline; write 2h, 3d, 1w, YYYY-MM-DD or YYYY-MM-DDTHH:MM (UTC)"
+            CatalogMessage("error_invalid_deadline", ["text": text])
         case .deadlineWithoutAssignment:
-            "a deadline goes with a transition that assigns, such as assign"
+            CatalogMessage("error_deadline_without_assignment")
         case .invalidPublicationDate(let text):
-            "the publication date '\(text)' is not a date; write it as YYYY-MM-DD"
+            CatalogMessage("error_invalid_publication_date", ["text": text])
         case .invalidLanguage(let text):
-            "'\(text)' is not a language code; use a code such as ar or en"
+            CatalogMessage("error_invalid_language", ["text": text])
         case .emptyClaimText:
-            "the claim's text is empty"
+            CatalogMessage("error_empty_claim_text")
         case .tooLarge(let name, let size, let limit):
-            "\(name) is " + (size.map { "\($0) bytes, " } ?? "") + "over the \(limit)-byte limit"
+            if let size {
+                CatalogMessage("error_too_large_size", ["name": name, "size": String(size), "limit": String(limit)])
+            } else {
+                CatalogMessage("error_too_large", ["name": name, "limit": String(limit)])
+            }
         case .forbiddenCharacter(let field, let scalar):
-            "the \(field) holds \(scalar), a character FactDesk does not store; remove it and try again"
+            CatalogMessage("error_forbidden_character", ["field": field, "scalar": scalar])
         case .lastEditor(let handle):
-            "\(handle) is the desk's last active editor; make another reviewer an editor first"
+            CatalogMessage("error_last_editor", ["handle": handle])
         case .unreadableCharset(let name):
-            "the page is in \(name), which FactDesk does not read; save it as UTF-8 and import the file"
+            CatalogMessage("error_unreadable_charset", ["charset": name])
         case .invalidPageBytes(let charset):
-            "the page's bytes are not valid \(charset); save it as UTF-8 and import the file"
+            CatalogMessage("error_invalid_page_bytes", ["charset": charset])
         case .noArticleText(let url):
-            "the page at \(url) has no article text FactDesk can find; save the text and import the file"
-        case .invalidFeed(let url, let reason):
-            "\(url) is not a feed FactDesk reads: \(reason); give the address of its RSS, Atom or JSON Feed"
+            CatalogMessage("error_no_article_text", ["url": url])
+        case .invalidFeed(let url, let problem):
+            problem.message(url: url)
         case .feedNotFound(let id):
-            "there is no feed \(id); `factdesk feed list` shows the feeds"
+            CatalogMessage("error_feed_not_found", ["id": String(id)])
         case .feedExists(let url, let id):
-            "the desk already watches \(url) (feed \(id)); `factdesk feed remove \(id)` first to add it again"
+            CatalogMessage("error_feed_exists", ["url": url, "id": String(id)])
         case .tipNotFound(let id):
-            "there is no tip \(id); `factdesk tip list` shows the tips"
+            CatalogMessage("error_tip_not_found", ["id": id])
         case .tipDecided(let id, let status):
-            "tip \(id) is already \(status); only a new tip can be accepted, rejected or merged"
+            CatalogMessage("error_tip_decided", ["id": String(id), "status": status])
         case .tooManyTips(let limit):
-            "this address has sent \(limit) tips within the hour, the most the desk takes; try again later"
+            CatalogMessage("error_too_many_tips", ["limit": String(limit)])
         case .unknownMention(let handle, let suggestion):
-            "the note mentions @\(handle), who is not on the desk; "
-                + (suggestion.map { "did you mean @\($0)?" } ?? "`factdesk reviewer list` shows the handles")
+            if let suggestion {
+                CatalogMessage("error_unknown_mention_suggestion", ["handle": handle, "suggestion": suggestion])
+            } else {
+                CatalogMessage("error_unknown_mention", ["handle": handle])
+            }
         case .webhookNotFound(let id):
-            "there is no webhook \(id); `factdesk webhook list` shows the webhooks"
+            CatalogMessage("error_webhook_not_found", ["id": String(id)])
         case .deliveryNotFound(let id):
-            "there is no delivery \(id); `factdesk webhook deliveries ID` shows a webhook's deliveries"
+            CatalogMessage("error_delivery_not_found", ["id": String(id)])
         case .inboxItemNotFound(let id):
-            "there is no item \(id) in your inbox; `factdesk inbox` shows it"
+            CatalogMessage("error_inbox_item_not_found", ["id": String(id)])
         }
     }
 }

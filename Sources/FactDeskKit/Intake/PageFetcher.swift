@@ -181,7 +181,7 @@ public struct PageFetcher: Sendable {
 }
 
 /// Why a page could not be fetched; each says what to do.
-public enum FetchError: FactDeskError, Equatable {
+public enum FetchError: CatalogError, Equatable {
     case badAddress(String)
     case status(address: String, code: Int, reason: String)
     case redirects(address: String, limit: Int)
@@ -200,24 +200,26 @@ public enum FetchError: FactDeskError, Equatable {
         }
     }
 
-    public var description: String {
+    public var description: String { englishText() }
+
+    public var catalogMessage: CatalogMessage? {
         switch self {
         case .badAddress(let address):
-            "\(address) is not an http or https address; give the article's full URL"
+            CatalogMessage("error_fetch_bad_address", ["address": address])
         case .status(let address, let code, let reason):
-            "\(address) answered \(code) \(reason); check the address, or save the page and import the file"
+            CatalogMessage("error_fetch_status", ["address": address, "code": String(code), "reason": reason])
         case .redirects(let address, let limit):
-            "\(address) redirects in a loop or more than \(limit) times; open it in a browser and give the final address"
+            CatalogMessage("error_fetch_redirects", ["address": address, "limit": String(limit)])
         case .timedOut(let address, let seconds):
-            "\(address) did not answer within \(Self.seconds(seconds)) s; try again later or raise --timeout"
+            CatalogMessage("error_fetch_timed_out", ["address": address, "seconds": Self.seconds(seconds)])
         case .tooLarge(let address, let limit):
-            "\(address) is larger than \(limit) bytes; raise --max-size if the page is really that large"
+            CatalogMessage("error_fetch_too_large", ["address": address, "limit": String(limit)])
         case .unreachable(let address, let reason):
-            "\(address) cannot be reached (\(reason.prefix(160))); check the address and the network"
+            CatalogMessage("error_fetch_unreachable", ["address": address, "reason": String(reason.prefix(160))])
         case .privateAddress(let address, let ip):
-            "\(address) leads to \(ip), which is not on the public internet; the desk fetches only public pages for others"
+            CatalogMessage("error_fetch_private_address", ["address": address, "ip": ip])
         case .notHTML(let address, let contentType):
-            "\(address) is \(contentType), not a web page; give the address of the article's page"
+            CatalogMessage("error_fetch_not_html", ["address": address, "type": contentType])
         }
     }
 

@@ -3,7 +3,7 @@
 /// The sender retries a transient failure later and gives up on a permanent one, so every
 /// case says which it is: a 5xx reply is the server's final word, while a 4xx reply, a
 /// connection refused or reset, a timeout or a failed TLS handshake may pass.
-public enum MailError: FactDeskError, Equatable {
+public enum MailError: CatalogError, Equatable {
     /// An address that is not `local@domain`.
     case invalidAddress(String, reason: String)
     /// A message that cannot be rendered: no recipient, a header it may not carry.
@@ -45,27 +45,34 @@ public enum MailError: FactDeskError, Equatable {
 
     public var description: String {
         switch self {
+        case .invalidMessage(let reason): reason
+        default: englishText()
+        }
+    }
+
+    public var catalogMessage: CatalogMessage? {
+        switch self {
         case .invalidAddress(let text, let reason):
-            "'\(Self.shown(text))' is not an email address: \(reason); write it as name@example.org"
-        case .invalidMessage(let reason):
-            reason
+            CatalogMessage("error_mail_invalid_address", ["address": Self.shown(text), "reason": reason])
+        case .invalidMessage:
+            nil
         case .invalidRelay(let text, let reason):
-            "'\(Self.shown(text))' is not a relay: \(reason)"
+            CatalogMessage("error_mail_invalid_relay", ["relay": Self.shown(text), "reason": reason])
         case .refused(let host, let command, let reply, let code):
-            "\(host) refused \(command): \(Self.shown(reply))"
-                + ((500...599).contains(code) ? "" : " (a temporary refusal: the message can be sent again later)")
+            CatalogMessage((500...599).contains(code) ? "error_mail_refused" : "error_mail_refused_for_now",
+                           ["host": host, "command": command, "reply": Self.shown(reply)])
         case .unexpectedReply(let host, let command, let reply):
-            "\(host) answered \(command) with '\(Self.shown(reply))', which is not SMTP; check the relay's host and port"
+            CatalogMessage("error_mail_unexpected_reply", ["host": host, "command": command, "reply": Self.shown(reply)])
         case .unreachable(let host, let reason):
-            "cannot talk to the mail relay \(host): \(reason); check that it is running and its host and port are right"
+            CatalogMessage("error_mail_unreachable", ["host": host, "reason": reason])
         case .timedOut(let host, let seconds):
-            "the mail relay \(host) did not finish within \(Self.seconds(seconds)); try again later, or check the relay"
+            CatalogMessage("error_mail_timed_out", ["host": host, "seconds": Self.number(seconds)])
         case .tls(let host, let reason):
-            "no secure connection to the mail relay \(host): \(reason)"
+            CatalogMessage("error_mail_tls", ["host": host, "reason": reason])
         case .authentication(let host, let reason):
-            "cannot log in to the mail relay \(host): \(reason)"
+            CatalogMessage("error_mail_authentication", ["host": host, "reason": reason])
         case .sendmail(let command, let reason):
-            "the mail command '\(command)' \(reason)"
+            CatalogMessage("error_mail_sendmail", ["command": command, "reason": reason])
         }
     }
 
@@ -76,6 +83,11 @@ public enum MailError: FactDeskError, Equatable {
     }
 
     static func seconds(_ value: Double) -> String {
-        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+        number(value) + " s"
+    }
+
+    /// A number of seconds as plain digits, without a fraction when it is whole.
+    static func number(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value))" : "\(value)"
     }
 }

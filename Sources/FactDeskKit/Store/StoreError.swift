@@ -1,5 +1,5 @@
 /// Why the desk could not be opened or written.
-public enum StoreError: FactDeskError, Equatable {
+public enum StoreError: CatalogError, Equatable {
     case noDesk(path: String)
     case alreadyExists(path: String)
     case notADesk(path: String)
@@ -33,32 +33,39 @@ public enum StoreError: FactDeskError, Equatable {
 
     public var description: String {
         switch self {
+        case .accessDenied(let message): message
+        default: englishText()
+        }
+    }
+
+    public var catalogMessage: CatalogMessage? {
+        switch self {
         case .noDesk(let path):
-            "no desk at \(path); create one with `factdesk init`"
+            CatalogMessage("error_no_desk", ["path": path])
         case .alreadyExists(let path):
-            "\(path) already exists; choose another path, or use the desk that is there"
+            CatalogMessage("error_desk_already_exists", ["path": path])
         case .notADesk(let path):
-            "\(path) is not a FactDesk desk (not a desk file, or damaged)"
+            CatalogMessage("error_not_a_desk", ["path": path])
         case .newerDesk(let path):
-            "\(path) was written by a newer FactDesk; upgrade factdesk to open it"
+            CatalogMessage("error_newer_desk", ["path": path])
         case .busy(let seconds):
-            "the desk is busy: another factdesk held it for more than \(seconds.formatted()) s; try again"
+            CatalogMessage("error_desk_busy", ["seconds": seconds.formatted()])
         case .readOnly(let path):
-            "\(path) is read-only; make it writable (chmod u+w \(path)) to use it, or work on a copy"
+            CatalogMessage("error_desk_read_only", ["path": path])
         case .cannotOpen(let path, let reason):
-            "cannot open \(path): \(reason)"
+            CatalogMessage("error_cannot_open_desk", ["path": path, "reason": reason])
         case .database(let message):
-            "the desk could not do that: \(message)"
+            CatalogMessage("error_database", ["message": message])
         case .unreachable(let place, let reason):
-            "cannot reach the PostgreSQL server at \(place): \(reason)"
+            CatalogMessage("error_postgres_unreachable", ["place": place, "reason": reason])
         case .interrupted(let place):
-            "the connection to the PostgreSQL server at \(place) was lost; nothing of this command was kept; try again"
-        case .accessDenied(let message):
-            message
+            CatalogMessage("error_postgres_interrupted", ["place": place])
+        case .accessDenied:
+            nil
         case .noDatabase(let name):
-            "there is no database \(name); create it (createdb), then run `factdesk init` on it"
+            CatalogMessage("error_no_database", ["name": name])
         case .notEmpty(let name):
-            "the database \(name) already holds tables that are not a desk; give `factdesk init` an empty database"
+            CatalogMessage("error_database_not_empty", ["name": name])
         }
     }
 }

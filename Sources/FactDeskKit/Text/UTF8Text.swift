@@ -7,16 +7,20 @@ import Foundation
 /// can find the damage with a hex editor.
 public enum UTF8Text {
     /// Why a byte sequence is not acceptable text.
-    public enum Failure: Error, Equatable, CustomStringConvertible {
+    public enum Failure: CatalogError, Equatable {
         /// The bytes are not valid UTF-8; the offset is that of the first bad sequence.
         case invalid(offset: Int)
         /// The bytes hold a NUL, which text files never do: it is most likely a binary file.
         case nul(offset: Int)
 
-        public var description: String {
+        public var kind: FailureKind { .invalidInput }
+
+        public var description: String { englishText() }
+
+        public var catalogMessage: CatalogMessage? {
             switch self {
-            case .invalid(let offset): "invalid UTF-8 at byte \(offset)"
-            case .nul(let offset): "a NUL byte at byte \(offset), so it looks like a binary file"
+            case .invalid(let offset): CatalogMessage("error_invalid_utf8", ["offset": String(offset)])
+            case .nul(let offset): CatalogMessage("error_nul_byte", ["offset": String(offset)])
             }
         }
     }

@@ -72,15 +72,17 @@ enum WorkflowSeal {
 }
 
 /// What a desk's rows say that its signed history does not, found before a write.
-public enum IntegrityError: FactDeskError, Equatable {
+public enum IntegrityError: CatalogError, Equatable {
     case workflowChanged(String)
 
     public var kind: FailureKind { .tampered }
 
-    public var description: String {
+    public var description: String { englishText() }
+
+    public var catalogMessage: CatalogMessage? {
         switch self {
         case .workflowChanged(let detail):
-            "the desk's workflow was changed outside FactDesk: \(detail); nothing is written until an editor runs `factdesk workflow install` with the workflow the desk should run, and `factdesk audit verify` says what else changed"
+            CatalogMessage("error_workflow_changed", ["detail": detail])
         }
     }
 }

@@ -29,7 +29,7 @@ public struct FeedDocument: Sendable, Equatable {
         // one (the parser expands internal entities), so a DTD is refused before parsing.
         if body.range(of: Data("<!DOCTYPE".utf8)) != nil || body.range(of: Data("<!ENTITY".utf8)) != nil
             || body.range(of: Data("<!doctype".utf8)) != nil {
-            throw .invalidFeed(url: url, reason: "it declares a document type (<!DOCTYPE or <!ENTITY), which feeds do not need")
+            throw .invalidFeed(url: url, reason: .documentType)
         }
         let parser = XMLParser(data: body)
         parser.shouldResolveExternalEntities = false
@@ -39,8 +39,7 @@ public struct FeedDocument: Sendable, Equatable {
         let parsed = parser.parse()
         let error = reader.error ?? parser.parserError
         guard parsed, error == nil, reader.depth == 0, let format = reader.format else {
-            let reason = reader.format == nil ? "it is neither RSS, Atom nor JSON Feed"
-                : "its XML is malformed (\(error.map { "\(($0 as NSError).code)" }.map { "libxml2 error " + $0 } ?? "unclosed elements"))"
+            let reason: FeedProblem = reader.format == nil ? .notAFeed : .malformedXML(libxml2Error: error.map { ($0 as NSError).code })
             throw .invalidFeed(url: url, reason: reason)
         }
         return FeedDocument(format: format, title: reader.feedTitle, items: resolved(reader.items, base: url))
@@ -49,7 +48,7 @@ public struct FeedDocument: Sendable, Equatable {
     private static func json(_ body: Data, url: String) throws(DeskError) -> FeedDocument {
         guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any],
               let version = object["version"] as? String, version.hasPrefix("https://jsonfeed.org/version/") else {
-            throw .invalidFeed(url: url, reason: "it is JSON but not a JSON Feed (no jsonfeed.org version)")
+            throw .invalidFeed(url: url, reason: .notJSONFeed)
         }
         let items = (object["items"] as? [[String: Any]] ?? []).compactMap { item -> Item? in
             guard let link = (item["url"] as? String) ?? (item["external_url"] as? String) else { return nil }
@@ -70,6 +69,29 @@ public struct FeedDocument: Sendable, Equatable {
             item.link = absolute.absoluteString
             item.title = item.title?.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             return item
+        }
+    }
+}
+
+/// Why a document is not a feed FactDesk reads.
+public enum FeedProblem: Sendable, Equatable {
+    /// It declares a document type, which a feed does not need and which can expand it.
+    case documentType
+    /// It is neither RSS, Atom nor JSON Feed.
+    case notAFeed
+    /// Its XML is malformed: the parser's error code, or nil for elements left unclosed.
+    case malformedXML(libxml2Error: Int?)
+    /// It is JSON without a jsonfeed.org version.
+    case notJSONFeed
+
+    /// The sentence that refuses the feed at `url` for this reason.
+    func message(url: String) -> CatalogMessage {
+        switch self {
+        case .documentType: CatalogMessage("error_feed_document_type", ["url": url])
+        case .notAFeed: CatalogMessage("error_feed_not_a_feed", ["url": url])
+        case .malformedXML(let code?): CatalogMessage("error_feed_malformed_xml", ["url": url, "code": String(code)])
+        case .malformedXML(nil): CatalogMessage("error_feed_unclosed_xml", ["url": url])
+        case .notJSONFeed: CatalogMessage("error_feed_not_json_feed", ["url": url])
         }
     }
 }
