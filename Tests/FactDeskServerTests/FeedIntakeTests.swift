@@ -100,8 +100,8 @@ import Testing
             #expect(changes.contains { if case .removed(let line) = $0 { line.contains("أعلنت وزارة المالية") } else { false } })
             // The web source page shows the change, old struck and new marked.
             let page = try await store.review.report(source: id).render()
-            #expect(page.contains("<del dir=\"auto\" title=\"removed\">أعلنت وزارة المالية"))
-            #expect(page.contains("<ins dir=\"auto\" title=\"added\">نفت وزارة المالية"))
+            #expect(page.contains("<del lang=\"ar\" dir=\"auto\" title=\"حُذف\">أعلنت وزارة المالية"))
+            #expect(page.contains("<ins lang=\"ar\" dir=\"auto\" title=\"أُضيف\">نفت وزارة المالية"))
             #expect(try await store.audit.verifyAudit().problems.isEmpty)
         }
     }

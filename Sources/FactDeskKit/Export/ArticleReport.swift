@@ -5,10 +5,15 @@ import Mustache
 /// colour, a summary of claims per state, and every claim's details in a side panel.
 ///
 /// Built from a Mustache template; every piece of article, claim, note and evidence text
-/// goes through Mustache's HTML escaping, so nothing from outside can inject markup, and
+/// goes through Mustache's HTML escaping, or through ``Localizer/html(_:_:markup:)`` when it
+/// is a value in one of the page's own sentences, so nothing from outside can inject markup, and
 /// through ``InvisibleCharacters/shown(_:)``, so that a bidirectional override cannot make
 /// the title, a claim or a note read as something it does not say. The page forbids
 /// scripts and every outside load in its own Content-Security-Policy.
+///
+/// The page's own words come from the catalog's report part in one interface language;
+/// the article and its claims keep the source's `lang` and `dir`, and what reviewers wrote
+/// is set `dir="auto"` or isolated, so that each reads in its own direction.
 public struct ArticleReport: Sendable {
     public var source: Source
     public var claims: [ClaimDetail]
@@ -24,32 +29,50 @@ public struct ArticleReport: Sendable {
         self.workflow = workflow
     }
 
-    public func render() throws -> String {
+    /// The page, its own words in `language`: by default Arabic for an Arabic source, else English.
+    ///
+    /// Only the words around the desk's text change with the language; the article, its
+    /// claims and what reviewers wrote keep their own language and direction.
+    public func render(language: InterfaceLanguage? = nil) throws -> String {
         let template = try MustacheTemplate(string: Self.template)
-        return template.render(context)
+        return template.render(context(Localizer(language ?? defaultLanguage)))
     }
 
-    /// The values the template shows.
-    var context: [String: Any] {
+    /// The interface language a report takes when none is asked for: the source's, if Arabic.
+    public var defaultLanguage: InterfaceLanguage {
+        InterfaceLanguage(tag: source.language) == .ar ? .ar : .en
+    }
+
+    /// The values the template shows, the page's own words in `localizer`'s language.
+    func context(_ localizer: Localizer) -> [String: Any] {
         let rtl = ["ar", "fa", "ur", "he"].contains(source.language)
         let counts = Dictionary(grouping: claims, by: \.claim.state).mapValues(\.count)
+        let generated = ISO8601.string(from: Date())
         return [
-            "lang": source.language,
-            "dir": rtl ? "rtl" : "ltr",
+            "lang": localizer.language.rawValue,
+            "dir": localizer.direction,
+            "sourceLang": source.language,
+            "sourceDir": rtl ? "rtl" : "ltr",
             "title": shown(source.title),
             "outlet": shown(source.outlet ?? ""),
             "url": shown(source.url ?? ""),
             "link": source.url.flatMap(WebLink.href) ?? "",
             "published": shown(source.publishedOn ?? ""),
-            "sourceID": String(source.id ?? 0),
+            "sourceLabel": localizer.html("report_source", ["id": String(source.id ?? 0)]),
             "summary": workflow.states.compactMap { state -> [String: Any]? in
                 guard let count = counts[state.name] else { return nil }
-                return ["state": state.name, "count": String(count)]
+                return ["state": state.name, "label": Self.summary(of: shown(state.name), count, localizer)]
             },
-            "segments": segments,
-            "claims": claims.map(claimContext),
-            "generated": ISO8601.string(from: Date()),
+            "segments": segments(localizer),
+            "claims": claims.map { claimContext($0, localizer) },
+            "footer": localizer.html("report_footer", ["date": generated]),
             "policy": Self.contentSecurityPolicy,
+            "changesHeading": localizer.text("report_changes_heading"),
+            "removedLabel": localizer.text("report_removed"),
+            "addedLabel": localizer.text("report_added"),
+            "revisedLabel": localizer.text("report_revised"),
+            "notesLabel": localizer.text("report_notes"),
+            "evidenceLabel": localizer.text("report_evidence"),
             "changes": changes.map { line -> [String: Any] in
                 switch line {
                 case .removed(let text): ["removed": shown(text)]
@@ -63,7 +86,7 @@ public struct ArticleReport: Sendable {
 
     /// The article cut into plain text and highlighted claims; a claim whose span overlaps
     /// one already highlighted is listed in the panel only.
-    var segments: [[String: Any]] {
+    func segments(_ localizer: Localizer) -> [[String: Any]] {
         let scalars = Array(source.body.unicodeScalars)
         var result: [[String: Any]] = []
         var position = 0
@@ -82,7 +105,10 @@ public struct ArticleReport: Sendable {
             }
             result.append(["text": shown(text(range)), "claim": [
                 "id": String(detail.claim.id ?? 0), "state": detail.claim.state,
-                "tip": shown("\(detail.claim.state) · \(detail.claim.assignee ?? "unassigned")"),
+                "tip": localizer.text("report_mark_title", [
+                    "id": String(detail.claim.id ?? 0), "state": Self.stateName(shown(detail.claim.state), localizer),
+                    "assignee": detail.claim.assignee.map(shown) ?? localizer.text("report_unassigned"),
+                ]),
             ]])
             position = range.upperBound
         }
@@ -90,23 +116,71 @@ public struct ArticleReport: Sendable {
         return result
     }
 
-    func claimContext(_ detail: ClaimDetail) -> [String: Any] {
+    /// One claim's panel: its text in the source's language, the rest in `localizer`'s.
+    func claimContext(_ detail: ClaimDetail, _ localizer: Localizer) -> [String: Any] {
         let claim = detail.claim
-        var context: [String: Any] = [
+        var labels = [
+            localizer.html("report_speaker", ["speaker": shown(claim.speaker ?? "—")]),
+            localizer.html("report_assignee", ["assignee": shown(claim.assignee ?? "—")]),
+            localizer.html("report_score", ["score": localizer.number(claim.worthiness)]),
+        ]
+        if let due = claim.dueAt { labels.append(localizer.html("report_due", ["due": ISO8601.string(from: due)])) }
+        return [
             "id": String(claim.id ?? 0),
             "state": claim.state,
+            "stateName": Self.stateName(shown(claim.state), localizer),
+            "heading": localizer.html("report_claim", ["id": String(claim.id ?? 0)]),
             "text": shown(claim.text),
-            "assignee": shown(claim.assignee ?? "—"),
-            "speaker": shown(claim.speaker ?? "—"),
-            "score": String(claim.worthiness),
-            "notes": detail.notes.map { ["author": shown($0.author), "body": shown($0.body), "at": ISO8601.string(from: $0.createdAt)] },
-            "evidence": detail.evidence.map { ["url": shown($0.url), "stance": $0.stance.rawValue, "by": shown($0.addedBy)] },
+            "labels": labels.joined(separator: " · "),
+            "notes": detail.notes.map { note -> [String: Any] in
+                ["body": shown(note.body),
+                 "byline": localizer.html("report_note_byline", ["author": shown(note.author), "date": ISO8601.string(from: note.createdAt)])]
+            },
+            "evidence": detail.evidence.map { ["url": shown($0.url), "stance": Self.stanceName($0.stance, localizer), "by": shown($0.addedBy)] },
             "hasNotes": !detail.notes.isEmpty,
             "hasEvidence": !detail.evidence.isEmpty,
             "revised": revisedClaims.contains(claim.id ?? 0),
         ]
-        if let due = claim.dueAt { context["due"] = ISO8601.string(from: due) }
-        return context
+    }
+
+    /// A workflow state's name in the reader's language; a state the catalog does not know
+    /// (a desk's own workflow may add one) keeps the name its workflow gives it.
+    static func stateName(_ state: String, _ localizer: Localizer) -> String {
+        switch state {
+        case "new": localizer.text("report_state_new")
+        case "assigned": localizer.text("report_state_assigned")
+        case "in_review": localizer.text("report_state_in_review")
+        case "awaiting_approval": localizer.text("report_state_awaiting_approval")
+        case "verified": localizer.text("report_state_verified")
+        case "disputed": localizer.text("report_state_disputed")
+        case "unverifiable": localizer.text("report_state_unverifiable")
+        case "skipped": localizer.text("report_state_skipped")
+        default: state
+        }
+    }
+
+    /// How many claims are in a state, as one counted phrase of HTML ("3 claims verified").
+    static func summary(of state: String, _ count: Int, _ localizer: Localizer) -> String {
+        switch state {
+        case "new": localizer.countHTML("report_summary_new", count)
+        case "assigned": localizer.countHTML("report_summary_assigned", count)
+        case "in_review": localizer.countHTML("report_summary_in_review", count)
+        case "awaiting_approval": localizer.countHTML("report_summary_awaiting_approval", count)
+        case "verified": localizer.countHTML("report_summary_verified", count)
+        case "disputed": localizer.countHTML("report_summary_disputed", count)
+        case "unverifiable": localizer.countHTML("report_summary_unverifiable", count)
+        case "skipped": localizer.countHTML("report_summary_skipped", count)
+        default: localizer.countHTML("report_summary_state", count, ["state": state])
+        }
+    }
+
+    /// How a piece of evidence bears on its claim, in the reader's language.
+    static func stanceName(_ stance: Evidence.Stance, _ localizer: Localizer) -> String {
+        switch stance {
+        case .supports: localizer.text("report_stance_supports")
+        case .refutes: localizer.text("report_stance_refutes")
+        case .context: localizer.text("report_stance_context")
+        }
     }
 
     /// Text as the page prints it: each invisible or direction-changing character written out.

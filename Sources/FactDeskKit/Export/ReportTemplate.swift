@@ -4,8 +4,9 @@ extension ArticleReport {
     public static let contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
         + "base-uri 'none'; form-action 'none'"
 
-    /// The page's Mustache template. `{{…}}` escapes HTML (only the constant policy is put in
-    /// raw, with `{{{…}}}`); the page needs no other file.
+    /// The page's Mustache template. `{{…}}` escapes HTML; only the constant policy and the
+    /// sentences ``Localizer/html(_:_:markup:)`` wrote (their words and values escaped there)
+    /// are put in raw, with `{{{…}}}`. The page needs no other file.
     static let template = #"""
 <!DOCTYPE html>
 <html lang="{{lang}}" dir="{{dir}}">
@@ -28,6 +29,7 @@ extension ArticleReport {
   .claim { background: #fff; border-radius: 8px; padding: 12px 16px; margin-bottom: 12px; border-inline-start: 6px solid #ccc; box-shadow: 0 1px 3px rgba(0,0,0,.08); }
   .claim:target { outline: 3px solid #333; }
   .claim h3 { margin: 0 0 4px; font-size: 15px; }
+  .claim blockquote { margin: 0; }
   .claim ul { margin: 4px 0; padding-inline-start: 20px; }
   .label { font-size: 13px; color: #666; }
   .new { background: #e8eefc; border-color: #7d9be8; } mark.new { background: #dbe5fb; }
@@ -48,30 +50,30 @@ extension ArticleReport {
 </head>
 <body>
 <header>
-  <h1>{{title}}</h1>
-  <div class="meta">{{#outlet}}{{outlet}} · {{/outlet}}{{#published}}{{published}} · {{/published}}{{#link}}<a href="{{link}}">{{url}}</a> · {{/link}}{{^link}}{{#url}}{{url}} · {{/url}}{{/link}}source {{sourceID}}</div>
-  <div class="summary">{{#summary}}<span class="{{state}}">{{state}}: {{count}}</span>{{/summary}}</div>
+  <h1 lang="{{sourceLang}}" dir="{{sourceDir}}">{{title}}</h1>
+  <div class="meta">{{#outlet}}<bdi>{{outlet}}</bdi> · {{/outlet}}{{#published}}{{published}} · {{/published}}{{#link}}<a href="{{link}}" dir="ltr">{{url}}</a> · {{/link}}{{^link}}{{#url}}<bdi>{{url}}</bdi> · {{/url}}{{/link}}{{{sourceLabel}}}</div>
+  <div class="summary">{{#summary}}<span class="{{state}}">{{{label}}}</span>{{/summary}}</div>
 </header>
 {{#hasChanges}}<section class="changes" id="changes">
-  <h2>What the outlet changed since the desk first read it</h2>
-  {{#changes}}{{#removed}}<del dir="auto" title="removed">{{removed}}</del>{{/removed}}{{#added}}<ins dir="auto" title="added">{{added}}</ins>{{/added}}{{/changes}}
+  <h2>{{changesHeading}}</h2>
+  {{#changes}}{{#removed}}<del lang="{{sourceLang}}" dir="auto" title="{{removedLabel}}">{{removed}}</del>{{/removed}}{{#added}}<ins lang="{{sourceLang}}" dir="auto" title="{{addedLabel}}">{{added}}</ins>{{/added}}{{/changes}}
 </section>{{/hasChanges}}
 <main>
-<article>{{#segments}}{{#claim}}<mark class="{{state}}" id="m{{id}}" title="claim {{id}} · {{tip}}"><a href="#c{{id}}">{{/claim}}{{text}}{{#claim}}</a></mark>{{/claim}}{{/segments}}</article>
+<article lang="{{sourceLang}}" dir="{{sourceDir}}">{{#segments}}{{#claim}}<mark class="{{state}}" id="m{{id}}" title="{{tip}}"><a href="#c{{id}}">{{/claim}}{{text}}{{#claim}}</a></mark>{{/claim}}{{/segments}}</article>
 <aside>
 {{#claims}}
 <section class="claim {{state}}" id="c{{id}}">
-  <h3><a href="#m{{id}}">claim {{id}}</a> · {{state}}</h3>
-  <div>{{text}}</div>
-  {{#revised}}<div class="revised">Its sentence changed or vanished in the outlet's newest version.</div>{{/revised}}
-  <div class="label">speaker: {{speaker}} · assignee: {{assignee}} · score: {{score}}{{#due}} · due: {{due}}{{/due}}</div>
-  {{#hasNotes}}<div class="label">notes</div><ul>{{#notes}}<li>{{body}} <span class="label">— {{author}}, {{at}}</span></li>{{/notes}}</ul>{{/hasNotes}}
-  {{#hasEvidence}}<div class="label">evidence</div><ul>{{#evidence}}<li>{{stance}}: {{url}} <span class="label">— {{by}}</span></li>{{/evidence}}</ul>{{/hasEvidence}}
+  <h3><a href="#m{{id}}">{{{heading}}}</a> · {{stateName}}</h3>
+  <blockquote lang="{{sourceLang}}" dir="{{sourceDir}}">{{text}}</blockquote>
+  {{#revised}}<div class="revised">{{revisedLabel}}</div>{{/revised}}
+  <div class="label">{{{labels}}}</div>
+  {{#hasNotes}}<div class="label">{{notesLabel}}</div><ul>{{#notes}}<li><span dir="auto">{{body}}</span> <span class="label">{{{byline}}}</span></li>{{/notes}}</ul>{{/hasNotes}}
+  {{#hasEvidence}}<div class="label">{{evidenceLabel}}</div><ul>{{#evidence}}<li>{{stance}}: <bdi>{{url}}</bdi> <span class="label">— <bdi>{{by}}</bdi></span></li>{{/evidence}}</ul>{{/hasEvidence}}
 </section>
 {{/claims}}
 </aside>
 </main>
-<footer>FactDesk report, {{generated}}</footer>
+<footer>{{{footer}}}</footer>
 </body>
 </html>
 """#

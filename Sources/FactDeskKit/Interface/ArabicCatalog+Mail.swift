@@ -1,4 +1,30 @@
 extension ArabicCatalog {
-    /// The Arabic strings of the mail part.
-    static let mail: [String: String] = [:]
+    /// The Arabic strings of the mail part: inbox lines, email subjects and bodies.
+    static let mail: [String: String] = [
+        "mail_line_assigned": "أسند إليك {actor} الادعاء رقم {claim}",
+        "mail_line_assigned_due": "أسند إليك {actor} الادعاء رقم {claim}، موعده {due}",
+        "mail_line_due": "يحين موعد الادعاء رقم {claim} في {due}",
+        "mail_line_overdue": "تأخر الادعاء رقم {claim} عن موعده ({due})",
+        "mail_line_escalated": "الادعاء رقم {claim} المسند إلى {assignee} متأخر منذ {due}",
+        "mail_line_mention": "ذكرك {actor} في ملاحظة على الادعاء رقم {claim}",
+        "mail_line_verdict": "صدر الحكم على الادعاء رقم {claim}: {verdict}",
+        "mail_line_reopened": "أعاد {actor} فتح الادعاء رقم {claim} ({reason})",
+        "mail_line_approval": "اعتمد {actor} الحكم على الادعاء رقم {claim}: {verdict}",
+        "mail_line_tip": "وصل بلاغ جديد من قارئ (رقم {tip})",
+        "mail_line_feed_failing": "تتعثر الخلاصة {feed}",
+        "mail_line_webhook_disabled": "عُطّل الخطاف {webhook} بعد إخفاقه خمسة أيام",
+        "mail_line_audit_failed": "فشل فحص سجل المكتب: {problem}",
+        "mail_line_audit_failed_outside": "فشل فحص سجل المكتب؛ شغّل factdesk audit verify",
+        "mail_subject_one": "FactDesk: {line}",
+        "mail_digest_subject#zero": "FactDesk: لا إشعارات ليوم {date}",
+        "mail_digest_subject#one": "FactDesk: إشعار واحد ليوم {date}",
+        "mail_digest_subject#two": "FactDesk: إشعاران ليوم {date}",
+        "mail_digest_subject#few": "FactDesk: {n} إشعارات ليوم {date}",
+        "mail_digest_subject#many": "FactDesk: {n} إشعارًا ليوم {date}",
+        "mail_digest_subject#other": "FactDesk: {n} إشعار ليوم {date}",
+        "mail_hello": "مرحبًا {name}،",
+        "mail_note": "الملاحظة: {note}",
+        "mail_note_kept": "الملاحظة محفوظة في المكتب.",
+        "mail_footer": "تصلك هذه الرسالة لأنك في فريق المكتب. غيّر ما يصلك من: {link}",
+    ]
 }

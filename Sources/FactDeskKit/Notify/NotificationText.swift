@@ -10,44 +10,52 @@ public enum NotificationText {
     /// error, an audit's finding) is left out: the desk's own From address must not carry
     /// words that a row planted in the inbox could hold; the desk shows them.
     public static func line(_ entry: Notifications.Entry, language: String, outside: Bool = false) -> String {
-        let ar = language == "ar"
+        line(entry, localizer: localizer(language), outside: outside)
+    }
+
+    /// The interface's words for a reviewer's language tag; English for a tag it does not speak.
+    static func localizer(_ language: String) -> Localizer {
+        Localizer(InterfaceLanguage(tag: language) ?? .en)
+    }
+
+    /// One line for an inbox item in `localizer`'s language, as ``line(_:language:outside:)`` says.
+    static func line(_ entry: Notifications.Entry, localizer: Localizer, outside: Bool = false) -> String {
         let item = entry.item
         let claim = item.claimID.map(String.init) ?? ""
         let actor = entry.event?.actor ?? ""
         var detail = item.detail ?? ""
         if outside, [.tip, .feedFailing, .webhookDisabled].contains(item.topic) { detail = String(detail.prefix { $0.isASCII && $0.isNumber }) }
         if outside, item.topic == .auditFailed {
-            return ar ? "فشل فحص سجل المكتب؛ شغّل factdesk audit verify" : "The desk's history check failed; run factdesk audit verify"
+            return localizer.text("mail_line_audit_failed_outside")
         }
         switch item.topic {
         case .assigned:
-            let due = detail.isEmpty ? "" : (ar ? "، موعده \(day(detail))" : ", due \(day(detail))")
-            return ar ? "أسند إليك \(actor) الادعاء رقم \(claim)\(due)" : "\(actor) assigned claim \(claim) to you\(due)"
+            if detail.isEmpty { return localizer.text("mail_line_assigned", ["actor": actor, "claim": claim]) }
+            return localizer.text("mail_line_assigned_due", ["actor": actor, "claim": claim, "due": day(detail)])
         case .due:
-            return ar ? "يحين موعد الادعاء رقم \(claim) في \(day(detail))" : "Claim \(claim) is due \(day(detail))"
+            return localizer.text("mail_line_due", ["claim": claim, "due": day(detail)])
         case .overdue:
-            return ar ? "تأخر الادعاء رقم \(claim) عن موعده (\(day(detail)))" : "Claim \(claim) is overdue: it was due \(day(detail))"
+            return localizer.text("mail_line_overdue", ["claim": claim, "due": day(detail)])
         case .escalated:
             let parts = detail.split(separator: " ", maxSplits: 1).map(String.init)
             let (due, assignee) = (parts.first ?? "", parts.count > 1 ? parts[1] : "")
-            return ar ? "الادعاء رقم \(claim) المسند إلى \(assignee) متأخر منذ \(day(due))"
-                : "Claim \(claim), assigned to \(assignee), is overdue since \(day(due))"
+            return localizer.text("mail_line_escalated", ["claim": claim, "assignee": assignee, "due": day(due)])
         case .mention:
-            return ar ? "ذكرك \(actor) في ملاحظة على الادعاء رقم \(claim)" : "\(actor) mentioned you in a note on claim \(claim)"
+            return localizer.text("mail_line_mention", ["actor": actor, "claim": claim])
         case .verdict:
-            return ar ? "صدر الحكم على الادعاء رقم \(claim): \(detail)" : "Claim \(claim) has a verdict: \(detail)"
+            return localizer.text("mail_line_verdict", ["claim": claim, "verdict": detail])
         case .reopened:
-            return ar ? "أعاد \(actor) فتح الادعاء رقم \(claim) (\(detail))" : "\(actor) reopened claim \(claim) (\(detail))"
+            return localizer.text("mail_line_reopened", ["actor": actor, "claim": claim, "reason": detail])
         case .approval:
-            return ar ? "اعتمد \(actor) الحكم على الادعاء رقم \(claim): \(detail)" : "\(actor) approved the verdict on claim \(claim): \(detail)"
+            return localizer.text("mail_line_approval", ["actor": actor, "claim": claim, "verdict": detail])
         case .tip:
-            return ar ? "وصل بلاغ جديد من قارئ (رقم \(detail))" : "A reader sent a new tip (tip \(detail))"
+            return localizer.text("mail_line_tip", ["tip": detail])
         case .feedFailing:
-            return ar ? "تتعثر الخلاصة \(detail)" : "Feed \(detail) is failing"
+            return localizer.text("mail_line_feed_failing", ["feed": detail])
         case .webhookDisabled:
-            return ar ? "عُطّل الخطاف \(detail) بعد إخفاقه خمسة أيام" : "Webhook \(detail) was disabled after failing for 5 days"
+            return localizer.text("mail_line_webhook_disabled", ["webhook": detail])
         case .auditFailed:
-            return ar ? "فشل فحص سجل المكتب: \(detail)" : "The desk's history check failed: \(detail)"
+            return localizer.text("mail_line_audit_failed", ["problem": detail])
         }
     }
 
@@ -67,19 +75,13 @@ public enum NotificationText {
     /// The email of one item, or the digest of several (oldest first).
     public static func mail(_ entries: [Notifications.Entry], digest: Bool, language: String, name: String, includeNotes: Bool,
                             baseURL: String?) -> Mail {
-        let ar = language == "ar"
-        let subject: String
-        if digest || entries.count != 1 {
-            let date = entries.last.map { String(ISO8601.string(from: $0.item.createdAt).prefix(10)) } ?? ""
-            subject = ar ? "FactDesk: \(entries.count) \(entries.count <= 10 ? "إشعارات" : "إشعارًا") ليوم \(date)"
-                : "FactDesk: \(entries.count) notification\(entries.count == 1 ? "" : "s") of \(date)"
-        } else {
-            subject = "FactDesk: " + line(entries[0], language: language, outside: true)
-        }
-        var text = (ar ? "مرحبًا \(name)،" : "Hello \(name),") + "\n\n"
+        let localizer = Self.localizer(language)
+        let subject = subject(entries, digest: digest, localizer: localizer)
+        let hello = localizer.text("mail_hello", ["name": name])
+        var text = hello + "\n\n"
         var html = ""
         for entry in entries {
-            let said = line(entry, language: language, outside: true)
+            let said = line(entry, localizer: localizer, outside: true)
             let link = entry.item.claimID.flatMap { EventMessage.link(claim: $0, baseURL: baseURL) }
             text += "• " + said + "\n"
             html += "<li><p>" + escape(said) + "</p>"
@@ -88,14 +90,9 @@ public enum NotificationText {
                 html += "<blockquote>" + escape(claim.text) + "</blockquote>"
             }
             if let note = entry.event?.payload.note, entry.item.topic == .mention || entry.item.topic == .verdict {
-                if includeNotes {
-                    text += (ar ? "  الملاحظة: " : "  Note: ") + note + "\n"
-                    html += "<p>" + (ar ? "الملاحظة: " : "Note: ") + escape(note) + "</p>"
-                } else {
-                    let kept = ar ? "  الملاحظة محفوظة في المكتب." : "  The note is on the desk."
-                    text += kept + "\n"
-                    html += "<p>" + escape(kept.trimmingCharacters(in: .whitespaces)) + "</p>"
-                }
+                let noteLine = includeNotes ? localizer.text("mail_note", ["note": note]) : localizer.text("mail_note_kept")
+                text += "  " + noteLine + "\n"
+                html += "<p>" + escape(noteLine) + "</p>"
             }
             if let link {
                 text += "  " + link + "\n"
@@ -105,15 +102,24 @@ public enum NotificationText {
             html += "</li>"
         }
         let settings = settingsLink(baseURL)
-        let footer = ar ? "تصلك هذه الرسالة لأنك في فريق المكتب. غيّر ما يصلك من: " : "You get this because you are on the desk's team. Change what you get at: "
-        text += "--\n" + footer + (settings ?? (ar ? "factdesk reviewer notify" : "factdesk reviewer notify")) + "\n"
-        let direction = ar ? "rtl" : "ltr"
+        let command = "factdesk reviewer notify"
+        text += "--\n" + localizer.text("mail_footer", ["link": settings ?? command]) + "\n"
+        let footer = localizer.html("mail_footer", markup: ["link": settings.map { "<a href=\"" + escape($0) + "\">" + escape($0) + "</a>" } ?? command])
+        let (language, direction) = (localizer.language.rawValue, localizer.direction)
         let body = "<!DOCTYPE html><html lang=\"\(language)\" dir=\"\(direction)\"><head><meta charset=\"utf-8\"><title>"
-            + escape(subject) + "</title></head><body dir=\"\(direction)\"><p>" + escape(ar ? "مرحبًا \(name)،" : "Hello \(name),")
-            + "</p><ul>" + html + "</ul><hr><p><small>" + escape(footer)
-            + (settings.map { "<a href=\"" + escape($0) + "\">" + escape($0) + "</a>" } ?? "factdesk reviewer notify")
-            + "</small></p></body></html>"
+            + escape(subject) + "</title></head><body dir=\"\(direction)\"><p>" + escape(hello)
+            + "</p><ul>" + html + "</ul><hr><p><small>" + footer + "</small></p></body></html>"
         return Mail(subject: subject, text: text, html: body)
+    }
+
+    /// An email's subject: the line of its one item, or the digest's count and day, in the
+    /// plural form that count takes in the reader's language.
+    static func subject(_ entries: [Notifications.Entry], digest: Bool, localizer: Localizer) -> String {
+        if !digest, entries.count == 1, let entry = entries.first {
+            return localizer.text("mail_subject_one", ["line": line(entry, localizer: localizer, outside: true)])
+        }
+        let date = entries.last.map { String(ISO8601.string(from: $0.item.createdAt).prefix(10)) } ?? ""
+        return localizer.count("mail_digest_subject", entries.count, ["date": date])
     }
 
     /// The web desk's settings page, where a reviewer changes what they get.
@@ -122,19 +128,8 @@ public enum NotificationText {
         return (baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL) + "/settings"
     }
 
+    /// Text made safe to put in the email's HTML.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
+        HTMLText.escaped(text)
     }
 }

@@ -1,6 +1,0 @@
-import FactDeskKit
-import Foundation
-
-extension ArticleReport {
-    func render(language: InterfaceLanguage?) throws -> String { try render() }
-}
