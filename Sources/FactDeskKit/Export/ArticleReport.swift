@@ -40,6 +40,8 @@ public struct ArticleReport: Sendable {
             "outlet": shown(source.outlet ?? ""),
             "url": shown(source.url ?? ""),
             "link": source.url.flatMap(WebLink.href) ?? "",
+            // An empty string still opens a Mustache section: whether there is a link, said apart.
+            "hasLink": source.url.flatMap(WebLink.href) != nil,
             "published": shown(source.publishedOn ?? ""),
             "sourceID": String(source.id ?? 0),
             "summary": workflow.states.compactMap { state -> [String: Any]? in

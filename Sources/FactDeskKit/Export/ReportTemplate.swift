@@ -37,7 +37,7 @@ extension ArticleReport {
   .disputed { background: #fde6e4; border-color: #d2392b; } mark.disputed { background: #f8c3bd; }
   .unverifiable { background: #fdf3dc; border-color: #d99a16; } mark.unverifiable { background: #f8e2a8; }
   .skipped { background: #eee; border-color: #999; } mark.skipped { background: #e0e0e0; }
-  footer { padding: 0 32px 24px; color: #888; font-size: 13px; }
+  footer { padding: 0 32px 24px; color: #595959; font-size: 13px; }
   .changes { margin: 24px 32px 0; background: #fff; padding: 16px 24px; border-radius: 8px; border-inline-start: 6px solid #d99a16; }
   .changes h2 { font-size: 17px; margin: 0 0 8px; }
   .changes del, .changes ins { display: block; padding: 4px 8px; margin: 4px 0; border-radius: 4px; }
@@ -49,7 +49,7 @@ extension ArticleReport {
 <body>
 <header>
   <h1>{{title}}</h1>
-  <div class="meta">{{#outlet}}{{outlet}} · {{/outlet}}{{#published}}{{published}} · {{/published}}{{#link}}<a href="{{link}}">{{url}}</a> · {{/link}}{{^link}}{{#url}}{{url}} · {{/url}}{{/link}}source {{sourceID}}</div>
+  <div class="meta">{{#outlet}}{{outlet}} · {{/outlet}}{{#published}}{{published}} · {{/published}}{{#hasLink}}<a href="{{link}}">{{url}}</a> · {{/hasLink}}{{^hasLink}}{{#url}}{{url}} · {{/url}}{{/hasLink}}source {{sourceID}}</div>
   <div class="summary">{{#summary}}<span class="{{state}}">{{state}}: {{count}}</span>{{/summary}}</div>
 </header>
 {{#hasChanges}}<section class="changes" id="changes">
