@@ -34,8 +34,13 @@ public struct ArticleReport: Sendable {
     /// Only the words around the desk's text change with the language; the article, its
     /// claims and what reviewers wrote keep their own language and direction.
     public func render(language: InterfaceLanguage? = nil) throws -> String {
+        try render(localizer: Localizer(language ?? defaultLanguage))
+    }
+
+    /// The page in a reader's own interface: their language, digits and month names.
+    public func render(localizer: Localizer) throws -> String {
         let template = try MustacheTemplate(string: Self.template)
-        return template.render(context(Localizer(language ?? defaultLanguage)))
+        return template.render(context(localizer))
     }
 
     /// The interface language a report takes when none is asked for: the source's, if Arabic.
@@ -47,18 +52,21 @@ public struct ArticleReport: Sendable {
     func context(_ localizer: Localizer) -> [String: Any] {
         let rtl = ["ar", "fa", "ur", "he"].contains(source.language)
         let counts = Dictionary(grouping: claims, by: \.claim.state).mapValues(\.count)
-        let generated = ISO8601.string(from: Date())
+        let generated = localizer.dateTime(Date())
         return [
             "lang": localizer.language.rawValue,
             "dir": localizer.direction,
             "sourceLang": source.language,
             "sourceDir": rtl ? "rtl" : "ltr",
             "title": shown(source.title),
-            "outlet": shown(source.outlet ?? ""),
-            "url": shown(source.url ?? ""),
+            // A missing value is false, not "": an empty string still opens a Mustache section.
+            "outlet": source.outlet.flatMap { $0.isEmpty ? nil : shown($0) } ?? false,
+            "url": source.url.flatMap { $0.isEmpty ? nil : shown($0) } ?? false,
             "link": source.url.flatMap(WebLink.href) ?? "",
-            "published": shown(source.publishedOn ?? ""),
-            "sourceLabel": localizer.html("report_source", ["id": String(source.id ?? 0)]),
+            // An empty string still opens a Mustache section: whether there is a link, said apart.
+            "hasLink": source.url.flatMap(WebLink.href) != nil,
+            "published": source.publishedOn.flatMap { $0.isEmpty ? nil : localizer.digitsOf(shown($0)) } ?? false,
+            "sourceLabel": localizer.html("report_source", ["id": localizer.number(source.id ?? 0)]),
             "summary": workflow.states.compactMap { state -> [String: Any]? in
                 guard let count = counts[state.name] else { return nil }
                 return ["state": state.name, "label": Self.summary(of: shown(state.name), count, localizer)]
@@ -106,7 +114,7 @@ public struct ArticleReport: Sendable {
             result.append(["text": shown(text(range)), "claim": [
                 "id": String(detail.claim.id ?? 0), "state": detail.claim.state,
                 "tip": localizer.text("report_mark_title", [
-                    "id": String(detail.claim.id ?? 0), "state": Self.stateName(shown(detail.claim.state), localizer),
+                    "id": String(detail.claim.id ?? 0), "state": shown(stateName(detail.claim.state, localizer)),
                     "assignee": detail.claim.assignee.map(shown) ?? localizer.text("report_unassigned"),
                 ]),
             ]])
@@ -124,17 +132,17 @@ public struct ArticleReport: Sendable {
             localizer.html("report_assignee", ["assignee": shown(claim.assignee ?? "—")]),
             localizer.html("report_score", ["score": localizer.number(claim.worthiness)]),
         ]
-        if let due = claim.dueAt { labels.append(localizer.html("report_due", ["due": ISO8601.string(from: due)])) }
+        if let due = claim.dueAt { labels.append(localizer.html("report_due", ["due": localizer.dateTime(due)])) }
         return [
             "id": String(claim.id ?? 0),
             "state": claim.state,
-            "stateName": Self.stateName(shown(claim.state), localizer),
-            "heading": localizer.html("report_claim", ["id": String(claim.id ?? 0)]),
+            "stateName": shown(stateName(claim.state, localizer)),
+            "heading": localizer.html("report_claim", ["id": localizer.number(claim.id ?? 0)]),
             "text": shown(claim.text),
             "labels": labels.joined(separator: " · "),
             "notes": detail.notes.map { note -> [String: Any] in
                 ["body": shown(note.body),
-                 "byline": localizer.html("report_note_byline", ["author": shown(note.author), "date": ISO8601.string(from: note.createdAt)])]
+                 "byline": localizer.html("report_note_byline", ["author": shown(note.author), "date": localizer.dateTime(note.createdAt)])]
             },
             "evidence": detail.evidence.map { ["url": shown($0.url), "stance": Self.stanceName($0.stance, localizer), "by": shown($0.addedBy)] },
             "hasNotes": !detail.notes.isEmpty,
@@ -143,20 +151,10 @@ public struct ArticleReport: Sendable {
         ]
     }
 
-    /// A workflow state's name in the reader's language; a state the catalog does not know
-    /// (a desk's own workflow may add one) keeps the name its workflow gives it.
-    static func stateName(_ state: String, _ localizer: Localizer) -> String {
-        switch state {
-        case "new": localizer.text("report_state_new")
-        case "assigned": localizer.text("report_state_assigned")
-        case "in_review": localizer.text("report_state_in_review")
-        case "awaiting_approval": localizer.text("report_state_awaiting_approval")
-        case "verified": localizer.text("report_state_verified")
-        case "disputed": localizer.text("report_state_disputed")
-        case "unverifiable": localizer.text("report_state_unverifiable")
-        case "skipped": localizer.text("report_state_skipped")
-        default: state
-        }
+    /// A workflow state's name in the reader's language, as the workflow labels it; a state
+    /// the workflow does not know keeps its name.
+    func stateName(_ state: String, _ localizer: Localizer) -> String {
+        workflow.state(named: state)?.label(in: localizer.language) ?? state
     }
 
     /// How many claims are in a state, as one counted phrase of HTML ("3 claims verified").

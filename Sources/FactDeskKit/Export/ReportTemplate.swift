@@ -39,7 +39,7 @@ extension ArticleReport {
   .disputed { background: #fde6e4; border-color: #d2392b; } mark.disputed { background: #f8c3bd; }
   .unverifiable { background: #fdf3dc; border-color: #d99a16; } mark.unverifiable { background: #f8e2a8; }
   .skipped { background: #eee; border-color: #999; } mark.skipped { background: #e0e0e0; }
-  footer { padding: 0 32px 24px; color: #888; font-size: 13px; }
+  footer { padding: 0 32px 24px; color: #595959; font-size: 13px; }
   .changes { margin: 24px 32px 0; background: #fff; padding: 16px 24px; border-radius: 8px; border-inline-start: 6px solid #d99a16; }
   .changes h2 { font-size: 17px; margin: 0 0 8px; }
   .changes del, .changes ins { display: block; padding: 4px 8px; margin: 4px 0; border-radius: 4px; }
@@ -51,7 +51,7 @@ extension ArticleReport {
 <body>
 <header>
   <h1 lang="{{sourceLang}}" dir="{{sourceDir}}">{{title}}</h1>
-  <div class="meta">{{#outlet}}<bdi>{{outlet}}</bdi> · {{/outlet}}{{#published}}{{published}} · {{/published}}{{#link}}<a href="{{link}}" dir="ltr">{{url}}</a> · {{/link}}{{^link}}{{#url}}<bdi>{{url}}</bdi> · {{/url}}{{/link}}{{{sourceLabel}}}</div>
+  <div class="meta">{{#outlet}}<bdi>{{outlet}}</bdi> · {{/outlet}}{{#published}}{{published}} · {{/published}}{{#hasLink}}<a href="{{link}}" dir="ltr">{{url}}</a> · {{/hasLink}}{{^hasLink}}{{#url}}<bdi>{{url}}</bdi> · {{/url}}{{/hasLink}}{{{sourceLabel}}}</div>
   <div class="summary">{{#summary}}<span class="{{state}}">{{{label}}}</span>{{/summary}}</div>
 </header>
 {{#hasChanges}}<section class="changes" id="changes">

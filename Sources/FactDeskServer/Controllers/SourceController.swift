@@ -26,7 +26,7 @@ struct SourceController {
         router.get("/sources/:id") { _, context in
             let viewer = try context.requireViewer()
             guard let id = context.parameters.get("id").flatMap(Int64.init), id > 0 else { throw HTTPFailure.notFound }
-            let html = try await server.store.review.report(source: id).render(language: viewer.l.language)
+            let html = try await server.store.review.report(source: id).render(localizer: viewer.l)
             var response = Reply.html(html)
             // The annotated article is one self-contained page with its own style sheet.
             response.headers[.contentSecurityPolicy] = DeskMiddleware.contentSecurityPolicy

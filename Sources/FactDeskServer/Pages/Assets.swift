@@ -97,7 +97,7 @@ enum Assets {
     .actions { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(20rem, 100%), 1fr)); gap: 0 1rem; }
     .actions h2, .actions > p { grid-column: 1 / -1; }
     .pages { margin-block: 1rem; display: flex; gap: 1rem; }
-    svg.chart { max-width: 36rem; width: 100%; height: auto; background: var(--paper); border: 1px solid var(--line); }
+    svg.chart { direction: ltr; max-width: 36rem; width: 100%; height: auto; background: var(--paper); border: 1px solid var(--line); }
     .unread { display: inline-block; min-width: 1.2em; padding-inline: .3em; border-radius: .6em; background: var(--line); color: var(--ink); text-align: center; font-size: .85em; }
     .unread.some { background: #b3261e; color: #fff; }
     .inbox li.unread-item { font-weight: 600; }

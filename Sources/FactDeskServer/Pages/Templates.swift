@@ -146,7 +146,7 @@ enum Templates {
     <form class="card transition" method="post" action="/claims/{{claimID}}/transitions/{{name}}" aria-labelledby="transition-{{name}}">
     <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="version" value="{{version}}">
     <h3 id="transition-{{name}}">{{label}} <span class="arrow"><span aria-hidden="true">{{arrow}}</span> {{{toLabel}}}</span></h3>
-    {{#summary}}<p class="hint">{{summary}}</p>{{/summary}}
+    {{#summary}}<p class="hint" dir="auto">{{summary}}</p>{{/summary}}
     {{#assigns}}
     <label>{{t.claim_reviewer}} <select name="to" required>{{#reviewers}}<option value="{{handle}}">{{handle}} — {{name}}</option>{{/reviewers}}</select></label>
     <label>{{t.claim_due_field}} <input name="due" dir="ltr" aria-describedby="due-hint-{{name}}"></label>
@@ -346,7 +346,7 @@ enum Templates {
 
     static let workflow = #"""
     <h1>{{{heading}}}</h1>
-    {{#summary}}<p>{{summary}}</p>{{/summary}}
+    {{#summary}}<p dir="auto">{{summary}}</p>{{/summary}}
     <h2>{{t.workflow_states}}</h2>
     <ul class="states">{{#states}}<li>{{#state}}{{> state}}{{/state}} <code dir="ltr">{{name}}</code>{{#initial}} ({{t.workflow_initial}}){{/initial}}{{#final}} ({{t.workflow_verdict}}){{/final}}{{#summary}} — {{summary}}{{/summary}}</li>{{/states}}</ul>
     <h2>{{t.workflow_transitions}}</h2>
