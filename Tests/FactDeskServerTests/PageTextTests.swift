@@ -48,7 +48,7 @@ import Testing
             let html = report.text
             let controls: [Unicode.Scalar] = ["\u{202E}", "\u{202C}", "\u{2066}", "\u{2069}"]
             #expect(!html.unicodeScalars.contains { controls.contains($0) })
-            #expect(html.contains("<title>Minister ⟨U+202E⟩lanif⟨U+202C⟩ statement</title>"))
+            #expect(html.contains("<title lang=\"ar\">Minister ⟨U+202E⟩lanif⟨U+202C⟩ statement</title>"))
             #expect(html.contains("News ⟨U+2066⟩Desk⟨U+2069⟩"))
             #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"\(ArticleReport.contentSecurityPolicy)\">"))
         }

@@ -172,7 +172,7 @@ import Testing
                                                                     note: "لا مصدر رسميا يؤكد أو ينفي"))
             _ = try await desk.store.review.addNote(to: claim, body: "ملاحظة داخلية: المصدر صديق المحرر", by: "sara")
             let page = String(buffer: try await Browser(client).get(location).body)
-            #expect(page.contains("unverifiable") && page.contains("لا مصدر رسميا يؤكد أو ينفي"))
+            #expect(page.contains("Unverifiable") && page.contains("لا مصدر رسميا يؤكد أو ينفي"))
             #expect(!page.contains("ملاحظة داخلية"))
         }
     }

@@ -20,7 +20,7 @@ import FactDeskKit
         #expect(html.contains("<html lang=\"ar\" dir=\"rtl\">"))
         #expect(!html.contains("<script>") && html.contains("&lt;script&gt;alert("))
         #expect(!html.contains("<img") && !html.contains("<b>bold"))
-        #expect(html.contains("<mark class=\"disputed\" id=\"m6\" title=\"الادعاء رقم 6 · مفنَّد · sara\">"))
+        #expect(html.contains("<mark class=\"disputed\" id=\"m6\" title=\"الادعاء رقم 6 · غير صحيح · sara\">"))
         #expect(html.components(separatedBy: "<mark class=").count - 1 >= 30)
         #expect(html.contains("<span class=\"disputed\">ادعاء واحد مفنَّد</span>"))
         #expect(html.contains("<section class=\"claim disputed\" id=\"c6\">"))
@@ -48,7 +48,7 @@ import FactDeskKit
         let html = try String(contentsOf: desk.folder.appendingPathComponent("report.html"), encoding: .utf8)
         let controls = (0x202A...0x202E).map { $0 } + (0x2066...0x2069).map { $0 } + [0x200E, 0x200F, 0x061C]
         #expect(!html.unicodeScalars.contains { controls.contains(Int($0.value)) })
-        #expect(html.contains("<title>Report ⟨U+202E⟩txt.exe⟨U+202C⟩ ⟨U+2067⟩x⟨U+2069⟩</title>"))
+        #expect(html.contains("<title lang=\"ar\">Report ⟨U+202E⟩txt.exe⟨U+202C⟩ ⟨U+2067⟩x⟨U+2069⟩</title>"))
         #expect(html.contains("<h1 lang=\"ar\" dir=\"rtl\">Report ⟨U+202E⟩txt.exe⟨U+202C⟩ ⟨U+2067⟩x⟨U+2069⟩</h1>"))
         #expect(html.contains("CNN ⟨U+200F⟩") && html.contains("see ⟨U+202D⟩the page⟨U+202C⟩"))
         let policy = try #require(html.range(of: #"<meta http-equiv="Content-Security-Policy" content="[^"]*">"#,
@@ -67,7 +67,7 @@ import FactDeskKit
         #expect(english.status == 0)
         #expect(english.stdout.contains("<html lang=\"en\" dir=\"ltr\">"))
         #expect(english.stdout.contains("<span class=\"disputed\"><bdi>1</bdi> claim disputed</span>"))
-        #expect(english.stdout.contains("<mark class=\"disputed\" id=\"m6\" title=\"claim 6 · disputed · sara\">"))
+        #expect(english.stdout.contains("<mark class=\"disputed\" id=\"m6\" title=\"claim 6 · Disputed · sara\">"))
         #expect(english.stdout.contains("<article lang=\"ar\" dir=\"rtl\">"))
         #expect(english.stdout.contains("ترامب &quot;ليس في عجلة من أمره&quot; لضرب إيران"))
         #expect(!english.stdout.contains("مفنَّد") && !english.stdout.contains("الادعاء رقم"))

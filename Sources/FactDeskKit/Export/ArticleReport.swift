@@ -141,7 +141,7 @@ public struct ArticleReport: Sendable {
             "text": shown(claim.text),
             "labels": labels.joined(separator: " · "),
             "notes": detail.notes.map { note -> [String: Any] in
-                ["body": shown(note.body),
+                ["body": shown(note.body), "lang": ScriptDetector.language(of: note.body),
                  "byline": localizer.html("report_note_byline", ["author": shown(note.author), "date": localizer.dateTime(note.createdAt)])]
             },
             "evidence": detail.evidence.map { ["url": shown($0.url), "stance": Self.stanceName($0.stance, localizer), "by": shown($0.addedBy)] },

@@ -14,7 +14,7 @@ extension ArticleReport {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="{{{policy}}}">
-<title>{{title}}</title>
+<title lang="{{sourceLang}}">{{title}}</title>
 <style>
   body { margin: 0; font: 17px/1.8 "Noto Naskh Arabic", "Noto Sans Arabic", "Noto Sans", system-ui, sans-serif; color: #1d1d1f; background: #f6f5f1; }
   header { padding: 20px 32px; background: #fff; border-bottom: 1px solid #ddd; }
@@ -67,7 +67,7 @@ extension ArticleReport {
   <blockquote lang="{{sourceLang}}" dir="{{sourceDir}}">{{text}}</blockquote>
   {{#revised}}<div class="revised">{{revisedLabel}}</div>{{/revised}}
   <div class="label">{{{labels}}}</div>
-  {{#hasNotes}}<div class="label">{{notesLabel}}</div><ul>{{#notes}}<li><span dir="auto">{{body}}</span> <span class="label">{{{byline}}}</span></li>{{/notes}}</ul>{{/hasNotes}}
+  {{#hasNotes}}<div class="label">{{notesLabel}}</div><ul>{{#notes}}<li><span lang="{{lang}}" dir="auto">{{body}}</span> <span class="label">{{{byline}}}</span></li>{{/notes}}</ul>{{/hasNotes}}
   {{#hasEvidence}}<div class="label">{{evidenceLabel}}</div><ul>{{#evidence}}<li>{{stance}}: <bdi>{{url}}</bdi> <span class="label">— <bdi>{{by}}</bdi></span></li>{{/evidence}}</ul>{{/hasEvidence}}
 </section>
 {{/claims}}
