@@ -69,7 +69,7 @@ def main():
         driver.refresh()
         main_text = driver.find_element(By.TAG_NAME, "main").text
         expect("checked" in main_text and "being checked" not in main_text, f"the receipt does not say checked: {main_text}")
-        expect(driver.find_element(By.CSS_SELECTOR, ".verdict").text == "disputed", "the receipt does not give the verdict")
+        expect(driver.find_element(By.CSS_SELECTOR, ".verdict").text.lower() == "disputed", "the receipt does not give the verdict")
         expect(NOTE in driver.find_element(By.CSS_SELECTOR, ".published-note").text, "the receipt does not give the note")
         expect(CONTACT not in driver.page_source, "the receipt shows the reader's contact")
         driver.save_screenshot(os.path.join(shots, "tip-checked.png"))

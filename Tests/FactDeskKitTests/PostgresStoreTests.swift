@@ -241,7 +241,7 @@ struct PostgresStoreTests {
         let made = try await store.storage.expectedHistoryProtection()
         let expected = Dictionary(made.filter { $0.kind == .trigger }.map { ($0.name, $0) }, uniquingKeysWith: { $1 })
         #expect(expected.keys.sorted() == ["event_actor_is_login", "event_next_seq_only", "event_no_delete", "event_no_truncate",
-                                           "event_no_update", "evidence_no_delete", "evidence_no_update", "note_no_delete",
+                                           "event_no_update", "evidence_no_delete", "evidence_no_update", "interface_setting_own", "note_no_delete",
                                            "note_no_update", "source_page_no_delete", "source_page_no_update"])
         // Before each row: update, delete, insert; before the statement: truncate.
         #expect(expected["note_no_update"]?.definition.contains("BEFORE UPDATE ON note FOR EACH ROW") == true)
@@ -250,7 +250,7 @@ struct PostgresStoreTests {
         #expect(expected["event_actor_is_login"]?.definition.contains("BEFORE INSERT ON event FOR EACH ROW") == true)
         #expect(expected["event_no_update"]?.definition.hasSuffix("EXECUTE FUNCTION factdesk_refuse('the history is append-only')") == true)
         let functions = made.filter { $0.kind == .function }
-        #expect(functions.map(\.name).sorted() == ["factdesk_actor_is_login", "factdesk_next_seq_only", "factdesk_refuse"])
+        #expect(functions.map(\.name).sorted() == ["factdesk_actor_is_login", "factdesk_next_seq_only", "factdesk_own_interface", "factdesk_refuse"])
         #expect(functions.allSatisfy { $0.definition.contains("RAISE EXCEPTION") })
         // The scratch tables and functions were rolled back: the desk's own are what the catalog holds.
         #expect(try await store.storage.reading { try await $0.historyProtection() }.map(\.definition).sorted() == made.map(\.definition).sorted())
